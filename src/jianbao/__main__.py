@@ -1,0 +1,3 @@
+from jianbao.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Assembly: from classified lines to articles (text order or page geometry)."""

@@ -1,0 +1,126 @@
+"""The ``jianbao`` command line: parse, eval, index, search, export, trends,
+serve, batch.
+
+Every command turns bad input into one line ``jianbao: <file>: <problem>`` on
+stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from jianbao.errors import InputError
+
+app = typer.Typer(
+    name="jianbao",
+    help="剪报 — clip Chinese newspaper pages (raw text, PDF, scans) into structured articles.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"jianbao: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_page_list(pages: str | None) -> list[int] | None:
+    if not pages:
+        return None
+    try:
+        return [int(p) for p in pages.split(",") if p.strip()]
+    except ValueError:
+        fail(f"--pages: expected numbers separated by commas, got {pages!r}")
+    return None
+
+
+@app.command()
+def parse(
+    inputs: List[str] = typer.Argument(..., help="Pages of one issue: text files, PDFs or images ('-' reads stdin)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | jsonl | md"),
+    issue_date: Optional[str] = typer.Option(None, "--issue-date", help="YYYY-MM-DD, when the page does not print it."),
+    pages: Optional[str] = typer.Option(None, "--pages", help="Page numbers of the inputs, e.g. 1,2,5."),
+    paper: Optional[str] = typer.Option(None, "--paper", help="The paper's name, when the masthead does not say."),
+    ocr: bool = typer.Option(False, "--ocr", help="Force OCR on PDF pages."),
+    stitch: bool = typer.Option(False, "--stitch", help="Also output articles stitched across jumps."),
+    lines: bool = typer.Option(False, "--lines", help="Include every source line with its label and position."),
+    check: bool = typer.Option(False, "--check", help="Verify that every printed character is accounted for."),
+) -> None:
+    """Clip the articles out of the pages of one issue."""
+    from jianbao.conservation import check_issue
+    from jianbao.export import render
+    from jianbao.fileio import write_atomic
+    from jianbao.pipeline import Options, parse_paths
+
+    if fmt not in ("json", "jsonl", "md"):
+        fail(f"--format: unknown format {fmt!r} (json, jsonl, md)")
+    if issue_date is not None:
+        from jianbao.enrich import valid_date
+
+        if not valid_date(issue_date):
+            fail(f"--issue-date: expected YYYY-MM-DD, got {issue_date!r}")
+    options = Options(issue_date=issue_date, paper=paper, ocr=ocr, page_numbers=parse_page_list(pages))
+    try:
+        issue = parse_paths(inputs, options)
+    except InputError as err:
+        fail(str(err))
+        return
+    text = render(issue, fmt, stitch=stitch, with_lines=lines)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+    if check:
+        problems = check_issue(issue, inputs)
+        for problem in problems:
+            typer.echo(f"jianbao: check: {problem}", err=True)
+        if problems:
+            raise typer.Exit(1)
+        typer.echo("check: every printed character is accounted for", err=True)
+
+
+@app.command(name="eval")
+def evaluate_cmd(
+    pred: Path = typer.Argument(..., help="Prediction JSON file or folder."),
+    gold: Path = typer.Argument(..., help="Gold JSON file or folder."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+) -> None:
+    """Score predictions against gold clippings (metrics of the corpus README)."""
+    from jianbao.evaluate import evaluate_paths, format_table
+
+    try:
+        report = evaluate_paths(pred, gold)
+    except InputError as err:
+        fail(str(err))
+        return
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_table(report))
+
+
+def main() -> None:
+    # Late registration keeps start-up fast: the archive, web and batch
+    # commands import their heavy dependencies only when they run.
+    from jianbao import commands  # noqa: F401
+
+    try:
+        app()
+    except InputError as err:
+        typer.echo(f"jianbao: {err}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("jianbao: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The one entry point that reads inputs and runs the stages.
+
+``parse_paths`` picks the reader by what each input is (PDF, image, text),
+runs normalise → classify → assemble per page, then link → enrich over the
+issue.  The CLI, batch processing and the archive all call it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from jianbao.errors import InputError
+from jianbao.model import Issue, Page
+
+PDF_SUFFIXES = {".pdf"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+
+
+@dataclass(slots=True)
+class Options:
+    mode: str = "auto"  # auto | text | pdf | image
+    ocr: bool = False  # force OCR on PDFs
+    issue_date: str | None = None
+    paper: str | None = None
+    page_numbers: Sequence[int] | None = None
+
+
+def detect_mode(path: str) -> str:
+    """Which reader an input needs: by its first bytes, then its suffix."""
+    if path == "-":
+        return "text"
+    suffix = Path(path).suffix.lower()
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        head = b""
+    if head.startswith(b"%PDF") or suffix in PDF_SUFFIXES:
+        return "pdf"
+    if (
+        head.startswith(b"\x89PNG")
+        or head.startswith(b"\xff\xd8\xff")
+        or head[:4] in (b"II*\x00", b"MM\x00*")
+        or suffix in IMAGE_SUFFIXES
+    ):
+        return "image"
+    return "text"
+
+
+def check_readable(path: str) -> None:
+    if path == "-":
+        return
+    if not os.path.exists(path):
+        raise InputError(path, "no such file")
+    if os.path.isdir(path):
+        raise InputError(path, "is a directory, not a page")
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "permission denied")
+
+
+def read_pages(path: str, options: Options) -> list[Page]:
+    """Read one input into pages of lines (no articles yet)."""
+    check_readable(path)
+    mode = options.mode if options.mode != "auto" else detect_mode(path)
+    if mode == "pdf":
+        from jianbao.readers.pdf import read_pdf
+
+        return read_pdf(path, ocr=options.ocr)
+    if mode == "image":
+        from jianbao.readers.image import read_image
+
+        return read_image(path)
+    from jianbao.readers.text import read_text
+
+    return [read_text(path)]
+
+
+def process_page(page: Page) -> Page:
+    """Run the per-page stages on a page the reader filled with lines."""
+    if page.lines and page.lines[0].bbox is not None:
+        from jianbao.assemble.geometry import assemble_geometry
+
+        assemble_geometry(page)
+    else:
+        from jianbao.assemble.text import assemble_text
+
+        assemble_text(page)
+    return page
+
+
+def finish_issue(issue: Issue) -> Issue:
+    """Issue-level stages: page numbers, date, jump links, parsed credits."""
+    from jianbao.enrich import enrich_issue
+    from jianbao.link import link_issue
+
+    enrich_issue(issue)
+    link_issue(issue)
+    return issue
+
+
+def parse_paths(
+    paths: Sequence[str],
+    options: Options | None = None,
+    on_page: Callable[[Page], None] | None = None,
+) -> Issue:
+    """Parse consecutive pages of one issue.  Raises :class:`InputError`."""
+    options = options or Options()
+    pages: list[Page] = []
+    modes: set[str] = set()
+    for path in paths:
+        mode = options.mode if options.mode != "auto" else detect_mode(path)
+        modes.add(mode)
+        for page in read_pages(path, options):
+            if not page.number:
+                page.number = len(pages) + 1
+            process_page(page)
+            pages.append(page)
+            if on_page:
+                on_page(page)
+    return build_issue(pages, options, sources=list(paths), mode="+".join(sorted(modes)) or "text")
+
+
+def parse_texts(texts: Sequence[str], options: Options | None = None) -> Issue:
+    """Parse pages given as strings (consecutive pages of one issue)."""
+    from jianbao.readers.text import page_from_text
+
+    options = options or Options()
+    pages = [process_page(page_from_text(text, source=f"<page {i + 1}>", position=i + 1)) for i, text in enumerate(texts)]
+    return build_issue(pages, options, sources=[p.source for p in pages], mode="text")
+
+
+def build_issue(pages: list[Page], options: Options, sources: list[str], mode: str) -> Issue:
+    if options.page_numbers:
+        if len(options.page_numbers) != len(pages):
+            raise InputError(
+                ",".join(sources), f"--pages gives {len(options.page_numbers)} numbers for {len(pages)} pages"
+            )
+        for page, number in zip(pages, options.page_numbers):
+            page.number = int(number)
+    issue = Issue(pages=pages, paper=options.paper, issue_date=options.issue_date, mode=mode, sources=sources)
+    return finish_issue(issue)

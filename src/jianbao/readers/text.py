@@ -1,0 +1,133 @@
+"""Reading raw page text: bytes in any common encoding → lines.
+
+Text extracted from e-paper PDFs arrives as UTF-8 (with or without BOM),
+UTF-16 (Windows tools) or GB18030/GBK (older Chinese tools), with CRLF line
+ends and full-width spaces.  Each printed line becomes a :class:`Line` whose
+``index`` is its line number (1-based) in the file, and which remembers
+whether a blank line came before it (column breaks leave those).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from jianbao.errors import InputError
+from jianbao.model import Line, Page
+
+# Share of control characters (other than tab/CR/LF/FF) above which bytes
+# are binary data, not text.
+MAX_CONTROL_SHARE = 0.01
+
+
+def read_text(path: str) -> Page:
+    """Read one page of raw text from a file, or stdin when ``path`` is '-'."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        source = "<stdin>"
+    else:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except IsADirectoryError:
+            raise InputError(path, "is a directory, not a page") from None
+        except FileNotFoundError:
+            raise InputError(path, "no such file") from None
+        except OSError as err:
+            raise InputError(path, err.strerror or "cannot read") from None
+        source = path
+    text = decode(data, source)
+    return page_from_text(text, source=source)
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode page text, detecting the encoding.
+
+    BOMs decide first; then strict UTF-8; then GB18030 (a superset of GBK
+    and GB2312) when the bytes decode to mostly Han text; charset-normalizer
+    judges the rest.
+    """
+    if not data.strip():
+        raise InputError(source, "empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = _strict(data[3:], "utf-8", source)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _strict(data, "utf-16", source)
+    elif _looks_utf16(data):
+        text = _strict(data, "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", source)
+    else:
+        if b"\x00" in data:
+            raise InputError(source, "binary data, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data, source)
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise InputError(source, "binary data, not text")
+    if not text.strip():
+        raise InputError(source, "empty file")
+    return text
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(source, f"cannot decode as {encoding}") from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without BOM: every other byte is NUL for ASCII-heavy text."""
+    if len(data) < 4 or len(data) % 2:
+        return False
+    zeros_even = data[0::2].count(0)
+    zeros_odd = data[1::2].count(0)
+    half = len(data) // 2
+    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+
+
+def _decode_legacy(data: bytes, source: str) -> str:
+    try:
+        text = data.decode("gb18030")
+        if _han_share(text) > 0.3:
+            return text
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source, "cannot decode: not UTF-8, UTF-16 or GB18030 text")
+    return str(best)
+
+
+def _han_share(text: str) -> float:
+    visible = [c for c in text if not c.isspace()]
+    if not visible:
+        return 0.0
+    return sum(1 for c in visible if "\u4e00" <= c <= "\u9fff") / len(visible)
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n\f" or c == "\ufffd")
+    return controls / len(text)
+
+
+def page_from_text(text: str, source: str = "", position: int = 0) -> Page:
+    """Split decoded text into lines, keeping blank-line evidence.
+
+    Full-width and no-break spaces become ordinary spaces; the text itself is
+    otherwise left as printed (normalisation is a later stage).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines: list[Line] = []
+    blank = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        cleaned = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "").rstrip()
+        if not cleaned.strip():
+            blank = True
+            continue
+        lines.append(Line(text=cleaned, index=number, page=position or 1, blank_before=blank))
+        blank = False
+    return Page(number=position, source=source, lines=lines)

@@ -1,0 +1,143 @@
+"""Newspaper conventions as data: what a byline, a dateline, a jump marker, a
+photo credit or a page header looks like in a Chinese newspaper.
+
+Every pattern here has an example in ``tests/rules/test_patterns.py``.  Stages
+never spell these conventions out themselves; they ask this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NUM = r"[0-9０-９一二三四五六七八九十百〇零两]+"
+
+# A person's name as printed in credits: 2–4 Han characters, or a
+# transliterated name joined by the middle dot (艾力更·依明巴海).
+NAME = rf"[{CJK}]{{1,6}}(?:[·・][{CJK}]{{1,8}})*"
+NAME_LIST = rf"{NAME}(?:\s*[、，,\s]\s*{NAME})*"
+
+# Roles a newspaper prints in front of names, longest first so 本报记者 wins
+# over 记者.
+ROLES = (
+    "本报特约记者",
+    "本报特约通讯员",
+    "新华社特约记者",
+    "新华社记者",
+    "中新社记者",
+    "人民网记者",
+    "本报评论员",
+    "本报通讯员",
+    "本报记者",
+    "特约记者",
+    "特约通讯员",
+    "实习记者",
+    "见习记者",
+    "首席记者",
+    "评论员",
+    "通讯员",
+    "记者",
+    "作者",
+    "摄影",
+)
+ROLE = "(?:" + "|".join(ROLES) + ")"
+
+# Which normalised role a printed role word means (the gold's 'role' field).
+ROLE_NAMES = {
+    "本报特约记者": "特约记者",
+    "本报特约通讯员": "特约通讯员",
+    "新华社特约记者": "特约记者",
+    "新华社记者": "记者",
+    "中新社记者": "记者",
+    "人民网记者": "记者",
+    "本报评论员": "评论员",
+    "本报通讯员": "通讯员",
+    "本报记者": "记者",
+    "首席记者": "记者",
+    "实习记者": "记者",
+    "见习记者": "记者",
+}
+
+# --- jump markers: where an article is cut and continued --------------------
+# （下转第4版） / （转第4版） / 下转第四版 ; （上接第1版） / （接第1版）
+JUMP_TO = re.compile(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*({NUM})\s*版\s*[)）]?")
+JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|接)\s*第?\s*({NUM})\s*版\s*[)）]?")
+# The marker as a whole printed token, parentheses included.
+JUMP_TO_TOKEN = re.compile(rf"[（(]\s*(?:下转|转至|转)\s*第?\s*{NUM}\s*版\s*[)）]|(?:下转|转至)第\s*{NUM}\s*版")
+JUMP_FROM_TOKEN = re.compile(rf"[（(]\s*(?:上接|接)\s*第?\s*{NUM}\s*版\s*[)）]|上接第\s*{NUM}\s*版")
+
+# --- datelines: the opener of a news body ----------------------------------
+# 本报讯 / 本报北京10月1日电 / 新华社北京10月1日电 / 据新华社电 / 中新网…电
+DATELINE = re.compile(
+    rf"^\s*(?P<dateline>"
+    rf"本报讯"
+    rf"|本报[{CJK}]{{0,12}}?{NUM}月{NUM}日(?:专)?电"
+    rf"|(?:新华社|中新社|人民网|央视网|中新网|新华网)[{CJK}·]{{0,14}}?{NUM}月{NUM}日(?:专)?电"
+    rf"|(?:新华社|中新社)(?:[{CJK}]{{1,12}})?电"
+    rf"|据[{CJK}]{{2,12}}(?:报道|消息|电)"
+    rf")"
+)
+# The credit that follows a dateline in parentheses: 本报讯（记者刘吟）
+OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s*[、，,\s]\s*(?:{ROLE}\s*)?{NAME})*)\s*[)）]")
+
+# --- bylines printed under a headline --------------------------------------
+# 本报记者 冯静宁 / 记者 卢晨、王芳 / 本报记者 王芳 本报通讯员 李明
+BYLINE = re.compile(rf"^\s*(?:{ROLE}\s*{NAME_LIST}\s*)+$")
+# One role with its names inside a byline or credit.
+ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{ROLE}|摄|$|[)）]))")
+
+# --- photo credits: 本报通讯员 梁生仁 摄 / 新华社记者 李学仁摄 ----------------
+PHOTO_CREDIT = re.compile(rf"^\s*(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*(?:摄影?|供图|绘|制图)\s*$")
+# A credit printed at the end of a caption line: "……时光。 本报记者 王平摄"
+TRAILING_CREDIT = re.compile(rf"(?P<credit>(?:{ROLE}\s*){NAME_LIST}\s*(?:摄影?|供图))\s*$")
+
+# --- captions -----------------------------------------------------------------
+CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|中图|图[①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九0-9]|[①②③④⑤⑥⑦⑧⑨⑩]\s*[：:]?)")
+
+# --- column heads ----------------------------------------------------------------
+# Pinyin printed as a column ornament: "DI YI SHI XIAN".
+PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
+
+# --- page furniture -------------------------------------------------------------
+PAGE_HEADER = re.compile(rf"第\s*({NUM})\s*版")
+DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+WEEKDAY = re.compile(r"星期[一二三四五六日天]")
+# A header line: masthead name, date, weekday, page number and section only.
+HEADER_LINE = re.compile(
+    rf"^\s*(?:[{CJK}]{{2,8}}报\s*)?(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?"
+    rf"(?:第\s*{NUM}\s*版\s*(?:[{CJK}]{{1,8}})?\s*)?(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?$"
+)
+# A masthead: a paper's name alone on a line (人民日报, 晋中日报, 北京晚报).
+MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报|报)\s*$")
+
+# --- punctuation ------------------------------------------------------------------
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)》〉】"
+OPENERS = "“‘「『（(《〈【"
+# Characters that never start a printed line (行首禁则): a line starting with
+# one continues the previous line.
+NO_LINE_START = "，。、；：！？）》」』”’…—%"
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def to_int(numeral: str) -> int | None:
+    """Read an Arabic or Chinese numeral: "12" → 12, "十二" → 12, "二十" → 20."""
+    s = numeral.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if s.isdigit():
+        return int(s)
+    if not s:
+        return None
+    total, current = 0, 0
+    for ch in s:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
