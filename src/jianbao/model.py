@@ -281,6 +281,8 @@ class Page:
     date: str | None = None
     paper: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Picture boxes (photos, graphics) in page coordinates, for captions.
+    pictures: list[BBox] = field(default_factory=list)
 
     def owned_strings(self) -> Iterator[str]:
         """Every string that holds printed characters, each exactly once."""

@@ -1,0 +1,234 @@
+"""Page layout from line geometry: type sizes, page furniture, and the
+reading order of a newspaper page by recursive whitespace cuts.
+
+Works from :class:`Line` fields only (text, bbox, size), so PDF text layers
+and OCR results share it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Callable
+
+from jianbao.model import BBox, Line
+from jianbao.rules import patterns as P
+
+# A line this much larger than the body type is headline type.  Bylines and
+# credits are set one or two points above body, headlines far above.
+HEADLINE_RATIO = 1.25
+# A byline-looking line is still a headline when it is this much larger.
+BYLINE_MAX_RATIO = 1.5
+# Page furniture (masthead, header rule text) sits in this top share of the
+# page.
+HEADER_ZONE = 0.12
+
+
+def body_size(lines: list[Line]) -> float:
+    """The body type size: the size that prints the most characters."""
+    counts: Counter[float] = Counter()
+    for line in lines:
+        if line.size:
+            counts[round(line.size * 2) / 2] += len(line.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def is_headline_line(line: Line, body: float) -> bool:
+    """Headline type is markedly larger than body type; a byline set a little
+    larger than body stays a byline."""
+    size = line.size or body
+    if size < HEADLINE_RATIO * body:
+        return False
+    if size < BYLINE_MAX_RATIO * body and P.BYLINE.match(line.text):
+        return False
+    return True
+
+
+# --- furniture -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class HeaderInfo:
+    """What the page header prints about the page."""
+
+    number: int | None = None
+    section: str = ""
+    date: str | None = None
+    paper: str | None = None
+
+
+def furniture_kind(line: Line, page_height: float | None) -> str:
+    """'masthead', 'date', 'page_header' or '' for a line in the header zone.
+
+    Only lines near the top of the page count: the same words inside an
+    article are text, not furniture.
+    """
+    if line.bbox is None or page_height is None or line.bbox[3] > HEADER_ZONE * page_height:
+        return ""
+    text = line.text.strip()
+    if not text:
+        return ""
+    if P.MASTHEAD.match(text):
+        return "masthead"
+    if P.HEADER_LINE.match(text):
+        if P.PAGE_HEADER.search(text):
+            return "page_header"
+        if P.DATE.search(text) or P.WEEKDAY.search(text):
+            return "date"
+        return "page_header"
+    return ""
+
+
+def read_header(lines: list[Line]) -> HeaderInfo:
+    """Page number, section, date and paper name from furniture lines."""
+    info = HeaderInfo()
+    for line in lines:
+        text = line.text.strip()
+        if info.number is None and (m := P.PAGE_HEADER.search(text)):
+            info.number = P.to_int(m.group(1))
+            rest = text[m.end():].strip().split()
+            if rest and not P.DATE.search(rest[0]):
+                info.section = rest[0]
+        if info.date is None and (m := P.DATE.search(text)):
+            info.date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+        if info.paper is None:
+            name = text.split()[0] if text.split() else ""
+            if P.MASTHEAD.match(name):
+                info.paper = name
+    return info
+
+
+# --- reading order by whitespace cuts ---------------------------------------------
+
+
+@dataclass(slots=True)
+class Item:
+    """Something printed on the page: a line, or a picture box (line None)."""
+
+    bbox: BBox
+    line: Line | None = None
+    picture: int = -1
+
+
+@dataclass(slots=True)
+class Cutter:
+    """Recursive XY cut: split at whitespace gutters wider than the gaps
+    inside a column, horizontal bands first (a newspaper is read band by
+    band), vertical strips inside a band.
+
+    When a region can be cut both ways and the vertical cut puts a headline
+    at the top of every strip, the strips are side-by-side articles whose
+    headlines happen to align: cutting horizontally first would read both
+    headlines before either body, so the vertical cut wins.
+    """
+
+    min_h_gap: float
+    min_v_gap: float
+    body: float
+    leaves: list[list[Item]] = field(default_factory=list)
+
+    def cut(self, items: list[Item]) -> list[list[Item]]:
+        self.leaves = []
+        self._cut(items)
+        return self.leaves
+
+    def _cut(self, items: list[Item]) -> None:
+        if len(items) <= 1:
+            if items:
+                self.leaves.append(items)
+            return
+        bands = split_at_gaps(items, axis=1, min_gap=self.min_h_gap)
+        strips = split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core)
+        if len(strips) > 1 and (len(bands) == 1 or all(self._starts_with_headline(s) for s in strips)):
+            parts = strips
+        elif len(bands) > 1:
+            parts = bands
+        else:
+            self.leaves.append(sorted(items, key=lambda it: (it.bbox[1], it.bbox[0])))
+            return
+        for part in parts:
+            self._cut(part)
+
+    def _x_core(self, item: Item) -> tuple[float, float]:
+        """The x extent that must not straddle a column gutter.
+
+        Typesetters let punctuation and narrow glyphs hang past the column's
+        right edge, up to about one character, and headline glyphs carry
+        wide side bearings, so those margins may run into a gutter.
+        """
+        x0, _, x1, _ = item.bbox
+        if item.line is None:
+            return x0, x1
+        size = item.line.size or self.body
+        if is_headline_line(item.line, self.body):
+            trim = min(0.5 * size, 0.25 * (x1 - x0))
+            return x0 + trim, x1 - trim
+        return x0, x1 - min(self.body, 0.5 * (x1 - x0))
+
+    def _starts_with_headline(self, items: list[Item]) -> bool:
+        top = min(items, key=lambda it: it.bbox[1])
+        return top.line is not None and is_headline_line(top.line, self.body)
+
+
+def split_at_gaps(
+    items: list[Item],
+    axis: int,
+    min_gap: float,
+    span: Callable[[Item], tuple[float, float]] | None = None,
+) -> list[list[Item]]:
+    """Split items where their projection on the axis (0 = x, 1 = y) has a
+    gap wider than ``min_gap``; parts come in order along the axis.
+    ``span`` gives the extent to project (default: the bbox's)."""
+    extent = span or (lambda it: (it.bbox[axis], it.bbox[axis + 2]))
+    ordered = sorted(((extent(it), it) for it in items), key=lambda pair: pair[0][0])
+    parts: list[list[Item]] = [[ordered[0][1]]]
+    reach = ordered[0][0][1]
+    for (start, end), item in ordered[1:]:
+        if start - reach > min_gap:
+            parts.append([item])
+        else:
+            parts[-1].append(item)
+        reach = max(reach, end)
+    return parts
+
+
+def typical_line_gap(lines: list[Line], body: float) -> float:
+    """The usual white space between consecutive lines of one column of body
+    type (the leading), which a cut must never split at."""
+    gaps = []
+    body_lines = sorted(
+        (ln for ln in lines if ln.bbox and ln.size and abs(ln.size - body) < 0.5),
+        key=lambda ln: (round(ln.bbox[0]), ln.bbox[1]),  # type: ignore[index]
+    )
+    for prev, cur in zip(body_lines, body_lines[1:]):
+        a, b = prev.bbox, cur.bbox
+        assert a is not None and b is not None
+        gap = b[1] - a[3]
+        if abs(a[0] - b[0]) < 2 * body and 0 <= gap < 2 * body:
+            gaps.append(gap)
+    return median(gaps) if gaps else 0.3 * body
+
+
+def reading_order(items: list[Item], body: float, line_gap: float) -> list[list[Item]]:
+    """Leaves of the XY cut in reading order; each leaf is one column piece
+    (or one headline, picture…) with its items top to bottom."""
+    min_h_gap = max(line_gap * 1.3, line_gap + 0.15 * body)
+    min_v_gap = 0.4 * body
+    return Cutter(min_h_gap=min_h_gap, min_v_gap=min_v_gap, body=body).cut(items)
+
+
+def union(boxes: list[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def x_overlap(a: BBox, b: BBox) -> float:
+    """Overlap of two boxes along x as a share of the narrower one."""
+    inter = min(a[2], b[2]) - max(a[0], b[0])
+    narrow = min(a[2] - a[0], b[2] - b[0])
+    return inter / narrow if narrow > 0 else 0.0
