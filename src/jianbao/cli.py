@@ -89,10 +89,15 @@ def parse(
 def evaluate_cmd(
     pred: Path = typer.Argument(..., help="Prediction JSON file or folder."),
     gold: Path = typer.Argument(..., help="Gold JSON file or folder."),
-    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics, counts and problem lists as JSON."),
+    details: bool = typer.Option(False, "--details", help="Also print per-file F1 and per-page problems."),
 ) -> None:
-    """Score predictions against gold clippings (metrics of the corpus README)."""
-    from jianbao.evaluate import evaluate_paths, format_table
+    """Score predictions against gold clippings (metrics of the corpus README).
+
+    Folders pair file by file: same relative path, or PRED/<issue>.json with
+    GOLD/<issue>/gold.json, or PRED/x.json with GOLD/x.gold.json.
+    """
+    from jianbao.evaluate import evaluate_paths, format_details, format_table
 
     try:
         report = evaluate_paths(pred, gold)
@@ -103,8 +108,11 @@ def evaluate_cmd(
         import json
 
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(format_table(report))
+        return
+    typer.echo(format_table(report))
+    if details:
+        typer.echo("")
+        typer.echo(format_details(report))
 
 
 def main() -> None:
