@@ -1,0 +1,141 @@
+"""The Dask engine: the same jobs on Dask distributed workers.
+
+With ``scheduler`` (``tcp://HOST:PORT``) the work goes to an existing
+cluster — started by hand with ``dask scheduler`` / ``dask worker``, or on
+an HPC batch system with dask-jobqueue; otherwise a ``LocalCluster`` of one
+single-threaded worker process per requested worker runs on this machine.
+Workers run :func:`jianbao.batch.work.run_job`, the function the local
+engine runs, so the outputs are the same files.
+
+Only a bounded window of jobs is submitted ahead of the finished ones, so a
+run over millions of issues does not hold millions of futures.
+
+A hung page cannot be killed inside a Dask task (tasks are threads), so a
+task watches its parse from the side: when no page finishes within the
+timeout it reports the issue as timed out and the coordinator restarts that
+worker, which ends the stuck thread.  A worker that crashes is restarted by
+its nanny and Dask retries the task; when it keeps crashing the task is
+reported failed.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any, Callable, Iterable
+
+from jianbao.batch.work import Job, Result, run_job
+from jianbao.errors import InputError
+
+
+def require_dask() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise InputError("--engine dask", "Dask is not installed (pip install 'jianbao[cluster]')") from None
+    return distributed
+
+
+def run_job_watched(job: Job, timeout: float | None) -> tuple[Result, str | None]:
+    """Run ``job`` in a thread of this worker; give up on it when no page
+    finishes within ``timeout`` seconds.  Returns the result and, on a
+    timeout, this worker's address so the coordinator can restart it."""
+    if not timeout:
+        return run_job(job), None
+    progress = threading.Event()
+    box: list[Result] = []
+
+    def target() -> None:
+        box.append(run_job(job, on_page=lambda _n: progress.set()))
+        progress.set()
+
+    thread = threading.Thread(target=target, daemon=True, name=f"jianbao-{job.key}")
+    thread.start()
+    while True:
+        progress.clear()
+        if box:
+            return box[0], None
+        if not progress.wait(timeout) and not box:
+            return Result(job.key, ok=False, error=f"timed out: no page finished within {timeout:g} s"), _worker_address()
+
+
+def _worker_address() -> str | None:
+    try:
+        from distributed import get_worker
+
+        return get_worker().address
+    except (ImportError, ValueError):
+        return None
+
+
+class DaskEngine:
+    def __init__(self, workers: int, scheduler: str | None = None, timeout: float | None = None) -> None:
+        self.workers = max(1, workers)
+        self.scheduler = scheduler
+        self.timeout = timeout
+
+    def run(
+        self,
+        jobs: Iterable[Job],
+        on_result: Callable[[Result], None],
+        on_page: Callable[[str, int], None] | None = None,
+    ) -> None:
+        distributed = require_dask()
+        cluster = None
+        try:
+            if self.scheduler:
+                client = distributed.Client(self.scheduler, timeout="30s")
+            else:
+                cluster = distributed.LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
+                client = distributed.Client(cluster)
+        except OSError as err:
+            raise InputError(self.scheduler or "LocalCluster", f"cannot reach the Dask scheduler: {err}") from None
+        try:
+            self._run(client, distributed, jobs, on_result)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    def _run(self, client: Any, distributed: Any, jobs: Iterable[Job], on_result: Callable[[Result], None]) -> None:
+        window = max(2 * self.workers, 2 * len(client.scheduler_info().get("workers", {})))
+        pending = iter(jobs)
+        futures = distributed.as_completed()
+        by_future: dict[Any, Job] = {}
+
+        def submit_next() -> bool:
+            job = next(pending, None)
+            if job is None:
+                return False
+            future = client.submit(run_job_watched, job, self.timeout, key=f"jianbao-{job.key}-{job.checksum[:12]}", pure=False)
+            by_future[future] = job
+            futures.add(future)
+            return True
+
+        for _ in range(window):
+            if not submit_next():
+                break
+        for future in futures:
+            job = by_future.pop(future)
+            on_result(self._outcome(client, future, job))
+            future.release()
+            submit_next()
+
+    def _outcome(self, client: Any, future: Any, job: Job) -> Result:
+        started = time.perf_counter()
+        try:
+            result, hung_worker = future.result()
+        except Exception as err:  # KilledWorker and friends: the worker crashed on this job
+            return Result(job.key, ok=False, error=f"worker died ({type(err).__name__})", seconds=time.perf_counter() - started)
+        if hung_worker:
+            try:
+                client.restart_workers([hung_worker])
+            except Exception:
+                pass  # a worker that will not restart is the cluster's business
+        return result
