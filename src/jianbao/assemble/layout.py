@@ -20,6 +20,8 @@ from jianbao.rules import patterns as P
 HEADLINE_RATIO = 1.25
 # A byline-looking line is still a headline when it is this much larger.
 BYLINE_MAX_RATIO = 1.5
+# How far (in body sizes) a body line may run past its column's right edge.
+RIGHT_OVERHANG = 2.5
 # Page furniture (masthead, header rule text) sits in this top share of the
 # page.
 HEADER_ZONE = 0.12
@@ -138,7 +140,7 @@ class Cutter:
             if items:
                 self.leaves.append(items)
             return
-        bands = split_at_gaps(items, axis=1, min_gap=self.min_h_gap)
+        bands = split_at_widest_gap(items, min_gap=self.min_h_gap)
         strips = split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core)
         if len(strips) > 1 and (len(bands) == 1 or all(self._starts_with_headline(s) for s in strips)):
             parts = strips
@@ -153,9 +155,11 @@ class Cutter:
     def _x_core(self, item: Item) -> tuple[float, float]:
         """The x extent that must not straddle a column gutter.
 
-        Typesetters let punctuation and narrow glyphs hang past the column's
-        right edge, up to about one character, and headline glyphs carry
-        wide side bearings, so those margins may run into a gutter.
+        Typesetters let punctuation hang past the column's right edge, and
+        a tight line may run a character or two long, so the right end of a
+        body line may run into (or across) the gutter; its left edge, where
+        the column starts, is what places it.  Headline glyphs carry wide
+        side bearings, so half a character at each end does not count.
         """
         x0, _, x1, _ = item.bbox
         if item.line is None:
@@ -164,11 +168,28 @@ class Cutter:
         if is_headline_line(item.line, self.body):
             trim = min(0.5 * size, 0.25 * (x1 - x0))
             return x0 + trim, x1 - trim
-        return x0, x1 - min(self.body, 0.5 * (x1 - x0))
+        return x0, x1 - min(RIGHT_OVERHANG * self.body, 0.5 * (x1 - x0))
 
     def _starts_with_headline(self, items: list[Item]) -> bool:
         top = min(items, key=lambda it: it.bbox[1])
         return top.line is not None and is_headline_line(top.line, self.body)
+
+
+def split_at_widest_gap(items: list[Item], min_gap: float) -> list[list[Item]]:
+    """Split items in two (top, bottom) at the widest horizontal gutter.
+
+    One cut at a time, widest first: the space between modules is wider
+    than the space inside one (kicker → title → body), so two side-by-side
+    modules whose headline rows align stay one band, to be cut vertically.
+    """
+    bands = split_at_gaps(items, axis=1, min_gap=min_gap)
+    if len(bands) <= 2:
+        return bands
+    gaps = [
+        min(it.bbox[1] for it in lower) - max(it.bbox[3] for it in upper) for upper, lower in zip(bands, bands[1:])
+    ]
+    at = gaps.index(max(gaps)) + 1
+    return [[it for band in bands[:at] for it in band], [it for band in bands[at:] for it in band]]
 
 
 def split_at_gaps(

@@ -120,21 +120,59 @@ def refuse_textless(path: str, pages: list[Page]) -> None:
 
 
 def extract_lines(pdf_page, number: int) -> list[Line]:  # noqa: ANN001
-    """One Line per PyMuPDF line (split where the font size changes), then
-    faux-bold copies marked."""
+    """One Line per printed line: PyMuPDF lines split where the font size
+    changes, faux-bold copies marked, and pieces of one line that PyMuPDF
+    cut at a wide space ("本报记者　钟磊") joined again."""
     import pymupdf
 
     flags = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
     data = pdf_page.get_text("dict", flags=flags)
-    lines: list[Line] = []
-    for block in data["blocks"]:
+    pieces: list[tuple[int, Line]] = []
+    for block_no, block in enumerate(data["blocks"]):
         for raw in block.get("lines", ()):
             for run in size_runs(raw["spans"]):
-                line = line_from_spans(run, number, len(lines))
+                line = line_from_spans(run, number, 0)
                 if line is not None:
-                    lines.append(line)
-    mark_faux_bold(lines)
+                    pieces.append((block_no, line))
+    mark_faux_bold([line for _, line in pieces])
+    lines = join_split_lines(pieces)
+    for index, line in enumerate(lines):
+        line.index = index
     return lines
+
+
+def join_split_lines(pieces: list[tuple[int, Line]]) -> list[Line]:
+    """Join a piece to the previous piece of its block when it continues the
+    same printed line to the right (same baseline, same size)."""
+    lines: list[Line] = []
+    last: dict[int, Line] = {}
+    for block_no, line in pieces:
+        if line.label == COLLAPSED:
+            lines.append(line)
+            continue
+        prev = last.get(block_no)
+        if prev is not None and continues_line(prev, line):
+            join_into(prev, line)
+            continue
+        lines.append(line)
+        last[block_no] = line
+    return lines
+
+
+def continues_line(prev: Line, line: Line) -> bool:
+    a, b = prev.bbox, line.bbox
+    assert a is not None and b is not None
+    size = prev.size or 10.0
+    return abs((prev.size or 0) - (line.size or 0)) < 0.5 and abs(a[3] - b[3]) < 0.25 * size and b[0] >= a[2] - 0.1 * size
+
+
+def join_into(prev: Line, line: Line) -> None:
+    a, b = prev.bbox, line.bbox
+    assert a is not None and b is not None
+    space = " " if b[0] - a[2] > 0.25 * (prev.size or 10.0) and not prev.text.endswith(" ") else ""
+    prev.text = prev.text + space + line.text
+    prev.bbox = (a[0], min(a[1], b[1]), b[2], max(a[3], b[3]))
+    prev.bold = prev.bold or line.bold
 
 
 def size_runs(spans: list[dict]) -> list[list[dict]]:
