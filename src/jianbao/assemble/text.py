@@ -1,10 +1,368 @@
-"""Text-mode assembly (placeholder until the text stages land)."""
+"""Text-mode assembly: a page of raw extracted text → articles.
+
+Stages: rows (furniture, faux bold, markers) → paragraphs (body or headline,
+by line widths) → items (text units, headline lines, bylines, captions) →
+segments (which headline goes with which body) → articles, with captions
+joined to their photo headline or their article.
+"""
 
 from __future__ import annotations
 
-from jianbao.model import Article, Page, Unassigned
+from scipy.optimize import linear_sum_assignment
+
+from jianbao import classify
+from jianbao.assemble.headline import StackLine, split_stack
+from jianbao.assemble.lexical import Vocabulary, grams
+from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, column_measures, ends_paragraph, label_rows
+from jianbao.assemble.rows import Row, prepare_rows
+from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, segment_items
+from jianbao.assemble.segment import HEAD as HEAD_ITEM
+from jianbao.model import Article, Caption, JumpRef, Page, Unassigned
+from jianbao.normalize import clean_spaces, join_lines
+
+# A caption joins the article it shares most vocabulary with; one printed
+# right next to an article's text gets this much extra weight.
+CAPTION_ADJACENT = 0.3
+# A headline run with no body becomes a photo's headline when it shares at
+# least this much vocabulary with the caption, or sits next to it.
+PHOTO_MIN_SIMILARITY = 0.12
 
 
 def assemble_text(page: Page) -> Page:
-    page.unassigned = [Unassigned(text=line.text, lines=[line.index], reason="not assembled") for line in page.lines]
+    rows = prepare_rows(page)
+    if not rows:
+        return page
+    label_rows(rows)
+    items = build_items(rows)
+    for item in items:
+        item.grams = grams(item.text)
+    vocab = Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
+    flow = [it for it in items if it.kind != CAPTION]
+    captions = [it for it in items if it.kind == CAPTION]
+    segments = segment_items(flow, vocab)
+    articles = [s for s in segments if not s.floating]
+    floating = [s for s in segments if s.floating]
+    measures = dict(zip((id(r) for r in rows), column_measures(rows)))
+    built = [build_article(seg, page, measures) for seg in articles]
+    photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
+    for head_seg, caption in photos:
+        built.append((build_photo(head_seg, caption, page), [*head_seg.items, caption]))
+    attach_captions(loose_captions, built, items, vocab, page)
+    for seg in leftover_heads:
+        text = "".join(r.text for it in seg.items for r in it.rows)
+        page.unassigned.append(
+            Unassigned(
+                text=text,
+                lines=[i for it in seg.items for r in it.rows for i in r.lines],
+                reason="headline with no text",
+            )
+        )
+    order = {id(it): k for k, it in enumerate(items)}
+    built.sort(key=lambda pair: reading_position(pair[1], order))
+    page.articles = [article for article, _ in built]
+    for k, article in enumerate(page.articles, start=1):
+        article.id = f"p{page.number}a{k}"
     return page
+
+
+def reading_position(parts: list[Item], order: dict[int, int]) -> int:
+    """Articles are listed in the order their text (or caption) is printed."""
+    spots = [order[id(it)] for it in parts if it.kind in (UNIT, CAPTION)]
+    return min(spots) if spots else min(order[id(it)] for it in parts)
+
+
+# --- items ---------------------------------------------------------------------
+
+
+def build_items(rows: list[Row]) -> list[Item]:
+    """Group rows into text units (runs of body paragraphs between headlines
+    and markers), single headline lines, bylines, column heads and captions
+    (the paragraph a photo credit follows, or one opening with "图为")."""
+    items: list[Item] = []
+    unit: Item | None = None
+    caption: Item | None = None
+
+    def close_unit() -> None:
+        nonlocal unit
+        if unit is not None and unit.rows:
+            body = [r for r in unit.rows if r.label != classify.JUMP_TO and r.label != classify.JUMP_FROM]
+            unit.open_end = bool(body) and not ends_paragraph(body[-1].text)
+            items.append(unit)
+        unit = None
+
+    def close_caption() -> None:
+        nonlocal caption
+        if caption is not None:
+            items.append(caption)
+        caption = None
+
+    for row in rows:
+        label = row.label
+        if caption is not None and label not in (classify.CREDIT,) and (row.part in (FIRST, SINGLE, HEAD) or label != classify.TEXT):
+            close_caption()
+        if label == classify.CREDIT:
+            if caption is None:
+                caption = take_last_paragraph(unit)
+                if unit is not None and not unit.rows:
+                    unit = None
+            if caption is None:
+                caption = Item(kind=CAPTION, rows=[])
+            caption.rows.append(row)
+            close_caption()
+            continue
+        if caption is not None:
+            caption.rows.append(row)
+            continue
+        if label == classify.CAPTION:
+            close_unit()
+            caption = Item(kind=CAPTION, rows=[row])
+            continue
+        if label == classify.BYLINE:
+            close_unit()
+            items.append(Item(kind=BYLINE, rows=[row]))
+            continue
+        if label == classify.COLUMN:
+            close_unit()
+            items.append(Item(kind=COLUMN, rows=[row]))
+            continue
+        if label == classify.FURNITURE:
+            close_unit()
+            items.append(Item(kind=HEAD_ITEM, rows=[row]))
+            continue
+        if label == classify.JUMP_TO:
+            target = unit if unit is not None else last_unit(items)
+            if target is None:
+                unit = Item(kind=UNIT, rows=[])
+                target = unit
+            target.rows.append(row)
+            target.ends_jump = True
+            if target is unit:
+                close_unit()
+            continue
+        if label == classify.JUMP_FROM:
+            close_unit()
+            unit = Item(kind=UNIT, rows=[row], hard_start=True, from_jump=True)
+            continue
+        if row.part == HEAD:
+            close_unit()
+            items.append(Item(kind=HEAD_ITEM, rows=[row]))
+            continue
+        if label == classify.DATELINE and unit is not None and unit.rows and not (
+            len(unit.rows) == 1 and unit.from_jump
+        ):
+            close_unit()
+            unit = Item(kind=UNIT, rows=[row], hard_start=True)
+            continue
+        if unit is None:
+            unit = Item(kind=UNIT, rows=[], hard_start=label == classify.DATELINE)
+        unit.rows.append(row)
+    close_caption()
+    close_unit()
+    mark_heads_after_captions(items)
+    return items
+
+
+def last_unit(items: list[Item]) -> Item | None:
+    for it in reversed(items):
+        if it.kind == UNIT:
+            return it
+        if it.kind != CAPTION:
+            return None
+    return None
+
+
+def take_last_paragraph(unit: Item | None) -> Item | None:
+    """Detach the last paragraph of a unit: the caption a credit closes."""
+    if unit is None or not unit.rows:
+        return None
+    start = len(unit.rows) - 1
+    while start > 0 and unit.rows[start].part not in (FIRST, SINGLE) and unit.rows[start].label == classify.TEXT:
+        start -= 1
+    if unit.rows[start].label in (classify.JUMP_TO, classify.JUMP_FROM):
+        return None
+    rows = unit.rows[start:]
+    del unit.rows[start:]
+    return Item(kind=CAPTION, rows=rows)
+
+
+def mark_heads_after_captions(items: list[Item]) -> None:
+    """Headline lines printed right after a photo credit head the photo."""
+    for k in range(1, len(items)):
+        if items[k].kind == HEAD_ITEM and items[k - 1].kind == CAPTION:
+            j = k
+            while j < len(items) and items[j].kind == HEAD_ITEM:
+                items[j].after_caption = True
+                j += 1
+
+
+# --- photos and captions ------------------------------------------------------------
+
+
+def pair_photos(
+    floating: list[Segment], captions: list[Item], items: list[Item], vocab: Vocabulary
+) -> tuple[list[tuple[Segment, Item]], list[Segment], list[Item]]:
+    """Match headline runs with no body to captions (photo news), as one
+    assignment over the page."""
+    heads = [seg for seg in floating if any(it.kind == HEAD_ITEM for it in seg.items)]
+    others = [seg for seg in floating if seg not in heads]
+    if not heads or not captions:
+        return [], floating, captions
+    pos = {id(it): k for k, it in enumerate(items)}
+    score = [[0.0] * len(captions) for _ in heads]
+    for a, seg in enumerate(heads):
+        head_grams: set[str] = set()
+        for it in seg.items:
+            if it.kind == HEAD_ITEM:
+                head_grams |= it.grams
+        start = min(pos[id(it)] for it in seg.items)
+        end = max(pos[id(it)] for it in seg.items)
+        for b, cap in enumerate(captions):
+            sim = vocab.similarity(head_grams, cap.grams)
+            adjacent = pos[id(cap)] in (start - 1, end + 1)
+            score[a][b] = sim + (0.5 if adjacent else 0.0)
+    rows_idx, cols_idx = linear_sum_assignment([[-v for v in row] for row in score])
+    pairs: list[tuple[Segment, Item]] = []
+    used_heads: set[int] = set()
+    used_caps: set[int] = set()
+    for a, b in zip(rows_idx, cols_idx):
+        if score[a][b] >= PHOTO_MIN_SIMILARITY:
+            pairs.append((heads[a], captions[b]))
+            used_heads.add(a)
+            used_caps.add(b)
+    leftover = others + [seg for a, seg in enumerate(heads) if a not in used_heads]
+    loose = [cap for b, cap in enumerate(captions) if b not in used_caps]
+    return pairs, leftover, loose
+
+
+def attach_captions(
+    captions: list[Item], built: list[tuple[Article, list[Item]]], items: list[Item], vocab: Vocabulary, page: Page
+) -> None:
+    """Each remaining caption joins the article it shares most vocabulary
+    with, preferring one printed next to it; with no article it stands as a
+    photo of its own."""
+    pos = {id(it): k for k, it in enumerate(items)}
+    for cap in captions:
+        best, best_score = None, -1.0
+        for article, its in built:
+            text_grams: set[str] = set()
+            for it in its:
+                text_grams |= it.grams
+            score = vocab.similarity(cap.grams, text_grams)
+            spots = [pos[id(it)] for it in its if id(it) in pos]
+            if spots and (pos[id(cap)] - 1 in spots or pos[id(cap)] + 1 in spots):
+                score += CAPTION_ADJACENT
+            if score > best_score:
+                best, best_score = (article, its), score
+        if best is None:
+            article = Article(id="", kind="photo")
+            fill_caption(article, cap)
+            built.append((article, [cap]))
+            continue
+        fill_caption(best[0], cap)
+        best[1].append(cap)
+
+
+def fill_caption(article: Article, cap: Item) -> None:
+    text_rows = [r for r in cap.rows if r.label != classify.CREDIT]
+    credit_rows = [r for r in cap.rows if r.label == classify.CREDIT]
+    article.captions.append(
+        Caption(
+            text=join_lines([r.text for r in text_rows]),
+            credit=" ".join(clean_spaces(r.text) for r in credit_rows),
+        )
+    )
+    article.add_provenance("captions", [i for r in cap.rows for i in r.lines])
+
+
+# --- articles ----------------------------------------------------------------------
+
+
+def build_article(seg: Segment, page: Page, measures: dict[int, float]) -> tuple[Article, list[Item]]:
+    article = Article(id="")
+    heads = [it for it in (seg.lead + seg.trail) if it.kind in (HEAD_ITEM, BYLINE, COLUMN)]
+    fill_headline(article, heads, measures)
+    middle = [it for it in seg.items if it not in seg.lead and it not in seg.trail]
+    paragraphs: list[list[Row]] = []
+    for it in middle:
+        if it.kind == UNIT:
+            add_unit(article, it, paragraphs, page)
+        else:
+            # An intertitle or inner byline: a paragraph of its own.
+            paragraphs.append(list(it.rows))
+    article.body = [p for p in (join_lines([r.text for r in rows]) for rows in paragraphs) if p]
+    article.add_provenance("body", [i for rows in paragraphs for r in rows for i in r.lines])
+    return article, list(seg.items)
+
+
+def add_unit(article: Article, unit: Item, paragraphs: list[list[Row]], page: Page) -> None:
+    """Append a unit's rows to the paragraph list, taking out jump markers."""
+    current: list[Row] | None = paragraphs[-1] if paragraphs and not unit.hard_start else None
+    for row in unit.rows:
+        if row.label in (classify.JUMP_TO, classify.JUMP_FROM):
+            add_jump(article, row)
+            continue
+        if current is None or row.part in (FIRST, SINGLE) or row.label == classify.DATELINE:
+            current = []
+            paragraphs.append(current)
+        current.append(row)
+        if row.part in (LAST, SINGLE):
+            current = None
+
+
+def add_jump(article: Article, row: Row) -> None:
+    marker = clean_spaces(row.text)
+    article.jump_markers.append(marker)
+    article.add_provenance("jump_markers", row.lines)
+    target = classify.jump_page(marker)
+    if target is None:
+        return
+    if row.label == classify.JUMP_TO:
+        article.continues_to = JumpRef(page=target)
+    else:
+        article.continued_from = JumpRef(page=target)
+
+
+def fill_headline(article: Article, heads: list[Item], measures: dict[int, float]) -> None:
+    lines: list[StackLine] = []
+    measure = None
+    for it in heads:
+        row = it.rows[0]
+        text = clean_spaces(" ".join(r.text for r in it.rows)) if it.kind != HEAD_ITEM else row.text.strip()
+        if it.kind == BYLINE:
+            article.byline = (article.byline + " " + " ".join(row.text.split())).strip()
+            article.add_provenance("byline", row.lines)
+        elif it.kind == COLUMN:
+            article.column = (article.column + " " + " ".join(row.text.split())).strip()
+            article.add_provenance("column", row.lines)
+        else:
+            article.headline_lines.append(text)
+            lines.append(StackLine(text=text, bold=row.bold))
+            article.add_provenance("headline_lines", row.lines)
+            measure = measures.get(id(row), measure)
+    pen_name_byline(article, lines)
+    stack = split_stack(lines, measure)
+    article.kicker, article.title, article.subtitle = stack.kicker, stack.title, stack.subtitle
+
+
+def pen_name_byline(article: Article, lines: list[StackLine]) -> None:
+    """A two-character name printed with a space between ("仲 音") under a
+    headline is the author's byline: newspapers pad two-character names to
+    the width of three."""
+    if len(lines) < 2 or article.byline:
+        return
+    last = lines[-1].text.strip()
+    parts = last.split()
+    if len(parts) == 2 and all(len(p) == 1 and "\u4e00" <= p <= "\u9fff" for p in parts):
+        lines.pop()
+        article.headline_lines.pop()
+        article.byline = last
+        ids = article.provenance.get("headline_lines", [])
+        if ids:
+            article.add_provenance("byline", [ids.pop()])
+
+
+def build_photo(seg: Segment, cap: Item, page: Page) -> Article:
+    article = Article(id="", kind="photo")
+    fill_headline(article, [it for it in seg.items if it.kind in (HEAD_ITEM, BYLINE, COLUMN)], {})
+    fill_caption(article, cap)
+    return article

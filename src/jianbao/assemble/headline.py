@@ -1,0 +1,155 @@
+"""Headline stacks: which printed lines are the kicker (引题), the title (主题)
+and the subtitle (副题).
+
+Conventions of Chinese newspapers, strongest first:
+
+* the title is set largest and boldest: when sizes are known the largest
+  lines are the title; in extracted text, faux-bold (doubled) lines are;
+* lines above the title are the kicker, lines below it the subtitle;
+* a line opening with a dash ("——记……") or wholly in brackets
+  ("（2019年10月1日）") is a subtitle;
+* a line ending with a dash or colon ("……表白——"), or with a reporting verb
+  ("……时强调"), or opening with 就 ("就中蒙建交70周年") is a kicker;
+* a last line naming who presided or attended ("刘星主持", "李克强出席")
+  is a subtitle;
+* two short lines of equal length with no punctuation are one title set as a
+  couplet ("春暖花正开 / 古城绽新颜").
+
+Wrapped lines (a title too long for its measure, continued on a short next
+line) are joined before roles are given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jianbao.normalize import clean_spaces, visible_len
+
+SUBTITLE_START = re.compile(r"^\s*(?:——|—|－－|--)")
+BRACKETED = re.compile(r"^\s*[（(][^（）()]*[)）]\s*$")
+KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表重要文章)\s*$")
+KICKER_START = re.compile(r"^\s*就")
+LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
+COUPLET_MAX = 8
+WRAP_MAX = 5
+
+
+@dataclass(slots=True)
+class StackLine:
+    text: str
+    bold: bool = False
+    size: float | None = None
+
+
+@dataclass(slots=True)
+class Stack:
+    kicker: str = ""
+    title: str = ""
+    subtitle: str = ""
+
+
+def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[StackLine]:
+    """Join a line that only finishes the previous one: very short (≤ 5
+    characters), same weight and size, and not itself a subtitle."""
+    out: list[StackLine] = []
+    for line in lines:
+        if out and _continues(out[-1], line, measure):
+            prev = out[-1]
+            out[-1] = StackLine(text=prev.text + line.text, bold=prev.bold, size=prev.size)
+        else:
+            out.append(StackLine(line.text, line.bold, line.size))
+    return out
+
+
+def _continues(prev: StackLine, line: StackLine, measure: float | None) -> bool:
+    n = visible_len(line.text)
+    if n == 0 or n > WRAP_MAX:
+        return False
+    if prev.bold != line.bold:
+        return False
+    if prev.size and line.size and abs(prev.size - line.size) > 0.5:
+        return False
+    if SUBTITLE_START.match(line.text) or BRACKETED.match(line.text) or LEADER_LINE.search(line.text):
+        return False
+    if KICKER_END.search(prev.text):
+        return False
+    if measure is not None and visible_len(prev.text) < measure - 1:
+        return False
+    return visible_len(prev.text) > 2 * n
+
+
+def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
+    """Give each headline line its role; see the module docstring."""
+    logical = [line for line in join_wrapped(lines, measure) if clean_spaces(line.text)]
+    if not logical:
+        return Stack()
+    title_span = _title_by_emphasis(logical)
+    if title_span is None:
+        title_span = _title_by_wording(logical)
+    start, end = title_span
+    return Stack(
+        kicker=_join(logical[:start]),
+        title=_join(logical[start:end]),
+        subtitle=_join(logical[end:]),
+    )
+
+
+def _join(lines: list[StackLine]) -> str:
+    return " ".join(clean_spaces(line.text) for line in lines)
+
+
+def _title_by_emphasis(lines: list[StackLine]) -> tuple[int, int] | None:
+    """The title is the run of largest (or, without sizes, bold) lines."""
+    sizes = [line.size for line in lines]
+    if all(s is not None for s in sizes) and len(set(round(s or 0, 1) for s in sizes)) > 1:
+        top = max(s or 0 for s in sizes)
+        marked = [abs((s or 0) - top) <= 0.5 for s in sizes]
+    else:
+        marked = [line.bold for line in lines]
+        if all(marked) or not any(marked):
+            return None
+    first = marked.index(True)
+    last = len(marked) - 1 - marked[::-1].index(True)
+    return first, last + 1
+
+
+def _is_subtitle(text: str) -> bool:
+    return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
+
+
+def _is_kicker(text: str) -> bool:
+    return bool(KICKER_END.search(text) or KICKER_START.match(text))
+
+
+def _is_couplet(a: str, b: str) -> bool:
+    na, nb = visible_len(a), visible_len(b)
+    return na == nb and na <= COUPLET_MAX and not re.search(r"[，。、：；！？—]", a + b)
+
+
+def _title_by_wording(lines: list[StackLine]) -> tuple[int, int]:
+    texts = [line.text.strip() for line in lines]
+    n = len(texts)
+    if n == 1:
+        return 0, 1
+    start, end = 0, n
+    while end - start > 1 and _is_subtitle(texts[end - 1]):
+        end -= 1
+    while end - start > 1 and _is_kicker(texts[start]):
+        start += 1
+    if end - start == 1:
+        return start, end
+    if end - start == 2 and _is_couplet(texts[start], texts[start + 1]):
+        return start, end
+    kicker_found, subtitle_found = start > 0, end < n
+    if kicker_found and not subtitle_found:
+        return start, start + 1
+    if subtitle_found and not kicker_found:
+        return end - 1, end
+    if kicker_found and subtitle_found:
+        return start, end
+    # Unmarked stacks: three or more lines read kicker / title / subtitle;
+    # two read title / subtitle.
+    if n >= 3:
+        return 1, n - 1
+    return 0, 1

@@ -1,0 +1,204 @@
+"""Body lines, headline lines and paragraph boundaries from line widths.
+
+Newspaper body text is set in justified columns: every line of a paragraph
+fills the column measure W except the first, which is indented by two
+characters, and the last, which ends the paragraph's final sentence.
+Headline lines break that rhythm: they are faux bold, wider than the column
+(spanning several), or short without closing punctuation.  These rules are
+scored, and the most likely reading of each run of lines is found with the
+Viterbi algorithm over the states first / mid / last / single (body) and
+head (headline), so that one line's evidence is weighed with its neighbours'
+("after a full line that stops mid-sentence comes its continuation").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from jianbao import classify, rules
+from jianbao.assemble.rows import Row
+from jianbao.lexicon import breaks_word
+
+FIRST, MID, LAST, SINGLE, HEAD = "first", "mid", "last", "single", "head"
+STATES = (FIRST, MID, LAST, SINGLE, HEAD)
+
+INDENT = 2.0  # ems a paragraph's first line is indented by
+TOL = 0.75  # ems of slack: half-width digits and Latin make widths inexact
+WINDOW = 14  # rows on each side used to estimate the local column measure
+
+NEG = -1e9
+
+# Rows that interrupt the flow of body text (the Viterbi restarts after them).
+SEPARATORS = {
+    classify.FURNITURE,
+    classify.JUMP_TO,
+    classify.BYLINE,
+    classify.CREDIT,
+    classify.COLUMN,
+}
+
+_TRANSITIONS: dict[str, dict[str, float]] = {
+    FIRST: {MID: 0.0, LAST: 0.0},
+    MID: {MID: 0.0, LAST: 0.0, FIRST: -3.0, SINGLE: -3.5, HEAD: -4.0},
+    LAST: {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -3.0, LAST: -3.5},
+    SINGLE: {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -3.0, LAST: -3.5},
+    HEAD: {HEAD: -0.3, FIRST: 0.0, SINGLE: 0.0, MID: -2.0, LAST: -2.0},
+}
+_START = {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -1.5, LAST: -1.5}
+# Transitions that keep a text running from one line to the next; every
+# other transition breaks it (a paragraph or headline ends).
+_RUNNING = {(FIRST, MID), (FIRST, LAST), (MID, MID), (MID, LAST), (HEAD, HEAD)}
+# What a break costs where the line before evidently runs on.
+C_BROKEN_RUN = 2.0
+RUN_ON_MARKS = "，、；：（“《—"
+
+
+def runs_on(prev: str, nxt: str) -> bool:
+    """The line after ``prev`` continues it: ``prev`` stops at a comma or an
+    opening mark, or the line break falls inside a word."""
+    a = prev.rstrip()
+    return bool(a) and (a[-1] in RUN_ON_MARKS or breaks_word(a, nxt))
+
+
+def ends_paragraph(text: str) -> bool:
+    """A paragraph ends with a sentence: 。！？… or a colon, possibly inside
+    closing quotes or brackets ("……了。”" "（完）")."""
+    s = text.rstrip()
+    while s and s[-1] in rules.CLOSERS:
+        if s[-1] in "）)" and _is_bracketed_tail(s):
+            return True
+        s = s[:-1]
+    return bool(s) and s[-1] in rules.SENTENCE_END + "：:；"
+
+
+def _is_bracketed_tail(s: str) -> bool:
+    """"（完）" / "（记者 王芳）" close a paragraph even without a period."""
+    open_at = max(s.rfind("（"), s.rfind("("))
+    return open_at >= 0 and open_at >= len(s) - 16
+
+
+def has_inner_sentence_end(text: str) -> bool:
+    """A full stop inside the line: running text, not a headline."""
+    s = text.rstrip().rstrip(rules.CLOSERS)
+    return any(ch in "。！？" for ch in s[:-1])
+
+
+def column_measures(rows: list[Row]) -> list[float]:
+    """The column measure W around each row: the most common width of nearby
+    text rows (full lines outnumber first and last lines in any body)."""
+    widths = [r.width if r.label in (classify.TEXT, classify.DATELINE, classify.CAPTION) and not r.bold else None for r in rows]
+    out: list[float] = []
+    for i in range(len(rows)):
+        lo, hi = max(0, i - WINDOW), min(len(rows), i + WINDOW + 1)
+        hist: Counter[float] = Counter()
+        for w in widths[lo:hi]:
+            if w is not None and 4 <= w <= 40:
+                hist[round(w * 2) / 2] += 1
+        if not hist:
+            out.append(rows[i].width)
+            continue
+        # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
+        best = max(hist, key=lambda b: (hist[b] + 0.5 * (hist.get(b - 0.5, 0) + hist.get(b + 0.5, 0)), b))
+        out.append(best)
+    return out
+
+
+def emission(row: Row, measure: float) -> dict[str, float]:
+    """How well a row fits each state (log-scale scores, 0 = perfect)."""
+    if row.label in (classify.DATELINE, classify.CAPTION, classify.JUMP_FROM):
+        return {FIRST: 0.0, SINGLE: 0.0, MID: NEG, LAST: NEG, HEAD: NEG}
+    d = row.width - measure
+    full = abs(d) <= TOL
+    indented = abs(d + INDENT) <= TOL or row.indent
+    short = d < -TOL
+    long_ = d > TOL
+    very_long = d > 2 * TOL
+    term = ends_paragraph(row.text)
+    text = row.text.strip()
+    e: dict[str, float] = {}
+    e[MID] = 0.0 if full else (-1.5 if long_ and not very_long else (-2.5 if indented else -5.0))
+    if very_long:
+        e[MID] = -5.0
+    e[FIRST] = 0.0 if indented else (-0.7 if full else -5.0 if long_ else -4.0)
+    e[LAST] = (0.0 if term else -2.5) + (-5.0 if very_long else 0.0)
+    e[SINGLE] = (0.0 if (short or indented) else -1.0) + (0.0 if term else -2.5) + (-5.0 if very_long else 0.0)
+    # A headline needs positive evidence: a line that fits the flow of the
+    # column is body text.
+    head = -3.0
+    if row.bold:
+        head += 5.0
+    if very_long:
+        head += 4.0
+    if d < -(INDENT + TOL) and not term:
+        head += 2.5
+    if term and text[-1:] not in "”’》":
+        head -= 5.0
+    if has_inner_sentence_end(text):
+        head -= 5.0
+    if text[-1:] in "，、；,;":
+        head -= 3.0
+    if row.indent:
+        head -= 1.0
+    e[HEAD] = head
+    if row.bold:
+        for s in (FIRST, MID, LAST, SINGLE):
+            e[s] -= 3.0
+    return e
+
+
+def label_rows(rows: list[Row]) -> None:
+    """Set ``row.part`` for every flowing row: head, or its body position."""
+    measures = column_measures(rows)
+    run: list[int] = []
+    for i, row in enumerate(rows):
+        if row.label in SEPARATORS:
+            _viterbi(rows, run, measures)
+            run = []
+            if row.label == classify.JUMP_TO:
+                row.part = ""
+            continue
+        if row.label == classify.JUMP_FROM:
+            # The text after "（上接第N版）" resumes mid-paragraph.
+            _viterbi(rows, run, measures)
+            run = []
+            row.part = ""
+            continue
+        run.append(i)
+    _viterbi(rows, run, measures)
+
+
+def _viterbi(rows: list[Row], run: list[int], measures: list[float]) -> None:
+    if not run:
+        return
+    scores = [dict(_START)]
+    back: list[dict[str, str]] = [{}]
+    first = emission(rows[run[0]], measures[run[0]])
+    scores[0] = {s: _START.get(s, NEG) + first[s] for s in STATES}
+    for k in range(1, len(run)):
+        row = rows[run[k]]
+        em = emission(row, measures[run[k]])
+        cont = runs_on(rows[run[k - 1]].text, row.text)
+        cur: dict[str, float] = {}
+        ptr: dict[str, str] = {}
+        for s in STATES:
+            best_prev, best = None, NEG
+            for p in STATES:
+                t = _TRANSITIONS[p].get(s)
+                if t is None:
+                    continue
+                bonus = 0.0
+                if cont and (p, s) not in _RUNNING:
+                    bonus -= C_BROKEN_RUN
+                v = scores[k - 1][p] + t + bonus
+                if v > best:
+                    best, best_prev = v, p
+            cur[s] = best + em[s]
+            ptr[s] = best_prev or HEAD
+        scores.append(cur)
+        back.append(ptr)
+    # A run may end mid-paragraph (a column or page cut), so any state ends it.
+    state = max(STATES, key=lambda s: scores[-1][s])
+    for k in range(len(run) - 1, -1, -1):
+        rows[run[k]].part = state
+        if k:
+            state = back[k][state]

@@ -1,0 +1,119 @@
+"""Rows: the printed lines of a text-mode page, ready for assembly.
+
+A row is a normalised line (faux-bold copies removed) or the part of a line
+left after a jump marker or photo credit printed on it was split off.  Each
+row remembers the source lines it came from, for provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jianbao import classify, rules
+from jianbao.model import Furniture, Line, Page
+from jianbao.normalize import collapse_faux_bold, punctuation_model, width
+
+# Furniture (masthead, header, date) is printed at the top or foot of a page;
+# elsewhere a line that looks like it is more likely text.
+TOP_LINES = 6
+FOOT_LINES = 3
+
+
+@dataclass(slots=True)
+class Row:
+    text: str
+    lines: list[int]
+    label: str = classify.TEXT
+    bold: bool = False
+    blank_before: bool = False
+    part: str = ""  # body rows: first | mid | last | single; headline rows: "head"
+    indent: bool = False  # printed with leading spaces (an indent the extractor kept)
+    width: float = field(default=0.0)
+
+
+def prepare_rows(page: Page) -> list[Row]:
+    """Furniture to the page, faux bold collapsed, markers split off."""
+    body_lines = take_furniture(page)
+    kept, _bold, removed = collapse_faux_bold(body_lines)
+    page.collapsed.extend(removed)
+    rows: list[Row] = []
+    for line in kept:
+        rows.extend(split_line(line))
+    model = punctuation_model([r.text for r in rows])
+    for row in rows:
+        row.width = width(row.text, model)
+    return rows
+
+
+def take_furniture(page: Page) -> list[Line]:
+    """Move masthead, page header and date lines to ``page.furniture`` and set
+    the page's printed number, section, date and paper name from them."""
+    lines = page.lines
+    rest: list[Line] = []
+    n = len(lines)
+    for pos, line in enumerate(lines):
+        near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES
+        text = line.text.strip()
+        if near_edge and classify.is_furniture(text):
+            page.furniture.append(Furniture(kind=furniture_kind(text), text=text, lines=[line.index]))
+            read_header(page, text)
+        else:
+            rest.append(line)
+    return rest
+
+
+def furniture_kind(text: str) -> str:
+    if rules.PAGE_HEADER.search(text):
+        return "page_header"
+    if rules.DATE.search(text):
+        return "date"
+    return "masthead"
+
+
+def read_header(page: Page, text: str) -> None:
+    m = rules.PAGE_HEADER.search(text)
+    if m:
+        number = rules.to_int(m.group(1))
+        if number:
+            page.number = number
+        section = text[m.end() :].strip()
+        if section and not rules.DATE.search(section) and len(section) <= 8:
+            page.section = section
+    d = rules.DATE.search(text)
+    if d and not page.date:
+        page.date = f"{int(d['y']):04d}-{int(d['m']):02d}-{int(d['d']):02d}"
+    head = text.split()[0] if text.split() else ""
+    if rules.MASTHEAD.match(head) and not page.paper:
+        page.paper = head
+
+
+def split_line(line: Line) -> list[Row]:
+    """One line → rows: "……日程。 （下转第4版）" gives text and marker;
+    "（上接第2版）国科学院院" gives marker and text; "……时光。 本报记者 王平摄"
+    gives caption text and credit."""
+    text = line.text
+    indent = text[:1] == " " and not text.startswith("  " * 4)
+    base = dict(lines=[line.index], bold=line.bold, blank_before=line.blank_before)
+    head = classify.split_jump_from(text)
+    if head is not None:
+        marker, rest = head
+        rows = [Row(text=marker, label=classify.JUMP_FROM, **base)]  # type: ignore[arg-type]
+        if rest.strip():
+            rows.append(Row(text=rest, lines=[line.index], bold=line.bold, label=classify.classify_line(rest)))
+        return rows
+    tail = classify.split_jump_to(text)
+    if tail is not None and tail[0].strip():
+        rest, marker = tail
+        return [
+            Row(text=rest, label=classify.classify_line(rest), indent=indent, **base),  # type: ignore[arg-type]
+            Row(text=marker, lines=[line.index], label=classify.JUMP_TO),
+        ]
+    label = classify.classify_line(text)
+    if label == classify.TEXT:
+        credit = rules.TRAILING_CREDIT.search(text)
+        if credit and credit.start() > 0 and text[: credit.start()].rstrip()[-1:] in rules.SENTENCE_END + rules.CLOSERS:
+            return [
+                Row(text=text[: credit.start()], label=classify.TEXT, indent=indent, **base),  # type: ignore[arg-type]
+                Row(text=credit.group("credit"), lines=[line.index], label=classify.CREDIT),
+            ]
+    return [Row(text=text, label=label, indent=indent, **base)]  # type: ignore[arg-type]

@@ -1,0 +1,114 @@
+"""Classifying printed lines by what they are, from their text alone.
+
+Labels (:data:`LABELS`) are the vocabulary every mode shares; geometry-based
+modes refine them with sizes and positions, text mode with the lines around
+(see :mod:`jianbao.assemble.text`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jianbao import rules
+from jianbao.normalize import clean_spaces, visible_len
+
+FURNITURE = "furniture"
+JUMP_TO = "jump_to"
+JUMP_FROM = "jump_from"
+DATELINE = "dateline"
+BYLINE = "byline"
+CREDIT = "credit"
+CAPTION = "caption"
+COLUMN = "column"
+TEXT = "text"
+
+LABELS = (FURNITURE, JUMP_TO, JUMP_FROM, DATELINE, BYLINE, CREDIT, CAPTION, COLUMN, TEXT)
+
+# A byline is a short line: longer "bylines" are sentences naming reporters.
+MAX_BYLINE_CHARS = 30
+MAX_CREDIT_CHARS = 30
+
+
+def classify_line(text: str) -> str:
+    """The label a line earns from its own text.
+
+    >>> classify_line("（下转第4版）")
+    'jump_to'
+    >>> classify_line("本报记者  董超")
+    'byline'
+    >>> classify_line("本报通讯员 梁生仁 摄")
+    'credit'
+    """
+    s = text.strip()
+    compact = clean_spaces(s)
+    if not compact:
+        return TEXT
+    if is_jump_to(compact):
+        return JUMP_TO
+    if rules.JUMP_FROM_TOKEN.match(compact):
+        return JUMP_FROM
+    if is_furniture(s):
+        return FURNITURE
+    if visible_len(s) <= MAX_CREDIT_CHARS and rules.PHOTO_CREDIT.match(s):
+        return CREDIT
+    if visible_len(s) <= MAX_BYLINE_CHARS and is_byline(s):
+        return BYLINE
+    if rules.PINYIN_COLUMN.match(s):
+        return COLUMN
+    if rules.DATELINE.match(compact):
+        return DATELINE
+    if rules.CAPTION_START.match(compact):
+        return CAPTION
+    return TEXT
+
+
+def is_jump_to(compact: str) -> bool:
+    """A line that is only a "continued on page N" marker."""
+    m = rules.JUMP_TO_TOKEN.fullmatch(compact)
+    return m is not None
+
+
+def is_byline(text: str) -> bool:
+    """"本报记者 王芳", "记者 卢晨、王芳", "本报记者 王芳 本报通讯员 李明"."""
+    return rules.BYLINE.match(text) is not None
+
+
+def is_furniture(text: str) -> bool:
+    """Masthead, page header, date line: "人民日报", "第1版 要闻",
+    "2019年10月2日 星期三", "人民日报 2019年10月2日 星期三"."""
+    compact = text.strip()
+    if not compact:
+        return False
+    if rules.MASTHEAD.match(compact):
+        return True
+    if rules.HEADER_LINE.match(compact) and (
+        rules.PAGE_HEADER.search(compact) or rules.DATE.search(compact) or rules.WEEKDAY.search(compact)
+    ):
+        return True
+    return False
+
+
+def jump_page(text: str) -> int | None:
+    """The page a "下转第N版" / "上接第N版" marker points to."""
+    m = rules.JUMP_TO.search(text) or rules.JUMP_FROM.search(text)
+    if not m:
+        return None
+    return rules.to_int(m.group(1))
+
+
+def split_jump_from(text: str) -> tuple[str, str] | None:
+    """("（上接第1版）", rest) when a line opens with a continuation marker."""
+    compact = text.lstrip()
+    m = rules.JUMP_FROM_TOKEN.match(compact)
+    if not m:
+        return None
+    return compact[: m.end()], compact[m.end() :]
+
+
+def split_jump_to(text: str) -> tuple[str, str] | None:
+    """(rest, "（下转第4版）") when a line ends with a jump marker."""
+    stripped = text.rstrip()
+    m = re.search(rules.JUMP_TO_TOKEN.pattern + r"\s*$", stripped)
+    if not m:
+        return None
+    return stripped[: m.start()], stripped[m.start() :].strip()

@@ -1,0 +1,255 @@
+"""Normalising printed lines: faux-bold doubling, spacing, widths, joining.
+
+Everything here is a pure function of text, so the same rules serve text,
+PDF and OCR modes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from jianbao.model import Line
+
+_CJK_RANGES = (
+    (0x3000, 0x303F),  # CJK punctuation
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFF00, 0xFFEF),  # full-width forms
+    (0x2E80, 0x2FDF),
+)
+
+# Quotation marks print proportionally in most CJK e-paper fonts, about half
+# an em; dashes and ellipses print full width.
+_HALF_WIDTH_AMBIGUOUS = set("“”‘’·")
+
+
+def is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+
+
+@lru_cache(maxsize=4096)
+def char_width(ch: str, punct: float = 1.0) -> float:
+    """Printed width of a character in ems: Han 1, Latin letters, digits and
+    curly quotes ½, other CJK punctuation ``punct`` (1 where the paper sets
+    it full width, ½ where it squeezes it)."""
+    if ch in _HALF_WIDTH_AMBIGUOUS:
+        return 0.5
+    if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+        return 1.0
+    eaw = unicodedata.east_asian_width(ch)
+    if eaw in ("W", "F", "A"):
+        return punct
+    return 0.5
+
+
+FULL_PUNCT = "full"  # full-width punctuation; a mark at the line end hangs
+SQUEEZED_PUNCT = "squeezed"  # punctuation squeezed to half width
+
+
+def width(text: str, model: str = FULL_PUNCT) -> float:
+    """Printed width of a line in ems, spaces ignored (extraction artefacts).
+
+    Papers set CJK punctuation either full width, with a mark at the end of
+    a line hanging into the margin (so it counts half), or squeezed to half
+    width everywhere; :func:`punctuation_model` tells which from the page.
+    """
+    punct = 1.0 if model == FULL_PUNCT else 0.5
+    chars = [c for c in text if not c.isspace()]
+    total = sum(char_width(c, punct) for c in chars)
+    if chars and model == FULL_PUNCT and not _is_han(chars[-1]) and char_width(chars[-1], 1.0) == 1.0:
+        total -= 0.5
+    return total
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def punctuation_model(texts: list[str]) -> str:
+    """The punctuation setting that makes consecutive full lines most alike
+    in width: justified body lines all fill the same measure."""
+    best, best_share = FULL_PUNCT, -1.0
+    for model in (FULL_PUNCT, SQUEEZED_PUNCT):
+        widths = [width(t, model) for t in texts]
+        pairs = [(a, b) for a, b in zip(widths, widths[1:]) if a >= 6 and b >= 6]
+        share = sum(abs(a - b) <= 0.5 for a, b in pairs) / max(1, len(pairs))
+        if share > best_share + 1e-9:
+            best, best_share = model, share
+    return best
+
+
+def visible_len(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+# --- faux bold ------------------------------------------------------------------
+
+
+def undouble_token(token: str) -> str | None:
+    """The single copy of a token a faux-bold extraction printed twice.
+
+    Faux bold draws the same glyphs twice at a small offset; extractors print
+    the run twice ("本报记者本报记者") or each glyph twice ("本本报报").
+    A genuine repeat ("谢谢", "看看看看") has one distinct character per
+    half, so it is left alone; the half must also be at least 2 characters.
+
+    >>> undouble_token("冯静宁冯静宁")
+    '冯静宁'
+    >>> undouble_token("谢谢谢谢") is None
+    True
+    """
+    n = len(token)
+    if n < 4 or n % 2:
+        return None
+    half = n // 2
+    if token[:half] == token[half:] and len(set(token[:half])) >= 2:
+        return token[:half]
+    pairs = token[0::2]
+    if pairs == token[1::2] and len(set(pairs)) >= 2 and all(token[i] != token[i + 2] for i in range(0, n - 2, 2)):
+        return pairs
+    return None
+
+
+def undouble_line(text: str) -> tuple[str, str] | None:
+    """(kept, removed) when every token of a line is faux-bold doubled.
+
+    Only whole lines are undoubled: one doubled token among plain ones is
+    text ("一件件产品"), not typography.
+
+    >>> undouble_line("本报记者本报记者 冯静宁冯静宁")
+    ('本报记者 冯静宁', '本报记者冯静宁')
+    """
+    tokens = text.split()
+    if not tokens:
+        return None
+    singles = [undouble_token(t) for t in tokens]
+    if any(s is None for s in singles):
+        return None
+    kept = " ".join(s for s in singles if s is not None)
+    removed = "".join(s for s in singles if s is not None)
+    return kept, removed
+
+
+# A repeated line shorter than this is more likely a genuine repeat
+# ("好！" "好！") than faux bold.
+MIN_DOUBLED_LINE = 4
+
+
+def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[str]]:
+    """Remove faux-bold copies: whole lines printed twice in a row (A A, or a
+    wrapped headline A B A B / A A B B) and lines whose every token is doubled.
+
+    Returns (kept lines, the lines that were bold, removed copies).  Kept
+    lines are new :class:`Line` objects; the reader's lines are untouched.
+    """
+    kept: list[Line] = []
+    bold: list[Line] = []
+    removed: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        text = line.text.strip()
+        # A B A B: a two-line bold headline printed twice as a block.
+        if (
+            i + 3 < n
+            and lines[i + 2].text.strip() == text
+            and lines[i + 3].text.strip() == lines[i + 1].text.strip()
+            and visible_len(text) >= MIN_DOUBLED_LINE
+            and text != lines[i + 1].text.strip()
+        ):
+            first = _copy(line, text, bold=True)
+            second = _copy(lines[i + 1], lines[i + 1].text.strip(), bold=True)
+            kept += [first, second]
+            bold += [first, second]
+            removed += [text, lines[i + 1].text.strip()]
+            i += 4
+            continue
+        if i + 1 < n and lines[i + 1].text.strip() == text and visible_len(text) >= MIN_DOUBLED_LINE:
+            copy = _copy(line, text, bold=True)
+            kept.append(copy)
+            bold.append(copy)
+            removed.append(text)
+            i += 2
+            continue
+        single = undouble_line(text)
+        if single is not None:
+            copy = _copy(line, single[0], bold=True)
+            kept.append(copy)
+            bold.append(copy)
+            removed.append(single[1])
+        else:
+            kept.append(_copy(line, line.text))
+        i += 1
+    return kept, bold, removed
+
+
+def _copy(line: Line, text: str, bold: bool | None = None) -> Line:
+    return Line(
+        text=text,
+        index=line.index,
+        page=line.page,
+        bbox=line.bbox,
+        size=line.size,
+        bold=line.bold if bold is None else bold,
+        font=line.font,
+        conf=line.conf,
+        blank_before=line.blank_before,
+        label=line.label,
+    )
+
+
+# --- spacing and joining -----------------------------------------------------------
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _is_latin_word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "%.-'")
+
+
+def _needs_space(left: str, right: str) -> bool:
+    """A space survives only between two Latin words ("DI YI")."""
+    return left.isascii() and right.isascii() and left.isalpha() and right.isalpha()
+
+
+def clean_spaces(text: str) -> str:
+    """Drop extraction spaces except between Latin words.
+
+    "20 世纪 50 年代" → "20世纪50年代"; "本报讯 （记者" → "本报讯（记者";
+    "DI YI SHI XIAN" stays.
+    """
+    parts = _SPACE_RUN.split(text.strip())
+    if len(parts) <= 1:
+        return text.strip()
+    out = parts[0]
+    for part in parts[1:]:
+        if not part:
+            continue
+        if out and _needs_space(out[-1], part[0]):
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join column-broken lines into running text.
+
+    No space between CJK characters; a space between Latin words broken at a
+    line end ("Belt and" / "Road"); a hyphen at a line end joins the word.
+    """
+    out = ""
+    for raw in texts:
+        text = clean_spaces(raw)
+        if not text:
+            continue
+        if out and _needs_space(out[-1], text[0]) and not out.endswith("-"):
+            out += " " + text
+        else:
+            out += text
+    return out
