@@ -538,6 +538,11 @@ def evaluate_paths(pred: Path, gold: Path) -> dict[str, Any]:
         pairs, unclaimed = pair_folders(pred, gold)
     else:
         pairs, unclaimed = [(pred, gold)], []
+    return evaluate_pairs(pairs, unclaimed)
+
+
+def evaluate_pairs(pairs: Iterable[tuple[Path | None, Path]], unclaimed: Iterable[Path] = ()) -> dict[str, Any]:
+    """Score (prediction file or None, gold file) pairs into one report."""
     results = []
     for pred_file, gold_file in pairs:
         gold_pages = read_clipping(load_json(gold_file), str(gold_file))
@@ -553,7 +558,7 @@ def evaluate_data(pred: Any, gold: Any, pred_name: str = "<pred>", gold_name: st
     return build_report([(pred_name, gold_name, tally, problems)], [])
 
 
-def build_report(results: Iterable[tuple[str | None, str, Tally, list[PageProblems]]], unclaimed: list[Path]) -> dict[str, Any]:
+def build_report(results: Iterable[tuple[str | None, str, Tally, list[PageProblems]]], unclaimed: Iterable[Path]) -> dict[str, Any]:
     total = Tally()
     files, problems, missing = [], [], []
     for pred_name, gold_name, tally, page_problems in results:

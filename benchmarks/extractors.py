@@ -1,0 +1,100 @@
+"""Other PDF text extractors, for measuring text mode on what users feed it.
+
+Each extractor turns one page of an issue PDF into the raw text a user would
+get from that tool.  Results are cached under the system temp folder (never
+in the repository), one file per page, and regenerated when the PDF is newer
+than the cached text.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+CACHE = Path(tempfile.gettempdir()) / "jianbao-extract-cache"
+
+
+def pdfminer_page(pdf: Path, index: int) -> str:
+    """pdfminer.six ``extract_text`` of one page (0-based index)."""
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(pdf), page_numbers=[index])
+
+
+def pypdfium2_page(pdf: Path, index: int) -> str:
+    """pypdfium2 ``PdfPage.get_textpage().get_text_range()``."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[index]
+        textpage = page.get_textpage()
+        try:
+            return textpage.get_text_range()
+        finally:
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+
+
+def pdftotext_layout_page(pdf: Path, index: int) -> str:
+    """poppler's ``pdftotext -layout`` (columns kept side by side)."""
+    n = str(index + 1)
+    result = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", "-f", n, "-l", n, str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode("utf-8")
+
+
+EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
+    "pdfminer": pdfminer_page,
+    "pypdfium2": pypdfium2_page,
+    "pdftotext-layout": pdftotext_layout_page,
+}
+
+
+def unavailable(mode: str) -> str | None:
+    """Why an extractor cannot run here, or None when it can."""
+    if mode == "pdfminer":
+        try:
+            import pdfminer.high_level  # noqa: F401
+        except ImportError:
+            return "needs pdfminer.six (pip install pdfminer.six)"
+    elif mode == "pypdfium2":
+        try:
+            import pypdfium2  # noqa: F401
+        except ImportError:
+            return "needs pypdfium2 (pip install pypdfium2)"
+    elif mode == "pdftotext-layout":
+        if shutil.which("pdftotext") is None:
+            return "needs poppler's pdftotext (apt-get install poppler-utils)"
+    return None
+
+
+def page_count(pdf: Path) -> int:
+    import fitz
+
+    with fitz.open(str(pdf)) as doc:
+        return doc.page_count
+
+
+def extracted_pages(mode: str, pdf: Path, issue: str, cache: Path = CACHE) -> list[Path]:
+    """Per-page text files of ``pdf`` from extractor ``mode``, in page order."""
+    extract = EXTRACTORS[mode]
+    folder = cache / mode / issue
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(page_count(pdf)):
+        path = folder / f"p{index + 1}.txt"
+        if not path.exists() or path.stat().st_mtime < pdf.stat().st_mtime:
+            tmp = path.with_suffix(".part")
+            tmp.write_text(extract(pdf, index), encoding="utf-8")
+            tmp.replace(path)
+        paths.append(path)
+    return paths
