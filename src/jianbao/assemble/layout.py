@@ -141,7 +141,7 @@ class Cutter:
                 self.leaves.append(items)
             return
         bands = split_at_widest_gap(items, min_gap=self.min_h_gap)
-        strips = split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core)
+        strips = self._merge_orphan_strips(split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core))
         if len(strips) > 1 and (len(bands) == 1 or all(self._starts_with_headline(s) for s in strips)):
             parts = strips
         elif len(bands) > 1:
@@ -151,6 +151,37 @@ class Cutter:
             return
         for part in parts:
             self._cut(part)
+
+    def _merge_orphan_strips(self, strips: list[list[Item]]) -> list[list[Item]]:
+        """Give a headless strip to the neighbour whose headline it sits under.
+
+        A headline centred over a module may not reach its outer columns;
+        such a column starts level with the first body line under the
+        headline next to it, which is how it shows it belongs there.
+        """
+        merged = [list(s) for s in strips]
+        changed = True
+        while changed and len(merged) > 1:
+            changed = False
+            for i, strip in enumerate(merged):
+                if self._starts_with_headline(strip):
+                    continue
+                top = self._body_top(strip)
+                for j in (i + 1, i - 1):
+                    if 0 <= j < len(merged) and self._starts_with_headline(merged[j]):
+                        other = self._body_top(merged[j])
+                        if top is not None and other is not None and abs(top - other) < 1.5 * self.body:
+                            lo, hi = min(i, j), max(i, j)
+                            merged[lo:hi + 1] = [merged[lo] + merged[hi]]
+                            changed = True
+                            break
+                if changed:
+                    break
+        return merged
+
+    def _body_top(self, items: list[Item]) -> float | None:
+        tops = [it.bbox[1] for it in items if it.line is not None and not is_headline_line(it.line, self.body)]
+        return min(tops) if tops else None
 
     def _x_core(self, item: Item) -> tuple[float, float]:
         """The x extent that must not straddle a column gutter.
