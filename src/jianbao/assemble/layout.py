@@ -160,24 +160,33 @@ class Cutter:
         headline next to it, which is how it shows it belongs there.
         """
         merged = [list(s) for s in strips]
-        changed = True
-        while changed and len(merged) > 1:
-            changed = False
-            for i, strip in enumerate(merged):
-                if self._starts_with_headline(strip):
-                    continue
-                top = self._body_top(strip)
-                for j in (i + 1, i - 1):
-                    if 0 <= j < len(merged) and self._starts_with_headline(merged[j]):
-                        other = self._body_top(merged[j])
-                        if top is not None and other is not None and abs(top - other) < 1.5 * self.body:
-                            lo, hi = min(i, j), max(i, j)
-                            merged[lo:hi + 1] = [merged[lo] + merged[hi]]
-                            changed = True
-                            break
-                if changed:
-                    break
+        while len(merged) > 1:
+            join = self._best_orphan_join(merged)
+            if join is None:
+                break
+            lo, hi = join
+            merged[lo : hi + 1] = [merged[lo] + merged[hi]]
         return merged
+
+    def _best_orphan_join(self, strips: list[list[Item]]) -> tuple[int, int] | None:
+        """The (left, right) pair of strips to join: a headless strip and
+        the neighbour with a headline whose body starts most nearly level
+        with it (the left one on a tie)."""
+        best: tuple[float, int, int] | None = None
+        for i, strip in enumerate(strips):
+            top = self._body_top(strip)
+            if top is None or self._starts_with_headline(strip):
+                continue
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(strips)) or not self._starts_with_headline(strips[j]):
+                    continue
+                other = self._body_top(strips[j])
+                if other is None:
+                    continue
+                diff = abs(top - other)
+                if diff < 1.5 * self.body and (best is None or diff < best[0]):
+                    best = (diff, min(i, j), max(i, j))
+        return None if best is None else (best[1], best[2])
 
     def _body_top(self, items: list[Item]) -> float | None:
         tops = [it.bbox[1] for it in items if it.line is not None and not is_headline_line(it.line, self.body)]
