@@ -630,6 +630,9 @@ def format_table(report: dict[str, Any]) -> str:
         lines.append("")
         lines.append(f"no prediction for {len(report['missing_predictions'])} gold file(s), scored as empty:")
         lines.extend(f"  {name}" for name in report["missing_predictions"])
+    if report.get("unpaired_predictions"):
+        lines.append("")
+        lines.append(f"{len(report['unpaired_predictions'])} prediction file(s) pair with no gold file and were ignored")
     return "\n".join(lines)
 
 
