@@ -28,11 +28,30 @@ from typing import Callable, Iterable, Iterator
 
 from jianbao.batch.work import Job, Result, run_job
 
-PRELOAD = ["jianbao.batch.work", "jianbao.pipeline", "jianbao.readers.text", "jianbao.export", "pymupdf"]
+# Seconds a new worker may take to start on its first job (a loaded machine
+# can be slow to fork); the per-page timeout counts from its "start".
+STARTUP_GRACE = 60.0
+
+# Imported once in the fork server so that no worker pays for them.
+PRELOAD = [
+    "jianbao.batch.work",
+    "jianbao.pipeline",
+    "jianbao.readers.text",
+    "jianbao.readers.pdf",
+    "jianbao.assemble.text",
+    "jianbao.assemble.geometry",
+    "jianbao.enrich",
+    "jianbao.link",
+    "jianbao.export.json",
+    "jianbao.export.parquet",
+]
 
 
-def worker_main(conn: Connection) -> None:
-    """Run jobs sent by the coordinator until it sends ``None`` or goes away."""
+def worker_main(conn: Connection, task: Callable[..., Result] = run_job) -> None:
+    """Run jobs sent by the coordinator until it sends ``None`` or goes away.
+
+    ``task`` is :func:`run_job` except where a caller substitutes its own
+    (a module-level function, since it crosses into the worker by name)."""
     # Ctrl-C reaches the whole process group; the coordinator handles it and
     # stops the workers, so a worker must not die mid-write on it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -44,7 +63,8 @@ def worker_main(conn: Connection) -> None:
         if job is None:
             return
         try:
-            result = run_job(job, on_page=lambda n, key=job.key: conn.send(("page", key, n)))
+            conn.send(("start", job.key, 0))
+            result = task(job, on_page=lambda n, key=job.key: conn.send(("page", key, n)))
             conn.send(("done", result))
         except (BrokenPipeError, OSError):
             return
@@ -62,8 +82,15 @@ class Slot:
 
 
 class LocalPool:
-    def __init__(self, workers: int, timeout: float | None = None, max_tasks_per_child: int = 50) -> None:
+    def __init__(
+        self,
+        workers: int,
+        timeout: float | None = None,
+        max_tasks_per_child: int = 50,
+        task: Callable[..., Result] = run_job,
+    ) -> None:
         self.workers = max(1, workers)
+        self.task = task
         self.timeout = timeout
         self.max_tasks = max(1, max_tasks_per_child)
         self.ctx = _context()
@@ -98,7 +125,7 @@ class LocalPool:
                 if not slot.process.is_alive():
                     self._retire(slot)
                 slot.job = job
-                slot.deadline = self._deadline()
+                slot.deadline = self._deadline(STARTUP_GRACE)
                 try:
                     slot.conn.send(job)
                 except OSError:
@@ -126,7 +153,9 @@ class LocalPool:
                 message = slot.conn.recv()
             except (EOFError, OSError):
                 break
-            if message[0] == "page":
+            if message[0] == "start":
+                slot.deadline = self._deadline()
+            elif message[0] == "page":
                 slot.deadline = self._deadline()
                 if on_page:
                     on_page(message[1], message[2])
@@ -156,7 +185,7 @@ class LocalPool:
 
     def _start(self) -> Slot:
         parent, child = self.ctx.Pipe()
-        process = self.ctx.Process(target=worker_main, args=(child,), daemon=True, name="jianbao-batch-worker")
+        process = self.ctx.Process(target=worker_main, args=(child, self.task), daemon=True, name="jianbao-batch-worker")
         process.start()
         child.close()
         return Slot(process=process, conn=parent)
@@ -175,8 +204,8 @@ class LocalPool:
             slot.process.join()
         slot.conn.close()
 
-    def _deadline(self) -> float | None:
-        return time.monotonic() + self.timeout if self.timeout else None
+    def _deadline(self, at_least: float = 0.0) -> float | None:
+        return time.monotonic() + max(self.timeout, at_least) if self.timeout else None
 
     def shutdown(self) -> None:
         for slot in self.slots:
