@@ -1,0 +1,508 @@
+"""Reading scanned pages: page images (and image-only PDF pages) → lines.
+
+A scan becomes the same kind of :class:`Page` a PDF gives: one
+:class:`Line` per printed line, with its box in PDF points, an estimated
+font size, and the OCR confidence, so the geometric layout analysis of PDF
+mode runs on it unchanged.
+
+Steps per page: load greyscale pixels → estimate and undo a small skew →
+one OCR call → turn detected boxes into printed lines (split boxes that run
+across a column gutter, join pieces of one line) → repair punctuation the
+recogniser reads as ASCII → lines in reading order with warnings for
+low-confidence characters.  No recognised line is ever dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+import numpy as np
+
+from jianbao.errors import InputError
+from jianbao.model import Line, Page
+from jianbao.readers.ocr import OcrBox, OcrChar, OcrResult, recognise
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pymupdf
+    from PIL import Image as PILImage
+
+# Scanners write their resolution into the file; screen defaults (72, 96)
+# and missing values say nothing about the paper, so outside this range the
+# usual archive scanning resolution is assumed.
+DEFAULT_DPI = 200
+PLAUSIBLE_DPI = (100, 1200)
+
+# Deskew: scans are fed by hand or photographed, rarely more than a few
+# degrees off; anything smaller than the search step is left alone.
+MAX_SKEW_DEG = 3.0
+MIN_SKEW_DEG = 0.1
+SKEW_SAMPLE_WIDTH = 1000
+
+# Detection boxes are dilated around the ink (PP-OCR "unclip"); on CJK text
+# the em is about 0.79 of the box height (measured on typeset pages).
+EM_PER_BOX_HEIGHT = 0.79
+
+# Characters the recogniser is unsure of are reported in the page warnings.
+LOW_CHAR_CONF = 0.6
+
+# Within a justified CJK line characters touch; a column gutter or a word
+# space leaves at least this much of the line height between two glyphs.
+MIN_GAP_PER_HEIGHT = 0.3
+# Two pieces of one printed line are never further apart than about an em.
+MAX_JOIN_GAP_PER_HEIGHT = 1.0
+
+
+# --- loading -------------------------------------------------------------------
+
+
+def read_image(path: str) -> list[Page]:
+    """OCR a page image file: PNG, JPEG, TIFF (each frame a page), BMP, WebP."""
+    pages = []
+    for position, (gray, dpi) in enumerate(load_frames(path), start=1):
+        page = page_from_pixels(gray, dpi, number=0 if position == 1 else position, source=path)
+        page.image = path
+        pages.append(page)
+    if not pages:
+        raise InputError(path, "image has no pages")
+    return pages
+
+
+def load_frames(path: str) -> Iterator[tuple[np.ndarray, float]]:
+    """Greyscale pixels and resolution of each frame; corrupt files raise
+    :class:`InputError`."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        image = Image.open(path)
+    except UnidentifiedImageError:
+        raise InputError(path, "not a readable image (unknown or corrupt format)") from None
+    except OSError as err:
+        raise InputError(path, f"cannot open image: {err.strerror or err}") from None
+    with image:
+        for frame in ImageSequence.Iterator(image):
+            try:
+                gray = to_gray(frame)
+            except (OSError, ValueError, SyntaxError) as err:
+                raise InputError(path, f"corrupt image data: {err}") from None
+            yield gray, image_dpi(frame)
+
+
+def to_gray(frame: "PILImage.Image") -> np.ndarray:
+    """8-bit greyscale, transparent areas on white, 16-bit scans rescaled."""
+    from PIL import Image
+
+    frame.load()
+    if frame.mode in ("I;16", "I;16B", "I;16L", "I"):
+        data = np.asarray(frame, dtype=np.float64)
+        top = data.max() or 1.0
+        return (data * (255.0 / top)).astype(np.uint8)
+    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+        rgba = frame.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        frame = Image.alpha_composite(white, rgba)
+    return np.asarray(frame.convert("L"), dtype=np.uint8)
+
+
+def image_dpi(frame: "PILImage.Image") -> float:
+    dpi = frame.info.get("dpi")
+    try:
+        value = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        value = 0.0
+    lo, hi = PLAUSIBLE_DPI
+    return value if lo <= value <= hi else DEFAULT_DPI
+
+
+def ocr_pdf_page(pdf_page: "pymupdf.Page", page_number: int, dpi: int = DEFAULT_DPI) -> Page:
+    """OCR one PDF page (no text layer, or OCR forced) rendered at ``dpi``."""
+    import pymupdf
+
+    pix = pdf_page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+    gray = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
+    source = pdf_page.parent.name if pdf_page.parent is not None else ""
+    page = page_from_pixels(gray, dpi, number=page_number, source=source)
+    rect = pdf_page.rect
+    page.width, page.height = float(rect.width), float(rect.height)
+    return page
+
+
+def page_from_pixels(gray: np.ndarray, dpi: float, number: int, source: str) -> Page:
+    """Deskew, OCR and turn the result into a page of lines."""
+    angle = estimate_skew(gray)
+    if abs(angle) >= MIN_SKEW_DEG:
+        gray = rotate(gray, angle)
+    result = recognise(gray)
+    page = page_from_result(result, dpi, number=number, source=source)
+    page.pictures = picture_boxes(gray, result, 72.0 / dpi)
+    if abs(angle) >= MIN_SKEW_DEG:
+        page.warnings.insert(0, f"deskewed by {angle:.2f} degrees")
+    return page
+
+
+def page_from_result(result: OcrResult, dpi: float, number: int, source: str = "") -> Page:
+    """Lines, page size in points and warnings from one OCR result."""
+    scale = 72.0 / dpi
+    lines, warnings = lines_from_result(result, scale, page_number=number)
+    page = Page(
+        number=number,
+        source=source,
+        lines=lines,
+        width=result.width * scale,
+        height=result.height * scale,
+        warnings=warnings,
+    )
+    if not lines:
+        page.warnings.append("no text recognised on the page")
+    return page
+
+
+# --- pictures ------------------------------------------------------------------
+
+# Photos and tinted picture boxes are large areas of tone that are not text;
+# captions are found by their position under them.
+PICTURE_MIN_SIDE = 0.05  # of the page's shorter side, as in PDF mode
+PICTURE_MIN_FILL = 0.5
+PICTURE_SAMPLE_WIDTH = 600
+PAPER_WHITE = 235
+
+
+def picture_boxes(gray: np.ndarray, result: OcrResult, scale: float) -> list[tuple[float, float, float, float]]:
+    """Boxes (points) of photos: big, mostly-toned regions once the
+    recognised text is blanked out.  Rules and frames are thin, so their
+    boxes are mostly white and fail the fill test."""
+    import cv2
+
+    h, w = gray.shape
+    factor = min(1.0, PICTURE_SAMPLE_WIDTH / max(w, 1))
+    small = cv2.resize(gray, (max(1, int(w * factor)), max(1, int(h * factor))), interpolation=cv2.INTER_AREA)
+    small = cv2.medianBlur(small, 3)
+    tone = (small < PAPER_WHITE).astype(np.uint8)
+    for box in result.boxes:
+        x0, y0, x1, y1 = (int(round(v * factor)) for v in box.bbox)
+        tone[max(0, y0) : y1 + 1, max(0, x0) : x1 + 1] = 0
+    tone = cv2.morphologyEx(tone, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(tone, connectivity=8)
+    min_side = PICTURE_MIN_SIDE * min(small.shape)
+    boxes = []
+    for x, y, bw, bh, area in stats[1:count]:
+        if bw >= min_side and bh >= min_side and area >= PICTURE_MIN_FILL * bw * bh:
+            k = scale / factor
+            boxes.append((x * k, y * k, (x + bw) * k, (y + bh) * k))
+    return boxes
+
+
+# --- deskew --------------------------------------------------------------------
+
+
+def estimate_skew(gray: np.ndarray) -> float:
+    """Skew in degrees (positive: text lines fall to the right), from the
+    projection profile of ink.
+
+    Printed lines are horizontal rows of ink separated by white leading, so
+    when the page is sheared back by the right angle each row's ink lands in
+    few pixel rows and the squared row sums peak.  Profiles are taken per
+    vertical strip, because neighbouring columns need not share baselines.
+    """
+    ys, xs, width = ink_points(gray)
+    if len(ys) < 200:
+        return 0.0
+    strips = np.minimum((xs * 8 // max(width, 1)).astype(np.int64), 7)
+    coarse = np.arange(-MAX_SKEW_DEG, MAX_SKEW_DEG + 1e-9, 0.25)
+    best = max(coarse, key=lambda a: profile_sharpness(ys, xs, strips, a))
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
+    best = max(fine, key=lambda a: profile_sharpness(ys, xs, strips, a))
+    return float(round(best, 2))
+
+
+def ink_points(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """Coordinates of dark pixels on a downsampled copy of the page."""
+    import cv2
+
+    h, w = gray.shape
+    factor = min(1.0, SKEW_SAMPLE_WIDTH / max(w, 1))
+    small = cv2.resize(gray, (max(1, int(w * factor)), max(1, int(h * factor))), interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    # Pictures and rules are solid ink; they blur the profile, so thin out
+    # to pixels that have white above or below (text strokes do).
+    edge = ink & ~np.roll(ink, 1, axis=0) | ink & ~np.roll(ink, -1, axis=0)
+    ys, xs = np.nonzero(edge)
+    return ys.astype(np.float64), xs.astype(np.float64), small.shape[1]
+
+
+def profile_sharpness(ys: np.ndarray, xs: np.ndarray, strips: np.ndarray, angle: float) -> float:
+    rows = np.round(ys - xs * math.tan(math.radians(angle))).astype(np.int64)
+    rows -= rows.min()
+    height = int(rows.max()) + 1
+    counts = np.bincount(strips * height + rows, minlength=8 * height)
+    return float(np.dot(counts, counts))
+
+
+def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    """Rotate by ``angle`` degrees about the centre, new corners white."""
+    import cv2
+
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), angle, 1.0)
+    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+# --- boxes → printed lines -----------------------------------------------------
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of recognised characters on one printed line (pixel units)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    chars: list[OcrChar] = field(default_factory=list)
+    text: str = ""
+    conf: float = 1.0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def lines_from_result(result: OcrResult, scale: float, page_number: int = 1) -> tuple[list[Line], list[str]]:
+    """Printed lines (in points) and low-confidence warnings from OCR boxes."""
+    pieces = [piece_from_box(box) for box in result.boxes if box.text.strip()]
+    pieces = split_at_gutters(pieces)
+    pieces = join_line_pieces(pieces)
+    pieces.sort(key=lambda p: (round(p.y0), p.x0))
+    sizes = snap_sizes([estimate_em(p) for p in pieces], [len(p.chars) for p in pieces])
+    lines: list[Line] = []
+    warnings: list[str] = []
+    for index, (piece, em) in enumerate(zip(pieces, sizes), start=1):
+        line = line_from_piece(piece, em, scale, index, page_number)
+        lines.append(line)
+        warning = low_confidence_warning(piece, index)
+        if warning:
+            warnings.append(warning)
+    return lines, warnings
+
+
+def piece_from_box(box: OcrBox) -> Piece:
+    x0, y0, x1, y1 = box.bbox
+    chars = box.chars or [OcrChar(box.text, x0, x1, box.conf)]
+    return Piece(x0, y0, x1, y1, chars=list(chars), text=box.text, conf=box.conf)
+
+
+def sub_piece(piece: Piece, chars: list[OcrChar]) -> Piece:
+    return Piece(
+        x0=min(piece.x1, chars[0].x0),
+        y0=piece.y0,
+        x1=max(chars[-1].x1, chars[0].x0),
+        y1=piece.y1,
+        chars=chars,
+        text="".join(c.text for c in chars),
+        conf=float(np.mean([c.conf for c in chars])),
+    )
+
+
+def split_at_gutters(pieces: list[Piece]) -> list[Piece]:
+    """Cut boxes that the detector stretched across a column gutter.
+
+    Where a short last line of a paragraph sits beside the next column's
+    line, the detector may see one box.  A wide gap between two glyphs is a
+    gutter when the lines above and below also stop there: few boxes around
+    it cross that x position.  A word space inside a column is crossed by
+    the lines above and below, so it stays.
+    """
+    geometry = np.array([(p.x0, p.x1, p.cy, p.height) for p in pieces]) if pieces else np.zeros((0, 4))
+    out: list[Piece] = []
+    for piece in pieces:
+        start = 0
+        for k in range(1, len(piece.chars)):
+            left, right = piece.chars[k - 1], piece.chars[k]
+            gap = right.x0 - left.x1
+            if (
+                gap >= MIN_GAP_PER_HEIGHT * piece.height
+                and right.text not in NO_LINE_START
+                and is_gutter((left.x1 + right.x0) / 2, piece, geometry)
+            ):
+                out.append(sub_piece(piece, piece.chars[start:k]))
+                start = k
+        out.append(piece if start == 0 else sub_piece(piece, piece.chars[start:]))
+    return out
+
+
+# Chinese typesetting never starts a line with closing punctuation (the
+# line-start prohibitions of 避头尾), so no line is cut before one.
+NO_LINE_START = set("，。、；：？！”’）》」』】〕…—·,.;:?!)")
+
+
+def is_gutter(x: float, piece: Piece, geometry: np.ndarray) -> bool:
+    """Whether the lines near ``piece`` (± ten line heights) end or start at
+    ``x`` rather than run across it.
+
+    Only lines of about the same type size count: columns of body type have
+    gutters, while a headline runs across them and its word spaces may fall
+    anywhere."""
+    h = piece.height
+    if len(geometry) == 0:
+        return False
+    x0, x1, cy, heights = geometry.T
+    near = (np.abs(cy - piece.cy) <= 10 * h) & (x1 > x - 4 * h) & (x0 < x + 4 * h)
+    near &= np.abs(heights - h) <= 0.2 * h
+    near &= ~((x0 == piece.x0) & (x1 == piece.x1) & (cy == piece.cy))
+    if near.sum() < 3:
+        return False
+    crossing = near & (x0 < x - 0.2 * h) & (x1 > x + 0.2 * h)
+    return crossing.sum() <= 0.25 * near.sum()
+
+
+def join_line_pieces(pieces: list[Piece]) -> list[Piece]:
+    """Join boxes that are pieces of one printed line: same row, similar
+    height, at most about an em apart, and no column gutter between them."""
+    if len(pieces) < 2:
+        return pieces
+    geometry = np.array([(p.x0, p.x1, p.cy, p.height) for p in pieces])
+    order = sorted(range(len(pieces)), key=lambda i: (pieces[i].x0, pieces[i].y0))
+    joined: list[Piece] = []
+    open_rows: list[Piece] = []
+    for i in order:
+        piece = pieces[i]
+        target = next((row for row in open_rows if continues_line(row, piece, geometry)), None)
+        if target is None:
+            joined.append(piece)
+            open_rows.append(piece)
+        else:
+            absorb(target, piece)
+    return joined
+
+
+def continues_line(left: Piece, right: Piece, geometry: np.ndarray) -> bool:
+    h = min(left.height, right.height)
+    overlap = min(left.y1, right.y1) - max(left.y0, right.y0)
+    if overlap < 0.6 * h or max(left.height, right.height) > 1.3 * h:
+        return False
+    gap = right.x0 - left.x1
+    if not -0.5 * h <= gap <= MAX_JOIN_GAP_PER_HEIGHT * h:
+        return False
+    return not is_gutter((left.x1 + right.x0) / 2, left, geometry)
+
+
+def absorb(left: Piece, right: Piece) -> None:
+    wide_gap = right.x0 - left.x1 >= 0.5 * min(left.height, right.height)
+    left.text = left.text + (" " if wide_gap else "") + right.text
+    n_left, n_right = len(left.chars), len(right.chars)
+    left.conf = (left.conf * n_left + right.conf * n_right) / max(1, n_left + n_right)
+    left.chars.extend(right.chars)
+    left.x0, left.y0 = min(left.x0, right.x0), min(left.y0, right.y0)
+    left.x1, left.y1 = max(left.x1, right.x1), max(left.y1, right.y1)
+
+
+def estimate_em(piece: Piece) -> float:
+    """Type size (em) of a line in pixels.
+
+    CJK type is set on a square grid: every Han character and full-width
+    mark advances one em, Latin letters and digits about half.  The line's
+    width over its count of ems measures the em to a few per cent; the box
+    height (inflated by the detector, and varying with which glyphs the line
+    holds) is the fallback when the width disagrees, as it does for lines
+    with word spaces or a single character."""
+    by_height = piece.height * EM_PER_BOX_HEIGHT
+    ems = sum(1.0 if is_wide(c) else 0.5 for c in piece.text if not c.isspace())
+    if ems < 2 or " " in piece.text.strip():
+        return by_height
+    by_width = (piece.x1 - piece.x0) / ems
+    return by_width if 0.75 * by_height <= by_width <= 1.3 * by_height else by_height
+
+
+# Lines of one type size measure within a few per cent of each other; two
+# sizes a newspaper uses side by side differ by more.
+SIZE_TOLERANCE = 0.05
+
+
+def snap_sizes(ems: list[float], weights: list[int]) -> list[float]:
+    """Give lines of one printed size one value, so that later stages can
+    compare sizes for equality.
+
+    The densest size (most characters within the tolerance) is taken first
+    and claims every line near it; then the densest of the rest, and so on.
+    Body type, which prints most characters, thus gathers its outliers
+    before a rarer size can."""
+    values = np.asarray(ems, dtype=np.float64)
+    mass = np.maximum(np.asarray(weights, dtype=np.float64), 1.0)
+    snapped = values.copy()
+    free = np.ones(len(values), dtype=bool)
+    while free.any():
+        idx = np.nonzero(free)[0]
+        near = np.abs(values[idx][:, None] - values[idx][None, :]) <= SIZE_TOLERANCE * values[idx][:, None]
+        density = near @ mass[idx]
+        centre = idx[int(np.argmax(density))]
+        members = idx[np.abs(values[idx] - values[centre]) <= 1.5 * SIZE_TOLERANCE * values[centre]]
+        snapped[members] = weighted_median(values[members], mass[members])
+        free[members] = False
+    return [float(v) for v in snapped]
+
+
+def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    order = np.argsort(values)
+    cumulative = np.cumsum(weights[order])
+    return float(values[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+
+
+def line_from_piece(piece: Piece, em: float, scale: float, index: int, page_number: int) -> Line:
+    """A :class:`Line` in points whose box is the em box of the text, as a
+    PDF text layer would give it, and whose size is the em."""
+    cy = piece.cy
+    bbox = (piece.x0 * scale, (cy - em / 2) * scale, piece.x1 * scale, (cy + em / 2) * scale)
+    return Line(
+        text=repair_punctuation(piece.text),
+        index=index,
+        page=page_number,
+        bbox=bbox,
+        size=round(em * scale, 1),
+        conf=round(piece.conf, 4),
+    )
+
+
+def low_confidence_warning(piece: Piece, index: int) -> str | None:
+    unsure = [c for c in piece.chars if c.conf < LOW_CHAR_CONF]
+    if not unsure:
+        return None
+    worst = min(c.conf for c in unsure)
+    shown = "".join(c.text for c in unsure[:10])
+    return f"line {index}: low confidence {worst:.2f} on {shown!r}"
+
+
+# --- punctuation ---------------------------------------------------------------
+
+# The recogniser often returns ASCII forms of CJK punctuation; in Chinese
+# running text they are printed full width.
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def repair_punctuation(text: str) -> str:
+    """ASCII punctuation next to a Han character or full-width mark becomes
+    full width; between Latin letters or digits (9:30, 1,000, (a)) it stays."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch not in FULL_WIDTH:
+            continue
+        before = next((c for c in reversed(chars[:i]) if not c.isspace()), "")
+        after = next((c for c in chars[i + 1 :] if not c.isspace()), "")
+        if ch == "(":
+            neighbour_wide = is_wide(after) or (is_wide(before) and not after.isascii())
+        elif ch == ")":
+            neighbour_wide = is_wide(before) or (is_wide(after) and not before.isascii())
+        else:
+            neighbour_wide = (before and is_wide(before)) or (not before and after and is_wide(after))
+        if neighbour_wide:
+            chars[i] = FULL_WIDTH[ch]
+    return "".join(chars)
