@@ -13,6 +13,7 @@ never PDF objects, so OCR pages take the same path.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from jianbao.assemble.layout import (
@@ -54,6 +55,7 @@ def assemble_geometry(page: Page) -> Page:
     items += [Item(bbox=box, picture=i) for i, box in enumerate(page.pictures)]
     leaves = reading_order(items, body, typical_line_gap(content, body))
     builder = ArticleBuilder(page=page, body=body, captions=captions)
+    builder.left_edges = sorted(ln.bbox[0] for ln in content if ln.bbox and not is_headline_line(ln, body))
     for leaf_no, leaf in enumerate(leaves):
         builder.add_leaf(leaf_no, leaf)
     builder.finish()
@@ -146,6 +148,7 @@ class ArticleBuilder:
     captions: CaptionLines
     drafts: list[Draft] = field(default_factory=list)
     leaf_columns: dict[int, tuple[float, float]] = field(default_factory=dict)
+    left_edges: list[float] = field(default_factory=list)  # sorted x0 of body lines
 
     @property
     def current(self) -> Draft:
@@ -233,8 +236,18 @@ class ArticleBuilder:
         return paragraphs
 
     def is_indented(self, line: Line, leaf: int) -> bool:
-        left = self.leaf_columns.get(leaf, (line.bbox[0], line.bbox[2]))[0]  # type: ignore[index]
-        return line.bbox[0] - left > INDENT * (line.size or self.body)  # type: ignore[index]
+        """Indented against its column: the column piece's own left edge, or
+        — for a piece of one or two lines — other lines on the page that
+        start up to three characters further left (the column's edge)."""
+        assert line.bbox is not None
+        size = line.size or self.body
+        x0 = line.bbox[0]
+        left = self.leaf_columns.get(leaf, (x0, 0.0))[0]
+        if x0 - left > INDENT * size:
+            return True
+        lo = bisect.bisect_left(self.left_edges, x0 - 3 * size)
+        hi = bisect.bisect_right(self.left_edges, x0 - INDENT * size)
+        return hi - lo >= 2
 
     def is_short(self, line: Line, leaf: int) -> bool:
         right = self.leaf_columns.get(leaf, (line.bbox[0], line.bbox[2]))[1]  # type: ignore[index]

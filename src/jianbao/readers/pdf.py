@@ -30,9 +30,9 @@ COLLAPSED = "collapsed"
 
 # PyMuPDF span flag for a bold font (bit 4).
 FLAG_BOLD = 16
-# Font names of bold faces, Latin and CJK foundry conventions (粗 = bold;
-# 黑/Hei is a sans-serif design, not a weight, so it does not count).
-BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|ultra|[-_,]b$|[-_]w[7-9]$|粗", re.I)
+# Font names of bold faces, Latin and CJK foundry conventions (粗/Cu = bold,
+# as in FZCuHei; 黑/Hei alone is a sans-serif design, not a weight).
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|ultra|[-_,]b$|[-_]w[7-9]$|粗|cu(?=hei|song|kai|yuan|ya)", re.I)
 # A second copy drawn within this share of the font size of the first is a
 # faux-bold stroke, not a second line.
 FAUX_BOLD_OFFSET = 0.15
