@@ -78,9 +78,9 @@ def unavailable(mode: str) -> str | None:
 
 
 def page_count(pdf: Path) -> int:
-    import fitz
+    import pymupdf
 
-    with fitz.open(str(pdf)) as doc:
+    with pymupdf.open(str(pdf)) as doc:
         return doc.page_count
 
 

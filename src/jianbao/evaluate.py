@@ -532,8 +532,8 @@ def evaluate_paths(pred: Path, gold: Path) -> dict[str, Any]:
         if not path.exists():
             raise InputError(str(path), "no such file or folder")
     if pred.is_dir() != gold.is_dir():
-        kind = "folder" if pred.is_dir() else "file"
-        raise InputError(str(pred), f"prediction is a {kind} but gold {gold} is not")
+        kinds = {True: "folder", False: "file"}
+        raise InputError(str(pred), f"is a {kinds[pred.is_dir()]} but the gold {gold} is a {kinds[gold.is_dir()]}")
     if gold.is_dir():
         pairs, unclaimed = pair_folders(pred, gold)
     else:
