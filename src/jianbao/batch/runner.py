@@ -7,6 +7,7 @@ ends in exactly one manifest row, written after its output is in place.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import time
@@ -181,8 +182,19 @@ def plan(config: BatchConfig, found: list[IssueInput], manifest: Manifest, summa
             summary.skipped += 1
             continue
         job.estimated_pages = estimate_pages(issue.paths)
+        remove_stale_temporaries(job)
         jobs.append(job)
     return jobs
+
+
+def remove_stale_temporaries(job: Job) -> None:
+    """Delete the temporary files a killed run left while writing this
+    issue's outputs (``write_atomic`` names them ``.<name>.*.part``)."""
+    for target in [job.output, *job.parts.values()]:
+        path = Path(target)
+        if path.parent.is_dir():
+            for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+                tmp.unlink(missing_ok=True)
 
 
 def is_done(job: Job, entry: Entry | None) -> bool:

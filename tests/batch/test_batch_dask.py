@@ -1,0 +1,40 @@
+"""The Dask engine (LocalCluster) writes what the local engine writes."""
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from jianbao.batch import BatchConfig, run_batch
+from jianbao.batch.manifest import Manifest
+from jianbao.batch.runner import manifest_path
+
+pytest.importorskip("distributed")
+
+
+def issue_files(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and not p.relative_to(out).parts[0].startswith("_")
+    }
+
+
+def manifest_rows(out: Path) -> list[tuple]:
+    m = Manifest(manifest_path(out))
+    try:
+        return [(e.key, e.checksum, e.status, e.inputs, e.pages, e.articles, e.output, e.error) for e in m.entries()]
+    finally:
+        m.close()
+
+
+def test_local_and_dask_engines_give_identical_outputs_and_manifest(small_tree, tmp_path):
+    (small_tree / "empty.txt").write_bytes(b"")
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    a = run_batch(BatchConfig(input_dir=small_tree, out_dir=local, workers=2, tables=True))
+    b = run_batch(BatchConfig(input_dir=small_tree, out_dir=dask, workers=2, tables=True, engine="dask"))
+    assert (a.parsed, a.failed) == (b.parsed, b.failed) == (4, 1)
+    assert issue_files(local) == issue_files(dask)
+    assert manifest_rows(local) == manifest_rows(dask)
+    for table in ("articles", "pages"):
+        assert pq.read_table(local / "_tables" / f"{table}.parquet").equals(pq.read_table(dask / "_tables" / f"{table}.parquet"))
