@@ -263,6 +263,9 @@ class Piece:
     chars: list[OcrChar] = field(default_factory=list)
     text: str = ""
     conf: float = 1.0
+    # The piece ends at a column edge where a box was cut: nothing joins it
+    # on the right.
+    sealed: bool = False
 
     @property
     def height(self) -> float:
@@ -292,9 +295,16 @@ def lines_from_result(result: OcrResult, scale: float, page_number: int = 1) -> 
 
 
 def piece_from_box(box: OcrBox) -> Piece:
+    """A piece with the recogniser's punctuation repaired, in its text and
+    in its characters, so widths and joins see what is printed."""
     x0, y0, x1, y1 = box.bbox
-    chars = box.chars or [OcrChar(box.text, x0, x1, box.conf)]
-    return Piece(x0, y0, x1, y1, chars=list(chars), text=box.text, conf=box.conf)
+    text = repair_punctuation(box.text)
+    chars = [OcrChar(c.text, c.x0, c.x1, c.conf) for c in box.chars] or [OcrChar(text, x0, x1, box.conf)]
+    printed = text.replace(" ", "")
+    if len(printed) == len(chars):
+        for char, repaired in zip(chars, printed):
+            char.text = repaired
+    return Piece(x0, y0, x1, y1, chars=chars, text=text, conf=box.conf)
 
 
 def sub_piece(piece: Piece, chars: list[OcrChar]) -> Piece:
@@ -312,28 +322,79 @@ def sub_piece(piece: Piece, chars: list[OcrChar]) -> Piece:
 def split_at_gutters(pieces: list[Piece]) -> list[Piece]:
     """Cut boxes that the detector stretched across a column gutter.
 
-    Where a short last line of a paragraph sits beside the next column's
-    line, the detector may see one box.  A wide gap between two glyphs is a
-    gutter when the lines above and below also stop there: few boxes around
-    it cross that x position.  A word space inside a column is crossed by
-    the lines above and below, so it stays.
+    Where a line of one column ends close to the next column's line (a
+    short last line of a paragraph, a narrow gutter), the detector may see
+    one box.  Justified columns share a right edge: when several lines of
+    the same type size around the box end at one x inside it, and few of
+    them run across that x, it is a gutter, and the box is cut there.
     """
-    geometry = np.array([(p.x0, p.x1, p.cy, p.height) for p in pieces]) if pieces else np.zeros((0, 4))
+    if not pieces:
+        return pieces
+    geometry = piece_geometry(pieces)
     out: list[Piece] = []
     for piece in pieces:
-        start = 0
-        for k in range(1, len(piece.chars)):
-            left, right = piece.chars[k - 1], piece.chars[k]
-            gap = right.x0 - left.x1
-            if (
-                gap >= MIN_GAP_PER_HEIGHT * piece.height
-                and right.text not in NO_LINE_START
-                and is_gutter((left.x1 + right.x0) / 2, piece, geometry)
-            ):
-                out.append(sub_piece(piece, piece.chars[start:k]))
-                start = k
-        out.append(piece if start == 0 else sub_piece(piece, piece.chars[start:]))
+        cuts: dict[int, float] = {}
+        for edge in gutters_inside(piece, geometry):
+            k = cut_index(piece, edge)
+            if 0 < k < len(piece.chars):
+                cuts.setdefault(k, edge)
+        if not cuts:
+            out.append(piece)
+            continue
+        bounds = sorted(cuts)
+        for start, stop in zip([0] + bounds, bounds + [len(piece.chars)]):
+            part = sub_piece(piece, piece.chars[start:stop])
+            if stop in cuts:
+                # Recognised positions of hanging punctuation can run into
+                # the gutter; the line ends at its column's edge.
+                part.x1 = min(part.x1, cuts[stop] + 0.3 * piece.height)
+                part.sealed = True
+            out.append(part)
     return out
+
+
+def piece_geometry(pieces: list[Piece]) -> np.ndarray:
+    """x0, x1, vertical centre and estimated em of each piece, for the
+    neighbourhood tests."""
+    return np.array([(p.x0, p.x1, p.cy, estimate_em(p)) for p in pieces]).reshape(-1, 4)
+
+
+def same_size(ems: np.ndarray, em: float) -> np.ndarray:
+    return np.abs(ems - em) <= 0.15 * em
+
+
+def gutters_inside(piece: Piece, geometry: np.ndarray) -> list[float]:
+    """Right edges of columns (x in pixels) that fall inside ``piece``.
+
+    The edge must be shared by lines just above or below the piece: a line
+    over the top of a column block (a page header) does not count."""
+    h = piece.height
+    if piece.x1 - piece.x0 < 3 * h:
+        return []
+    x0, x1, cy, ems = geometry.T
+    near = (np.abs(cy - piece.cy) <= 10 * h) & same_size(ems, estimate_em(piece))
+    near &= ~((x0 == piece.x0) & (x1 == piece.x1) & (cy == piece.cy))
+    ends = np.sort(x1[near & (x1 > piece.x0 + 1.5 * h) & (x1 < piece.x1 - h)])
+    edges: list[float] = []
+    for edge in ends:
+        if edges and edge - edges[-1] <= 0.4 * h:
+            continue
+        ending = near & (np.abs(x1 - edge) <= 0.4 * h)
+        crossing = near & (x0 < edge - h) & (x1 > edge + h)
+        adjacent = ending & (np.abs(cy - piece.cy) <= 2.5 * h)
+        if ending.sum() >= 3 and adjacent.any() and crossing.sum() <= 0.25 * (ending.sum() + crossing.sum()):
+            edges.append(float(np.median(x1[ending])))
+    return edges
+
+
+def cut_index(piece: Piece, edge: float) -> int:
+    """Index of the first character right of a column edge; closing
+    punctuation stays with the line it closes."""
+    tolerance = 0.2 * piece.height
+    k = next((i for i, c in enumerate(piece.chars) if (c.x0 + c.x1) / 2 > edge + tolerance), len(piece.chars))
+    while k < len(piece.chars) and piece.chars[k].text in NO_LINE_START:
+        k += 1
+    return k
 
 
 # Chinese typesetting never starts a line with closing punctuation (the
@@ -351,9 +412,9 @@ def is_gutter(x: float, piece: Piece, geometry: np.ndarray) -> bool:
     h = piece.height
     if len(geometry) == 0:
         return False
-    x0, x1, cy, heights = geometry.T
+    x0, x1, cy, ems = geometry.T
     near = (np.abs(cy - piece.cy) <= 10 * h) & (x1 > x - 4 * h) & (x0 < x + 4 * h)
-    near &= np.abs(heights - h) <= 0.2 * h
+    near &= same_size(ems, estimate_em(piece))
     near &= ~((x0 == piece.x0) & (x1 == piece.x1) & (cy == piece.cy))
     if near.sum() < 3:
         return False
@@ -366,7 +427,7 @@ def join_line_pieces(pieces: list[Piece]) -> list[Piece]:
     height, at most about an em apart, and no column gutter between them."""
     if len(pieces) < 2:
         return pieces
-    geometry = np.array([(p.x0, p.x1, p.cy, p.height) for p in pieces])
+    geometry = piece_geometry(pieces)
     order = sorted(range(len(pieces)), key=lambda i: (pieces[i].x0, pieces[i].y0))
     joined: list[Piece] = []
     open_rows: list[Piece] = []
@@ -382,6 +443,8 @@ def join_line_pieces(pieces: list[Piece]) -> list[Piece]:
 
 
 def continues_line(left: Piece, right: Piece, geometry: np.ndarray) -> bool:
+    if left.sealed:
+        return False
     h = min(left.height, right.height)
     overlap = min(left.y1, right.y1) - max(left.y0, right.y0)
     if overlap < 0.6 * h or max(left.height, right.height) > 1.3 * h:
@@ -393,11 +456,22 @@ def continues_line(left: Piece, right: Piece, geometry: np.ndarray) -> bool:
 
 
 def absorb(left: Piece, right: Piece) -> None:
+    """Append ``right`` to ``left``.  Overlapping boxes can both have read
+    the character where they overlap; it is kept once."""
+    if left.chars and right.chars:
+        last, first = left.chars[-1], right.chars[0]
+        overlap = last.x1 - first.x0
+        if overlap > 0.5 * (first.x1 - first.x0) and FULL_WIDTH.get(first.text, first.text) == FULL_WIDTH.get(
+            last.text, last.text
+        ):
+            left.chars.pop()
+            left.text = left.text.rstrip()[:-1]
     wide_gap = right.x0 - left.x1 >= 0.5 * min(left.height, right.height)
     left.text = left.text + (" " if wide_gap else "") + right.text
     n_left, n_right = len(left.chars), len(right.chars)
     left.conf = (left.conf * n_left + right.conf * n_right) / max(1, n_left + n_right)
     left.chars.extend(right.chars)
+    left.sealed = right.sealed
     left.x0, left.y0 = min(left.x0, right.x0), min(left.y0, right.y0)
     left.x1, left.y1 = max(left.x1, right.x1), max(left.y1, right.y1)
 
@@ -416,7 +490,7 @@ def estimate_em(piece: Piece) -> float:
     if ems < 2 or " " in piece.text.strip():
         return by_height
     by_width = (piece.x1 - piece.x0) / ems
-    return by_width if 0.75 * by_height <= by_width <= 1.3 * by_height else by_height
+    return by_width if 0.7 * by_height <= by_width <= 1.5 * by_height else by_height
 
 
 # Lines of one type size measure within a few per cent of each other; two
@@ -459,7 +533,7 @@ def line_from_piece(piece: Piece, em: float, scale: float, index: int, page_numb
     cy = piece.cy
     bbox = (piece.x0 * scale, (cy - em / 2) * scale, piece.x1 * scale, (cy + em / 2) * scale)
     return Line(
-        text=repair_punctuation(piece.text),
+        text=piece.text,
         index=index,
         page=page_number,
         bbox=bbox,
@@ -485,24 +559,35 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 
 
 def is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
+    return bool(ch) and unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def repair_punctuation(text: str) -> str:
-    """ASCII punctuation next to a Han character or full-width mark becomes
-    full width; between Latin letters or digits (9:30, 1,000, (a)) it stays."""
+    """ASCII punctuation in Chinese text becomes full width, except between
+    two Latin letters or digits (9:30, 1,000).  Brackets go in pairs: one
+    opened full width closes full width.  Text without any Han character or
+    full-width mark is left alone."""
     chars = list(text)
+    if not any(is_wide(c) for c in chars):
+        return text
+    open_wide = 0
     for i, ch in enumerate(chars):
         if ch not in FULL_WIDTH:
+            if ch == "（":
+                open_wide += 1
+            elif ch == "）":
+                open_wide = max(0, open_wide - 1)
             continue
         before = next((c for c in reversed(chars[:i]) if not c.isspace()), "")
         after = next((c for c in chars[i + 1 :] if not c.isspace()), "")
         if ch == "(":
-            neighbour_wide = is_wide(after) or (is_wide(before) and not after.isascii())
+            wide = is_wide(before) or is_wide(after) or not before
+            open_wide += wide
         elif ch == ")":
-            neighbour_wide = is_wide(before) or (is_wide(after) and not before.isascii())
+            wide = open_wide > 0 or is_wide(before) or is_wide(after)
+            open_wide = max(0, open_wide - 1) if wide else open_wide
         else:
-            neighbour_wide = (before and is_wide(before)) or (not before and after and is_wide(after))
-        if neighbour_wide:
+            wide = not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+        if wide:
             chars[i] = FULL_WIDTH[ch]
     return "".join(chars)
