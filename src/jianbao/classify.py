@@ -47,8 +47,6 @@ def classify_line(text: str) -> str:
         return JUMP_TO
     if rules.JUMP_FROM_TOKEN.match(compact):
         return JUMP_FROM
-    if is_furniture(s):
-        return FURNITURE
     if visible_len(s) <= MAX_CREDIT_CHARS and rules.PHOTO_CREDIT.match(s):
         return CREDIT
     if visible_len(s) <= MAX_BYLINE_CHARS and is_byline(s):

@@ -2,8 +2,8 @@
 
 Used for one question: does a line break fall inside a word?  A column
 break inside a word ("……科" / "学决策……") means the text runs on, which a
-break between a headline and a body never does.  Only two- and
-three-character words of some frequency are kept, so rare dictionary
+break between a headline and a body never does.  Only two- to
+four-character words of some frequency are kept, so rare dictionary
 entries do not join unrelated lines.  The word set is cached on disk.
 """
 
@@ -49,7 +49,7 @@ def short_words() -> frozenset[str]:
     with open(source, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ", 2)
-            if len(parts) >= 2 and 2 <= len(parts[0]) <= 3 and parts[1].isdigit() and int(parts[1]) >= MIN_FREQUENCY:
+            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and parts[1].isdigit() and int(parts[1]) >= MIN_FREQUENCY:
                 words.add(parts[0])
     frozen = frozenset(words)
     try:
@@ -74,8 +74,9 @@ def breaks_word(left: str, right: str) -> bool:
     if not a or not b:
         return False
     words = short_words()
-    if a[-1] + b[0] in words:
-        return True
-    if len(b) > 1 and a[-1] + b[:2] in words:
-        return True
-    return len(a) > 1 and a[-2:] + b[0] in words
+    for left_len in (1, 2, 3):
+        for right_len in (1, 2, 3):
+            if 2 <= left_len + right_len <= 4 and len(a) >= left_len and len(b) >= right_len:
+                if a[-left_len:] + b[:right_len] in words:
+                    return True
+    return False

@@ -36,11 +36,16 @@ class Vocabulary:
         self.df: Counter[str] = Counter()
         for doc in docs:
             self.df.update(doc)
+        self._weights: dict[str, float] = {}
 
     def weight(self, gram: str) -> float:
-        idf = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
-        # Bigrams carry most of the evidence; single characters are weak.
-        return max(idf, 0.05) * (1.0 if len(gram) > 1 else 0.25)
+        w = self._weights.get(gram)
+        if w is None:
+            idf = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+            # Bigrams carry most of the evidence; single characters are weak.
+            w = max(idf, 0.05) * (1.0 if len(gram) > 1 else 0.25)
+            self._weights[gram] = w
+        return w
 
     def similarity(self, headline: set[str], text: set[str]) -> float:
         """Weighted share of the headline's grams found in the text, 0..1."""
@@ -54,3 +59,13 @@ class Vocabulary:
             if gram in text:
                 found += w
         return found / total if total else 0.0
+
+    def overlap(self, a: set[str], b: set[str]) -> float:
+        """Weighted share of grams two texts have in common, relative to the
+        smaller one: how much two stretches of text are about one thing."""
+        if not a or not b:
+            return 0.0
+        wa = sum(self.weight(g) for g in a)
+        wb = sum(self.weight(g) for g in b)
+        common = sum(self.weight(g) for g in (a & b if len(a) < len(b) else b & a))
+        return common / min(wa, wb) if min(wa, wb) else 0.0

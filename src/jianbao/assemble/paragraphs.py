@@ -55,9 +55,24 @@ RUN_ON_MARKS = "，、；：（“《—"
 
 def runs_on(prev: str, nxt: str) -> bool:
     """The line after ``prev`` continues it: ``prev`` stops at a comma or an
-    opening mark, or the line break falls inside a word."""
+    opening mark, leaves a quotation or bracket open, or the line break
+    falls inside a word."""
     a = prev.rstrip()
-    return bool(a) and (a[-1] in RUN_ON_MARKS or breaks_word(a, nxt))
+    return bool(a) and (a[-1] in RUN_ON_MARKS or leaves_open(a) or breaks_word(a, nxt))
+
+
+def leaves_open(text: str) -> bool:
+    """More opening than closing marks: "……“不忘" continues on the next line."""
+    return sum(text.count(c) for c in "“《（(") > sum(text.count(c) for c in "”》）)")
+
+
+def ends_sentence(text: str) -> bool:
+    """The line's last mark ends a sentence (。！？…), possibly inside quotes;
+    a bracketed tag such as "（今日谈）" does not."""
+    s = text.rstrip()
+    while s and s[-1] in "”’」』":
+        s = s[:-1]
+    return bool(s) and s[-1] in rules.SENTENCE_END
 
 
 def ends_paragraph(text: str) -> bool:
@@ -103,25 +118,47 @@ def column_measures(rows: list[Row]) -> list[float]:
     return out
 
 
-def emission(row: Row, measure: float) -> dict[str, float]:
+def width_tolerance(rows: list[Row], measures: list[float]) -> float:
+    """How much full lines of this page stray from their measure.
+
+    Papers that justify lines by letter-spacing fit a varying number of
+    characters on a full line; the spread of near-full lines tells by how
+    much (at least :data:`TOL`, at most 2 ems)."""
+    gaps = sorted(
+        abs(r.width - m)
+        for r, m in zip(rows, measures)
+        if r.label == classify.TEXT and not r.bold and abs(r.width - m) <= 2.5
+    )
+    if len(gaps) < 8:
+        return TOL
+    return min(2.0, max(TOL, 1.5 * gaps[len(gaps) // 2] + 0.25))
+
+
+def emission(row: Row, measure: float, tol: float = TOL, runs_on_next: bool = False, before_byline: bool = False) -> dict[str, float]:
     """How well a row fits each state (log-scale scores, 0 = perfect)."""
     if row.label in (classify.DATELINE, classify.CAPTION, classify.JUMP_FROM):
-        return {FIRST: 0.0, SINGLE: 0.0, MID: NEG, LAST: NEG, HEAD: NEG}
+        return {FIRST: 0.0, SINGLE: 0.0 if ends_paragraph(row.text) else -3.0, MID: NEG, LAST: NEG, HEAD: NEG}
     d = row.width - measure
-    full = abs(d) <= TOL
-    indented = abs(d + INDENT) <= TOL or row.indent
-    short = d < -TOL
-    long_ = d > TOL
-    very_long = d > 2 * TOL
+    full = abs(d) <= tol
+    # Half-width digits and Latin make an indented line look a little short.
+    indented = -(INDENT + 2 * tol) <= d <= -(INDENT - tol) or row.indent
+    short = d < -tol
+    long_ = d > tol
+    very_long = d > 2 * tol
     term = ends_paragraph(row.text)
     text = row.text.strip()
     e: dict[str, float] = {}
-    e[MID] = 0.0 if full else (-1.5 if long_ and not very_long else (-2.5 if indented else -5.0))
+    # A line wider than the column with sentences inside is text set to a
+    # wider measure (a caption under a picture, a lead across columns).
+    too_long = -1.0 if very_long and has_inner_sentence_end(text) else (-5.0 if very_long else 0.0)
+    # A short line that runs on is a wrap around a picture or drop cap.
+    short_cost = -2.5 if runs_on_next else -5.0
+    e[MID] = 0.0 if full else (-1.5 if long_ and not very_long else (-2.5 if indented else short_cost))
     if very_long:
-        e[MID] = -5.0
-    e[FIRST] = 0.0 if indented else (-0.7 if full else -5.0 if long_ else -4.0)
-    e[LAST] = (0.0 if term else -2.5) + (-5.0 if very_long else 0.0)
-    e[SINGLE] = (0.0 if (short or indented) else -1.0) + (0.0 if term else -2.5) + (-5.0 if very_long else 0.0)
+        e[MID] = min(-1.0, too_long)
+    e[FIRST] = 0.0 if indented else (-0.7 if full else -5.0 if long_ else short_cost + 1.0)
+    e[LAST] = (0.0 if term else -4.0) + too_long
+    e[SINGLE] = (0.0 if (short or indented) else -1.0) + (0.0 if term else -4.0) + too_long
     # A headline needs positive evidence: a line that fits the flow of the
     # column is body text.
     head = -3.0
@@ -129,9 +166,12 @@ def emission(row: Row, measure: float) -> dict[str, float]:
         head += 5.0
     if very_long:
         head += 4.0
-    if d < -(INDENT + TOL) and not term:
+    if d < -(INDENT + 2 * tol) and not term:
         head += 2.5
-    if term and text[-1:] not in "”’》":
+    if before_byline:
+        # A byline is printed under its headline.
+        head += 4.0
+    if ends_sentence(text):
         head -= 5.0
     if has_inner_sentence_end(text):
         head -= 5.0
@@ -149,34 +189,43 @@ def emission(row: Row, measure: float) -> dict[str, float]:
 def label_rows(rows: list[Row]) -> None:
     """Set ``row.part`` for every flowing row: head, or its body position."""
     measures = column_measures(rows)
+    for row, measure in zip(rows, measures):
+        row.measure = measure
+    tol = width_tolerance(rows, measures)
     run: list[int] = []
     for i, row in enumerate(rows):
         if row.label in SEPARATORS:
-            _viterbi(rows, run, measures)
+            _viterbi(rows, run, measures, tol)
             run = []
             if row.label == classify.JUMP_TO:
                 row.part = ""
             continue
         if row.label == classify.JUMP_FROM:
             # The text after "（上接第N版）" resumes mid-paragraph.
-            _viterbi(rows, run, measures)
+            _viterbi(rows, run, measures, tol)
             run = []
             row.part = ""
             continue
         run.append(i)
-    _viterbi(rows, run, measures)
+    _viterbi(rows, run, measures, tol)
 
 
-def _viterbi(rows: list[Row], run: list[int], measures: list[float]) -> None:
+def _viterbi(rows: list[Row], run: list[int], measures: list[float], tol: float) -> None:
     if not run:
         return
+    def emit(k: int) -> dict[str, float]:
+        i = run[k]
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        on = k + 1 < len(run) and runs_on(rows[i].text, rows[run[k + 1]].text)
+        return emission(rows[i], measures[i], tol, on, nxt is not None and nxt.label == classify.BYLINE)
+
     scores = [dict(_START)]
     back: list[dict[str, str]] = [{}]
-    first = emission(rows[run[0]], measures[run[0]])
+    first = emit(0)
     scores[0] = {s: _START.get(s, NEG) + first[s] for s in STATES}
     for k in range(1, len(run)):
         row = rows[run[k]]
-        em = emission(row, measures[run[k]])
+        em = emit(k)
         cont = runs_on(rows[run[k - 1]].text, row.text)
         cur: dict[str, float] = {}
         ptr: dict[str, str] = {}

@@ -29,6 +29,7 @@ class Row:
     part: str = ""  # body rows: first | mid | last | single; headline rows: "head"
     indent: bool = False  # printed with leading spaces (an indent the extractor kept)
     width: float = field(default=0.0)
+    measure: float = 0.0  # the column measure around the row (set by paragraphs)
 
 
 def prepare_rows(page: Page) -> list[Row]:
@@ -39,6 +40,7 @@ def prepare_rows(page: Page) -> list[Row]:
     rows: list[Row] = []
     for line in kept:
         rows.extend(split_line(line))
+    mark_split_bylines(rows)
     model = punctuation_model([r.text for r in rows])
     for row in rows:
         row.width = width(row.text, model)
@@ -85,6 +87,18 @@ def read_header(page: Page, text: str) -> None:
     head = text.split()[0] if text.split() else ""
     if rules.MASTHEAD.match(head) and not page.paper:
         page.paper = head
+
+
+def mark_split_bylines(rows: list[Row]) -> None:
+    """"本报记者" on one line and the names on the next are one byline."""
+    for a, b in zip(rows, rows[1:]):
+        if (
+            a.label == classify.TEXT
+            and rules.ROLE_ONLY.match(a.text)
+            and b.label == classify.TEXT
+            and rules.NAMES_ONLY.match(b.text)
+        ):
+            a.label = b.label = classify.BYLINE
 
 
 def split_line(line: Line) -> list[Row]:

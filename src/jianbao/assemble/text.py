@@ -15,7 +15,7 @@ from jianbao.assemble.headline import StackLine, split_stack
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, column_measures, ends_paragraph, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
-from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, segment_items
+from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_grams, segment_items
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.model import Article, Caption, JumpRef, Page, Unassigned
 from jianbao.normalize import clean_spaces, join_lines
@@ -35,7 +35,7 @@ def assemble_text(page: Page) -> Page:
     label_rows(rows)
     items = build_items(rows)
     for item in items:
-        item.grams = grams(item.text)
+        index_grams(item)
     vocab = Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
     flow = [it for it in items if it.kind != CAPTION]
     captions = [it for it in items if it.kind == CAPTION]
@@ -145,7 +145,7 @@ def build_items(rows: list[Row]) -> list[Item]:
             continue
         if row.part == HEAD:
             close_unit()
-            items.append(Item(kind=HEAD_ITEM, rows=[row]))
+            items.append(Item(kind=HEAD_ITEM, rows=[row], strong=is_strong_head(row)))
             continue
         if label == classify.DATELINE and unit is not None and unit.rows and not (
             len(unit.rows) == 1 and unit.from_jump
@@ -160,6 +160,19 @@ def build_items(rows: list[Row]) -> list[Item]:
     close_unit()
     mark_heads_after_captions(items)
     return items
+
+
+# Ems by which a line must exceed the column measure to span columns.
+SPANNING = 1.5
+# Bullets mark intertitles and lead points, never an article's headline.
+BULLETS = "■□●○◆◇▲△★☆▶►"
+
+
+def is_strong_head(row: Row) -> bool:
+    """A headline line set bold, or wider than the column it sits in."""
+    if row.text.lstrip()[:1] in BULLETS:
+        return False
+    return row.bold or row.width > row.measure + SPANNING
 
 
 def last_unit(items: list[Item]) -> Item | None:
@@ -186,13 +199,17 @@ def take_last_paragraph(unit: Item | None) -> Item | None:
 
 
 def mark_heads_after_captions(items: list[Item]) -> None:
-    """Headline lines printed right after a photo credit head the photo."""
+    """Headline lines printed right after a photo credit head the photo,
+    unless a byline follows them (photos carry credits, not bylines)."""
     for k in range(1, len(items)):
         if items[k].kind == HEAD_ITEM and items[k - 1].kind == CAPTION:
             j = k
             while j < len(items) and items[j].kind == HEAD_ITEM:
-                items[j].after_caption = True
                 j += 1
+            if j < len(items) and items[j].kind == BYLINE:
+                continue
+            for it in items[k:j]:
+                it.after_caption = True
 
 
 # --- photos and captions ------------------------------------------------------------

@@ -83,6 +83,9 @@ OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s
 # --- bylines printed under a headline --------------------------------------
 # 本报记者 冯静宁 / 记者 卢晨、王芳 / 本报记者 王芳 本报通讯员 李明
 BYLINE = re.compile(rf"^\s*(?:{ROLE}\s*{NAME_LIST}\s*)+$")
+# A byline broken over two lines: the role alone, then the names alone.
+ROLE_ONLY = re.compile(rf"^\s*{ROLE}\s*$")
+NAMES_ONLY = re.compile(rf"^\s*{NAME}(?:\s*[、，,]\s*{NAME})*\s*$")
 # One role with its names inside a byline or credit.
 ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{ROLE}|摄|$|[)）]))")
 
