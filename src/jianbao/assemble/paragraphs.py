@@ -134,7 +134,14 @@ def width_tolerance(rows: list[Row], measures: list[float]) -> float:
     return min(2.0, max(TOL, 1.5 * gaps[len(gaps) // 2] + 0.25))
 
 
-def emission(row: Row, measure: float, tol: float = TOL, runs_on_next: bool = False, before_byline: bool = False) -> dict[str, float]:
+def emission(
+    row: Row,
+    measure: float,
+    tol: float = TOL,
+    runs_on_next: bool = False,
+    before_byline: bool = False,
+    before_start: bool = False,
+) -> dict[str, float]:
     """How well a row fits each state (log-scale scores, 0 = perfect)."""
     if row.label in (classify.DATELINE, classify.CAPTION, classify.JUMP_FROM):
         return {FIRST: 0.0, SINGLE: 0.0 if ends_paragraph(row.text) else -3.0, MID: NEG, LAST: NEG, HEAD: NEG}
@@ -171,6 +178,10 @@ def emission(row: Row, measure: float, tol: float = TOL, runs_on_next: bool = Fa
     if before_byline:
         # A byline is printed under its headline.
         head += 4.0
+    if before_start and not term:
+        # Text before a dateline or a continuation marker has ended; one
+        # that stops mid-phrase there is the headline printed over it.
+        head += 2.5
     if ends_sentence(text):
         head -= 5.0
     if has_inner_sentence_end(text):
@@ -217,7 +228,14 @@ def _viterbi(rows: list[Row], run: list[int], measures: list[float], tol: float)
         i = run[k]
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         on = k + 1 < len(run) and runs_on(rows[i].text, rows[run[k + 1]].text)
-        return emission(rows[i], measures[i], tol, on, nxt is not None and nxt.label == classify.BYLINE)
+        return emission(
+            rows[i],
+            measures[i],
+            tol,
+            on,
+            before_byline=nxt is not None and nxt.label == classify.BYLINE,
+            before_start=nxt is not None and nxt.label in (classify.DATELINE, classify.JUMP_FROM),
+        )
 
     scores = [dict(_START)]
     back: list[dict[str, str]] = [{}]

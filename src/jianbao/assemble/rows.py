@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from jianbao import classify, rules
 from jianbao.model import Furniture, Line, Page
-from jianbao.normalize import collapse_faux_bold, punctuation_model, width
+from jianbao.normalize import clean_spaces, collapse_faux_bold, punctuation_model, width
 
 # Furniture (masthead, header, date) is printed at the top or foot of a page;
 # elsewhere a line that looks like it is more likely text.
@@ -41,6 +41,7 @@ def prepare_rows(page: Page) -> list[Row]:
     for line in kept:
         rows.extend(split_line(line))
     mark_split_bylines(rows)
+    mark_split_datelines(rows)
     model = punctuation_model([r.text for r in rows])
     for row in rows:
         row.width = width(row.text, model)
@@ -99,6 +100,19 @@ def mark_split_bylines(rows: list[Row]) -> None:
             and rules.NAMES_ONLY.match(b.text)
         ):
             a.label = b.label = classify.BYLINE
+
+
+def mark_split_datelines(rows: list[Row]) -> None:
+    """A dateline broken over two lines ("新华社北京10月1" / "7日电 ……")
+    still opens a paragraph: the row is checked together with the start of
+    the next one."""
+    for a, b in zip(rows, rows[1:]):
+        if a.label != classify.TEXT or b.label not in (classify.TEXT, classify.DATELINE):
+            continue
+        joined = clean_spaces(a.text) + clean_spaces(b.text)[:16]
+        m = rules.DATELINE.match(joined)
+        if m and m.end() > len(clean_spaces(a.text)):
+            a.label = classify.DATELINE
 
 
 def split_line(line: Line) -> list[Row]:
