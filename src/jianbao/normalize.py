@@ -135,8 +135,13 @@ def undouble_line(text: str) -> tuple[str, str] | None:
 
 
 # A repeated line shorter than this is more likely a genuine repeat
-# ("好！" "好！") than faux bold.
+# ("好！" "好！") than faux bold, unless it is a bare name (a bold byline).
 MIN_DOUBLED_LINE = 4
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
+def _doubled(a: str, b: str) -> bool:
+    return a == b and (visible_len(a) >= MIN_DOUBLED_LINE or bool(_BARE_NAME.match(a)))
 
 
 def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[str]]:
@@ -169,7 +174,7 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             removed += [text, lines[i + 1].text.strip()]
             i += 4
             continue
-        if i + 1 < n and lines[i + 1].text.strip() == text and visible_len(text) >= MIN_DOUBLED_LINE:
+        if i + 1 < n and _doubled(text, lines[i + 1].text.strip()):
             copy = _copy(line, text, bold=True)
             kept.append(copy)
             bold.append(copy)

@@ -157,7 +157,8 @@ def emission(
     e: dict[str, float] = {}
     # A line wider than the column with sentences inside is text set to a
     # wider measure (a caption under a picture, a lead across columns).
-    too_long = -1.0 if very_long and has_inner_sentence_end(text) else (-5.0 if very_long else 0.0)
+    running = has_inner_sentence_end(text) or sum(text.count(c) for c in "，；、") >= 2
+    too_long = -1.0 if very_long and running else (-5.0 if very_long else 0.0)
     # A short line that runs on is a wrap around a picture or drop cap.
     short_cost = -2.5 if runs_on_next else -5.0
     e[MID] = 0.0 if full else (-1.5 if long_ and not very_long else (-2.5 if indented else short_cost))

@@ -40,7 +40,7 @@ C_FLOAT_LINE = 0.15
 # more as an intertitle.  A headline made only of such plain lines is weak.
 C_INTERTITLE = 0.3
 C_INTERTITLE_STRONG = 3.0
-C_WEAK_HEADLINE = 0.8
+C_WEAK_HEADLINE = 2.2
 W_INTERTITLE_LEX = 0.5
 C_INNER_BYLINE = 2.5
 C_HARD_START = 4.0
