@@ -132,7 +132,7 @@ def render_one(page: Page, ordinal: int, target: Path) -> bool:
 
 
 def render_pdf_page(page: Page, path: str, index: int, target: Path) -> bool:
-    import fitz  # PyMuPDF
+    import pymupdf as fitz
 
     try:
         with fitz.open(path) as doc:

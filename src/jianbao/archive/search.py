@@ -47,6 +47,8 @@ MAX_LIMIT = 100
 RANK_LIMIT = 3000
 MAX_OFFSET = 5000
 DEFAULT_BUDGET_S = 3.0
+#: SQLite virtual-machine steps between two looks at the clock.
+PROGRESS_STEPS = 20000
 SNIPPET_CHARS = 110
 SNIPPET_LEAD = 30
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -241,7 +243,7 @@ def matching_ids(archive: Archive, text: str, title_only: bool = False,
 def run_bounded(conn: sqlite3.Connection, sql: str, params: list[Any], budget_s: float) -> list[sqlite3.Row]:
     """Run a read query, stopping it once it has used ``budget_s`` seconds."""
     deadline = time.monotonic() + budget_s
-    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20000)
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as err:

@@ -85,9 +85,13 @@ def period_totals(archive: Archive, width: int, paper: str | None) -> dict[str, 
     return {r[0]: (r[1], r[2] or 0) for r in archive.conn.execute(sql + " GROUP BY period", params)}
 
 
-def count_term(archive: Archive, term: str, width: int, paper: str | None) -> dict[str, tuple[int, int]]:
+def count_term(archive: Archive, term: str, width: int, paper: str | None,
+               max_articles: int | None = None) -> dict[str, tuple[int, int]]:
     """Occurrences and articles of one term per period."""
     ids = matching_ids(archive, term)
+    if max_articles is not None and len(ids) > max_articles:
+        raise QueryError(f"{term!r} is in {len(ids)} articles, more than can be counted here "
+                         f"({max_articles}); the command `jianbao trends` counts any number")
     needle = term.lower()
     out: dict[str, list[int]] = {}
     for start in range(0, len(ids), 500):
@@ -109,7 +113,8 @@ def count_term(archive: Archive, term: str, width: int, paper: str | None) -> di
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
-def compute_trends(archive: Archive, terms: Iterable[str], by: str = "month", paper: str | None = None) -> Trends:
+def compute_trends(archive: Archive, terms: Iterable[str], by: str = "month", paper: str | None = None,
+                   max_articles: int | None = None) -> Trends:
     """Counts for every term in every period that has articles (zeros kept,
     so a chart shows when a term was absent)."""
     if by not in BY:
@@ -119,7 +124,7 @@ def compute_trends(archive: Archive, terms: Iterable[str], by: str = "month", pa
     totals = period_totals(archive, width, paper)
     rows = []
     for term in terms:
-        counts = count_term(archive, term, width, paper)
+        counts = count_term(archive, term, width, paper, max_articles)
         for period in sorted(totals, key=lambda p: (p == UNKNOWN, p)):
             occ, arts = counts.get(period, (0, 0))
             rows.append(TrendRow(period, term, occ, arts, *totals[period]))
