@@ -73,6 +73,29 @@ class DaskEngine:
         self.workers = max(1, workers)
         self.scheduler = scheduler
         self.timeout = timeout
+        self.client: Any = None
+        self.cluster: Any = None
+
+    def start(self) -> None:
+        """Connect to the scheduler or start the LocalCluster."""
+        if self.client is not None:
+            return
+        distributed = require_dask()
+        try:
+            if self.scheduler:
+                self.client = distributed.Client(self.scheduler, timeout="30s")
+            else:
+                self.cluster = distributed.LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
+                self.client = distributed.Client(self.cluster)
+        except OSError as err:
+            self.close()
+            raise InputError(self.scheduler or "LocalCluster", f"cannot reach the Dask scheduler: {err}") from None
 
     def run(
         self,
@@ -80,28 +103,20 @@ class DaskEngine:
         on_result: Callable[[Result], None],
         on_page: Callable[[str, int], None] | None = None,
     ) -> None:
-        distributed = require_dask()
-        cluster = None
+        """Run every job; each ends in exactly one ``on_result`` call."""
+        self.start()
         try:
-            if self.scheduler:
-                client = distributed.Client(self.scheduler, timeout="30s")
-            else:
-                cluster = distributed.LocalCluster(
-                    n_workers=self.workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=40,
-                )
-                client = distributed.Client(cluster)
-        except OSError as err:
-            raise InputError(self.scheduler or "LocalCluster", f"cannot reach the Dask scheduler: {err}") from None
-        try:
-            self._run(client, distributed, jobs, on_result)
+            self._run(self.client, require_dask(), jobs, on_result)
         finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            self.close()
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None
 
     def _run(self, client: Any, distributed: Any, jobs: Iterable[Job], on_result: Callable[[Result], None]) -> None:
         window = max(2 * self.workers, 2 * len(client.scheduler_info().get("workers", {})))

@@ -96,6 +96,11 @@ class LocalPool:
         self.ctx = _context()
         self.slots: list[Slot] = []
 
+    def start(self) -> None:
+        """Start the workers now, so they boot while the caller plans."""
+        while len(self.slots) < self.workers:
+            self.slots.append(self._start())
+
     def run(
         self,
         jobs: Iterable[Job],
@@ -112,11 +117,10 @@ class LocalPool:
                     break
                 self._step(busy, on_result, on_page)
         finally:
-            self.shutdown()
+            self.close()
 
     def _fill(self, pending: Iterator[Job]) -> None:
-        while len(self.slots) < self.workers:
-            self.slots.append(self._start())
+        self.start()
         for slot in self.slots:
             if slot.job is None:
                 job = next(pending, None)
@@ -207,7 +211,7 @@ class LocalPool:
     def _deadline(self, at_least: float = 0.0) -> float | None:
         return time.monotonic() + max(self.timeout, at_least) if self.timeout else None
 
-    def shutdown(self) -> None:
+    def close(self) -> None:
         for slot in self.slots:
             self._stop(slot, kill=slot.job is not None)
         self.slots = []

@@ -53,6 +53,7 @@ class Summary:
     total_pages: int = 0
     total_articles: int = 0
     seconds: float = 0.0
+    worker_seconds: float = 0.0  # time spent inside run_job, summed over issues
     failures: list[dict[str, Any]] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
 
@@ -72,6 +73,7 @@ class Summary:
             "total_articles": self.total_articles,
             "seconds": round(self.seconds, 3),
             "pages_per_second": round(self.pages / self.seconds, 3) if self.seconds else None,
+            "worker_seconds": round(self.worker_seconds, 3),
             "failures": self.failures,
             "notes": self.notes,
         }
@@ -134,7 +136,9 @@ def run_batch(config: BatchConfig, hooks: Hooks | None = None) -> Summary:
         raise InputError(str(config.input_dir), "no newspaper pages found (see `jianbao batch --help` for the names)")
     manifest = Manifest(manifest_path(out_dir))
     summary = Summary(issues=len(found))
+    engine = make_engine(config)
     try:
+        engine.start()  # workers boot while the inputs are checked
         jobs = plan(config, found, manifest, summary)
         summary.notes = [{"issue": i.key, "note": n} for i in found for n in i.notes]
         by_key = {job.key: job for job in jobs}
@@ -146,13 +150,14 @@ def run_batch(config: BatchConfig, hooks: Hooks | None = None) -> Summary:
             hooks.finished(result, job.estimated_pages)
 
         try:
-            make_engine(config).run(jobs, on_result, on_page=hooks.page)
+            engine.run(jobs, on_result, on_page=hooks.page)
         finally:
             hooks.stop()
         if config.tables:
             merge_tables(out_dir, manifest, [i.key for i in found])
         count_totals(manifest, [i.key for i in found], summary)
     finally:
+        engine.close()
         manifest.close()
     summary.seconds = time.perf_counter() - started
     summary.failures.sort(key=lambda f: f["issue"])
@@ -247,6 +252,7 @@ def record_result(
     indexer: Callable[[dict[str, Any]], None] | None,
 ) -> None:
     """Write one finished issue into the manifest (and the archive)."""
+    summary.worker_seconds += result.seconds
     from jianbao.batch.manifest import fsync_dir
 
     output = output_path(config.out_dir, result.key, config.fmt)
