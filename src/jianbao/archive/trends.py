@@ -164,6 +164,9 @@ def plot_trends(trends: Trends, fmt: str = "png", per_10k: bool = False) -> byte
 
     families = cjk_font_families()
     rc = {"font.family": families + ["sans-serif"]} if families else {}
+    # Newspaper red first, then quiet inks.
+    rc["axes.prop_cycle"] = matplotlib.cycler(color=["#9b1c1c", "#2f4b7c", "#6a8d3a", "#c77d1a", "#5b5b5b",
+                                                     "#7a3e8e", "#1f7a7a", "#b0577a"])
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=(9, 4.2), dpi=110)
         ax = fig.add_subplot()
@@ -171,6 +174,11 @@ def plot_trends(trends: Trends, fmt: str = "png", per_10k: bool = False) -> byte
         for term in trends.terms:
             values = dict(trends.series(term, per_10k))
             ax.plot(periods, [values.get(p, 0) for p in periods], marker="o", linewidth=1.8, label=term)
+        if not per_10k:
+            from matplotlib.ticker import MaxNLocator
+
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(bottom=0)
         ax.set_ylabel("每万字出现次数" if per_10k else "出现次数")
         ax.set_xlabel("年份" if trends.by == "year" else "月份")
         ax.grid(True, alpha=0.3)

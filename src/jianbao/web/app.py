@@ -127,7 +127,8 @@ def create_app(db_path: str | Path) -> FastAPI:
             "to": jump_target(archive, row["issue_id"], art.continues_to),
         }
         return render("article.html", row=row, a=art, issue=issue_row, jumps=jumps,
-                      page=archive.page(row["page_id"]))
+                      page=archive.page(row["page_id"]), heading=display_title(row),
+                      opener=split_dateline(art))
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(request: Request, archive: Archive = Depends(get_archive)) -> HTMLResponse:
@@ -221,10 +222,33 @@ def article_card(row: Any) -> dict[str, Any]:
         "id": row["id"],
         "kind": row["kind"],
         "kicker": row["kicker"],
-        "title": row["title"] or (json.loads(row["headline_lines"] or "[]") or [""])[0],
+        "title": display_title(row),
         "byline": row["byline"],
         "regions": regions,
     }
+
+
+def display_title(row: Any) -> str:
+    """The title, else the first headline line, else (photo news) the start
+    of the first caption."""
+    if row["title"]:
+        return row["title"]
+    lines = json.loads(row["headline_lines"] or "[]")
+    if lines:
+        return lines[0]
+    captions = json.loads(row["captions"] or "[]")
+    if captions and captions[0].get("text"):
+        text = captions[0]["text"]
+        return "图片：" + (text if len(text) <= 24 else text[:24] + "…")
+    return ""
+
+
+def split_dateline(art: Any) -> tuple[str, str] | None:
+    """(dateline, rest of the first paragraph) when the body opens with the
+    dateline, as printed; the reader sets it in bold instead of repeating it."""
+    if art.dateline and art.body and art.body[0].startswith(art.dateline):
+        return art.dateline, art.body[0][len(art.dateline):]
+    return None
 
 
 def region_boxes(page: Any, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
