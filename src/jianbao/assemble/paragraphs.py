@@ -51,6 +51,9 @@ _RUNNING = {(FIRST, MID), (FIRST, LAST), (MID, MID), (MID, LAST), (HEAD, HEAD)}
 # What a break costs where the line before evidently runs on.
 C_BROKEN_RUN = 2.0
 RUN_ON_MARKS = "，、；：（“《—"
+# Function words that cannot close a sentence or a headline: a line that
+# stops on one continues on the next ("……在今年的" / "全国两会……").
+DANGLING = "的和与及在对把被从向为以将并而或"
 
 
 def runs_on(prev: str, nxt: str) -> bool:
@@ -58,7 +61,7 @@ def runs_on(prev: str, nxt: str) -> bool:
     opening mark, leaves a quotation or bracket open, or the line break
     falls inside a word."""
     a = prev.rstrip()
-    return bool(a) and (a[-1] in RUN_ON_MARKS or leaves_open(a) or breaks_word(a, nxt))
+    return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or leaves_open(a) or breaks_word(a, nxt))
 
 
 def leaves_open(text: str) -> bool:

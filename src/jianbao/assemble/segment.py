@@ -41,7 +41,7 @@ C_FLOAT_LINE = 0.15
 C_INTERTITLE = 0.3
 C_INTERTITLE_STRONG = 3.0
 C_WEAK_HEADLINE = 2.2
-W_INTERTITLE_LEX = 0.5
+W_INTERTITLE_LEX = 0.8
 C_INNER_BYLINE = 2.5
 C_HARD_START = 4.0
 C_LEAD_START = 0.3
@@ -55,7 +55,7 @@ B_COLUMN_LEADS = 0.1
 W_COHESION = 20.0
 COH_BASE = 0.07
 EDGE_CHARS = 400
-MAX_SEGMENT = 80
+MAX_SEGMENT = 160
 IMPOSSIBLE = -1e9
 
 
@@ -69,6 +69,8 @@ class Item:
     open_end: bool = False  # last body row does not finish a sentence
     after_caption: bool = False
     strong: bool = False  # a headline line set bold or wider than the column
+    cohesion_next: float = 0.0  # units: cohesion with the next unit
+    local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
     grams: set[str] = field(default_factory=set)
     head_grams: set[str] = field(default_factory=set)  # of its first EDGE_CHARS
     tail_grams: set[str] = field(default_factory=set)  # of its last EDGE_CHARS
@@ -95,29 +97,28 @@ class Segment:
 
 
 def segment_items(items: list[Item], vocab: Vocabulary) -> list[Segment]:
-    """Best cut of ``items`` (captions excluded) into articles."""
-    scorer = Scorer(vocab)
+    """Best cut of ``items`` (captions excluded) into articles.
+
+    Dynamic programming over cut points; each candidate article ending at
+    ``j`` is grown leftwards one item at a time with its score kept up to
+    date, so a page costs O(items × MAX_SEGMENT)."""
+    index_intertitle_similarity(items, vocab)
+    index_cohesion(items, vocab)
     n = len(items)
     best = [0.0] + [IMPOSSIBLE] * n
     choice: list[int] = [0] * (n + 1)
+    scores: dict[tuple[int, int], float] = {}
     for j in range(1, n + 1):
-        seen_unit = later_from_jump = False
+        grower = SegmentGrower(vocab)
         for i in range(j - 1, max(0, j - MAX_SEGMENT) - 1, -1):
-            item = items[i]
-            if item.kind == UNIT:
-                # A jump marker ends a body and a continuation marker starts
-                # one: no article reaches across either.
-                if seen_unit and item.ends_jump:
-                    break
-                if seen_unit and later_from_jump:
-                    break
-                later_from_jump = item.from_jump
-                seen_unit = True
+            if not grower.prepend(items[i]):
+                break
             if best[i] <= IMPOSSIBLE:
                 continue
-            s = scorer.score(items, i, j)
+            s = grower.score()
             if s <= IMPOSSIBLE:
                 continue
+            scores[(i, j)] = s
             if best[i] + s > best[j]:
                 best[j] = best[i] + s
                 choice[j] = i
@@ -128,42 +129,134 @@ def segment_items(items: list[Item], vocab: Vocabulary) -> list[Segment]:
         cuts.append((i, j))
         j = i
     cuts.reverse()
-    return [make_segment(items[i:j], scorer.score(items, i, j)) for i, j in cuts]
+    return [make_segment(items[i:j], scores.get((i, j), 0.0)) for i, j in cuts]
 
 
-class Scorer:
-    """Scores segments, caching what neighbouring segments share: the
-    cohesion of adjacent units and headline-to-body similarities."""
+def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
+    """Cohesion of each unit with the next unit in print order."""
+    units = [it for it in items if it.kind == UNIT]
+    for a, b in zip(units, units[1:]):
+        a.cohesion_next = W_COHESION * (vocab.overlap(a.tail_grams, b.head_grams) - COH_BASE)
+
+
+def index_intertitle_similarity(items: list[Item], vocab: Vocabulary) -> None:
+    """How much each headline line shares with the text right around it,
+    the evidence that it is an intertitle of that text."""
+    units = [k for k, it in enumerate(items) if it.kind == UNIT]
+    for k, it in enumerate(items):
+        if it.kind != HEAD:
+            continue
+        before = [u for u in units if u < k][-1:]
+        after = [u for u in units if u > k][:1]
+        around: set[str] = set()
+        for u in before:
+            around |= items[u].tail_grams
+        for u in after:
+            around |= items[u].head_grams
+        it.local_sim = vocab.similarity(it.grams, around)
+
+
+class SegmentGrower:
+    """The score of one candidate article, kept up to date while items are
+    added at its left end (see :func:`score_segment` for the rules)."""
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
-        self._cohesion: dict[tuple[int, int], float] = {}
-        self._bodies: dict[tuple[int, int], set[str]] = {}
-        self._sims: dict[tuple[int, int, int], float] = {}
+        self.units: list[Item] = []
+        self.lead: list[Item] = []
+        self.lead_sims: list[float] = []
+        self.trail: list[Item] = []
+        self.inner = 0.0  # cohesion, hard starts and intertitles between units
+        self.body: set[str] = set()
+        self.trail_found: list[float] = []
+        self.trail_total: list[float] = []
+        self.trail_missing: list[set[str]] = []
 
-    def cohesion(self, a: Item, b: Item) -> float:
-        key = (id(a), id(b))
-        v = self._cohesion.get(key)
-        if v is None:
-            v = W_COHESION * (self.vocab.overlap(a.tail_grams, b.head_grams) - COH_BASE)
-            self._cohesion[key] = v
-        return v
+    def prepend(self, item: Item) -> bool:
+        """Add an item at the left; False when no longer segment can exist."""
+        if item.kind != UNIT:
+            if self.units:
+                self.lead.insert(0, item)
+                if item.kind == HEAD:
+                    self.lead_sims.insert(0, self.vocab.similarity(item.grams, self.body))
+            else:
+                self.trail.insert(0, item)
+                if item.kind == HEAD:
+                    self._track_trail_head(item)
+            return True
+        if self.units:
+            nxt = self.units[0]
+            # A jump marker ends a body and a continuation marker starts one:
+            # no article reaches across either.
+            if item.ends_jump or nxt.from_jump:
+                return False
+            self.inner += item.cohesion_next
+            if nxt.hard_start:
+                self.inner -= C_LEAD_START if item.open_end else C_HARD_START
+            for it in self.lead:
+                self.inner += _inner_item_score(it)
+            self.lead = []
+            self.lead_sims = []
+        self.units.insert(0, item)
+        self.body |= item.grams
+        for k, missing in enumerate(self.trail_missing):
+            hit = missing & item.grams
+            if hit:
+                self.trail_found[k] += sum(self.vocab.weight(g) for g in hit)
+                missing -= hit
+        return True
 
-    def similarity(self, head: Item, units: list[Item]) -> float:
-        key = (id(head), id(units[0]), id(units[-1]))
-        v = self._sims.get(key)
-        if v is None:
-            body_key = (id(units[0]), id(units[-1]))
-            body = self._bodies.get(body_key)
-            if body is None:
-                body = set().union(*(u.grams for u in units))
-                self._bodies[body_key] = body
-            v = self.vocab.similarity(head.grams, body)
-            self._sims[key] = v
-        return v
+    def _track_trail_head(self, item: Item) -> None:
+        self.trail_total.insert(0, sum(self.vocab.weight(g) for g in item.grams))
+        self.trail_found.insert(0, 0.0)
+        self.trail_missing.insert(0, set(item.grams))
 
-    def score(self, items: list[Item], i: int, j: int) -> float:
-        return score_segment(items[i:j], self)
+    def score(self) -> float:
+        if not self.units:
+            return _floating_score(self.trail)
+        score = self.inner
+        lead_heads = [it for it in self.lead if it.kind in (HEAD, BYLINE)]
+        trail_heads = [it for it in self.trail if it.kind in (HEAD, BYLINE)]
+        lead_has = any(it.kind == HEAD for it in lead_heads)
+        trail_has = any(it.kind == HEAD for it in trail_heads)
+        if lead_has and trail_has:
+            return IMPOSSIBLE
+        if any(it.kind == COLUMN for it in self.trail):
+            score -= C_INNER_BYLINE
+        if any(it.kind == COLUMN for it in self.lead):
+            score += B_COLUMN_LEADS
+        heads = lead_heads or trail_heads
+        head_lines = [it for it in heads if it.kind == HEAD]
+        if not head_lines:
+            score -= C_NO_HEAD
+            if heads:  # a byline alone
+                score -= 0.2
+            return score
+        if any(it.kind == BYLINE for it in heads) and not _byline_follows_head(heads):
+            return IMPOSSIBLE
+        # Each headline line earns its own place: a subtitle that shares
+        # little with the body must still share more with it than with the
+        # neighbour's.
+        if lead_has:
+            score += W_LEX * sum(self.lead_sims)
+        else:
+            score += sum(W_LEX * (f / t if t else 0.0) for f, t in zip(self.trail_found, self.trail_total))
+        if not any(it.strong for it in head_lines):
+            score -= C_WEAK_HEADLINE
+        if lead_heads and self.units[0].from_jump:
+            score += B_CONTINUED_HEAD
+        if any(it.after_caption for it in head_lines):
+            score -= C_PHOTO_HEAD
+        return score
+
+
+def _inner_item_score(item: Item) -> float:
+    """What a headline line, byline or column head costs inside an article."""
+    if item.kind == HEAD:
+        return -(C_INTERTITLE_STRONG if item.strong else C_INTERTITLE) + W_LEX * W_INTERTITLE_LEX * item.local_sim
+    if item.kind in (BYLINE, COLUMN):
+        return -C_INNER_BYLINE
+    return 0.0
 
 
 def split_ends(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:
@@ -178,56 +271,6 @@ def split_ends(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:
 def make_segment(items: list[Item], score: float) -> Segment:
     lead, _middle, trail = split_ends(items)
     return Segment(items=items, lead=lead if any(it.kind == UNIT for it in items) else [], trail=trail, score=score)
-
-
-def score_segment(items: list[Item], scorer: "Scorer") -> float:
-    lead, middle, trail = split_ends(items)
-    if not middle:
-        return _floating_score(items)
-    units = [it for it in middle if it.kind == UNIT]
-    score = 0.0
-    for k, unit in enumerate(units):
-        if unit.ends_jump and k < len(units) - 1:
-            return IMPOSSIBLE
-        if k and unit.from_jump:
-            return IMPOSSIBLE
-        if k and unit.hard_start:
-            score -= C_LEAD_START if units[k - 1].open_end else C_HARD_START
-        if k:
-            score += scorer.cohesion(units[k - 1], unit)
-    for it in middle:
-        if it.kind == HEAD:
-            score -= C_INTERTITLE_STRONG if it.strong else C_INTERTITLE
-            score += W_LEX * W_INTERTITLE_LEX * scorer.similarity(it, units)
-        elif it.kind in (BYLINE, COLUMN):
-            score -= C_INNER_BYLINE
-    lead_heads = [it for it in lead if it.kind in (HEAD, BYLINE)]
-    trail_heads = [it for it in trail if it.kind in (HEAD, BYLINE)]
-    if any(it.kind == HEAD for it in lead_heads) and any(it.kind == HEAD for it in trail_heads):
-        return IMPOSSIBLE
-    if any(it.kind == COLUMN for it in trail):
-        score -= C_INNER_BYLINE
-    if any(it.kind == COLUMN for it in lead):
-        score += B_COLUMN_LEADS
-    heads = lead_heads or trail_heads
-    head_lines = [it for it in heads if it.kind == HEAD]
-    if not head_lines:
-        score -= C_NO_HEAD
-        if heads:  # a byline alone
-            score -= 0.2
-        return score
-    if any(it.kind == BYLINE for it in heads) and not _byline_follows_head(heads):
-        return IMPOSSIBLE
-    # Each headline line earns its own place: a subtitle that shares little
-    # with the body must still share more with it than with the neighbour's.
-    score += sum(W_LEX * scorer.similarity(it, units) for it in head_lines)
-    if not any(it.strong for it in head_lines):
-        score -= C_WEAK_HEADLINE
-    if lead_heads and units[0].from_jump:
-        score += B_CONTINUED_HEAD
-    if any(it.after_caption for it in head_lines):
-        score -= C_PHOTO_HEAD
-    return score
 
 
 def _byline_follows_head(heads: list[Item]) -> bool:
@@ -262,7 +305,22 @@ def _floating_score(items: list[Item]) -> float:
 
 
 def index_grams(item: Item) -> None:
-    text = item.text
-    item.grams = grams(text)
-    item.head_grams = grams(text[:EDGE_CHARS])
-    item.tail_grams = grams(text[-EDGE_CHARS:])
+    item.grams = grams(item.text)
+
+
+def index_flow_windows(units: list[Item]) -> None:
+    """The text just before and just after each unit boundary, for cohesion:
+    windows run across neighbouring units, so a short paragraph is judged
+    with the text around it."""
+    texts = [u.text for u in units]
+    for k, unit in enumerate(units):
+        ahead, j = "", k
+        while j < len(texts) and len(ahead) < EDGE_CHARS:
+            ahead += texts[j]
+            j += 1
+        behind, j = "", k
+        while j >= 0 and len(behind) < EDGE_CHARS:
+            behind = texts[j] + behind
+            j -= 1
+        unit.head_grams = grams(ahead[:EDGE_CHARS])
+        unit.tail_grams = grams(behind[-EDGE_CHARS:])

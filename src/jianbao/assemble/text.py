@@ -15,7 +15,7 @@ from jianbao.assemble.headline import StackLine, split_stack
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, column_measures, ends_paragraph, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
-from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_grams, segment_items
+from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_flow_windows, index_grams, segment_items
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.model import Article, Caption, JumpRef, Page, Unassigned
 from jianbao.normalize import clean_spaces, join_lines
@@ -36,6 +36,7 @@ def assemble_text(page: Page) -> Page:
     items = build_items(rows)
     for item in items:
         index_grams(item)
+    index_flow_windows([it for it in items if it.kind == UNIT])
     vocab = Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
     flow = [it for it in items if it.kind != CAPTION]
     captions = [it for it in items if it.kind == CAPTION]
@@ -147,12 +148,14 @@ def build_items(rows: list[Row]) -> list[Item]:
             close_unit()
             items.append(Item(kind=HEAD_ITEM, rows=[row], strong=is_strong_head(row)))
             continue
-        if label == classify.DATELINE and unit is not None and unit.rows and not (
-            len(unit.rows) == 1 and unit.from_jump
-        ):
+        if label == classify.DATELINE and has_text(unit):
             close_unit()
             unit = Item(kind=UNIT, rows=[row], hard_start=True)
             continue
+        if row.part in (FIRST, SINGLE) and has_text(unit):
+            # Each paragraph is a unit of its own, so that an article may
+            # end at any paragraph (articles printed one after the other).
+            close_unit()
         if unit is None:
             unit = Item(kind=UNIT, rows=[], hard_start=label == classify.DATELINE)
         unit.rows.append(row)
@@ -173,6 +176,10 @@ def is_strong_head(row: Row) -> bool:
     if row.text.lstrip()[:1] in BULLETS:
         return False
     return row.bold or row.width > row.measure + SPANNING
+
+
+def has_text(unit: Item | None) -> bool:
+    return unit is not None and any(r.label not in (classify.JUMP_TO, classify.JUMP_FROM) for r in unit.rows)
 
 
 def last_unit(items: list[Item]) -> Item | None:
