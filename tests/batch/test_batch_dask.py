@@ -38,3 +38,19 @@ def test_local_and_dask_engines_give_identical_outputs_and_manifest(small_tree, 
     assert manifest_rows(local) == manifest_rows(dask)
     for table in ("articles", "pages"):
         assert pq.read_table(local / "_tables" / f"{table}.parquet").equals(pq.read_table(dask / "_tables" / f"{table}.parquet"))
+
+
+def test_a_hung_issue_is_given_up_after_the_timeout(tmp_path):
+    from batch_tasks import misbehaving_task
+    from conftest import write_issue_folder
+    from jianbao.batch.dask_engine import run_job_watched
+    from jianbao.batch.work import Job
+
+    folder = write_issue_folder(tmp_path, "hang", pages=1)
+    job = Job(key="hang", inputs=[str(folder / "p1.txt")], output=str(tmp_path / "hang.jsonl"), fmt="jsonl", checksum="c")
+    result, worker = run_job_watched(job, 0.3, task=misbehaving_task)
+    assert not result.ok and "timed out" in result.error
+    assert worker is None  # not inside a Dask worker: nothing to restart
+    ok_job = Job(key="ok", inputs=[str(folder / "p1.txt")], output=str(tmp_path / "ok.jsonl"), fmt="jsonl", checksum="c")
+    result, worker = run_job_watched(ok_job, 30, task=misbehaving_task)
+    assert result.ok and worker is None

@@ -36,17 +36,19 @@ def require_dask() -> Any:
     return distributed
 
 
-def run_job_watched(job: Job, timeout: float | None) -> tuple[Result, str | None]:
+def run_job_watched(
+    job: Job, timeout: float | None, task: Callable[..., Result] = run_job
+) -> tuple[Result, str | None]:
     """Run ``job`` in a thread of this worker; give up on it when no page
     finishes within ``timeout`` seconds.  Returns the result and, on a
     timeout, this worker's address so the coordinator can restart it."""
     if not timeout:
-        return run_job(job), None
+        return task(job), None
     progress = threading.Event()
     box: list[Result] = []
 
     def target() -> None:
-        box.append(run_job(job, on_page=lambda _n: progress.set()))
+        box.append(task(job, on_page=lambda _n: progress.set()))
         progress.set()
 
     thread = threading.Thread(target=target, daemon=True, name=f"jianbao-{job.key}")
