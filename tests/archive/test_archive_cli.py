@@ -79,3 +79,27 @@ def test_bad_inputs_exit_2_with_one_line(tmp_path):
         assert res.stderr.startswith("jianbao: ") and res.stderr.count("\n") == 1, res.stderr
         assert "Traceback" not in res.output
     assert not (tmp_path / "x").exists()
+
+
+RAW_PAGE = """江城日报
+2023年3月5日 星期日
+第1版 要闻
+
+老街夜市重新开张
+本报记者 林晓雨
+
+本报江城3月4日电 沿河老街夜市经过三个月改造重新开张，摊位统一换上了防雨棚，新质生产力也走进了小吃摊。
+市民说，夜市的烟火气又回来了。
+"""
+
+
+def test_raw_pages_are_parsed_on_the_fly_then_trended(tmp_path):
+    page = tmp_path / "p1.txt"
+    page.write_text(RAW_PAGE, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    res = run("index", str(page), "--db", db, "--paper", "江城日报", "--issue-date", "2023-03-05")
+    assert res.exit_code == 0, res.output
+    csv = tmp_path / "t.csv"
+    res = run("trends", "新质生产力", "--by", "month", "--db", db, "--csv", str(csv))
+    assert res.exit_code == 0, res.output
+    assert csv.read_text(encoding="utf-8").splitlines()[1].startswith("2023-03,新质生产力,")
