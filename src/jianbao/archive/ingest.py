@@ -20,11 +20,14 @@ import uuid
 from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from jianbao.archive.store import Archive, IndexReport, issue_key
 from jianbao.errors import InputError
 from jianbao.model import Issue, Page
+
+if TYPE_CHECKING:
+    from jianbao.pipeline import Options
 
 #: Longest side of a rendered page image, in pixels.
 PAGE_IMAGE_PX = 1600
@@ -188,15 +191,15 @@ def add_issue(archive: Archive, issue: Issue, render_images: bool = True) -> Ind
     return report
 
 
-def index_inputs(archive: Archive, inputs: Iterable[str], parse_options: object | None = None,
+def index_inputs(archive: Archive, inputs: Iterable[str], parse_options: "Options | None" = None,
                  on_issue: Callable[[str, IndexReport], None] | None = None) -> list[IndexReport]:
     """Index every input; raw inputs are parsed with :func:`parse_paths`."""
     reports = []
     for item in expand_inputs(inputs):
         if isinstance(item, RawInputs):
-            from jianbao.pipeline import Options, parse_paths
+            from jianbao.pipeline import parse_paths
 
-            issue = parse_paths(item.paths, parse_options if isinstance(parse_options, Options) else None)
+            issue = parse_paths(item.paths, parse_options)
             label = ", ".join(item.paths)
         else:
             issue = load_issue_json(item)
@@ -210,7 +213,7 @@ def index_inputs(archive: Archive, inputs: Iterable[str], parse_options: object 
     return reports
 
 
-def apply_defaults(issue: Issue, options: object) -> None:
+def apply_defaults(issue: Issue, options: "Options") -> None:
     """--paper / --issue-date fill in what a JSON file leaves unknown."""
-    issue.paper = issue.paper or getattr(options, "paper", None)
-    issue.issue_date = issue.issue_date or getattr(options, "issue_date", None)
+    issue.paper = issue.paper or options.paper
+    issue.issue_date = issue.issue_date or options.issue_date

@@ -334,16 +334,14 @@ class Archive:
         return self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
 
     def find_article(self, issue_id: int, page_number: int, key: str | None) -> sqlite3.Row | None:
-        """The article a jump reference points at: by its id on that page, else
-        the page's only continuation."""
-        if key:
-            row = self.conn.execute(
-                "SELECT * FROM articles WHERE issue_id=? AND page_number=? AND article_key=?",
-                (issue_id, page_number, key),
-            ).fetchone()
-            if row is not None:
-                return row
-        return None
+        """The article a jump reference points at: the one with that id on
+        that page of the same issue."""
+        if not key:
+            return None
+        return self.conn.execute(
+            "SELECT * FROM articles WHERE issue_id=? AND page_number=? AND article_key=?",
+            (issue_id, page_number, key),
+        ).fetchone()
 
     def image_path(self, page_id: int) -> Path | None:
         """The page image of a page id, only ever inside :attr:`pages_dir`."""
