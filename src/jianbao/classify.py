@@ -86,6 +86,15 @@ def is_furniture(text: str) -> bool:
     return False
 
 
+def is_page_header(text: str) -> bool:
+    """A line that is nothing but a page header: "第1版 评论", "2019年10月17日
+    星期四", "人民日报 2019年10月2日 星期三"."""
+    compact = text.strip()
+    if not compact or not rules.HEADER_LINE.match(compact):
+        return False
+    return bool(rules.PAGE_HEADER.search(compact) or (rules.DATE.search(compact) and rules.WEEKDAY.search(compact)))
+
+
 def jump_page(text: str) -> int | None:
     """The page a "下转第N版" / "上接第N版" marker points to."""
     m = rules.JUMP_TO.search(text) or rules.JUMP_FROM.search(text)

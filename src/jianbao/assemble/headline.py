@@ -24,7 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jianbao.lexicon import breaks_word
 from jianbao.normalize import clean_spaces, visible_len
+
+# Function words that cannot end a headline line.
+DANGLING = "的和与及在对把被从向为以将并而或"
 
 SUBTITLE_START = re.compile(r"^\s*(?:——|—|－－|--)")
 BRACKETED = re.compile(r"^\s*[（(][^（）()]*[)）]\s*$")
@@ -64,9 +68,15 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
 
 def _continues(prev: StackLine, line: StackLine, measure: float | None) -> bool:
     n = visible_len(line.text)
-    if n == 0 or n > WRAP_MAX:
+    if n == 0:
         return False
     if prev.bold != line.bold:
+        return False
+    if prev.size and line.size and abs(prev.size - line.size) > 0.5:
+        return False
+    if _breaks_mid_phrase(prev.text, line.text):
+        return True
+    if n > WRAP_MAX:
         return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
         return False
@@ -77,6 +87,15 @@ def _continues(prev: StackLine, line: StackLine, measure: float | None) -> bool:
     if measure is not None and visible_len(prev.text) < measure - 1:
         return False
     return visible_len(prev.text) > 2 * n
+
+
+def _breaks_mid_phrase(prev: str, nxt: str) -> bool:
+    """The line stops on a function word ("……运动会在"), inside a word
+    ("……宣布运动会开" / "幕") or inside brackets or quotes: the headline
+    wraps onto the next line."""
+    a = prev.rstrip()
+    opened = sum(a.count(c) for c in "“《（(") > sum(a.count(c) for c in "”》）)")
+    return bool(a) and (a[-1] in DANGLING or opened or breaks_word(a, nxt.lstrip()[:3]))
 
 
 def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:

@@ -13,8 +13,10 @@ from jianbao import classify, rules
 from jianbao.model import Furniture, Line, Page
 from jianbao.normalize import clean_spaces, collapse_faux_bold, punctuation_model, width
 
-# Furniture (masthead, header, date) is printed at the top or foot of a page;
-# elsewhere a line that looks like it is more likely text.
+# Furniture (masthead, header, date) is printed at the top or foot of a page,
+# but extractors may print it anywhere: a line that is only a page header
+# ("第1版 评论") or a dated header ("2019年10月17日 星期四") is furniture
+# wherever it comes; a bare paper name only near the edges.
 TOP_LINES = 6
 FOOT_LINES = 3
 
@@ -57,7 +59,7 @@ def take_furniture(page: Page) -> list[Line]:
     for pos, line in enumerate(lines):
         near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES
         text = line.text.strip()
-        if near_edge and classify.is_furniture(text):
+        if (near_edge and classify.is_furniture(text)) or classify.is_page_header(text):
             page.furniture.append(Furniture(kind=furniture_kind(text), text=text, lines=[line.index]))
             read_header(page, text)
         else:
