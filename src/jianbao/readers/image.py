@@ -282,10 +282,10 @@ def lines_from_result(result: OcrResult, scale: float, page_number: int = 1) -> 
     pieces = split_at_gutters(pieces)
     pieces = join_line_pieces(pieces)
     pieces.sort(key=lambda p: (round(p.y0), p.x0))
-    sizes = snap_sizes([estimate_em(p) for p in pieces], [len(p.chars) for p in pieces])
+    sizes = line_sizes(pieces)
     lines: list[Line] = []
     warnings: list[str] = []
-    for index, (piece, em) in enumerate(zip(pieces, sizes), start=1):
+    for index, (piece, em) in enumerate(zip(pieces, sizes)):
         line = line_from_piece(piece, em, scale, index, page_number)
         lines.append(line)
         warning = low_confidence_warning(piece, index)
@@ -450,7 +450,7 @@ def continues_line(left: Piece, right: Piece, geometry: np.ndarray) -> bool:
     if overlap < 0.6 * h or max(left.height, right.height) > 1.3 * h:
         return False
     gap = right.x0 - left.x1
-    if not -0.5 * h <= gap <= MAX_JOIN_GAP_PER_HEIGHT * h:
+    if not -0.7 * h <= gap <= MAX_JOIN_GAP_PER_HEIGHT * h:
         return False
     return not is_gutter((left.x1 + right.x0) / 2, left, geometry)
 
@@ -461,7 +461,7 @@ def absorb(left: Piece, right: Piece) -> None:
     if left.chars and right.chars:
         last, first = left.chars[-1], right.chars[0]
         overlap = last.x1 - first.x0
-        if overlap > 0.5 * (first.x1 - first.x0) and FULL_WIDTH.get(first.text, first.text) == FULL_WIDTH.get(
+        if overlap > 0.3 * (first.x1 - first.x0) and FULL_WIDTH.get(first.text, first.text) == FULL_WIDTH.get(
             last.text, last.text
         ):
             left.chars.pop()
@@ -476,26 +476,80 @@ def absorb(left: Piece, right: Piece) -> None:
     left.x1, left.y1 = max(left.x1, right.x1), max(left.y1, right.y1)
 
 
-def estimate_em(piece: Piece) -> float:
-    """Type size (em) of a line in pixels.
+# Full-width punctuation sits in one side of its em square, so a box that
+# ends (or starts) with it stops short of the em by about half.
+INK_SHORT_END = set("，。、；：？！")
+INK_SHORT_START = set("“‘（《「『")
+WORD_SPACE_PER_EM = 0.6
+
+
+def measure_em(piece: Piece) -> tuple[float, bool]:
+    """Type size (em) of a line in pixels, and whether it was measured
+    from the line's width (reliable) rather than its height.
 
     CJK type is set on a square grid: every Han character and full-width
     mark advances one em, Latin letters and digits about half.  The line's
-    width over its count of ems measures the em to a few per cent; the box
-    height (inflated by the detector, and varying with which glyphs the line
-    holds) is the fallback when the width disagrees, as it does for lines
-    with word spaces or a single character."""
+    width, less any word spaces, over its count of ems measures the em to a
+    few per cent.  The box height (inflated by the detector, and varying
+    with which glyphs the line holds) is the fallback for lines too short
+    to measure or whose width disagrees wildly (letter-spaced headings)."""
     by_height = piece.height * EM_PER_BOX_HEIGHT
-    ems = sum(1.0 if is_wide(c) else 0.5 for c in piece.text if not c.isspace())
-    if ems < 2 or " " in piece.text.strip():
-        return by_height
-    by_width = (piece.x1 - piece.x0) / ems
-    return by_width if 0.7 * by_height <= by_width <= 1.5 * by_height else by_height
+    printed = piece.text.replace(" ", "")
+    ems = sum(1.0 if is_wide(c) else 0.5 for c in printed)
+    if printed[-1:] and printed[-1] in INK_SHORT_END:
+        ems -= 0.5
+    if printed[:1] and printed[0] in INK_SHORT_START:
+        ems -= 0.5
+    if ems < 2.5:
+        return by_height, False
+    # Recognised glyph positions are coarse; only a gap of most of an em
+    # is a word space.
+    naive = (piece.x1 - piece.x0) / ems
+    gaps = [b.x0 - a.x1 for a, b in zip(piece.chars, piece.chars[1:])]
+    spaces = sum(g for g in gaps if g >= WORD_SPACE_PER_EM * naive)
+    by_width = (piece.x1 - piece.x0 - spaces) / ems
+    if 0.7 * by_height <= by_width <= 1.5 * by_height or set_solid(piece, by_width):
+        return by_width, True
+    return by_height, False
+
+
+def set_solid(piece: Piece, em: float) -> bool:
+    """Whether the glyphs touch, as in body type (then the width measures
+    the em even when the detector drew the box too thin or too tall);
+    letter-spaced headings leave gaps between glyphs."""
+    gaps = [b.x0 - a.x1 for a, b in zip(piece.chars, piece.chars[1:])]
+    return len(gaps) >= 3 and float(np.median(gaps)) <= 0.15 * em
+
+
+def estimate_em(piece: Piece) -> float:
+    return measure_em(piece)[0]
 
 
 # Lines of one type size measure within a few per cent of each other; two
 # sizes a newspaper uses side by side differ by more.
 SIZE_TOLERANCE = 0.05
+# A size measured from the box height is only good to about this much.
+HEIGHT_TOLERANCE = 0.25
+
+
+def line_sizes(pieces: list[Piece]) -> list[float]:
+    """One size per line: lines measured by width are grouped into printed
+    sizes; lines measured by height take the nearest of those sizes when it
+    is within the height estimate's error."""
+    measured = [measure_em(p) for p in pieces]
+    reliable = [i for i, (_, ok) in enumerate(measured) if ok]
+    snapped = snap_sizes([measured[i][0] for i in reliable], [len(pieces[i].chars) for i in reliable])
+    sizes = [em for em, _ in measured]
+    for i, value in zip(reliable, snapped):
+        sizes[i] = value
+    known = sorted(set(snapped))
+    for i, (em, ok) in enumerate(measured):
+        if ok or not known:
+            continue
+        nearest = min(known, key=lambda k: abs(k - em))
+        if abs(nearest - em) <= HEIGHT_TOLERANCE * nearest:
+            sizes[i] = nearest
+    return sizes
 
 
 def snap_sizes(ems: list[float], weights: list[int]) -> list[float]:

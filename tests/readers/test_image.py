@@ -1,0 +1,278 @@
+"""The image reader: scans → lines with geometry, deskew, errors.
+
+OCR tests run RapidOCR on a handful of small pages composed in
+``tests/fixtures/make_scan.py``; the line-building tests feed made-up OCR
+results and need no engine.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rapidfuzz.distance import Levenshtein
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+
+import make_scan  # noqa: E402
+
+from jianbao.cli import app  # noqa: E402
+from jianbao.errors import InputError  # noqa: E402
+from jianbao.model import Page  # noqa: E402
+from jianbao.readers import image as reader  # noqa: E402
+from jianbao.readers.ocr import OcrBox, OcrChar, OcrResult  # noqa: E402
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def best_similarity(text: str, candidates: list[str]) -> float:
+    return max(Levenshtein.normalized_similarity(squeeze(text), squeeze(c)) for c in candidates)
+
+
+# --- OCR on composed scans -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def clean_scan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Page, make_scan.Composed, Path]:
+    """The clean sample page, read with the network switched off and the
+    engine loaded afresh: models must come from the installed wheel."""
+    pytest.importorskip("rapidocr")
+    from jianbao.readers import ocr
+
+    path = tmp_path_factory.mktemp("scan") / "clean.png"
+    composed = make_scan.write_png(path)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network access during OCR")
+
+    ocr.engine.cache_clear()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket.socket, "connect", refuse)
+        mp.setattr(socket, "create_connection", refuse)
+        pages = reader.read_image(str(path))
+    assert len(pages) == 1
+    return pages[0], composed, path
+
+
+def test_scan_page_has_size_in_points_and_its_image(clean_scan) -> None:
+    page, _, path = clean_scan
+    assert page.width == pytest.approx(make_scan.WIDTH, abs=1)
+    assert page.height == pytest.approx(make_scan.HEIGHT, abs=1)
+    assert page.image == str(path)
+
+
+def test_scan_lines_read_the_printed_text(clean_scan) -> None:
+    page, composed, _ = clean_scan
+    printed = [composed.header, composed.title, composed.byline, *composed.body_lines]
+    for text in printed:
+        assert best_similarity(text, [line.text for line in page.lines]) >= 0.9, text
+    assert [line.index for line in page.lines] == list(range(len(page.lines)))
+    assert all(line.conf is not None and 0 < line.conf <= 1 for line in page.lines)
+
+
+def test_scan_keeps_columns_apart(clean_scan) -> None:
+    page, composed, _ = clean_scan
+    body = [line for line in page.lines if best_similarity(line.text, composed.body_lines) > 0.6]
+    assert len(body) == len(composed.body_lines)
+    left_edge = make_scan.MARGIN + (make_scan.WIDTH - 2 * make_scan.MARGIN) / 2
+    for line in body:
+        x0, _, x1, _ = line.bbox
+        assert x1 < left_edge + 2 or x0 > left_edge - 2, line.text
+
+
+def test_scan_sizes_tell_headline_from_body(clean_scan) -> None:
+    page, composed, _ = clean_scan
+    title = max(page.lines, key=lambda line: best_similarity(line.text, [composed.title]))
+    body_sizes = {line.size for line in page.lines if best_similarity(line.text, composed.body_lines) > 0.8}
+    assert len(body_sizes) == 1
+    (body,) = body_sizes
+    assert body == pytest.approx(make_scan.BODY, rel=0.12)
+    assert title.size > 1.8 * body
+
+
+def test_skewed_noisy_jpeg_is_deskewed_and_read(tmp_path: Path) -> None:
+    pytest.importorskip("rapidocr")
+    path = tmp_path / "skewed.jpg"
+    composed = make_scan.write_jpeg(path, angle=1.5, noise=12)
+    (page,) = reader.read_image(str(path))
+    assert any(w.startswith("deskewed by") for w in page.warnings)
+    texts = [line.text for line in page.lines]
+    scores = [best_similarity(printed, texts) for printed in composed.body_lines]
+    assert min(scores) >= 0.8 and sum(scores) / len(scores) >= 0.95
+
+
+def test_multi_page_tiff_gives_one_page_per_frame(tmp_path: Path) -> None:
+    pytest.importorskip("rapidocr")
+    path = tmp_path / "two.tif"
+    make_scan.write_tiff_two_pages(path)
+    pages = reader.read_image(str(path))
+    assert len(pages) == 2
+    for page in pages:
+        assert best_similarity(make_scan.SECOND_PAGE[0], [line.text for line in page.lines]) >= 0.8
+
+
+def test_image_only_pdf_page_gives_articles(tmp_path: Path) -> None:
+    pytest.importorskip("rapidocr")
+    from jianbao.pipeline import Options, parse_paths
+
+    path = tmp_path / "scan.pdf"
+    composed = make_scan.write_image_only_pdf(path)
+    issue = parse_paths([str(path)], Options(ocr=True))
+    articles = [a for _, a in issue.articles()]
+    assert articles
+    assert max(best_similarity(composed.title, [a.title]) for a in articles) >= 0.9
+    assert sum(len(a.body) for a in articles) >= 2
+
+
+# --- bad input --------------------------------------------------------------------
+
+
+def test_corrupt_image_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with pytest.raises(InputError) as err:
+        reader.read_image(str(path))
+    assert err.value.source == str(path)
+    result = CliRunner().invoke(app, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    message = result.stderr if hasattr(result, "stderr") else result.output
+    assert message.strip().startswith(f"jianbao: {path}:") and len(message.strip().splitlines()) == 1
+
+
+def test_truncated_image_is_an_input_error(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "cut.png"
+    Image.fromarray(np.full((200, 300), 255, dtype=np.uint8)).save(path)
+    path.write_bytes(path.read_bytes()[:120])
+    with pytest.raises(InputError):
+        reader.read_image(str(path))
+
+
+# --- deskew -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("angle", [1.5, -2.0])
+def test_skew_is_measured_and_undone(angle: float) -> None:
+    gray, _ = make_scan.scan_pixels(angle=angle)
+    measured = reader.estimate_skew(gray)
+    assert abs(measured) == pytest.approx(abs(angle), abs=0.2)
+    assert reader.estimate_skew(reader.rotate(gray, measured)) == pytest.approx(0, abs=0.15)
+
+
+def test_straight_page_is_left_alone() -> None:
+    gray, _ = make_scan.scan_pixels()
+    assert abs(reader.estimate_skew(gray)) < reader.MIN_SKEW_DEG
+
+
+def test_resolution_from_file_or_default() -> None:
+    from PIL import Image
+
+    frame = Image.new("L", (10, 10))
+    frame.info["dpi"] = (300, 300)
+    assert reader.image_dpi(frame) == 300
+    frame.info["dpi"] = (72, 72)
+    assert reader.image_dpi(frame) == reader.DEFAULT_DPI
+
+
+# --- boxes → lines (no OCR engine) --------------------------------------------------
+
+
+def box(text: str, x0: float, y0: float, pitch: float = 30.0, height: float = 38.0, conf: float = 0.99) -> OcrBox:
+    """A detected box over ``text`` set at ``pitch`` pixels per character."""
+    chars = [OcrChar(ch, x0 + k * pitch, x0 + (k + 1) * pitch, conf) for k, ch in enumerate(text)]
+    x1 = x0 + len(text) * pitch
+    return OcrBox(quad=[[x0, y0], [x1, y0], [x1, y0 + height], [x0, y0 + height]], text=text, conf=conf, chars=chars)
+
+
+def two_columns(rows: int = 8) -> list[OcrBox]:
+    """Two justified columns of ten characters, 20 px gutter."""
+    boxes = []
+    for r in range(rows):
+        boxes.append(box("甲" * 10, 100, 100 + 45 * r))
+        boxes.append(box("乙" * 10, 420, 100 + 45 * r))
+    return boxes
+
+
+def test_box_across_a_gutter_is_cut_at_the_column_edge() -> None:
+    boxes = two_columns()
+    # A short paragraph end in the left column read as one box with the
+    # right column's line beside it.
+    boxes.append(box("丙丙丙。" + "丁" * 10, 100, 100 + 45 * 8))
+    boxes[-1].chars[4:] = [OcrChar("丁", 420 + k * 30, 450 + k * 30, 0.99) for k in range(10)]
+    y0 = 100 + 45 * 8
+    boxes[-1].quad = [[100, y0], [720, y0], [720, y0 + 38], [100, y0 + 38]]
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=0.36)
+    texts = [line.text for line in lines]
+    assert "丙丙丙。" in texts and "丁" * 10 in texts
+    assert not any("丙" in t and "丁" in t for t in texts)
+
+
+def test_word_space_inside_a_column_is_not_a_gutter() -> None:
+    boxes = two_columns()
+    boxes.append(box("本报电", 100, 100 + 45 * 8))
+    boxes.append(box("记者林", 220, 100 + 45 * 8))
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=0.36)
+    assert "本报电 记者林" in [line.text for line in lines]
+
+
+def test_pieces_of_a_line_are_joined_but_not_across_columns() -> None:
+    boxes = two_columns()
+    boxes.append(box("戊戊戊戊戊", 100, 100 + 45 * 8))
+    boxes.append(box("戊戊戊戊戊", 250, 100 + 45 * 8))
+    boxes.append(box("己己己", 420, 100 + 45 * 8))
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=0.36)
+    texts = [line.text for line in lines]
+    assert "戊" * 10 in texts and "己己己" in texts
+
+
+def test_low_confidence_line_is_kept_and_reported() -> None:
+    boxes = two_columns(3)
+    boxes.append(box("模糊字", 100, 300, conf=0.31))
+    lines, warnings = reader.lines_from_result(OcrResult(800, 800, boxes), scale=0.36)
+    line = next(line for line in lines if line.text == "模糊字")
+    assert line.conf == pytest.approx(0.31)
+    assert any(w.startswith(f"line {line.index}: low confidence 0.31") for w in warnings)
+
+
+def test_overlapping_boxes_keep_a_shared_character_once() -> None:
+    boxes = [box("经济运行平稳（", 100, 100, pitch=60, height=70), box("（权威发布）", 480, 100, pitch=60, height=70)]
+    lines, _ = reader.lines_from_result(OcrResult(900, 300, boxes), scale=0.36)
+    assert [line.text for line in lines] == ["经济运行平稳（权威发布）"]
+
+
+def test_line_boxes_are_points_and_sizes_snap_to_one_value() -> None:
+    boxes = [box("甲" * 10, 100, 100 + 45 * r, height=36 + (r % 3)) for r in range(6)]
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=72 / 200)
+    assert len({line.size for line in lines}) == 1
+    assert lines[0].size == pytest.approx(30 * 72 / 200, rel=0.05)
+    x0, y0, x1, y1 = lines[0].bbox
+    assert x0 == pytest.approx(100 * 0.36) and x1 == pytest.approx(400 * 0.36)
+    assert y1 - y0 == pytest.approx(lines[0].size)
+
+
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("(记者林小雨) 江州", "（记者林小雨） 江州"),
+        ("他说:好!", "他说：好！"),
+        ("价格(CPI)上涨3.0%,", "价格（CPI）上涨3.0%，"),
+        ("9:30开始,共1,000人", "9:30开始，共1,000人"),
+        ("f(x) = 1, 2", "f(x) = 1, 2"),
+    ],
+)
+def test_ascii_punctuation_in_chinese_text_becomes_full_width(raw: str, repaired: str) -> None:
+    assert reader.repair_punctuation(raw) == repaired
+
+
+def test_ocr_result_round_trips_through_json() -> None:
+    result = OcrResult(800, 600, [box("江州大桥", 10, 20)])
+    again = OcrResult.from_dict(result.to_dict())
+    assert again == result
