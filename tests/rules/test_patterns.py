@@ -1,0 +1,184 @@
+"""Each newspaper convention in jianbao.rules.patterns, with an example."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianbao import rules
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [("（下转第4版）", "4"), ("(下转第 4 版)", "4"), ("下转第四版", "四"), ("（转第12版）", "12"), ("（转至第5版）", "5")],
+)
+def test_jump_to(text: str, page: str) -> None:
+    m = rules.JUMP_TO.search(text)
+    assert m is not None and m.group(1) == page
+    assert rules.JUMP_TO_TOKEN.fullmatch(text)
+    assert not rules.JUMP_FROM.search(text)
+
+
+@pytest.mark.parametrize(("text", "page"), [("（上接第1版）", "1"), ("（接第十二版）", "十二"), ("上接第1版", "1")])
+def test_jump_from(text: str, page: str) -> None:
+    m = rules.JUMP_FROM.search(text)
+    assert m is not None and m.group(1) == page
+    assert rules.JUMP_FROM_TOKEN.fullmatch(text)
+
+
+def test_jump_token_needs_brackets_or_the_full_phrase() -> None:
+    # "转" inside running text ("转第二版面") is not a marker token.
+    assert not rules.JUMP_TO_TOKEN.fullmatch("转第4版")
+    assert rules.JUMP_TO_TOKEN.search("让丰收的粮食颗粒归仓（下转第4版）")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("本报讯（记者刘吟）3月29日上午", "本报讯"),
+        ("本报讯 记者近日从市里获悉", "本报讯"),
+        ("本报北京10月1日电 （记者王芳）", "本报北京10月1日电"),
+        ("本报江州10月8日电（记者赵雪）", "本报江州10月8日电"),
+        ("新华社北京10月1日电 记者从", "新华社北京10月1日电"),
+        ("新华社北京十月一日电", "新华社北京十月一日电"),
+        ("中新网北京10月1日电", "中新网北京10月1日电"),
+        ("新华社电 据报道", "新华社电"),
+        ("据新华社电 记者获悉", "据新华社电"),
+    ],
+)
+def test_dateline(text: str, dateline: str) -> None:
+    m = rules.DATELINE.match(text)
+    assert m is not None and m.group("dateline") == dateline
+
+
+@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "江州日报讯"])
+def test_not_a_dateline(text: str) -> None:
+    assert rules.DATELINE.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("（记者刘吟）3月29日", "记者刘吟"),
+        ("（记者 卢晨、王芳）今天", "记者 卢晨、王芳"),
+        ("(本报记者王芳 通讯员李明)", "本报记者王芳 通讯员李明"),
+        ("（刘吟）", "刘吟"),
+    ],
+)
+def test_opener_credit(text: str, credits: str) -> None:
+    m = rules.OPENER_CREDIT.match(text)
+    assert m is not None and m.group("credits") == credits
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本报记者 冯静宁", "记者 卢晨、王芳", "本报记者 王芳 本报通讯员 李明", "新华社记者 李学仁", "本报记者  艾力更·依明巴海"],
+)
+def test_byline(text: str) -> None:
+    assert rules.BYLINE.match(text)
+
+
+@pytest.mark.parametrize("text", ["本报记者", "冯静宁", "本报记者冯静宁在现场看到，工人们正在忙碌。"])
+def test_not_a_byline(text: str) -> None:
+    assert not rules.BYLINE.match(text)
+
+
+def test_byline_broken_over_two_lines() -> None:
+    assert rules.ROLE_ONLY.match("本报记者 ")
+    assert not rules.ROLE_ONLY.match("本报记者 王芳")
+    assert rules.NAMES_ONLY.match("卢晨、王芳")
+
+
+def test_role_groups() -> None:
+    groups = [(m.group("role"), m.group("names")) for m in rules.ROLE_GROUP.finditer("本报记者王芳 通讯员李明")]
+    assert groups == [("本报记者", "王芳"), ("通讯员", "李明")]
+
+
+def test_roles_longest_first_and_their_normal_names() -> None:
+    assert rules.ROLES.index("本报记者") < rules.ROLES.index("记者")
+    assert rules.ROLES.index("本报通讯员") < rules.ROLES.index("通讯员")
+    assert rules.ROLE_NAMES["本报记者"] == "记者"
+    assert rules.ROLE_NAMES["本报通讯员"] == "通讯员"
+
+
+@pytest.mark.parametrize("text", ["本报通讯员 梁生仁 摄", "新华社记者 李学仁摄", "梁生仁摄", "本报记者 王平 摄影", "本报记者 王芳、李明 摄"])
+def test_photo_credit(text: str) -> None:
+    assert rules.PHOTO_CREDIT.match(text)
+
+
+def test_photo_credit_is_not_a_caption_sentence() -> None:
+    assert not rules.PHOTO_CREDIT.match("图为工人正在施工。 本报记者 王平摄")
+
+
+def test_trailing_credit() -> None:
+    m = rules.TRAILING_CREDIT.search("图为工人正在施工。 本报记者 王平摄")
+    assert m is not None and m.group("credit") == "本报记者 王平摄"
+    assert rules.TRAILING_CREDIT.search("图为工人正在施工。") is None
+
+
+@pytest.mark.parametrize("text", ["图为：市民在公园赏景", "上图：大桥合龙", "图①", "①游客在拍照", "左图 新建的校舍"])
+def test_caption_start(text: str) -> None:
+    assert rules.CAPTION_START.match(text)
+
+
+@pytest.mark.parametrize("text", ["全图", "市民在公园赏景", "地图显示"])
+def test_not_a_caption_start(text: str) -> None:
+    assert not rules.CAPTION_START.match(text)
+
+
+@pytest.mark.parametrize("text", ["DI YI SHI XIAN", "MEI RI SHI PING", " JIN RI GUAN CHA "])
+def test_pinyin_column(text: str) -> None:
+    assert rules.PINYIN_COLUMN.match(text)
+
+
+@pytest.mark.parametrize("text", ["GDP", "DI yi", "5G NET", "DI YI 视线"])
+def test_not_a_pinyin_column(text: str) -> None:
+    assert not rules.PINYIN_COLUMN.match(text)
+
+
+@pytest.mark.parametrize(("text", "page"), [("第1版 要闻", 1), ("第十二版", 12), ("第 3 版", 3)])
+def test_page_header(text: str, page: int) -> None:
+    m = rules.PAGE_HEADER.search(text)
+    assert m is not None and rules.to_int(m.group(1)) == page
+
+
+def test_date_and_weekday() -> None:
+    m = rules.DATE.search("江州日报 2019年10月2日 星期三")
+    assert m is not None and (m.group("y"), m.group("m"), m.group("d")) == ("2019", "10", "2")
+    assert rules.WEEKDAY.search("2019年10月2日 星期三")
+    assert rules.DATE.search("10月2日") is None
+
+
+@pytest.mark.parametrize("text", ["人民日报", "江州日报", "北京晚报", " 江州晨报 "])
+def test_masthead(text: str) -> None:
+    assert rules.MASTHEAD.match(text)
+
+
+@pytest.mark.parametrize("text", ["东方早报社", "人民日报社论", "日报"])
+def test_not_a_masthead(text: str) -> None:
+    assert not rules.MASTHEAD.match(text)
+
+
+def test_header_line_holds_only_paper_date_weekday_and_page() -> None:
+    assert rules.HEADER_LINE.match("人民日报 2019年10月2日 星期三 第1版")
+    assert rules.HEADER_LINE.match("2024年10月9日 星期三")
+    assert rules.HEADER_LINE.match("第1版 要闻")
+    assert not rules.HEADER_LINE.match("人民日报社论指出")
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("十二", 12), ("12", 12), ("１２", 12), ("二十", 20), ("十", 10), ("一百零五", 105), ("两", 2), ("四", 4), ("〇", 0)],
+)
+def test_to_int(numeral: str, value: int) -> None:
+    assert rules.to_int(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["", "甲", "十a"])
+def test_to_int_rejects_non_numerals(numeral: str) -> None:
+    assert rules.to_int(numeral) is None
+
+
+def test_no_line_start_marks() -> None:
+    for mark in "，。、；：！？）》”":
+        assert mark in rules.NO_LINE_START
+    assert "“" not in rules.NO_LINE_START and "（" not in rules.NO_LINE_START

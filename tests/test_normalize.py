@@ -1,0 +1,195 @@
+"""Normalisation: faux-bold undoubling, spacing, joining, widths."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianbao.model import Line
+from jianbao.normalize import (
+    FULL_PUNCT,
+    SQUEEZED_PUNCT,
+    char_width,
+    clean_spaces,
+    collapse_faux_bold,
+    join_lines,
+    punctuation_model,
+    undouble_line,
+    undouble_token,
+    visible_len,
+    width,
+)
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(text=t, index=k) for k, t in enumerate(texts, start=1)]
+
+
+# --- faux bold --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "single"),
+    [
+        ("冯静宁冯静宁", "冯静宁"),
+        ("本报记者本报记者", "本报记者"),
+        ("本本报报", "本报"),  # each glyph printed twice
+        ("王王小小明明", "王小明"),
+    ],
+)
+def test_doubled_tokens_are_undoubled(token: str, single: str) -> None:
+    assert undouble_token(token) == single
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "谢谢",
+        "一件件",
+        "看看看看",
+        "谢谢谢谢",
+        "哈哈哈",
+        "江州日报",
+        pytest.param(
+            "明明白白",
+            marks=pytest.mark.xfail(
+                strict=False, reason="normalize: AABB reduplication reads as each glyph printed twice"
+            ),
+        ),
+    ],
+)
+def test_genuine_repeats_are_left_alone(token: str) -> None:
+    assert undouble_token(token) is None
+
+
+def test_a_doubled_byline_line_is_undoubled_with_its_space() -> None:
+    assert undouble_line("本报记者本报记者 冯静宁冯静宁") == ("本报记者 冯静宁", "本报记者冯静宁")
+
+
+@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "本报记者本报记者 冯静宁", ""])
+def test_lines_with_some_plain_tokens_are_not_undoubled(text: str) -> None:
+    assert undouble_line(text) is None
+
+
+def test_collapse_removes_doubled_tokens_and_records_the_copy() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("本报记者本报记者 冯静宁冯静宁", "正文一件件产品。"))
+    assert [line.text for line in kept] == ["本报记者 冯静宁", "正文一件件产品。"]
+    assert [line.text for line in bold] == ["本报记者 冯静宁"]
+    assert removed == ["本报记者冯静宁"]
+    assert kept[0].bold and not kept[1].bold
+    assert [line.index for line in kept] == [1, 2]
+
+
+def test_collapse_removes_consecutive_doubled_lines() -> None:
+    kept, bold, removed = collapse_faux_bold(
+        lines("江州稻田开镰收割", "江州稻田开镰收割", "王小明", "王小明", "正文。")
+    )
+    assert [line.text for line in kept] == ["江州稻田开镰收割", "王小明", "正文。"]
+    assert [line.index for line in kept] == [1, 3, 5]
+    assert removed == ["江州稻田开镰收割", "王小明"]
+    assert len(bold) == 2
+
+
+def test_collapse_removes_a_two_line_headline_printed_twice() -> None:
+    kept, _bold, removed = collapse_faux_bold(lines("江州稻田开镰收割", "秋收进度加快三成", "江州稻田开镰收割", "秋收进度加快三成"))
+    assert [line.text for line in kept] == ["江州稻田开镰收割", "秋收进度加快三成"]
+    assert removed == ["江州稻田开镰收割", "秋收进度加快三成"]
+
+
+def test_short_genuine_repeated_lines_are_kept() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("好！", "好！"))
+    assert [line.text for line in kept] == ["好！", "好！"]
+    assert bold == [] and removed == []
+
+
+def test_collapse_leaves_the_reader_lines_untouched() -> None:
+    source = lines("本报记者本报记者 冯静宁冯静宁")
+    kept, _bold, _removed = collapse_faux_bold(source)
+    assert source[0].text == "本报记者本报记者 冯静宁冯静宁" and not source[0].bold
+    assert kept[0] is not source[0]
+
+
+def test_collapse_twice_changes_nothing_more() -> None:
+    source = lines("本报记者本报记者 冯静宁冯静宁", "标题一行标题", "标题一行标题", "正文一件件产品，谢谢。")
+    once, _b, _r = collapse_faux_bold(source)
+    twice, _b2, removed = collapse_faux_bold(once)
+    assert [line.text for line in twice] == [line.text for line in once]
+    assert removed == []
+
+
+def test_collapse_conserves_characters() -> None:
+    source = lines("本报记者本报记者 冯静宁冯静宁", "江州稻田开镰收割", "江州稻田开镰收割", "正文。")
+    kept, _bold, removed = collapse_faux_bold(source)
+    printed = sorted("".join("".join(line.text.split()) for line in source))
+    placed = sorted("".join("".join(t.split()) for t in [*(line.text for line in kept), *removed]))
+    assert placed == printed
+
+
+# --- spaces and joining -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("20 世纪 50 年代", "20世纪50年代"),
+        ("本报讯 （记者 刘吟）", "本报讯（记者刘吟）"),
+        ("DI YI SHI XIAN", "DI YI SHI XIAN"),
+        ("  DI   YI  ", "DI YI"),
+        ("江 州", "江州"),
+        ("Belt and Road 倡议", "Belt and Road倡议"),
+        ("5G 网络", "5G网络"),
+        ("", ""),
+    ],
+)
+def test_clean_spaces(raw: str, clean: str) -> None:
+    assert clean_spaces(raw) == clean
+
+
+@pytest.mark.parametrize("raw", ["20 世纪 50 年代", "DI  YI SHI XIAN", " 本报讯 （记者 刘吟） ", "a b 中 c"])
+def test_clean_spaces_is_idempotent(raw: str) -> None:
+    once = clean_spaces(raw)
+    assert clean_spaces(once) == once
+
+
+def test_join_lines_runs_cjk_together_and_spaces_latin_words() -> None:
+    assert join_lines(["市农业农村局负责人表", "示，下一步将加快建设"]) == "市农业农村局负责人表示，下一步将加快建设"
+    assert join_lines(["Belt and", "Road"]) == "Belt and Road"
+    assert join_lines(["well-", "known"]) == "well-known"
+    assert join_lines(["甲 乙", "", "  ", "丙"]) == "甲乙丙"
+    assert join_lines([]) == ""
+
+
+# --- widths ---------------------------------------------------------------------------
+
+
+def test_char_widths() -> None:
+    assert char_width("江") == 1.0
+    assert char_width("a") == 0.5 and char_width("5") == 0.5
+    assert char_width("“") == 0.5 and char_width("”") == 0.5
+    assert char_width("，") == 1.0
+    assert char_width("，", 0.5) == 0.5
+    assert char_width("Ａ") == 1.0  # full-width Latin
+
+
+def test_width_models() -> None:
+    assert width("江州日报") == 4.0
+    assert width("江 州 日 报") == 4.0  # spaces are extraction artefacts
+    assert width("2024年") == 3.0
+    # Full-width punctuation: a mark ending the line hangs into the margin.
+    assert width("江州，", FULL_PUNCT) == 2.5
+    assert width("江，州", FULL_PUNCT) == 3.0
+    assert width("江州，", SQUEEZED_PUNCT) == 2.5
+    assert width("江，州", SQUEEZED_PUNCT) == 2.5
+    assert width("") == 0.0
+
+
+def test_punctuation_model_is_the_one_that_makes_full_lines_alike() -> None:
+    # Ten ems each when every mark is a full em ...
+    full = ["甲乙丙丁，戊己庚辛壬", "子丑寅卯辰巳午未申酉", "甲乙，丙丁，戊己庚辛"]
+    assert punctuation_model(full) == FULL_PUNCT
+    # ... and when every mark is half an em.
+    squeezed = ["甲乙，丙丁，戊己庚辛壬", "子丑寅卯辰巳午未申酉", "甲，乙，丙，丁，戊己庚辛"]
+    assert punctuation_model(squeezed) == SQUEEZED_PUNCT
+
+
+def test_visible_len_ignores_whitespace() -> None:
+    assert visible_len(" 本报 记者\t") == 4
