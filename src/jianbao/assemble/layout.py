@@ -25,6 +25,10 @@ RIGHT_OVERHANG = 2.5
 # Page furniture (masthead, header rule text) sits in this top share of the
 # page.
 HEADER_ZONE = 0.12
+# Full-width punctuation keeps its ink in one half of its em box: closing
+# marks (）。，”) in the left half, opening marks (（“《) in the right half.
+INK_LEFT_HALF = frozenset(c for c in P.CLOSERS + "，。、；：！？" if ord(c) > 0x7F)
+INK_RIGHT_HALF = frozenset(c for c in P.OPENERS if ord(c) > 0x7F)
 
 
 def body_size(lines: list[Line]) -> float:
@@ -119,10 +123,16 @@ class Cutter:
     inside a column, horizontal bands first (a newspaper is read band by
     band), vertical strips inside a band.
 
-    When a region can be cut both ways and the vertical cut puts a headline
-    at the top of every strip, the strips are side-by-side articles whose
-    headlines happen to align: cutting horizontally first would read both
-    headlines before either body, so the vertical cut wins.
+    When a region can be cut both ways, the horizontal cut wins if it runs
+    between modules (no headline or picture of the band on top has the rest
+    of its module below the cut): a full-height gutter
+    often runs through modules stacked on one side, and cutting it first
+    would take the outer columns of a wide module below away from the
+    headline centred over it.  When instead the horizontal cut would leave a
+    headline above it with its stack or text below it — side-by-side
+    articles whose headlines happen to align — or a picture above it with
+    its caption below it, and the vertical cut puts a
+    headline at the top of every strip, the vertical cut wins.
     """
 
     min_h_gap: float
@@ -142,7 +152,7 @@ class Cutter:
             return
         bands = split_at_widest_gap(items, min_gap=self.min_h_gap)
         strips = self._merge_orphan_strips(split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core))
-        if len(strips) > 1 and (len(bands) == 1 or all(self._starts_with_headline(s) for s in strips)):
+        if len(strips) > 1 and (len(bands) == 1 or self._vertical_first(bands, strips)):
             parts = strips
         elif len(bands) > 1:
             parts = bands
@@ -206,9 +216,44 @@ class Cutter:
             return x0, x1
         size = item.line.size or self.body
         if is_headline_line(item.line, self.body):
-            trim = min(0.5 * size, 0.25 * (x1 - x0))
-            return x0 + trim, x1 - trim
+            text = item.line.text.strip()
+            left = 0.5 * size + (0.5 * size if text[:1] in INK_RIGHT_HALF else 0.0)
+            right = 0.5 * size + (0.5 * size if text[-1:] in INK_LEFT_HALF else 0.0)
+            return x0 + min(left, 0.25 * (x1 - x0)), x1 - min(right, 0.25 * (x1 - x0))
         return x0, x1 - min(RIGHT_OVERHANG * self.body, 0.5 * (x1 - x0))
+
+    def _vertical_first(self, bands: list[list[Item]], strips: list[list[Item]]) -> bool:
+        """Whether to cut into strips before bands (see the class docstring)."""
+        if not all(self._starts_with_headline(s) for s in strips):
+            return False
+        return any(self._cut_inside_module(upper, lower) for upper, lower in zip(bands, bands[1:]))
+
+    def _cut_inside_module(self, upper: list[Item], lower: list[Item]) -> bool:
+        """Whether a cut between two bands runs through a module rather than
+        between modules: a headline of the upper band has nothing under it
+        there but the rest of its stack or its text below the cut, or a
+        picture has its caption (text, not the next headline) right below
+        the cut."""
+        for top in upper:
+            is_picture = top.line is None
+            if not is_picture and not is_headline_line(top.line, self.body):
+                continue
+            core = self._x_core(top)
+            if any(self._is_under(it, top, core) for it in upper if it is not top):
+                continue
+            under = [it for it in lower if self._is_under(it, top, core)]
+            if not under:
+                continue
+            if not is_picture:
+                return True
+            first = min(under, key=lambda it: it.bbox[1])
+            if first.line is not None and not is_headline_line(first.line, self.body):
+                return True
+        return False
+
+    def _is_under(self, item: Item, head: Item, core: tuple[float, float]) -> bool:
+        x0, x1 = self._x_core(item)
+        return item.bbox[1] >= head.bbox[3] - 1 and min(x1, core[1]) > max(x0, core[0])
 
     def _starts_with_headline(self, items: list[Item]) -> bool:
         top = min(items, key=lambda it: it.bbox[1])

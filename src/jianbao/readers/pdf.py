@@ -36,6 +36,10 @@ BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|ultra|[-_,]b$|[-_]w[
 # A second copy drawn within this share of the font size of the first is a
 # faux-bold stroke, not a second line.
 FAUX_BOLD_OFFSET = 0.15
+# Pieces of one printed line cut at a wide space ("本报记者　钟磊") sit at
+# most this many font sizes apart; farther apart on one baseline are two
+# items side by side (two headlines of neighbouring modules).
+MAX_JOIN_GAP = 3.0
 # The tail of a complete PDF: its last bytes hold the end-of-file marker.
 EOF_WINDOW = 2048
 
@@ -125,8 +129,11 @@ def extract_lines(pdf_page, number: int) -> list[Line]:  # noqa: ANN001
     cut at a wide space ("本报记者　钟磊") joined again."""
     import pymupdf
 
-    flags = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
-    data = pdf_page.get_text("dict", flags=flags)
+    # Text set past the page's edge (the caption of a photo box that runs
+    # off the bottom) is still printed on this page, so the media box does
+    # not clip it.
+    flags = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES & ~pymupdf.TEXT_MEDIABOX_CLIP
+    data = pdf_page.get_text("dict", flags=flags, clip=pymupdf.INFINITE_RECT())
     pieces: list[tuple[int, Line]] = []
     for block_no, block in enumerate(data["blocks"]):
         for raw in block.get("lines", ()):
@@ -163,7 +170,11 @@ def continues_line(prev: Line, line: Line) -> bool:
     a, b = prev.bbox, line.bbox
     assert a is not None and b is not None
     size = prev.size or 10.0
-    return abs((prev.size or 0) - (line.size or 0)) < 0.5 and abs(a[3] - b[3]) < 0.25 * size and b[0] >= a[2] - 0.1 * size
+    return (
+        abs((prev.size or 0) - (line.size or 0)) < 0.5
+        and abs(a[3] - b[3]) < 0.25 * size
+        and a[2] - 0.1 * size <= b[0] <= a[2] + MAX_JOIN_GAP * size
+    )
 
 
 def join_into(prev: Line, line: Line) -> None:
