@@ -1,0 +1,65 @@
+"""Line labels from the text alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianbao import classify
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("（下转第4版）", classify.JUMP_TO),
+        (" （下转第 4 版） ", classify.JUMP_TO),
+        ("（上接第1版）", classify.JUMP_FROM),
+        ("本报记者  董超", classify.BYLINE),
+        ("记者 卢晨、王芳", classify.BYLINE),
+        ("本报通讯员 梁生仁 摄", classify.CREDIT),
+        ("新华社记者 李学仁摄", classify.CREDIT),
+        ("DI YI SHI XIAN", classify.COLUMN),
+        ("本报讯（记者刘吟）3月29日上", classify.DATELINE),
+        ("本报江州10月8日电（记者", classify.DATELINE),
+        ("图为：市民在公园赏景", classify.CAPTION),
+        ("让丰收的粮食颗粒归仓。", classify.TEXT),
+        ("", classify.TEXT),
+    ],
+)
+def test_classify_line(text: str, label: str) -> None:
+    assert classify.classify_line(text) == label
+    assert label in classify.LABELS
+
+
+def test_long_lines_naming_reporters_are_text() -> None:
+    line = "本报记者冯静宁在现场看到的情况和听到的声音都很多很多很多很多"
+    assert classify.classify_line(line) == classify.TEXT
+
+
+def test_a_marker_inside_text_is_not_a_marker_line() -> None:
+    assert classify.classify_line("让丰收的粮食颗粒归仓（下转第4版）") == classify.TEXT
+    assert classify.is_jump_to("（下转第4版）")
+    assert not classify.is_jump_to("归仓（下转第4版）")
+
+
+@pytest.mark.parametrize("text", ["人民日报", "江州日报", "第1版 要闻", "2019年10月2日 星期三", "人民日报 2019年10月2日 星期三"])
+def test_furniture(text: str) -> None:
+    assert classify.is_furniture(text)
+
+
+@pytest.mark.parametrize("text", ["江州大桥合龙", "", "2019年10月2日，大桥合龙。", "本报讯"])
+def test_not_furniture(text: str) -> None:
+    assert not classify.is_furniture(text)
+
+
+def test_jump_page() -> None:
+    assert classify.jump_page("（下转第四版）") == 4
+    assert classify.jump_page("（上接第12版）") == 12
+    assert classify.jump_page("（下转第十二版）") == 12
+    assert classify.jump_page("正文") is None
+
+
+def test_split_jump_markers_off_text() -> None:
+    assert classify.split_jump_from("（上接第1版）今天上午") == ("（上接第1版）", "今天上午")
+    assert classify.split_jump_from("今天上午") is None
+    assert classify.split_jump_to("让粮食颗粒归仓（下转第4版） ") == ("让粮食颗粒归仓", "（下转第4版）")
+    assert classify.split_jump_to("让粮食颗粒归仓") is None

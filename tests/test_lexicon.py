@@ -1,0 +1,46 @@
+"""Word-break detection across line ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianbao.lexicon import breaks_word, short_words
+
+
+def test_the_word_list_has_common_words_only_of_two_to_four_characters() -> None:
+    words = short_words()
+    assert {"科学", "决策", "农村", "收割"} <= words
+    assert all(2 <= len(w) <= 4 for w in words)
+    assert short_words() is words  # cached
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("丹源碳素科", "学决策切入新赛道"), ("江州市农业农", "村局负责人"), ("十多台收", "割机来回穿梭")],
+)
+def test_a_break_inside_a_word(left: str, right: str) -> None:
+    assert breaks_word(left, right)
+
+
+@pytest.mark.parametrize(("left", "right"), [("大桥合龙。", "“今天"), ("", "学决策"), ("科", ""), ("  ", "  ")])
+def test_a_break_between_words_or_at_nothing(left: str, right: str) -> None:
+    assert not breaks_word(left, right)
+
+
+def test_surrounding_spaces_do_not_hide_a_broken_word() -> None:
+    assert breaks_word("丹源碳素科 ", " 学决策")
+
+
+def test_the_word_list_is_cached_on_disk(tmp_path, monkeypatch) -> None:
+    from jianbao import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon.short_words.cache_clear()
+    try:
+        words = lexicon.short_words()
+        cached = list((tmp_path / "jianbao").glob("words-*.pickle"))
+        assert len(cached) == 1
+        lexicon.short_words.cache_clear()
+        assert lexicon.short_words() == words
+    finally:
+        lexicon.short_words.cache_clear()
