@@ -1,0 +1,164 @@
+"""`jianbao parse`: formats, stdin, atomic output, --check, options, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
+
+import compose_text  # noqa: E402
+
+from jianbao.cli import app  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "p1.txt"
+    path.write_text(compose_text.sample_page(), encoding="utf-8")
+    return path
+
+
+def jianbao(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed command line in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "jianbao", *args], input=stdin, capture_output=True, timeout=120, env=os.environ | {"COLUMNS": "120"}
+    )
+
+
+def assert_one_error_line(stderr: str, source: str, problem: str) -> None:
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith(f"jianbao: {source}: ") and problem in lines[0]
+    assert "Traceback" not in stderr
+
+
+def test_parse_prints_json_by_default(page: Path) -> None:
+    result = runner.invoke(app, ["parse", str(page)])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.stdout)
+    assert d["schema"] == "jianbao/1"
+    assert d["paper"] == "江州日报" and d["issue_date"] == "2024-10-09"
+    assert d["sources"] == [str(page)]
+    assert len(d["pages"]) == 1 and d["pages"][0]["articles"]
+
+
+def test_parse_jsonl_and_markdown(page: Path) -> None:
+    jsonl = runner.invoke(app, ["parse", str(page), "--format", "jsonl"])
+    rows = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert rows and all(r["page"] == 1 and r["paper"] == "江州日报" for r in rows)
+    md = runner.invoke(app, ["parse", str(page), "-f", "md"])
+    assert md.exit_code == 0
+    assert md.stdout.startswith("# 江州日报 2024-10-09")
+    assert "### 青石河大桥合龙" in md.stdout
+
+
+def test_output_file_is_written(page: Path, tmp_path: Path) -> None:
+    out = tmp_path / "deep" / "out.json"
+    result = runner.invoke(app, ["parse", str(page), "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["pages"][0]["page"] == 1
+    assert [p.name for p in out.parent.iterdir()] == ["out.json"]  # no temporary left
+
+
+def test_no_output_file_on_bad_input(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = runner.invoke(app, ["parse", str(bad), "-o", str(out)])
+    assert result.exit_code == 2
+    assert_one_error_line(result.stderr, str(bad), "empty file")
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_check_reports_that_every_character_is_placed(page: Path) -> None:
+    result = runner.invoke(app, ["parse", str(page), "--check", "-f", "jsonl"])
+    assert result.exit_code == 0
+    assert "every printed character is accounted for" in result.stderr
+
+
+def test_issue_date_and_paper_options(page: Path) -> None:
+    result = runner.invoke(app, ["parse", str(page), "--issue-date", "2024-01-02", "--paper", "晨报"])
+    d = json.loads(result.stdout)
+    assert d["issue_date"] == "2024-01-02" and d["paper"] == "晨报"
+
+
+@pytest.mark.parametrize("value", ["2024-13-01", "2024/10/09", "tomorrow"])
+def test_bad_issue_date_is_refused(page: Path, value: str) -> None:
+    result = runner.invoke(app, ["parse", str(page), "--issue-date", value])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"jianbao: --issue-date: expected YYYY-MM-DD, got {value!r}"]
+    assert result.stdout == ""
+
+
+def test_pages_option_numbers_the_inputs(page: Path, tmp_path: Path) -> None:
+    second = tmp_path / "p2.txt"
+    second.write_text("青石河大桥\n（上接第1版）\n两岸居民过河时间将缩短。\n", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(page), str(second), "--pages", "1,4"])
+    assert result.exit_code == 0, result.stderr
+    assert [p["page"] for p in json.loads(result.stdout)["pages"]] == [1, 4]
+
+
+@pytest.mark.parametrize(("value", "problem"), [("1,x", "--pages: expected numbers"), ("1,2,3", "--pages gives 3 numbers for 1 pages")])
+def test_bad_pages_option(page: Path, value: str, problem: str) -> None:
+    result = runner.invoke(app, ["parse", str(page), "--pages", value])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("jianbao: ") and problem in line
+
+
+def test_unknown_format_is_refused(page: Path) -> None:
+    result = runner.invoke(app, ["parse", str(page), "--format", "xml"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["jianbao: --format: unknown format 'xml' (json, jsonl, md)"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("missing.txt", None, "no such file"),
+        ("empty.txt", b"", "empty file"),
+        ("noise.txt", bytes(range(256)) * 8, "binary data"),
+        ("folder", "dir", "is a directory"),
+    ],
+)
+def test_bad_input_is_one_stderr_line_and_exit_2(tmp_path: Path, name: str, content: bytes | str | None, problem: str) -> None:
+    path = tmp_path / name
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    result = jianbao("parse", str(path))
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr.decode(), str(path), problem)
+    assert result.stdout == b""
+
+
+def test_stdin_dash_and_python_dash_m(page: Path) -> None:
+    result = jianbao("parse", "-", "--format", "jsonl", stdin=page.read_bytes())
+    assert result.returncode == 0, result.stderr.decode()
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert any(r["title"] == "青石河大桥合龙" for r in rows)
+
+
+def test_empty_stdin_is_an_input_error() -> None:
+    result = jianbao("parse", "-", stdin=b"")
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr.decode(), "<stdin>", "empty file")
+
+
+def test_help_lists_the_commands() -> None:
+    result = jianbao("--help")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    for command in ("parse", "eval"):
+        assert command in out
