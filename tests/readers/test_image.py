@@ -217,8 +217,11 @@ def test_box_across_a_gutter_is_cut_at_the_column_edge() -> None:
 
 def test_word_space_inside_a_column_is_not_a_gutter() -> None:
     boxes = two_columns()
-    boxes.append(box("本报电", 100, 100 + 45 * 8))
-    boxes.append(box("记者林", 220, 100 + 45 * 8))
+    boxes.append(box("本报电记者林", 100, 100 + 45 * 8))
+    boxes[-1].chars[3:] = [OcrChar(ch, 220 + k * 30, 250 + k * 30, 0.99) for k, ch in enumerate("记者林")]
+    y0 = 100 + 45 * 8
+    boxes[-1].quad = [[100, y0], [310, y0], [310, y0 + 38], [100, y0 + 38]]
+    boxes[-1].text = "本报电 记者林"
     lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=0.36)
     assert "本报电 记者林" in [line.text for line in lines]
 

@@ -52,7 +52,7 @@ LOW_CHAR_CONF = 0.6
 # space leaves at least this much of the line height between two glyphs.
 MIN_GAP_PER_HEIGHT = 0.3
 # Two pieces of one printed line are never further apart than about an em.
-MAX_JOIN_GAP_PER_HEIGHT = 1.0
+MAX_JOIN_GAP_PER_HEIGHT = 0.5
 
 
 # --- loading -------------------------------------------------------------------
@@ -452,6 +452,12 @@ def continues_line(left: Piece, right: Piece, geometry: np.ndarray) -> bool:
     gap = right.x0 - left.x1
     if not -0.7 * h <= gap <= MAX_JOIN_GAP_PER_HEIGHT * h:
         return False
+    # Headlines of neighbouring modules can nearly touch on one row.  A
+    # line may trail off in smaller type (a tag such as （国际时评）), but
+    # never continues in larger type: that is the next module's headline.
+    (em_left, sure_left), (em_right, sure_right) = measure_em(left), measure_em(right)
+    if sure_left and sure_right and em_right > 1.1 * em_left:
+        return False
     return not is_gutter((left.x1 + right.x0) / 2, left, geometry)
 
 
@@ -521,6 +527,17 @@ def set_solid(piece: Piece, em: float) -> bool:
     return len(gaps) >= 3 and float(np.median(gaps)) <= 0.15 * em
 
 
+def line_above(pieces: list[Piece], i: int, reliable: list[bool]) -> int | None:
+    """The nearest width-measured line just above piece ``i`` in its column."""
+    piece = pieces[i]
+    best, best_dy = None, 2.2 * piece.height
+    for j, other in enumerate(pieces):
+        dy = piece.cy - other.cy
+        if j != i and reliable[j] and 0 < dy < best_dy and abs(other.x0 - piece.x0) < piece.height:
+            best, best_dy = j, dy
+    return best
+
+
 def estimate_em(piece: Piece) -> float:
     return measure_em(piece)[0]
 
@@ -545,6 +562,11 @@ def line_sizes(pieces: list[Piece]) -> list[float]:
     known = sorted(set(snapped))
     for i, (em, ok) in enumerate(measured):
         if ok or not known:
+            continue
+        above = line_above(pieces, i, [measured[j][1] for j in range(len(pieces))])
+        if above is not None and abs(sizes[above] - em) <= 0.4 * sizes[above]:
+            # The short last line of a paragraph is set like the line above.
+            sizes[i] = sizes[above]
             continue
         nearest = min(known, key=lambda k: abs(k - em))
         if abs(nearest - em) <= HEIGHT_TOLERANCE * nearest:
