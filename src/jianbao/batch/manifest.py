@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -73,6 +74,18 @@ class Manifest:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Group many small writes (the checksum cache while planning) into
+        one commit instead of one durable commit each."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def get(self, key: str) -> Entry | None:
         row = self.db.execute(

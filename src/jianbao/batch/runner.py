@@ -139,7 +139,8 @@ def run_batch(config: BatchConfig, hooks: Hooks | None = None) -> Summary:
     engine = make_engine(config)
     try:
         engine.start()  # workers boot while the inputs are checked
-        jobs = plan(config, found, manifest, summary)
+        with manifest.one_transaction():
+            jobs = plan(config, found, manifest, summary)
         summary.notes = [{"issue": i.key, "note": n} for i in found for n in i.notes]
         by_key = {job.key: job for job in jobs}
         hooks.start(len(jobs), sum(job.estimated_pages for job in jobs))
@@ -231,8 +232,17 @@ def estimate_pages(paths: list[Path]) -> int:
     return total
 
 
+def available_cores() -> int:
+    """Cores this process may run on (a container or job scheduler may
+    allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def make_engine(config: BatchConfig) -> Any:
-    workers = config.workers or os.cpu_count() or 1
+    workers = config.workers or available_cores()
     timeout = config.timeout or None
     if config.engine == "dask":
         from jianbao.batch.dask_engine import DaskEngine
@@ -322,7 +332,7 @@ def write_report(config: BatchConfig, summary: Summary) -> None:
         "output": str(config.out_dir),
         "format": config.fmt,
         "engine": config.engine,
-        "workers": config.workers or os.cpu_count() or 1,
+        "workers": config.workers or available_cores(),
         **summary.to_dict(),
     }
     path = config.report or state_dir(config.out_dir) / "report.json"
