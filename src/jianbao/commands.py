@@ -215,6 +215,12 @@ report.json; --tables also writes OUT_DIR/_tables/articles.parquet and
 pages.parquet.
 
 \b
+--engine dask runs the same work on Dask workers (pip install 'jianbao\\[cluster]'):
+a LocalCluster, or the cluster at --scheduler tcp://HOST:PORT, whose workers
+must see INPUT_DIR and OUT_DIR at the same paths.  A page that hangs a worker
+past --timeout, or crashes it, fails its issue; the run goes on.
+
+\b
 Exit codes: 0 all issues parsed or already done; 1 some issues failed (each
 reported with its reason); 2 unusable arguments or input.
 """
