@@ -4,7 +4,7 @@ import json
 
 from typer.testing import CliRunner
 
-from conftest import write_issue_folder
+from batch_inputs import write_issue_folder
 from jianbao import commands  # noqa: F401  (registers the batch command)
 from jianbao.cli import app
 

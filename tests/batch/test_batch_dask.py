@@ -42,7 +42,7 @@ def test_local_and_dask_engines_give_identical_outputs_and_manifest(small_tree, 
 
 def test_a_hung_issue_is_given_up_after_the_timeout(tmp_path):
     from batch_tasks import misbehaving_task
-    from conftest import write_issue_folder
+    from batch_inputs import write_issue_folder
     from jianbao.batch.dask_engine import run_job_watched
     from jianbao.batch.work import Job
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from conftest import write_issue_folder
+from batch_inputs import write_issue_folder
 from jianbao.batch.manifest import Manifest
 from jianbao.batch.runner import manifest_path
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from batch_tasks import counting_task, misbehaving_task
-from conftest import write_issue_folder
+from batch_inputs import write_issue_folder
 from jianbao.batch.local import LocalPool
 from jianbao.batch.work import Job
 

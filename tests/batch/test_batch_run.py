@@ -6,7 +6,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import page_text, write_issue_folder
+from batch_inputs import page_text, write_issue_folder
 from jianbao.batch import BatchConfig, run_batch
 from jianbao.batch.manifest import Manifest
 from jianbao.batch.runner import manifest_path
