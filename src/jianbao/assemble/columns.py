@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from jianbao.lexicon import breaks_word
+from jianbao.lexicon import short_words
 from jianbao.model import Line
 from jianbao.normalize import width
 
@@ -52,6 +52,10 @@ MEASURE_SHARE = 0.08
 # A piece "fills" a measure when its width is this close to it (digits and
 # Latin letters are half width, hanging punctuation adds half an em).
 FULL_TOLERANCE = 1.0
+# A line ending in punctuation may hang that much further into the margin.
+HANGING = 1.0
+# Paragraph indent in ems.
+INDENT = 2.0
 # How far ahead a column's next line can be: more columns than this never
 # run side by side on a newspaper page.
 MAX_GAP = 12
@@ -59,8 +63,10 @@ MAX_GAP = 12
 WORD_ACROSS = 2.0  # a dictionary word runs across the break
 BIGRAM_WEIGHT = 0.6  # page bigram association of the two characters at the break
 WIDER_NEXT = -3.0  # a full line followed by a wider one: different measure
-GAP_SAME = 2.5  # spacing equal to the stretch's usual spacing
+GAP_SAME = 2.5  # spacing equal to the neighbouring links' spacing
+GAP_USUAL = 1.5  # spacing equal to the most common one around
 GAP_NEAR = 0.5  # one piece off (a column skipped or added a line in a row)
+REFINE_PASSES = 4
 GAP_FIRST_PASS = 0.25  # first pass: cost per piece of distance
 LINK_THRESHOLD = 0.4  # below this a piece ends its chain instead
 # A block is printed interleaved when fewer than this share of its pieces
@@ -117,9 +123,10 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def page_measures(lines: list[Line]) -> list[float]:
-    """Column measures of the page: widths (in half ems) that many lines
-    without inner spaces share.  Justified body text fills its measure, so
-    full lines pile up on a few widths."""
+    """Line widths of the page's columns: widths (in half ems) that many
+    lines without inner spaces share.  Justified body text fills its
+    measure, so full lines pile up on a few widths (and on the measure less
+    the paragraph indent: an opening line also ends at the column edge)."""
     widths = Counter(round(width(line.text) * 2) / 2 for line in lines if " " not in line.text.strip())
     total = sum(widths.values())
     if not total:
@@ -128,7 +135,7 @@ def page_measures(lines: list[Line]) -> list[float]:
 
 
 def fills_measure(w: float, measures: list[float]) -> bool:
-    return any(abs(w - m) <= FULL_TOLERANCE for m in measures)
+    return any(-FULL_TOLERANCE <= w - m <= HANGING for m in measures)
 
 
 def split_pieces(block: list[Line], measures: list[float]) -> list[Piece]:
@@ -179,40 +186,52 @@ def stream_chains(pieces: list[Piece], measures: list[float]) -> list[list[int]]
     n = len(pieces)
     if n < 3:
         return [list(range(n))]
-    text_scores = successor_scores(pieces, measures)
-    nxt = assign_successors(text_scores, None)
+    text = successor_scores(pieces, measures)
+    nxt = assign_successors(text, first_pass_spacing(n))
     if sequential_share(nxt, n) >= SEQUENTIAL_SHARE:
         return [list(range(n))]
-    spacing = stretch_spacing(nxt, n)
-    nxt = assign_successors(text_scores, spacing)
+    for _ in range(REFINE_PASSES):
+        nxt = assign_successors(text, spacing_scores(nxt, n))
     return chains_from_successors(nxt, n)
 
 
-def successor_scores(pieces: list[Piece], measures: list[float]) -> dict[tuple[int, int], float]:
-    """Text evidence that piece ``j`` is the next line after piece ``i`` of
-    the same column, for every ``j`` up to :data:`MAX_GAP` pieces on."""
+def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
+    """Text evidence that piece ``i + g`` is the next line after piece ``i``
+    of the same column, as an array ``[i, g - 1]`` for gaps up to
+    :data:`MAX_GAP`; ``-inf`` where it cannot be."""
+    n = len(pieces)
+    scores = np.full((n, MAX_GAP), -np.inf)
     bigrams, unigrams, total = page_bigrams(pieces)
-    scores: dict[tuple[int, int], float] = {}
+    words = short_words()
+    texts = [p.text.strip() for p in pieces]
     for i, a in enumerate(pieces):
-        a_text = a.text.rstrip()
+        a_text = texts[i]
         if not a_text:
             continue
-        a_full = fills_measure(a.width, measures)
-        for j in range(i + 1, min(len(pieces), i + 1 + MAX_GAP)):
+        tails = [a_text[-k:] for k in (1, 2, 3) if len(a_text) >= k]
+        wider = a.width + INDENT + HANGING if fills_measure(a.width, measures) else math.inf
+        for j in range(i + 1, min(n, i + 1 + MAX_GAP)):
             b = pieces[j]
-            if b.line is a.line:
+            b_text = texts[j]
+            if b.line is a.line or not b_text:
                 continue  # two pieces of one printed line are two columns
-            b_text = b.text.lstrip()
-            if not b_text:
-                continue
-            s = 0.0
-            if breaks_word(a_text, b_text):
+            s = BIGRAM_WEIGHT * association(a_text[-1], b_text[0], bigrams, unigrams, total)
+            if word_across(tails, b_text, words):
                 s += WORD_ACROSS
-            s += BIGRAM_WEIGHT * association(a_text[-1], b_text[0], bigrams, unigrams, total)
-            if a_full and b.width > a.width + 1.5:
+            if b.width > wider:
                 s += WIDER_NEXT
-            scores[(i, j)] = s
+            scores[i, j - i - 1] = s
     return scores
+
+
+def word_across(tails: list[str], head: str, words: frozenset[str]) -> bool:
+    """Whether a two- to four-character word runs from the end of one line
+    (its last one to three characters, ``tails``) into ``head``."""
+    for tail in tails:
+        for k in range(1, 5 - len(tail)):
+            if len(head) >= k and tail + head[:k] in words:
+                return True
+    return False
 
 
 def page_bigrams(pieces: list[Piece]) -> tuple[Counter[str], Counter[str], int]:
@@ -234,48 +253,66 @@ def association(x: str, y: str, bigrams: Counter[str], unigrams: Counter[str], t
     return max(-1.5, min(3.0, math.log((pair + 0.5) / (expected + 0.5))))
 
 
-def assign_successors(scores: dict[tuple[int, int], float], spacing: list[int] | None) -> dict[int, int]:
+def first_pass_spacing(n: int) -> np.ndarray:
+    """Before anything is known, nearer successors are a little likelier."""
+    return np.broadcast_to(-GAP_FIRST_PASS * np.arange(MAX_GAP, dtype=float), (n, MAX_GAP))
+
+
+def spacing_scores(nxt: dict[int, int], n: int) -> np.ndarray:
+    """Evidence from the previous guess: a column keeps its line spacing
+    while the same columns run side by side, so a link's gap should repeat
+    the gap into its first piece or out of its second, or at least the
+    most common gap around it (:data:`SPACING_WINDOW`)."""
+    into = np.zeros(n + MAX_GAP, dtype=int)
+    out = np.zeros(n + MAX_GAP, dtype=int)
+    for i, j in nxt.items():
+        out[i] = into[j] = j - i
+    gaps = np.arange(1, MAX_GAP + 1)[None, :]
+    rows = np.arange(n)[:, None]
+    before = into[:n, None]
+    after = out[rows + gaps]
+    usual = usual_spacing(out[:n])[:, None]
+    same = ((gaps == before) & (before > 0)) | ((gaps == after) & (after > 0))
+    near = ((abs(gaps - before) == 1) & (before > 0)) | ((abs(gaps - after) == 1) & (after > 0))
+    far = np.minimum(
+        abs(gaps - usual),
+        np.minimum(np.where(before > 0, abs(gaps - before), MAX_GAP), np.where(after > 0, abs(gaps - after), MAX_GAP)),
+    )
+    return np.where(same, GAP_SAME, np.where(gaps == usual, GAP_USUAL, np.where(near, GAP_NEAR, -GAP_FIRST_PASS * far)))
+
+
+def usual_spacing(gaps: np.ndarray) -> np.ndarray:
+    """For each piece, the most common link gap within
+    :data:`SPACING_WINDOW` pieces (1 where there are none)."""
+    n = len(gaps)
+    onehot = np.zeros((n + 1, MAX_GAP + 1), dtype=int)
+    onehot[np.arange(1, n + 1), gaps] = 1
+    onehot[:, 0] = 0
+    cumulative = onehot.cumsum(axis=0)
+    lo = np.clip(np.arange(n) - SPACING_WINDOW, 0, n)
+    hi = np.clip(np.arange(n) + SPACING_WINDOW + 1, 0, n)
+    counts = cumulative[hi] - cumulative[lo]
+    best = counts.argmax(axis=1)
+    return np.where(counts.max(axis=1) > 0, best, 1)
+
+
+def assign_successors(text: np.ndarray, spacing: np.ndarray) -> dict[int, int]:
     """Best one-to-one choice of successors; a piece whose best evidence is
     below :data:`LINK_THRESHOLD` ends its chain."""
-    if not scores:
+    n = len(text)
+    gain = text + spacing - LINK_THRESHOLD
+    rows, cols = np.nonzero(gain > 0)
+    if not len(rows):
         return {}
-    sources = sorted({i for i, _ in scores})
-    targets = sorted({j for _, j in scores})
-    row = {i: k for k, i in enumerate(sources)}
-    col = {j: k for k, j in enumerate(targets)}
-    gain = np.zeros((len(sources), len(targets)))
-    for (i, j), s in scores.items():
-        g = s + gap_score(j - i, spacing[i] if spacing else None) - LINK_THRESHOLD
-        if g > 0:
-            gain[row[i], col[j]] = g
-    r, c = linear_sum_assignment(gain, maximize=True)
-    return {sources[a]: targets[b] for a, b in zip(r, c) if gain[a, b] > 0}
-
-
-def gap_score(gap: int, usual: int | None) -> float:
-    if usual is None:
-        return -GAP_FIRST_PASS * (gap - 1)
-    if gap == usual:
-        return GAP_SAME
-    if abs(gap - usual) == 1:
-        return GAP_NEAR
-    return -GAP_FIRST_PASS * abs(gap - usual)
+    full = np.zeros((n, n))
+    full[rows, rows + cols + 1] = gain[rows, cols]
+    r, c = linear_sum_assignment(full, maximize=True)
+    keep = full[r, c] > 0
+    return dict(zip(r[keep].tolist(), c[keep].tolist()))
 
 
 def sequential_share(nxt: dict[int, int], n: int) -> float:
     return sum(1 for i, j in nxt.items() if j == i + 1) / max(1, n - 1)
-
-
-def stretch_spacing(nxt: dict[int, int], n: int) -> list[int]:
-    """For each piece, the most common successor spacing around it."""
-    gaps = [0] * n
-    for i, j in nxt.items():
-        gaps[i] = j - i
-    spacing: list[int] = []
-    for i in range(n):
-        window = Counter(g for g in gaps[max(0, i - SPACING_WINDOW) : i + SPACING_WINDOW + 1] if g)
-        spacing.append(window.most_common(1)[0][0] if window else 1)
-    return spacing
 
 
 def chains_from_successors(nxt: dict[int, int], n: int) -> list[list[int]]:

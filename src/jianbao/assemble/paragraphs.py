@@ -42,9 +42,12 @@ _TRANSITIONS: dict[str, dict[str, float]] = {
     MID: {MID: 0.0, LAST: 0.0, FIRST: -3.0, SINGLE: -3.5, HEAD: -4.0},
     LAST: {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -3.0, LAST: -3.5},
     SINGLE: {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -3.0, LAST: -3.5},
-    HEAD: {HEAD: -0.3, FIRST: 0.0, SINGLE: 0.0, MID: -2.0, LAST: -2.0},
+    HEAD: {HEAD: -0.3, FIRST: 0.0, SINGLE: 0.0, MID: -3.5, LAST: -3.5},
 }
 _START = {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -1.5, LAST: -1.5}
+# After a photo credit, a byline, a column head or a jump marker something
+# new begins: a headline or a paragraph, not the middle of one.
+_FRESH_START = {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -4.0, LAST: -4.0}
 # Transitions that keep a text running from one line to the next; every
 # other transition breaks it (a paragraph or headline ends).
 _RUNNING = {(FIRST, MID), (FIRST, LAST), (MID, MID), (MID, LAST), (HEAD, HEAD)}
@@ -160,7 +163,8 @@ def emission(
     e: dict[str, float] = {}
     # A line wider than the column with sentences inside is text set to a
     # wider measure (a caption under a picture, a lead across columns).
-    running = has_inner_sentence_end(text) or sum(text.count(c) for c in "，；、") >= 2
+    clauses = sum(text.count(c) for c in "，；、")
+    running = has_inner_sentence_end(text) or clauses >= 2 or (clauses and len(text) >= 24)
     too_long = -1.0 if very_long and running else (-5.0 if very_long else 0.0)
     # A short line that runs on is a wrap around a picture or drop cap.
     short_cost = -2.5 if runs_on_next else -5.0
@@ -208,24 +212,27 @@ def label_rows(rows: list[Row]) -> None:
         row.measure = measure
     tol = width_tolerance(rows, measures)
     run: list[int] = []
+    start = _START
     for i, row in enumerate(rows):
         if row.label in SEPARATORS:
-            _viterbi(rows, run, measures, tol)
+            _viterbi(rows, run, measures, tol, start)
             run = []
+            start = _FRESH_START
             if row.label == classify.JUMP_TO:
                 row.part = ""
             continue
         if row.label == classify.JUMP_FROM:
             # The text after "（上接第N版）" resumes mid-paragraph.
-            _viterbi(rows, run, measures, tol)
+            _viterbi(rows, run, measures, tol, start)
             run = []
+            start = _START
             row.part = ""
             continue
         run.append(i)
-    _viterbi(rows, run, measures, tol)
+    _viterbi(rows, run, measures, tol, start)
 
 
-def _viterbi(rows: list[Row], run: list[int], measures: list[float], tol: float) -> None:
+def _viterbi(rows: list[Row], run: list[int], measures: list[float], tol: float, start: dict[str, float]) -> None:
     if not run:
         return
     def emit(k: int) -> dict[str, float]:
@@ -244,7 +251,7 @@ def _viterbi(rows: list[Row], run: list[int], measures: list[float], tol: float)
     scores = [dict(_START)]
     back: list[dict[str, str]] = [{}]
     first = emit(0)
-    scores[0] = {s: _START.get(s, NEG) + first[s] for s in STATES}
+    scores[0] = {s: start.get(s, NEG) + first[s] for s in STATES}
     for k in range(1, len(run)):
         row = rows[run[k]]
         em = emit(k)

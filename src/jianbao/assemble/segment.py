@@ -253,7 +253,10 @@ class SegmentGrower:
 def _inner_item_score(item: Item) -> float:
     """What a headline line, byline or column head costs inside an article."""
     if item.kind == HEAD:
-        return -(C_INTERTITLE_STRONG if item.strong else C_INTERTITLE) + W_LEX * W_INTERTITLE_LEX * item.local_sim
+        # A headline printed right after a photo credit heads the photo; it
+        # is no intertitle.
+        strong = item.strong or item.after_caption
+        return -(C_INTERTITLE_STRONG if strong else C_INTERTITLE) + W_LEX * W_INTERTITLE_LEX * item.local_sim
     if item.kind in (BYLINE, COLUMN):
         return -C_INNER_BYLINE
     return 0.0
