@@ -40,6 +40,19 @@ def test_local_and_dask_engines_give_identical_outputs_and_manifest(small_tree, 
         assert pq.read_table(local / "_tables" / f"{table}.parquet").equals(pq.read_table(dask / "_tables" / f"{table}.parquet"))
 
 
+def test_an_existing_scheduler_is_used_when_given(small_tree, tmp_path):
+    import distributed
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        summary = run_batch(
+            BatchConfig(
+                input_dir=small_tree, out_dir=tmp_path / "out", engine="dask", scheduler=cluster.scheduler_address
+            )
+        )
+    assert (summary.parsed, summary.failed) == (4, 0)
+    assert len(issue_files(tmp_path / "out")) == 4
+
+
 def test_a_hung_issue_is_given_up_after_the_timeout(tmp_path):
     from batch_tasks import misbehaving_task
     from batch_inputs import write_issue_folder
