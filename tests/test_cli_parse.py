@@ -162,3 +162,24 @@ def test_help_lists_the_commands() -> None:
     out = result.stdout.decode()
     for command in ("parse", "eval"):
         assert command in out
+
+
+# --- the bundled example page ------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_the_example_page_is_the_composed_sample_and_ships_with_the_package() -> None:
+    from importlib.resources import files
+
+    packaged = files("jianbao").joinpath("examples/sample_page.txt").read_text(encoding="utf-8")
+    assert packaged == compose_text.sample_page()
+    assert (REPO / "examples" / "sample_page.txt").read_text(encoding="utf-8") == packaged
+
+
+def test_the_readme_command_parses_the_example() -> None:
+    result = runner.invoke(app, ["parse", str(REPO / "examples" / "sample_page.txt"), "--format", "md", "--check"])
+    assert result.exit_code == 0, result.stderr
+    for title in ("### 青石河大桥合龙", "### 让老街巷留住烟火气", "### 银杏大道迎客来"):
+        assert title in result.stdout
+    assert "（下转第4版）" in result.stdout
