@@ -20,7 +20,9 @@ The corpus is ``../shared/corpus/dev`` next to the repository, or
 pages (and PDFs drawn from them), which measures the machinery, not the
 parser on real pages.
 
-    python benchmarks/throughput.py [--quick] [--json out.json]
+    python benchmarks/throughput.py [--quick] [--copies N] [--repeat N] [--json out.json]
+
+psutil comes with the ``cluster`` extra (Dask depends on it).
 """
 
 from __future__ import annotations
@@ -183,6 +185,16 @@ def measure(name: str, inputs: Path, work: Path, workers: int, engine: str = "lo
     return row
 
 
+def best_of(repeat: int, name: str, inputs: Path, work: Path, workers: int, engine: str = "local") -> dict:
+    """The fastest of ``repeat`` runs: on a shared machine the slow runs
+    measure the neighbours, the fastest one the program."""
+    rows = [measure(name, inputs, work, workers, engine) for _ in range(max(1, repeat))]
+    best = max(rows, key=lambda r: r["pages_per_s"] or 0)
+    best["all_pages_per_s"] = [r["pages_per_s"] for r in rows]
+    best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in rows)
+    return best
+
+
 # --- the benchmark ----------------------------------------------------------------
 
 
@@ -195,7 +207,9 @@ def main() -> int:
     parser.add_argument("--corpus", help="dev corpus folder (default ../shared/corpus/dev or $JIANBAO_CORPUS)")
     parser.add_argument("--copies", type=int, default=1, help="copies of the corpus per throughput run")
     parser.add_argument("--quick", action="store_true", help="skip Dask and the 1,000-page memory run")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per throughput measurement; the fastest counts")
     parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true", help="skip the 50- and 1,000-page memory runs")
     parser.add_argument("--json", help="write the figures here")
     args = parser.parse_args()
     corpus = corpus_dir(args.corpus)
@@ -206,16 +220,18 @@ def main() -> int:
         work = Path(tmp)
         text_in, pdf_in = work / "text", work / "pdf"
         make_text_tree(text_in, issues, args.copies)
-        rows.append(measure("text-1", text_in, work, 1))
-        rows.append(measure("text-2", text_in, work, 2))
+        n = args.repeat
+        rows.append(best_of(n, "text-1", text_in, work, 1))
+        rows.append(best_of(n, "text-2", text_in, work, 2))
         if not args.skip_pdf:
             make_pdf_tree(pdf_in, corpus, issues, args.copies)
-            rows.append(measure("pdf-1", pdf_in, work, 1))
-            rows.append(measure("pdf-2", pdf_in, work, 2))
+            rows.append(best_of(n, "pdf-1", pdf_in, work, 1))
+            rows.append(best_of(n, "pdf-2", pdf_in, work, 2))
             if not args.quick:
-                rows.append(measure("pdf-dask-2", pdf_in, work, 2, engine="dask"))
+                rows.append(best_of(n, "pdf-dask-2", pdf_in, work, 2, engine="dask"))
         if not args.quick:
-            rows.append(measure("text-dask-2", text_in, work, 2, engine="dask"))
+            rows.append(best_of(n, "text-dask-2", text_in, work, 2, engine="dask"))
+        if not args.quick and not args.skip_memory:
             for pages in (50, 1000):
                 mem_in = work / f"mem{pages}"
                 make_text_tree_of(mem_in, issues, pages)
