@@ -135,3 +135,70 @@ def test_paragraphs_from_indents_across_columns() -> None:
     assemble_geometry(page)
     (article,) = page.articles
     assert article.body == ["第一段开头第一段结尾第一段续完", "第二段开头"]
+
+
+# --- modules that do not line up with one grid of cuts ------------------------------
+
+
+@pytest.fixture(scope="module", params=list(LAYOUTS))
+def stacked(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    path = make_pdf.stacked_page(tmp_path_factory.mktemp("stacked") / "stacked.pdf", LAYOUTS[request.param])
+    return parse_paths([str(path)])
+
+
+def bodies(page: Page) -> dict[str, str]:
+    return {a.title: squeeze("".join(a.body)) for a in page.articles}
+
+
+def test_a_full_height_gutter_does_not_split_the_module_below(stacked) -> None:  # noqa: ANN001
+    """The outer column of a wide module whose centred headline does not
+    reach it stays with that module, not with the article above it."""
+    found = bodies(stacked.pages[0])
+    assert found["晨练队"] == squeeze("".join(make_pdf.MORNING))
+    assert found["新校舍"] == squeeze("".join(make_pdf.SCHOOL))
+    assert found["海宁港两座万吨级新泊位今天正式投入使用"] == squeeze("".join(make_pdf.HARBOUR))
+
+
+def test_a_headline_overrunning_into_the_next_column_keeps_its_own_text(stacked) -> None:  # noqa: ANN001
+    page = stacked.pages[1]
+    overrun = next(a for a in page.articles if a.title.endswith("（上）"))
+    assert squeeze("".join(overrun.body)) == squeeze("".join(make_pdf.ORCHARD))
+    clinic = next(a for a in page.articles if a.title == "夜间门诊开诊")
+    assert clinic.kicker == "城西社区方便上班族就医"
+    assert squeeze("".join(clinic.body)) == squeeze("".join(make_pdf.CLINIC))
+    assert len(page.articles) == 2 and page.unassigned == []
+
+
+def test_aligned_kickers_with_a_wide_gap_to_their_titles_stay_with_them() -> None:
+    """Side-by-side modules whose kicker → title gap is the widest white
+    space in the band: each kicker joins the title under it."""
+    heads = [
+        line("左边引题", 40, 60, size=13, index=0),
+        line("右边的引题", 330, 60, size=13, index=1),
+        line("左边主题", 40, 84, size=24, index=2),
+        line("右边主题", 330, 84, size=24, index=3),
+    ]
+    left = column(["甲甲甲甲甲甲甲甲甲甲", "甲甲甲甲甲甲甲甲甲甲"], 40, 116, 4, {0})
+    right = column(["乙乙乙乙乙乙乙乙乙乙", "乙乙乙乙乙乙乙乙乙乙"], 330, 116, 6, {0})
+    page = Page(number=1, lines=[*heads, *left, *right], width=600, height=800)
+    assemble_geometry(page)
+    found = {a.title: (a.kicker, set("".join(a.body))) for a in page.articles}
+    assert found == {"左边主题": ("左边引题", {"甲"}), "右边主题": ("右边的引题", {"乙"})}
+
+
+def test_caption_set_apart_from_its_picture_stays_with_it() -> None:
+    """A photo with its caption a little below it, beside an article that
+    ends higher up: the caption is not read after the neighbour's text."""
+    head = line("图片新闻", 40, 60, size=20, index=0)
+    caption = column(["丙丙丙丙丙丙丙丙丙丙", "丙丙丙丙丙丙丙丙丙丙"], 40, 236, 1, set())
+    other_head = line("旁边的文章", 330, 60, size=24, index=3)
+    other = column(["丁丁丁丁丁丁丁丁丁丁", "丁丁丁丁丁丁丁丁丁丁", "丁丁丁丁丁丁丁丁丁丁"], 330, 96, 4, {0})
+    below_head = line("下面的文章", 150, 300, size=24, index=7)
+    below = column(["戊戊戊戊戊戊戊戊戊戊", "戊戊戊戊戊戊戊戊戊戊"], 40, 336, 8, {0})
+    page = Page(number=1, lines=[head, *caption, other_head, *other, below_head, *below], width=600, height=800)
+    page.pictures = [(40.0, 90.0, 240.0, 226.0)]
+    assemble_geometry(page)
+    found = {a.title: a for a in page.articles}
+    photo = found["图片新闻"]
+    assert photo.kind == "photo" and set("".join(c.text for c in photo.captions)) == {"丙"}
+    assert found["旁边的文章"].captions == [] and set("".join(found["旁边的文章"].body)) == {"丁"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pymupdf
 import pytest
 from typer.testing import CliRunner
 
@@ -107,3 +108,29 @@ def test_cli_parses_pdf_and_conserves_characters(sample: Path, tmp_path: Path) -
     result = CliRunner().invoke(app, ["parse", str(sample), "-o", str(out), "--check"])
     assert result.exit_code == 0, result.output
     assert out.exists()
+
+
+def test_far_apart_pieces_on_one_baseline_stay_two_lines() -> None:
+    """A byline cut at a wide space is one line; two headlines of
+    neighbouring modules on one baseline are two."""
+    from jianbao.model import Line
+    from jianbao.readers.pdf import continues_line
+
+    role = Line(text="本报记者", bbox=(100, 50, 140, 60), size=10)
+    assert continues_line(role, Line(text="钟磊", bbox=(150, 50, 170, 60), size=10))
+    left = Line(text="左边的标题", bbox=(34, 700, 114, 716), size=16)
+    assert not continues_line(left, Line(text="右边的标题", bbox=(300, 700, 380, 716), size=16))
+
+
+def test_text_set_past_the_page_edge_is_read(tmp_path: Path) -> None:
+    """A caption under a photo box that runs off the foot of the page is
+    still printed matter of that page."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=make_pdf.WIDTH, height=make_pdf.HEIGHT)
+    page.insert_text((40, 100), "版面里的一行字", fontname=make_pdf.FONT, fontsize=10)
+    page.insert_text((40, make_pdf.HEIGHT + 20), "版面下缘外的图片说明", fontname=make_pdf.FONT, fontsize=10)
+    path = tmp_path / "edge.pdf"
+    doc.save(path)
+    doc.close()
+    texts = [line.text for line in read_pdf(str(path))[0].lines]
+    assert "版面下缘外的图片说明" in texts
