@@ -33,31 +33,39 @@ class Vocabulary:
     def __init__(self, documents: Iterable[set[str]]) -> None:
         docs = list(documents)
         self.n = max(1, len(docs))
-        self.df: Counter[str] = Counter()
+        df: Counter[str] = Counter()
         for doc in docs:
-            self.df.update(doc)
-        self._weights: dict[str, float] = {}
+            df.update(doc)
+        self.df = df
+        log_n = math.log(self.n + 1)
+        # Weights of every gram seen on the page, computed once; grams never
+        # seen (only in a headline) get the weight of a unique gram.
+        self.weights = {g: self._weight(g, log_n - math.log(k + 0.5)) for g, k in df.items()}
+        self._unseen_bigram = self._weight("xx", log_n - math.log(0.5))
+        self._unseen_char = self._weight("x", log_n - math.log(0.5))
+
+    @staticmethod
+    def _weight(gram: str, idf: float) -> float:
+        # Bigrams carry most of the evidence; single characters are weak.
+        return max(idf, 0.05) * (1.0 if len(gram) > 1 else 0.25)
 
     def weight(self, gram: str) -> float:
-        w = self._weights.get(gram)
+        w = self.weights.get(gram)
         if w is None:
-            idf = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
-            # Bigrams carry most of the evidence; single characters are weak.
-            w = max(idf, 0.05) * (1.0 if len(gram) > 1 else 0.25)
-            self._weights[gram] = w
+            return self._unseen_bigram if len(gram) > 1 else self._unseen_char
         return w
+
+    def total(self, grams_: set[str]) -> float:
+        weight = self.weight
+        return sum(map(weight, grams_))
 
     def similarity(self, headline: set[str], text: set[str]) -> float:
         """Weighted share of the headline's grams found in the text, 0..1."""
         if not headline:
             return 0.0
-        total = 0.0
-        found = 0.0
-        for gram in headline:
-            w = self.weight(gram)
-            total += w
-            if gram in text:
-                found += w
+        weight = self.weight
+        total = self.total(headline)
+        found = sum(map(weight, headline & text))
         return found / total if total else 0.0
 
     def overlap(self, a: set[str], b: set[str]) -> float:
@@ -65,7 +73,6 @@ class Vocabulary:
         smaller one: how much two stretches of text are about one thing."""
         if not a or not b:
             return 0.0
-        wa = sum(self.weight(g) for g in a)
-        wb = sum(self.weight(g) for g in b)
-        common = sum(self.weight(g) for g in (a & b if len(a) < len(b) else b & a))
-        return common / min(wa, wb) if min(wa, wb) else 0.0
+        smaller = min(self.total(a), self.total(b))
+        common = sum(map(self.weight, a & b))
+        return common / smaller if smaller else 0.0

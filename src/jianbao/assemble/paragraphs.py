@@ -107,20 +107,29 @@ def has_inner_sentence_end(text: str) -> bool:
 def column_measures(rows: list[Row]) -> list[float]:
     """The column measure W around each row: the most common width of nearby
     text rows (full lines outnumber first and last lines in any body)."""
-    widths = [r.width if r.label in (classify.TEXT, classify.DATELINE, classify.CAPTION) and not r.bold else None for r in rows]
+    bins: list[int | None] = []
+    for r in rows:
+        usable = r.label in (classify.TEXT, classify.DATELINE, classify.CAPTION) and not r.bold and 4 <= r.width <= 40
+        bins.append(round(r.width * 2) if usable else None)
+    hist: Counter[int] = Counter()
+    n = len(rows)
+    lo = hi = 0  # the window is rows[lo:hi], slid along with i
     out: list[float] = []
-    for i in range(len(rows)):
-        lo, hi = max(0, i - WINDOW), min(len(rows), i + WINDOW + 1)
-        hist: Counter[float] = Counter()
-        for w in widths[lo:hi]:
-            if w is not None and 4 <= w <= 40:
-                hist[round(w * 2) / 2] += 1
-        if not hist:
+    for i in range(n):
+        while hi < min(n, i + WINDOW + 1):
+            if bins[hi] is not None:
+                hist[bins[hi]] += 1
+            hi += 1
+        while lo < max(0, i - WINDOW):
+            if bins[lo] is not None:
+                hist[bins[lo]] -= 1
+            lo += 1
+        if not +hist:
             out.append(rows[i].width)
             continue
         # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
-        best = max(hist, key=lambda b: (hist[b] + 0.5 * (hist.get(b - 0.5, 0) + hist.get(b + 0.5, 0)), b))
-        out.append(best)
+        best = max((b for b, k in hist.items() if k > 0), key=lambda b: (2 * hist[b] + hist.get(b - 1, 0) + hist.get(b + 1, 0), b))
+        out.append(best / 2)
     return out
 
 
