@@ -183,3 +183,53 @@ def test_the_readme_command_parses_the_example() -> None:
     for title in ("### 青石河大桥合龙", "### 让老街巷留住烟火气", "### 银杏大道迎客来"):
         assert title in result.stdout
     assert "（下转第4版）" in result.stdout
+
+
+# --- several inputs, some bad ---------------------------------------------------------
+
+
+@pytest.fixture()
+def mixed_inputs(page: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A good page, a missing file and a file that is no PDF at all."""
+    missing = tmp_path / "p2.txt"
+    broken = tmp_path / "p3.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    return page, missing, broken
+
+
+def test_bad_inputs_among_good_ones_are_listed_at_the_end(mixed_inputs: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    good, missing, broken = mixed_inputs
+    out = tmp_path / "out.json"
+    result = runner.invoke(app, ["parse", str(missing), str(good), str(broken), "-o", str(out), "--check"])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("jianbao: ")]
+    assert [line.split(": ")[1] for line in errors] == [str(missing), str(broken)]
+    assert "no such file" in errors[0]
+    assert result.stderr.splitlines()[-2:] == errors  # after everything else
+    assert "Traceback" not in result.stderr
+    issue = json.loads(out.read_text(encoding="utf-8"))
+    assert issue["sources"] == [str(good)]
+    assert issue["pages"][0]["articles"]
+
+
+def test_nothing_is_written_when_every_input_is_bad(mixed_inputs: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    _, missing, broken = mixed_inputs
+    out = tmp_path / "out.json"
+    result = runner.invoke(app, ["parse", str(missing), str(broken), "-o", str(out)])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 2
+    assert not out.exists()
+
+
+def test_library_callers_still_get_the_first_error(mixed_inputs: tuple[Path, Path, Path]) -> None:
+    from jianbao.errors import InputError
+    from jianbao.pipeline import parse_paths
+
+    good, missing, broken = mixed_inputs
+    with pytest.raises(InputError) as err:
+        parse_paths([str(good), str(missing), str(broken)])
+    assert err.value.source == str(missing)
+    failed: list[InputError] = []
+    issue = parse_paths([str(good), str(missing), str(broken)], failed=failed)
+    assert [e.source for e in failed] == [str(missing), str(broken)]
+    assert issue.sources == [str(good)] and len(issue.pages) == 1

@@ -52,7 +52,11 @@ def parse(
     lines: bool = typer.Option(False, "--lines", help="Include every source line with its label and position."),
     check: bool = typer.Option(False, "--check", help="Verify that every printed character is accounted for."),
 ) -> None:
-    """Clip the articles out of the pages of one issue."""
+    """Clip the articles out of the pages of one issue.
+
+    Inputs that cannot be read are listed at the end, one line each, and the
+    exit code is 2; the other inputs are still parsed and written.
+    """
     from jianbao.conservation import check_issue
     from jianbao.export import render
     from jianbao.fileio import write_atomic
@@ -66,23 +70,33 @@ def parse(
         if not valid_date(issue_date):
             fail(f"--issue-date: expected YYYY-MM-DD, got {issue_date!r}")
     options = Options(issue_date=issue_date, paper=paper, ocr=ocr, page_numbers=parse_page_list(pages))
+    # Bad inputs do not stop the others: the good ones are parsed and
+    # written, the bad ones listed at the end, and the exit code is 2.
+    failed: list[InputError] = []
     try:
-        issue = parse_paths(inputs, options)
+        issue = parse_paths(inputs, options, failed=failed)
     except InputError as err:
-        fail(str(err))
-        return
-    text = render(issue, fmt, stitch=stitch, with_lines=lines)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
-    if check:
-        problems = check_issue(issue, inputs)
-        for problem in problems:
-            typer.echo(f"jianbao: check: {problem}", err=True)
-        if problems:
-            raise typer.Exit(1)
-        typer.echo("check: every printed character is accounted for", err=True)
+        failed.append(err)
+        issue = None
+    problems: list[str] = []
+    if issue is not None and issue.sources:
+        text = render(issue, fmt, stitch=stitch, with_lines=lines)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text)
+        if check:
+            problems = check_issue(issue, issue.sources)
+            for problem in problems:
+                typer.echo(f"jianbao: check: {problem}", err=True)
+            if not problems:
+                typer.echo("check: every printed character is accounted for", err=True)
+    for err in failed:
+        typer.echo(f"jianbao: {err}", err=True)
+    if failed:
+        raise typer.Exit(2)
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command(name="eval")

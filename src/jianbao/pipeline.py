@@ -105,22 +105,38 @@ def parse_paths(
     paths: Sequence[str],
     options: Options | None = None,
     on_page: Callable[[Page], None] | None = None,
+    failed: list[InputError] | None = None,
 ) -> Issue:
-    """Parse consecutive pages of one issue.  Raises :class:`InputError`."""
+    """Parse consecutive pages of one issue.  Raises :class:`InputError`.
+
+    With ``failed`` given, an input that cannot be read is recorded there
+    and left out, and the other inputs are still parsed (a multi-file run
+    reports its bad files at the end); without it the first bad input
+    raises.
+    """
     options = options or Options()
     pages: list[Page] = []
     modes: set[str] = set()
+    sources: list[str] = []
     for path in paths:
         mode = options.mode if options.mode != "auto" else detect_mode(path)
+        try:
+            read = read_pages(path, options)
+        except InputError as err:
+            if failed is None:
+                raise
+            failed.append(err)
+            continue
         modes.add(mode)
-        for page in read_pages(path, options):
+        sources.append(path)
+        for page in read:
             if not page.number:
                 page.number = len(pages) + 1
             process_page(page)
             pages.append(page)
             if on_page:
                 on_page(page)
-    return build_issue(pages, options, sources=list(paths), mode="+".join(sorted(modes)) or "text")
+    return build_issue(pages, options, sources=sources, mode="+".join(sorted(modes)) or "text")
 
 
 def parse_texts(texts: Sequence[str], options: Options | None = None) -> Issue:
