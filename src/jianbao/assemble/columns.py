@@ -49,13 +49,17 @@ MIN_MEASURE = 5.0
 # A measure is a width that at least this share of the page's unsplit lines
 # have (body text is most of a page).
 MEASURE_SHARE = 0.08
+# Below this share of lines without inner spaces, measures are read from runs.
+PLAIN_SHARE = 0.3
 # A piece "fills" a measure when its width is this close to it (digits and
 # Latin letters are half width, hanging punctuation adds half an em).
 FULL_TOLERANCE = 1.0
 # A line ending in punctuation may hang that much further into the margin.
-HANGING = 1.0
+HANGING = 1.5
 # Paragraph indent in ems.
 INDENT = 2.0
+# Curly quotes print half or full width depending on the font.
+QUOTES = 1.0
 # How far ahead a column's next line can be: more columns than this never
 # run side by side on a newspaper page.
 MAX_GAP = 12
@@ -69,9 +73,9 @@ GAP_NEAR = 0.5  # one piece off (a column skipped or added a line in a row)
 REFINE_PASSES = 4
 GAP_FIRST_PASS = 0.25  # first pass: cost per piece of distance
 LINK_THRESHOLD = 0.4  # below this a piece ends its chain instead
-# A block is printed interleaved when fewer than this share of its pieces
-# continue right on the next piece.
-SEQUENTIAL_SHARE = 0.6
+# A block is printed in column order when at least this share of the
+# successors that text evidence alone finds are the very next piece.
+SEQUENTIAL_SHARE = 0.75
 # Half-width of the window (in pieces) over which a stretch's spacing is read.
 SPACING_WINDOW = 12
 
@@ -126,11 +130,17 @@ def page_measures(lines: list[Line]) -> list[float]:
     """Line widths of the page's columns: widths (in half ems) that many
     lines without inner spaces share.  Justified body text fills its
     measure, so full lines pile up on a few widths (and on the measure less
-    the paragraph indent: an opening line also ends at the column edge)."""
-    widths = Counter(round(width(line.text) * 2) / 2 for line in lines if " " not in line.text.strip())
+    the paragraph indent: an opening line also ends at the column edge).
+    When most lines were printed merged, their space-separated runs are the
+    evidence instead."""
+    plain = [line.text for line in lines if " " not in line.text.strip()]
+    measures = common_widths(plain) if len(plain) >= PLAIN_SHARE * len(lines) else []
+    return measures or common_widths([run for line in lines for run in line.text.split()])
+
+
+def common_widths(texts: list[str]) -> list[float]:
+    widths = Counter(round(width(text) * 2) / 2 for text in texts)
     total = sum(widths.values())
-    if not total:
-        return []
     return sorted(w for w, n in widths.items() if w >= MIN_MEASURE and n >= max(3, MEASURE_SHARE * total))
 
 
@@ -188,7 +198,7 @@ def stream_chains(pieces: list[Piece], measures: list[float]) -> list[list[int]]
         return [list(range(n))]
     text = successor_scores(pieces, measures)
     nxt = assign_successors(text, first_pass_spacing(n))
-    if sequential_share(nxt, n) >= SEQUENTIAL_SHARE:
+    if sequential_share(nxt) >= SEQUENTIAL_SHARE:
         return [list(range(n))]
     for _ in range(REFINE_PASSES):
         nxt = assign_successors(text, spacing_scores(nxt, n))
@@ -209,7 +219,7 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
         if not a_text:
             continue
         tails = [a_text[-k:] for k in (1, 2, 3) if len(a_text) >= k]
-        wider = a.width + INDENT + HANGING if fills_measure(a.width, measures) else math.inf
+        wider = a.width + INDENT + HANGING + QUOTES if fills_measure(a.width, measures) else math.inf
         for j in range(i + 1, min(n, i + 1 + MAX_GAP)):
             b = pieces[j]
             b_text = texts[j]
@@ -311,8 +321,12 @@ def assign_successors(text: np.ndarray, spacing: np.ndarray) -> dict[int, int]:
     return dict(zip(r[keep].tolist(), c[keep].tolist()))
 
 
-def sequential_share(nxt: dict[int, int], n: int) -> float:
-    return sum(1 for i, j in nxt.items() if j == i + 1) / max(1, n - 1)
+def sequential_share(nxt: dict[int, int]) -> float:
+    """Share of the links that go to the very next piece (1 when there are
+    none: nothing says the text is out of order)."""
+    if not nxt:
+        return 1.0
+    return sum(1 for i, j in nxt.items() if j == i + 1) / len(nxt)
 
 
 def chains_from_successors(nxt: dict[int, int], n: int) -> list[list[int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jianbao import classify, rules
+from jianbao.assemble.columns import restore_column_order
 from jianbao.model import Furniture, Line, Page
 from jianbao.normalize import clean_spaces, collapse_faux_bold, punctuation_model, width
 
@@ -37,6 +38,7 @@ class Row:
 def prepare_rows(page: Page) -> list[Row]:
     """Furniture to the page, faux bold collapsed, markers split off."""
     body_lines = take_furniture(page)
+    body_lines = restore_column_order(body_lines)
     kept, _bold, removed = collapse_faux_bold(body_lines)
     page.collapsed.extend(removed)
     rows: list[Row] = []

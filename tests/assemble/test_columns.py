@@ -1,0 +1,194 @@
+"""Column order for text printed row by row across columns.
+
+The pages are composed here from invented stories (tests/fixtures/
+compose_text.py): paragraphs are set into column lines, the columns are
+printed the way ``pdftotext`` prints a multi-column block (one line of each
+column in turn, two columns on one line joined by a space where the left
+line fills its measure), and the stage must give back each column top to
+bottom.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+
+import compose_text as ct  # noqa: E402
+
+from jianbao.assemble.columns import merged_parts, page_measures, restore_column_order  # noqa: E402
+from jianbao.conservation import check_page  # noqa: E402
+from jianbao.model import Line  # noqa: E402
+from jianbao.pipeline import Options, parse_texts  # noqa: E402
+from jianbao.readers.text import page_from_text  # noqa: E402
+
+MEASURE = 12
+
+# Invented text, long enough for three columns of one article.
+EXTRA = [
+    "清晨六点，江州老城的早市已经热闹起来。卖豆腐的张大姐推着小车来到巷口，熟客们早早排起了队，一边等一边聊着家长里短。",
+    "近两年，街道把早市搬进了新建的便民市场，地面干净了，摊位整齐了，老街坊们买菜更方便，摊主的生意也比过去红火。",
+    "市场管理员介绍，市场里还设了公平秤和意见箱，每月请居民代表来打分，哪家摊位评价不好就要限期整改，大家都很认可。",
+]
+
+
+def flow_lines(paragraphs: list[str], measure: int = MEASURE) -> list[str]:
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += ct.wrap_paragraph(paragraph, measure)
+    return lines
+
+
+def columns_of(lines: list[str], count: int) -> list[list[str]]:
+    """Cut one flow of lines into ``count`` columns of equal depth (the
+    lines that do not fill the last row are dropped)."""
+    depth = len(lines) // count
+    return [lines[k * depth : (k + 1) * depth] for k in range(count)]
+
+
+def fills(text: str, measure: int = MEASURE) -> bool:
+    return sum(ct.em_width(c) for c in text) >= measure - 0.5
+
+
+def print_rows(columns: list[list[str]], offsets: list[int] | None = None) -> list[str]:
+    """Lines as printed row by row: row r holds line r - offset of each
+    column; a piece that fills its measure is joined to the next column's
+    piece on the same row by a space (they almost touch on the page)."""
+    return [line for row in printed_rows(columns, offsets) for line in row]
+
+
+def printed_rows(columns: list[list[str]], offsets: list[int] | None = None) -> list[list[str]]:
+    offsets = offsets or [0] * len(columns)
+    depth = max(len(c) + o for c, o in zip(columns, offsets))
+    rows: list[list[str]] = []
+    for row in range(depth):
+        out: list[str] = []
+        rows.append(out)
+        pieces = [c[row - o] if 0 <= row - o < len(c) else None for c, o in zip(columns, offsets)]
+        current = ""
+        for k, piece in enumerate(pieces):
+            if piece is None:
+                if current:
+                    out.append(current)
+                current = ""
+                continue
+            if current and fills(pieces[k - 1] or ""):
+                current = f"{current} {piece}"
+            else:
+                if current:
+                    out.append(current)
+                current = piece
+        if current:
+            out.append(current)
+    return rows
+
+
+def as_lines(texts: list[str]) -> list[Line]:
+    return page_from_text("\n".join(texts)).lines
+
+
+def squeeze(texts: list[str]) -> str:
+    return "".join("".join(texts).split())
+
+
+def article_flow() -> list[str]:
+    return flow_lines(ct.HARVEST.paragraphs + ct.BRIDGE.paragraphs + EXTRA)
+
+
+def test_three_interleaved_columns_come_back_in_column_order() -> None:
+    flow = article_flow()
+    printed = print_rows(columns_of(flow, 3))
+    assert squeeze(printed) != squeeze(flow)  # the fixture is really scrambled
+    restored = restore_column_order(as_lines(printed))
+    assert squeeze([line.text for line in restored]) == squeeze(flow[: 3 * (len(flow) // 3)])
+
+
+def test_two_articles_side_by_side_each_column_comes_back_whole() -> None:
+    left = flow_lines(ct.HARVEST.paragraphs + EXTRA[:1])
+    right = flow_lines(ct.BRIDGE.paragraphs + EXTRA[1:])
+    depth = 2 * (min(len(left), len(right)) // 2)
+    left, right = left[:depth], right[:depth]
+    # The right article's baselines sit a little lower: its rows come after
+    # the left article's in every printed row, never merged with them.
+    printed: list[str] = []
+    for row_left, row_right in zip(printed_rows(columns_of(left, 2)), printed_rows(columns_of(right, 2))):
+        printed += row_left + row_right
+    restored = [line.text for line in restore_column_order(as_lines(printed))]
+    text = squeeze(restored)
+    for columns in (columns_of(left, 2), columns_of(right, 2)):
+        for column in columns:
+            assert squeeze(column) in text
+
+
+def test_split_pieces_keep_their_source_line_index() -> None:
+    printed = print_rows(columns_of(article_flow(), 3))
+    lines = as_lines(printed)
+    merged = {line.index for line in lines if " " in line.text}
+    assert merged, "the fixture should merge some rows"
+    restored = restore_column_order(lines)
+    assert len(restored) > len(lines)
+    assert Counter(line.index for line in restored if line.index in merged) == Counter(
+        {i: len(next(x for x in lines if x.index == i).text.split(" ")) for i in merged}
+    )
+    assert {line.index for line in restored} == {line.index for line in lines}
+
+
+def test_characters_are_kept_exactly() -> None:
+    printed = print_rows(columns_of(article_flow(), 4), offsets=[0, 0, 1, 1])
+    lines = as_lines(printed)
+    restored = restore_column_order(lines)
+    before = Counter(c for line in lines for c in line.text if not c.isspace())
+    after = Counter(c for line in restored for c in line.text if not c.isspace())
+    assert before == after
+
+
+def test_text_in_column_order_passes_unchanged() -> None:
+    texts = ct.SAMPLE_HEADER + ct.story_lines(ct.HARVEST, MEASURE) + ct.story_lines(ct.BRIDGE, MEASURE)
+    texts += flow_lines(EXTRA)
+    lines = as_lines(texts)
+    assert restore_column_order(lines) is lines
+
+
+def test_short_input_passes_unchanged() -> None:
+    lines = as_lines(["江州日报", "第1版 要闻"])
+    assert restore_column_order(lines) is lines
+
+
+def test_blocks_keep_their_blank_line() -> None:
+    flow = article_flow()
+    printed = print_rows(columns_of(flow, 3))
+    texts = ["青石河大桥合龙", "", *printed]
+    restored = restore_column_order(as_lines(texts))
+    assert restored[0].text == "青石河大桥合龙"
+    assert restored[1].blank_before
+    assert not any(line.blank_before for line in restored[2:])
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("得2019年江州稻谷丰收的 结协作、顽强拼搏", ["得2019年江州稻谷丰收的", "结协作、顽强拼搏"]),
+        ("今年雨水匀，稻子长得好， 能多收 一百来斤。", ["今年雨水匀，稻子长得好，", "能多收 一百来斤。"]),
+        ("本报记者 王小明 摄", ["本报记者 王小明 摄"]),  # a byline's own spaces
+        ("北斗导航收割机二百余台的 GPS", ["北斗导航收割机二百余台的 GPS"]),  # Latin word
+        ("2024年10月9日 星期三", ["2024年10月9日 星期三"]),
+    ],
+)
+def test_merged_parts_split_only_after_full_lines(text: str, parts: list[str]) -> None:
+    assert merged_parts(text, [12.0]) == parts
+
+
+def test_page_measures_are_the_common_full_widths() -> None:
+    lines = as_lines(article_flow())
+    assert page_measures(lines) and all(11.0 <= m <= 13.0 or m == 10.0 for m in page_measures(lines))
+
+
+def test_pipeline_keeps_every_character_on_an_interleaved_page() -> None:
+    printed = print_rows(columns_of(article_flow(), 3))
+    text = "\n".join([*ct.SAMPLE_HEADER, "", "江州早市换新颜", "", *printed]) + "\n"
+    issue = parse_texts([text], Options(mode="text"))
+    assert all(not check_page(page) for page in issue.pages)
