@@ -34,18 +34,22 @@ HEADER = list(ct.SAMPLE_HEADER)
 # What enrichment must find for each story, beyond what the story prints.
 CREDITS = {
     "brief": [("记者", "刘一鸣")],
+    "long kicker": [("记者", "王小明")],
     "harvest": [("记者", "王小明")],
     "bridge": [("记者", "赵雪"), ("记者", "孙立平")],
     "photo": [],
     "commentary": [("作者", "钟声")],
 }
-DATELINES = {"brief": "本报讯", "harvest": "本报讯", "bridge": "本报江州10月8日电", "photo": "", "commentary": ""}
+DATELINES = {"brief": "本报讯", "long kicker": "本报讯", "harvest": "本报讯", "bridge": "本报江州10月8日电", "photo": "", "commentary": ""}
 STORIES = {"harvest": ct.HARVEST, "bridge": ct.BRIDGE, "photo": ct.PHOTO, "commentary": ct.COMMENTARY}
 # A one-paragraph news brief.
 BRIEF = Story(
     title="城东新区学校开学",
     paragraphs=["本报讯（记者刘一鸣）新建的城东实验小学今天迎来首批学生，新学校设有二十四个教学班。"],
 )
+# A kicker of two phrases about as wide as an indented first body line.
+LONG_KICKER = dataclasses.replace(ct.HARVEST, kicker="坚持科技兴农 保障粮食安全")
+EXTRA_STORIES = {"brief": BRIEF, "long kicker": LONG_KICKER}
 
 
 def after(story: Story) -> Story:
@@ -55,6 +59,7 @@ def after(story: Story) -> Story:
 SCENARIOS: dict[str, tuple[list[str], Layout]] = {
     **{f"{name} alone": ([name], Layout(measure=14)) for name in STORIES},
     "brief alone": (["brief"], Layout(measure=14)),
+    "long kicker alone": (["long kicker"], Layout(measure=14)),
     "brief between articles": (["harvest", "brief", "bridge"], Layout(measure=14, header=HEADER)),
     "front page": (list(STORIES), Layout(measure=14, header=HEADER)),
     "front page, 16-em columns with breaks": (list(STORIES), Layout(measure=16, column_lines=18, header=HEADER)),
@@ -76,6 +81,10 @@ JUMP_CUT = (
     "assemble: the last line of a paragraph cut by （下转第N版） starts a new paragraph when it happens "
     "to be as wide as an indented first line"
 )
+LONG_KICKER_AS_BODY = (
+    "assemble: a two-phrase kicker as wide as an indented first line is read as body text, and the "
+    "whole headline stack and byline run into the first paragraph"
+)
 BRIEF_ALONE = "assemble: a one-paragraph article alone on a page loses its headline (unassigned)"
 
 # (scenario, story, field) → why the current heuristics fail it; field "*"
@@ -95,6 +104,8 @@ for _field in ("title", "byline", "credits", "dateline", "column", "body", "para
 for _field in ("title", "subtitle", "body", "paragraphs", "found"):
     KNOWN_FAILURES[("headlines printed after their bodies", "bridge", _field)] = AFTER_BODY
 KNOWN_FAILURES[("brief alone", "brief", "title")] = BRIEF_ALONE
+for _field in ("kicker", "title", "subtitle", "byline", "credits", "dateline", "body", "paragraphs", "found"):
+    KNOWN_FAILURES[("long kicker alone", "long kicker", _field)] = LONG_KICKER_AS_BODY
 # Scenario-wide checks: the article count, and nothing left unassigned.
 COUNT_FAILURES = {
     "front page": PHOTO_MERGED,
@@ -112,7 +123,7 @@ def page_case(scenario: str, failures: dict[str, str]) -> Any:
 
 def stories_of(scenario: str) -> list[Story]:
     names, _layout = SCENARIOS[scenario]
-    stories = [{**STORIES, "brief": BRIEF}[n] for n in names]
+    stories = [{**STORIES, **EXTRA_STORIES}[n] for n in names]
     return [after(s) for s in stories] if scenario in HEADLINE_AFTER else stories
 
 
