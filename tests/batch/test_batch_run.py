@@ -1,6 +1,7 @@
 """run_batch end to end on small invented trees (local engine)."""
 
 import json
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -128,3 +129,10 @@ def test_unusable_arguments_raise_input_error(tmp_path):
     write_issue_folder(tmp_path / "in", "a", pages=1)
     with pytest.raises(InputError):
         run(tmp_path / "in", tmp_path / "out", fmt="xml")
+
+
+def test_dask_engine_without_dask_is_a_clear_usage_error(small_tree, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
+    with pytest.raises(InputError, match=r"jianbao\[cluster\]"):
+        run(small_tree, tmp_path / "out", engine="dask")
+    assert not (tmp_path / "out").exists()
