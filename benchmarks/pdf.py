@@ -4,8 +4,8 @@ For every ``dev/<issue>/issue.pdf`` next to the repository (``../shared``,
 or ``--shared`` / ``$JIANBAO_SHARED``):
 
 * parses the issue in PDF mode and scores it against ``gold.json`` with the
-  corpus metrics (``jianbao.evaluate`` when it is installed, else the
-  compact scorer below, which follows the corpus README);
+  compact scorer below, which follows the corpus README (``jianbao eval``
+  gives the same figures; ``--details`` there lists per-page problems);
 * scores the peer a user would try instead: pymupdf4llm Markdown with each
   heading taken as an article start and its text up to the next heading as
   the body;
