@@ -156,6 +156,7 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
     removed: list[str] = []
     i = 0
     n = len(lines)
+    in_bold = False  # the line before was a doubled pair: a bold block goes on
     while i < n:
         line = lines[i]
         text = line.text.strip()
@@ -173,14 +174,19 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             bold += [first, second]
             removed += [text, lines[i + 1].text.strip()]
             i += 4
+            in_bold = True
             continue
-        if i + 1 < n and _doubled(text, lines[i + 1].text.strip()):
+        if i + 1 < n and text and (
+            _doubled(text, lines[i + 1].text.strip()) or (in_bold and text == lines[i + 1].text.strip())
+        ):
             copy = _copy(line, text, bold=True)
             kept.append(copy)
             bold.append(copy)
             removed.append(text)
             i += 2
+            in_bold = True
             continue
+        in_bold = False
         single = undouble_line(text)
         if single is not None:
             copy = _copy(line, single[0], bold=True)

@@ -30,11 +30,8 @@ from jianbao.normalize import clean_spaces, visible_len
 # Function words that cannot end a headline line.
 DANGLING = "的和与及在对把被从向为以将并而或"
 
-SUBTITLE_START = re.compile(r"^\s*(?:——|—|－－|--)")
-BRACKETED = re.compile(r"^\s*[（(][^（）()]*[)）]\s*$")
-KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表重要文章)\s*$")
-KICKER_START = re.compile(r"^\s*就")
-LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
+from jianbao.rules import BRACKETED, KICKER_END, LEADER_LINE, SUBTITLE_START, is_kicker_line, is_subtitle_line
+
 COUPLET_MAX = 8
 WRAP_MAX = 5
 
@@ -133,12 +130,8 @@ def _title_by_emphasis(lines: list[StackLine]) -> tuple[int, int] | None:
     return first, last + 1
 
 
-def _is_subtitle(text: str) -> bool:
-    return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
-
-
-def _is_kicker(text: str) -> bool:
-    return bool(KICKER_END.search(text) or KICKER_START.match(text))
+_is_subtitle = is_subtitle_line
+_is_kicker = is_kicker_line
 
 
 def _is_couplet(a: str, b: str) -> bool:

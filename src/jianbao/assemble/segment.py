@@ -48,6 +48,9 @@ C_LEAD_START = 0.3
 C_PHOTO_HEAD = 1.2
 B_CONTINUED_HEAD = 1.0
 B_COLUMN_LEADS = 0.1
+# A kicker stands above its title and a subtitle below it: a stack cannot
+# end on a kicker nor open with a subtitle.
+C_STACK_SHAPE = 1.2
 # Cohesion of neighbouring text units: on a page of news, two stretches of
 # one article share more weighted vocabulary than two articles do (about
 # 0.12 against 0.04 of the smaller text's weight); the cost of joining is
@@ -69,6 +72,8 @@ class Item:
     open_end: bool = False  # last body row does not finish a sentence
     after_caption: bool = False
     strong: bool = False  # a headline line set bold or wider than the column
+    kicker_like: bool = False
+    subtitle_like: bool = False
     cohesion_next: float = 0.0  # units: cohesion with the next unit
     local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
     grams: set[str] = field(default_factory=set)
@@ -243,6 +248,8 @@ class SegmentGrower:
             score += sum(W_LEX * (f / t if t else 0.0) for f, t in zip(self.trail_found, self.trail_total))
         if not any(it.strong for it in head_lines):
             score -= C_WEAK_HEADLINE
+        if head_lines[-1].kicker_like or head_lines[0].subtitle_like:
+            score -= C_STACK_SHAPE
         if lead_heads and self.units[0].from_jump:
             score += B_CONTINUED_HEAD
         if any(it.after_caption for it in head_lines):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from scipy.optimize import linear_sum_assignment
 
-from jianbao import classify
+from jianbao import classify, rules
 from jianbao.assemble.headline import StackLine, split_stack
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, column_measures, ends_paragraph, label_rows
@@ -146,7 +146,15 @@ def build_items(rows: list[Row]) -> list[Item]:
             continue
         if row.part == HEAD:
             close_unit()
-            items.append(Item(kind=HEAD_ITEM, rows=[row], strong=is_strong_head(row)))
+            items.append(
+                Item(
+                    kind=HEAD_ITEM,
+                    rows=[row],
+                    strong=is_strong_head(row),
+                    kicker_like=rules.is_kicker_line(row.text),
+                    subtitle_like=rules.is_subtitle_line(row.text),
+                )
+            )
             continue
         if label == classify.DATELINE and has_text(unit):
             close_unit()

@@ -97,6 +97,27 @@ TRAILING_CREDIT = re.compile(rf"(?P<credit>(?:{ROLE}\s*){NAME_LIST}\s*(?:摄影?
 # --- captions -----------------------------------------------------------------
 CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|中图|图[①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九0-9]|[①②③④⑤⑥⑦⑧⑨⑩]\s*[：:]?)")
 
+# --- headline stacks ---------------------------------------------------------
+# A subtitle (副题) opens with a dash ("——记……") or stands in brackets
+# ("（2019年10月1日）"); a last line naming who presided or attended
+# ("刘星主持", "李克强出席") is one too.
+SUBTITLE_START = re.compile(r"^\s*(?:——|—|－－|--)")
+BRACKETED = re.compile(r"^\s*[（(][^（）()]*[)）]\s*$")
+LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
+# A kicker (引题) ends with a dash or colon ("……表白——"), or with a
+# reporting verb ("……时强调"), or opens with 就 ("就中蒙建交70周年").
+KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表重要文章)\s*$")
+KICKER_START = re.compile(r"^\s*就")
+
+
+def is_subtitle_line(text: str) -> bool:
+    return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
+
+
+def is_kicker_line(text: str) -> bool:
+    return bool(KICKER_END.search(text) or KICKER_START.match(text))
+
+
 # --- column heads ----------------------------------------------------------------
 # Pinyin printed as a column ornament: "DI YI SHI XIAN".
 PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
