@@ -18,11 +18,6 @@ from jianbao.model import Article, Caption, Credit, Issue, Page
             "本报江州10月8日电（记者赵雪 通讯员孙立平）今天",
             "本报江州10月8日电",
             [Credit("记者", "赵雪"), Credit("通讯员", "孙立平")],
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="enrich.parse_opener removes the space between role groups, so the opener "
-                "credit (记者甲 通讯员乙) no longer matches OPENER_CREDIT",
-            ),
             id="two roles",
         ),
         ("新华社北京10月1日电（记者李学仁）", "新华社北京10月1日电", [Credit("记者", "李学仁")]),

@@ -72,10 +72,27 @@ def parse_opener(paragraph: str) -> tuple[str, list[Credit]]:
     if not m:
         return "", []
     dateline = m.group("dateline")
-    rest = text[m.end() :]
-    c = rules.OPENER_CREDIT.match(rest)
-    credits = parse_credits(c.group("credits")) if c else []
+    # The credit in brackets right after the dateline, read from the printed
+    # text (its spaces separate one role's names from the next role).
+    rest = paragraph.lstrip()
+    start = _after_dateline(rest, len(dateline))
+    c = _BRACKET.match(rest[start:])
+    credits = parse_credits(c.group(1)) if c else []
     return dateline, credits
+
+
+_BRACKET = re.compile(r"\s*[（(]([^（）()]{1,60})[)）]")
+
+
+def _after_dateline(text: str, visible: int) -> int:
+    """Index in ``text`` just past its first ``visible`` non-space characters."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if seen == visible:
+            return i
+        if not ch.isspace():
+            seen += 1
+    return len(text)
 
 
 def parse_credits(text: str) -> list[Credit]:

@@ -108,8 +108,10 @@ def undouble_token(token: str) -> str | None:
     half = n // 2
     if token[:half] == token[half:] and len(set(token[:half])) >= 2:
         return token[:half]
+    # Glyph by glyph ("本本报报记记者者"): at least three pairs, since
+    # reduplicated words ("明明白白", "高高兴兴") are two.
     pairs = token[0::2]
-    if pairs == token[1::2] and len(set(pairs)) >= 2 and all(token[i] != token[i + 2] for i in range(0, n - 2, 2)):
+    if n >= 6 and pairs == token[1::2] and len(set(pairs)) >= 2 and all(token[i] != token[i + 2] for i in range(0, n - 2, 2)):
         return pairs
     return None
 

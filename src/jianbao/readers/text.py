@@ -54,6 +54,8 @@ def decode(data: bytes, source: str) -> str:
         text = _strict(data, "utf-16", source)
     elif _looks_utf16(data):
         text = _strict(data, "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", source)
+    elif _decodes_as_han_utf16(data):
+        text = _strict(data, _decodes_as_han_utf16(data) or "utf-16-le", source)
     else:
         if b"\x00" in data:
             raise InputError(source, "binary data, not text")
@@ -83,6 +85,22 @@ def _looks_utf16(data: bytes) -> bool:
     zeros_odd = data[1::2].count(0)
     half = len(data) // 2
     return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+
+
+def _decodes_as_han_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM of mostly Chinese text has few NUL bytes (only in
+    ASCII such as line ends), so it is recognised by decoding: mostly Han
+    characters and no stray control characters."""
+    if len(data) < 4 or len(data) % 2 or data.count(0) == 0:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _han_share(text) > 0.5 and _control_share(text) == 0:
+            return encoding
+    return None
 
 
 def _decode_legacy(data: bytes, source: str) -> str:
