@@ -136,3 +136,14 @@ def test_dask_engine_without_dask_is_a_clear_usage_error(small_tree, tmp_path, m
     with pytest.raises(InputError, match=r"jianbao\[cluster\]"):
         run(small_tree, tmp_path / "out", engine="dask")
     assert not (tmp_path / "out").exists()
+
+
+def test_rerun_trusts_cached_checksums_of_unchanged_files(small_tree, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run(small_tree, out)  # workers hash the new inputs; the coordinator caches them
+
+    def no_reading(path):
+        raise AssertionError(f"{path} read again")
+
+    monkeypatch.setattr("jianbao.batch.manifest.sha256_file", no_reading)
+    assert run(small_tree, out).skipped == 4

@@ -126,11 +126,15 @@ class DaskEngine:
         futures = distributed.as_completed()
         by_future: dict[Any, Job] = {}
 
+        submitted = 0
+
         def submit_next() -> bool:
+            nonlocal submitted
             job = next(pending, None)
             if job is None:
                 return False
-            future = client.submit(run_job_watched, job, self.timeout, key=f"jianbao-{job.key}-{job.checksum[:12]}", pure=False)
+            submitted += 1
+            future = client.submit(run_job_watched, job, self.timeout, key=f"jianbao-{submitted}-{job.key}", pure=False)
             by_future[future] = job
             futures.add(future)
             return True

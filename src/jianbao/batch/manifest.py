@@ -1,8 +1,8 @@
 """The resume manifest: which issues are finished, from which inputs.
 
 An SQLite file in the output folder with one row per issue key.  A row is
-committed (``synchronous=FULL``) only after the issue's output has been
-renamed into place, so after a crash or ``kill -9`` every row names a
+committed only after the issue's output has been renamed into place and
+made durable, so after a crash or ``kill -9`` every row names a
 whole output; an issue whose output was written but whose row was not is
 simply done again, overwriting the same file.  Rows hold only what the
 work produced (no times, no engine), so two runs over the same inputs leave
@@ -12,7 +12,9 @@ The checksum covers the bytes of every input file, their order and the
 settings that shape the output, so a changed page or a different
 ``--format`` redoes the issue.  Each input's size and modification time are
 kept too: when they are unchanged the stored checksum is trusted, so a
-re-run over a large archive does not read every file again.
+re-run over a large archive does not read every file again.  Issues never
+finished before are hashed by the worker that parses them, so the first
+run over a large archive does not wait for one process to read it all.
 """
 
 from __future__ import annotations
@@ -69,7 +71,10 @@ class Manifest:
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
+        # NORMAL is enough: a row lost to a power cut only means its issue is
+        # done again, and a row never gets ahead of its output, which is
+        # fsynced (file and folder) before the row is written.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
 
     def close(self) -> None:
@@ -117,31 +122,80 @@ class Manifest:
         for row in rows:
             yield _entry(row)
 
-    def file_checksum(self, path: Path) -> str:
-        """sha256 of a file, read again only when its size or mtime changed."""
-        st = path.stat()
-        name = str(path.resolve())
-        row = self.db.execute("SELECT size, mtime_ns, sha256 FROM stats WHERE path = ?", (name,)).fetchone()
+    def cached_file_checksum(self, path: Path) -> str | None:
+        """The stored sha256 of a file whose size and mtime are unchanged."""
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        row = self.db.execute(
+            "SELECT size, mtime_ns, sha256 FROM stats WHERE path = ?", (str(path.resolve()),)
+        ).fetchone()
         if row and row[0] == st.st_size and row[1] == st.st_mtime_ns:
             return row[2]
-        digest = sha256_file(path)
-        self.db.execute(
+        return None
+
+    def remember(self, stats: Iterable[FileStat]) -> None:
+        self.db.executemany(
             "INSERT OR REPLACE INTO stats (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
-            (name, st.st_size, st.st_mtime_ns, digest),
+            [(s.path, s.size, s.mtime_ns, s.sha256) for s in stats],
         )
-        return digest
 
     def issue_checksum(self, paths: Iterable[Path], settings: str) -> str:
-        h = hashlib.sha256(settings.encode())
+        """The checksum of an issue's inputs, reading only files whose size
+        or mtime changed since they were last read."""
+        digests = []
         for path in paths:
-            h.update(b"\0")
-            try:
-                h.update(self.file_checksum(path).encode())
-            except OSError as err:
-                # An unreadable input still gets a checksum so the issue is
-                # tried (and reported) rather than dropped.
-                h.update(f"unreadable:{err.errno}".encode())
-        return h.hexdigest()
+            cached = self.cached_file_checksum(path)
+            if cached is None:
+                stat = file_stat(path)
+                if stat.sha256.startswith("unreadable:"):
+                    digests.append(stat.sha256)
+                    continue
+                self.remember([stat])
+                cached = stat.sha256
+            digests.append(cached)
+        return combine(digests, settings)
+
+
+@dataclass(slots=True)
+class FileStat:
+    """A file's identity when it was read: what the checksum cache keeps."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def file_stat(path: Path) -> FileStat:
+    """Stat then hash; the stat taken first means a file changed while it
+    was read is read again next time."""
+    try:
+        st = path.stat()
+        digest = sha256_file(path)
+    except OSError as err:
+        # An unreadable input still gets a checksum so the issue is tried
+        # (and reported) rather than dropped.
+        return FileStat(str(path), -1, -1, f"unreadable:{err.errno}")
+    return FileStat(str(path.resolve()), st.st_size, st.st_mtime_ns, digest)
+
+
+def combine(digests: Iterable[str], settings: str) -> str:
+    """One issue's checksum from its files' digests, in order, and the
+    settings that shape its output."""
+    h = hashlib.sha256(settings.encode())
+    for digest in digests:
+        h.update(b"\0")
+        h.update(digest.encode())
+    return h.hexdigest()
+
+
+def inputs_checksum(paths: Iterable[Path], settings: str) -> tuple[str, list[FileStat]]:
+    """Hash an issue's inputs from scratch (in a worker, off the
+    coordinator); returns the checksum and the stats to cache."""
+    stats = [file_stat(Path(p)) for p in paths]
+    return combine([s.sha256 for s in stats], settings), [s for s in stats if s.size >= 0]
 
 
 def sha256_file(path: Path) -> str:

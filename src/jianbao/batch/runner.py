@@ -167,30 +167,64 @@ def run_batch(config: BatchConfig, hooks: Hooks | None = None) -> Summary:
 
 
 def plan(config: BatchConfig, found: list[IssueInput], manifest: Manifest, summary: Summary) -> list[Job]:
-    """The jobs still to do: issues not finished with these very inputs."""
+    """The jobs still to do: issues not finished with these very inputs.
+
+    Only issues finished before are hashed here (mostly from the checksum
+    cache); new ones are hashed by their workers.
+    """
     jobs = []
     for issue in found:
-        rel_inputs = [_rel(p, config.input_dir) for p in issue.paths]
-        settings = json.dumps([config.fmt, rel_inputs], ensure_ascii=False)
-        checksum = manifest.issue_checksum(issue.paths, settings)
+        settings = json.dumps([config.fmt, [_rel(p, config.input_dir) for p in issue.paths]], ensure_ascii=False)
         job = Job(
             key=issue.key,
             inputs=[str(p) for p in issue.paths],
             output=str(output_path(config.out_dir, issue.key, config.fmt)),
             fmt=config.fmt,
-            checksum=checksum,
+            settings=settings,
             issue_date=issue.issue_date,
             page_numbers=issue.page_numbers,
             parts={t: str(part_path(config.out_dir, t, issue.key)) for t in TABLES} if config.tables else {},
             want_issue=config.db is not None,
         )
-        if not config.force and is_done(job, manifest.get(issue.key)):
-            summary.skipped += 1
-            continue
+        entry = manifest.get(issue.key)
+        if entry is not None and entry.status == OK:
+            job.checksum = manifest.issue_checksum(issue.paths, settings)
+            if not config.force and is_done(job, entry):
+                summary.skipped += 1
+                continue
         job.estimated_pages = estimate_pages(issue.paths)
         remove_stale_temporaries(job)
         jobs.append(job)
     return jobs
+
+
+def is_done(job: Job, entry: Entry | None) -> bool:
+    """Finished before with the same inputs, and its outputs still there.
+
+    Failed issues are tried again: a timeout may not recur, and a fixed
+    parser may now read the page.
+    """
+    if entry is None or entry.status != OK or entry.checksum != job.checksum:
+        return False
+    return os.path.exists(job.output) and all(os.path.exists(p) for p in job.parts.values())
+
+
+def estimate_pages(paths: list[Path]) -> int:
+    """Pages an issue will have, for the progress bar: one per text or image
+    file, the page count of a PDF (one when it cannot be opened)."""
+    total = 0
+    for path in paths:
+        count = 1
+        if path.suffix.lower() == ".pdf":
+            try:
+                import pymupdf
+
+                with pymupdf.open(path) as doc:
+                    count = max(1, doc.page_count)
+            except Exception:  # a corrupt PDF is the worker's to report
+                count = 1
+        total += count
+    return total
 
 
 def remove_stale_temporaries(job: Job) -> None:
@@ -267,7 +301,9 @@ def record_result(
 
     output = output_path(config.out_dir, result.key, config.fmt)
     rel_inputs = [_rel(Path(p), config.input_dir) for p in job.inputs]
-    checksum = job.checksum
+    manifest.remember(result.file_stats)
+    # A worker that died or hung sent no checksum: hash here, rarely.
+    checksum = job.checksum or result.checksum or manifest.issue_checksum([Path(p) for p in job.inputs], job.settings)
     if result.ok and indexer is not None and result.issue is not None:
         try:
             indexer(result.issue)

@@ -26,7 +26,8 @@ class Job:
     inputs: list[str]
     output: str
     fmt: str
-    checksum: str
+    checksum: str | None = None  # None: the worker hashes the inputs
+    settings: str = ""  # what besides the input bytes goes into the checksum
     issue_date: str | None = None
     page_numbers: list[int] | None = None
     parts: dict[str, str] = field(default_factory=dict)  # table name → fragment path
@@ -44,6 +45,8 @@ class Result:
     detail: str | None = None  # traceback of an unexpected error, for the report
     seconds: float = 0.0
     issue: dict[str, Any] | None = None
+    checksum: str | None = None  # of the inputs, when the worker hashed them
+    file_stats: list[Any] = field(default_factory=list)
 
 
 def run_job(job: Job, on_page: Callable[[int], None] | None = None) -> Result:
@@ -52,7 +55,13 @@ def run_job(job: Job, on_page: Callable[[int], None] | None = None) -> Result:
     import time
 
     started = time.perf_counter()
+    checksum, stats = None, []
     try:
+        if job.checksum is None:
+            from jianbao.batch.manifest import inputs_checksum
+
+            # Hashed before parsing: a page changed meanwhile is redone next run.
+            checksum, stats = inputs_checksum(job.inputs, job.settings)
         result = _parse_and_write(job, on_page)
     except InputError as err:
         result = Result(job.key, ok=False, error=str(err))
@@ -66,6 +75,7 @@ def run_job(job: Job, on_page: Callable[[int], None] | None = None) -> Result:
             detail=traceback.format_exc(),
         )
     result.seconds = time.perf_counter() - started
+    result.checksum, result.file_stats = checksum, stats
     return result
 
 
