@@ -71,7 +71,7 @@ def _continues(prev: StackLine, line: StackLine, measure: float | None) -> bool:
         return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
         return False
-    if _breaks_mid_phrase(prev.text, line.text):
+    if breaks_mid_phrase(prev.text, line.text):
         return True
     if n > WRAP_MAX:
         return False
@@ -86,7 +86,7 @@ def _continues(prev: StackLine, line: StackLine, measure: float | None) -> bool:
     return visible_len(prev.text) > 2 * n
 
 
-def _breaks_mid_phrase(prev: str, nxt: str) -> bool:
+def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     """The line stops on a function word ("……运动会在"), inside a word
     ("……宣布运动会开" / "幕") or inside brackets or quotes: the headline
     wraps onto the next line."""

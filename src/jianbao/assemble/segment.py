@@ -73,6 +73,7 @@ class Item:
     after_caption: bool = False
     strong: bool = False  # a headline line set bold or wider than the column
     kicker_like: bool = False
+    wraps_previous: bool = False  # a headline line that finishes the line above
     subtitle_like: bool = False
     cohesion_next: float = 0.0  # units: cohesion with the next unit
     local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
@@ -226,8 +227,6 @@ class SegmentGrower:
         trail_has = any(it.kind == HEAD for it in trail_heads)
         if lead_has and trail_has:
             return IMPOSSIBLE
-        if any(it.kind == COLUMN for it in self.trail):
-            score -= C_INNER_BYLINE
         if any(it.kind == COLUMN for it in self.lead):
             score += B_COLUMN_LEADS
         heads = lead_heads or trail_heads
@@ -247,7 +246,10 @@ class SegmentGrower:
         else:
             score += sum(W_LEX * (f / t if t else 0.0) for f, t in zip(self.trail_found, self.trail_total))
         if not any(it.strong for it in head_lines):
-            score -= C_WEAK_HEADLINE
+            # Plain lines the width of the column are mostly intertitles; a
+            # stack of several lines, or one with a byline, is a headline.
+            logical = max(1, sum(1 for it in head_lines[1:] if not it.wraps_previous) + 1)
+            score -= C_WEAK_HEADLINE / (1 + 0.5 * (logical - 1) + 2 * (len(heads) > len(head_lines)))
         if head_lines[-1].kicker_like or head_lines[0].subtitle_like:
             score -= C_STACK_SHAPE
         if lead_heads and self.units[0].from_jump:

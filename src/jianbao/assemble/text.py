@@ -11,7 +11,7 @@ from __future__ import annotations
 from scipy.optimize import linear_sum_assignment
 
 from jianbao import classify, rules
-from jianbao.assemble.headline import StackLine, split_stack
+from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, column_measures, ends_paragraph, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
@@ -144,6 +144,10 @@ def build_items(rows: list[Row]) -> list[Item]:
             close_unit()
             unit = Item(kind=UNIT, rows=[row], hard_start=True, from_jump=True)
             continue
+        if row.part == HEAD and is_pen_name(row.text) and items and items[-1].kind == HEAD_ITEM:
+            close_unit()
+            items.append(Item(kind=BYLINE, rows=[row]))
+            continue
         if row.part == HEAD:
             close_unit()
             items.append(
@@ -170,7 +174,16 @@ def build_items(rows: list[Row]) -> list[Item]:
     close_caption()
     close_unit()
     mark_heads_after_captions(items)
+    mark_wrapped_heads(items)
     return items
+
+
+def mark_wrapped_heads(items: list[Item]) -> None:
+    """A headline line that only finishes the one above it (the break falls
+    inside a word, after a function word, or inside brackets)."""
+    for prev, item in zip(items, items[1:]):
+        if prev.kind == HEAD_ITEM and item.kind == HEAD_ITEM:
+            item.wraps_previous = breaks_mid_phrase(prev.text, item.text)
 
 
 # Ems by which a line must exceed the column measure to span columns.
@@ -374,6 +387,13 @@ def fill_headline(article: Article, heads: list[Item], measures: dict[int, float
     pen_name_byline(article, lines)
     stack = split_stack(lines, measure)
     article.kicker, article.title, article.subtitle = stack.kicker, stack.title, stack.subtitle
+
+
+def is_pen_name(text: str) -> bool:
+    """A two-character name printed with a space between ("仲 音"):
+    newspapers pad two-character names to the width of three."""
+    parts = text.split()
+    return len(parts) == 2 and all(len(p) == 1 and "\u4e00" <= p <= "\u9fff" for p in parts)
 
 
 def pen_name_byline(article: Article, lines: list[StackLine]) -> None:
