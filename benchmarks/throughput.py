@@ -177,6 +177,9 @@ def measure(name: str, inputs: Path, work: Path, workers: int, engine: str = "lo
     }
     if proc.returncode not in (0, 1):
         row["stderr"] = stderr[-500:]
+    if report["failures"]:
+        row["errors"] = sorted({f["error"].split(": ", 1)[-1][:160] for f in report["failures"]})[:3]
+        print("  failures:", row["errors"], flush=True)
     print(
         f"{name:12} {engine:5} w={workers} issues={row['issues']:4} pages={row['pages']:5} failed={row['failed']:3} "
         f"{row['seconds']:7.2f} s  {row['pages_per_s'] or 0:7.2f} pages/s  peak RSS {row['peak_rss_mb']:7.1f} MB  busy {row['worker_busy']}",
