@@ -91,8 +91,11 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     ("……宣布运动会开" / "幕") or inside brackets or quotes: the headline
     wraps onto the next line."""
     a = prev.rstrip()
+    if not a or visible_len(a) < visible_len(nxt) - 1:
+        # A wrapped line fills its measure before the rest runs over.
+        return False
     opened = sum(a.count(c) for c in "“《（(") > sum(a.count(c) for c in "”》）)")
-    return bool(a) and (a[-1] in DANGLING or opened or breaks_word(a, nxt.lstrip()[:3]))
+    return a[-1] in DANGLING or opened or breaks_word(a, nxt.lstrip()[:3])
 
 
 def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
