@@ -13,7 +13,8 @@
 The corpus is read from ``../shared/corpus/dev`` beside the repository (or
 ``--shared`` / ``$JIANBAO_SHARED``); nothing is copied from it.
 
-    python benchmarks/search.py                     # full run (several minutes)
+    python benchmarks/search.py                     # full run (builds 200k articles: ~30 min on 2 busy cores)
+    python benchmarks/search.py --db big.db --reuse # measure again on an archive built before
     python benchmarks/search.py --articles 20000    # quick run
 """
 
