@@ -68,10 +68,6 @@ SCENARIOS: dict[str, tuple[list[str], Layout]] = {
 }
 HEADLINE_AFTER = {"headlines printed after their bodies"}
 
-PHOTO_MERGED = (
-    "assemble: a photo's headline and caption printed before another article join that article "
-    "(the photo title becomes its headline, the caption its caption) instead of standing as photo news"
-)
 JUMP_CUT = (
     "assemble: the last line of a paragraph cut by （下转第N版） starts a new paragraph when it happens "
     "to be as wide as an indented first line"
@@ -85,19 +81,12 @@ BRIEF_ALONE = "assemble: a one-paragraph article alone on a page loses its headl
 # (scenario, story, field) → why the current heuristics fail it; field "*"
 # means every field of that story.
 KNOWN_FAILURES: dict[tuple[str, str, str], str] = {}
-for _scenario in ("front page", "front page, 16-em columns with breaks"):
-    KNOWN_FAILURES[(_scenario, "photo", "*")] = PHOTO_MERGED
-    for _field in ("title", "subtitle", "captions", "found"):
-        KNOWN_FAILURES[(_scenario, "commentary", _field)] = PHOTO_MERGED
 KNOWN_FAILURES[("front page, 13-em columns, photo last", "harvest", "paragraphs")] = JUMP_CUT
 KNOWN_FAILURES[("brief alone", "brief", "title")] = BRIEF_ALONE
 for _field in ("kicker", "title", "subtitle", "byline", "credits", "dateline", "body", "paragraphs", "found"):
     KNOWN_FAILURES[("long kicker alone", "long kicker", _field)] = LONG_KICKER_AS_BODY
 # Scenario-wide checks: the article count, and nothing left unassigned.
-COUNT_FAILURES = {
-    "front page": PHOTO_MERGED,
-    "front page, 16-em columns with breaks": PHOTO_MERGED,
-}
+COUNT_FAILURES: dict[str, str] = {}
 UNASSIGNED_FAILURES = {"brief alone": BRIEF_ALONE}
 
 

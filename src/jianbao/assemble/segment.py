@@ -252,11 +252,25 @@ class SegmentGrower:
             score -= C_WEAK_HEADLINE / (1 + 0.5 * (logical - 1) + 2 * (len(heads) > len(head_lines)))
         if head_lines[-1].kicker_like or head_lines[0].subtitle_like:
             score -= C_STACK_SHAPE
+        if _head_above_column(self.lead) or _head_above_column(self.trail):
+            score -= C_STACK_SHAPE
         if lead_heads and self.units[0].from_jump:
             score += B_CONTINUED_HEAD
         if any(it.after_caption for it in head_lines):
             score -= C_PHOTO_HEAD
         return score
+
+
+def _head_above_column(run: list[Item]) -> bool:
+    """A column head tops its article's stack: a headline line above it
+    belongs to something else."""
+    seen_head = False
+    for it in run:
+        if it.kind == HEAD:
+            seen_head = True
+        elif it.kind == COLUMN and seen_head:
+            return True
+    return False
 
 
 def _inner_item_score(item: Item) -> float:

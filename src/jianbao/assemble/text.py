@@ -227,17 +227,23 @@ def take_last_paragraph(unit: Item | None) -> Item | None:
 
 
 def mark_heads_after_captions(items: list[Item]) -> None:
-    """Headline lines printed right after a photo credit head the photo,
-    unless a byline follows them (photos carry credits, not bylines)."""
-    for k in range(1, len(items)):
-        if items[k].kind == HEAD_ITEM and items[k - 1].kind == CAPTION:
-            j = k
-            while j < len(items) and items[j].kind == HEAD_ITEM:
-                j += 1
-            if j < len(items) and items[j].kind == BYLINE:
-                continue
-            for it in items[k:j]:
+    """Headline lines printed right after a photo credit, or right before a
+    caption, head the photo, unless a byline follows them (photos carry
+    credits, not bylines)."""
+    for k, item in enumerate(items):
+        if item.kind != CAPTION:
+            continue
+        j = k + 1
+        while j < len(items) and items[j].kind == HEAD_ITEM:
+            j += 1
+        if not (j < len(items) and items[j].kind == BYLINE):
+            for it in items[k + 1 : j]:
                 it.after_caption = True
+        i = k
+        while i > 0 and items[i - 1].kind == HEAD_ITEM:
+            i -= 1
+        for it in items[i:k]:
+            it.after_caption = True
 
 
 # --- photos and captions ------------------------------------------------------------
