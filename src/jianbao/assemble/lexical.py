@@ -56,23 +56,29 @@ class Vocabulary:
         return w
 
     def total(self, grams_: set[str]) -> float:
-        weight = self.weight
-        return sum(map(weight, grams_))
+        # Grams of page text are all in ``weights``; only headline grams may
+        # be unseen, and those are few.
+        get = self.weights.get
+        total = 0.0
+        for w, g in zip(map(get, grams_), grams_):
+            total += w if w is not None else self.weight(g)
+        return total
 
     def similarity(self, headline: set[str], text: set[str]) -> float:
         """Weighted share of the headline's grams found in the text, 0..1."""
         if not headline:
             return 0.0
-        weight = self.weight
         total = self.total(headline)
-        found = sum(map(weight, headline & text))
+        found = self.total(headline & text)
         return found / total if total else 0.0
 
-    def overlap(self, a: set[str], b: set[str]) -> float:
+    def overlap(self, a: set[str], b: set[str], total_a: float | None = None, total_b: float | None = None) -> float:
         """Weighted share of grams two texts have in common, relative to the
         smaller one: how much two stretches of text are about one thing."""
         if not a or not b:
             return 0.0
-        smaller = min(self.total(a), self.total(b))
-        common = sum(map(self.weight, a & b))
+        ta = self.total(a) if total_a is None else total_a
+        tb = self.total(b) if total_b is None else total_b
+        smaller = min(ta, tb)
+        common = self.total(a & b)
         return common / smaller if smaller else 0.0
