@@ -212,6 +212,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="skip Dask and the 1,000-page memory run")
     parser.add_argument("--repeat", type=int, default=1, help="runs per throughput measurement; the fastest counts")
     parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--skip-text", action="store_true")
     parser.add_argument("--skip-memory", action="store_true", help="skip the 50- and 1,000-page memory runs")
     parser.add_argument("--json", help="write the figures here")
     args = parser.parse_args()
@@ -224,15 +225,16 @@ def main() -> int:
         text_in, pdf_in = work / "text", work / "pdf"
         make_text_tree(text_in, issues, args.copies)
         n = args.repeat
-        rows.append(best_of(n, "text-1", text_in, work, 1))
-        rows.append(best_of(n, "text-2", text_in, work, 2))
+        if not args.skip_text:
+            rows.append(best_of(n, "text-1", text_in, work, 1))
+            rows.append(best_of(n, "text-2", text_in, work, 2))
         if not args.skip_pdf:
             make_pdf_tree(pdf_in, corpus, issues, args.copies)
             rows.append(best_of(n, "pdf-1", pdf_in, work, 1))
             rows.append(best_of(n, "pdf-2", pdf_in, work, 2))
             if not args.quick:
                 rows.append(best_of(n, "pdf-dask-2", pdf_in, work, 2, engine="dask"))
-        if not args.quick:
+        if not args.quick and not args.skip_text:
             rows.append(best_of(n, "text-dask-2", text_in, work, 2, engine="dask"))
         if not args.quick and not args.skip_memory:
             for pages in (50, 1000):
