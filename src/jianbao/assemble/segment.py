@@ -285,6 +285,52 @@ def _inner_item_score(item: Item) -> float:
     return 0.0
 
 
+# A headline line moves to a neighbouring article when it shares this much
+# more of its vocabulary with that article's text than with its own.
+UNTANGLE_MARGIN = 0.25
+UNTANGLE_MIN = 0.5
+UNTANGLE_REACH = 2
+UNTANGLE_OWN_MAX = 0.3
+
+
+def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> None:
+    """Give back headline lines of side-by-side articles that an extractor
+    printed interleaved, line by line across the columns ("就中蒙建交70周年"
+    / "中华人民共和国成立70周年庆祝活动……" / "习近平同蒙古国……"): within a run of
+    several headline lines, a line goes to the nearby article whose text it
+    matches clearly better than its own."""
+    bodies = [set().union(*(u.grams for u in seg.units)) if seg.units else set() for seg in segments]
+    for k, seg in enumerate(segments):
+        for run in (seg.lead, seg.trail):
+            heads = [it for it in run if it.kind == HEAD]
+            if len(heads) < 2:
+                continue
+            for n, it in enumerate(heads):
+                wrapped = it.wraps_previous or (n + 1 < len(heads) and heads[n + 1].wraps_previous)
+                if wrapped:
+                    continue  # one printed line of a longer one stays with it
+                own = vocab.similarity(it.grams, bodies[k])
+                best_k, best = k, own
+                for j in range(max(0, k - UNTANGLE_REACH), min(len(segments), k + UNTANGLE_REACH + 1)):
+                    if j != k and bodies[j]:
+                        sim = vocab.similarity(it.grams, bodies[j])
+                        if sim > best:
+                            best_k, best = j, sim
+                if best_k != k and best >= UNTANGLE_MIN and best - own >= UNTANGLE_MARGIN and own < UNTANGLE_OWN_MAX:
+                    _move_head(it, seg, segments[best_k], order)
+
+
+def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, int]) -> None:
+    for run in (source.lead, source.trail, source.items):
+        if item in run:
+            run.remove(item)
+    first_unit = min(order[id(u)] for u in target.units)
+    run = target.lead if order[id(item)] < first_unit else target.trail
+    for seq in (run, target.items):
+        seq.append(item)
+        seq.sort(key=lambda it: order[id(it)])
+
+
 def split_ends(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:
     """(lead, middle, trail): non-unit items before the first unit, from the
     first to the last unit, after the last unit."""

@@ -15,7 +15,18 @@ from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, column_measures, ends_paragraph, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
-from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_flow_windows, index_grams, segment_items
+from jianbao.assemble.segment import (
+    BYLINE,
+    CAPTION,
+    COLUMN,
+    UNIT,
+    Item,
+    Segment,
+    index_flow_windows,
+    index_grams,
+    segment_items,
+    untangle_heads,
+)
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.model import Article, Caption, JumpRef, Page, Unassigned
 from jianbao.normalize import clean_spaces, join_lines
@@ -42,6 +53,7 @@ def assemble_text(page: Page) -> Page:
     captions = [it for it in items if it.kind == CAPTION]
     segments = segment_items(flow, vocab)
     articles = [s for s in segments if not s.floating]
+    untangle_heads(articles, vocab, {id(it): k for k, it in enumerate(flow)})
     floating = [s for s in segments if s.floating]
     measures = dict(zip((id(r) for r in rows), column_measures(rows)))
     built = [build_article(seg, page, measures) for seg in articles]
