@@ -114,17 +114,20 @@ def column_measures(rows: list[Row]) -> list[float]:
     hist: Counter[int] = Counter()
     n = len(rows)
     lo = hi = 0  # the window is rows[lo:hi], slid along with i
+    count = 0
     out: list[float] = []
     for i in range(n):
         while hi < min(n, i + WINDOW + 1):
             if bins[hi] is not None:
                 hist[bins[hi]] += 1
+                count += 1
             hi += 1
         while lo < max(0, i - WINDOW):
             if bins[lo] is not None:
                 hist[bins[lo]] -= 1
+                count -= 1
             lo += 1
-        if not +hist:
+        if not count:
             out.append(rows[i].width)
             continue
         # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
