@@ -13,6 +13,7 @@ head (headline), so that one line's evidence is weighed with its neighbours'
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from jianbao import classify, rules
@@ -96,6 +97,16 @@ def _is_bracketed_tail(s: str) -> bool:
     """"（完）" / "（记者 王芳）" close a paragraph even without a period."""
     open_at = max(s.rfind("（"), s.rfind("("))
     return open_at >= 0 and open_at >= len(s) - 16
+
+
+def is_source_note(text: str) -> bool:
+    """A bracketed note naming the source or reporters, printed at the end
+    of a text: "（新华社加德满都10月13日电）", "（本报记者 王芳）"."""
+    s = "".join(text.split())
+    if not (s[:1] in "（(" and s[-1:] in "）)"):
+        return False
+    inner = s[1:-1]
+    return bool(rules.DATELINE.match(inner) or re.search(rules.ROLE, inner) or "综合" in inner)
 
 
 def has_inner_sentence_end(text: str) -> bool:
@@ -205,6 +216,8 @@ def emission(
     if ends_sentence(text):
         head -= 5.0
     if has_inner_sentence_end(text):
+        head -= 5.0
+    if is_source_note(text):
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0

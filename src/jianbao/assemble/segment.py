@@ -33,6 +33,11 @@ UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "capti
 
 W_LEX = 3.0
 C_NO_HEAD = 1.0
+# A text without headline that is also tiny is a stray piece of another.
+C_TINY_HEADLESS = 1.5
+TINY_CHARS = 40
+B_CLOSING_NOTE = 4.0
+MAX_NOTE = 80
 C_FLOAT = 0.6
 C_FLOAT_LINE = 0.15
 # Intertitles are set within the column in the body's weight; a line that
@@ -139,10 +144,20 @@ def segment_items(items: list[Item], vocab: Vocabulary) -> list[Segment]:
 
 
 def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
-    """Cohesion of each unit with the next unit in print order."""
+    """Cohesion of each unit with the next unit in print order.  A short
+    note in brackets ("（相关报道见第十版）", "（新华社加德满都10月13日电）") closes
+    the text before it."""
     units = [it for it in items if it.kind == UNIT]
     for a, b in zip(units, units[1:]):
-        a.cohesion_next = W_COHESION * (vocab.overlap(a.tail_grams, b.head_grams) - COH_BASE)
+        if is_closing_note(b.text):
+            a.cohesion_next = B_CLOSING_NOTE
+        else:
+            a.cohesion_next = W_COHESION * (vocab.overlap(a.tail_grams, b.head_grams) - COH_BASE)
+
+
+def is_closing_note(text: str) -> bool:
+    s = "".join(text.split())
+    return len(s) <= MAX_NOTE and s[:1] in "（(" and s[-1:] in "）)"
 
 
 def index_intertitle_similarity(items: list[Item], vocab: Vocabulary) -> None:
@@ -233,6 +248,8 @@ class SegmentGrower:
         head_lines = [it for it in heads if it.kind == HEAD]
         if not head_lines:
             score -= C_NO_HEAD
+            if sum(len(u.text) for u in self.units) < TINY_CHARS:
+                score -= C_TINY_HEADLESS
             if heads:  # a byline alone
                 score -= 0.2
             return score
