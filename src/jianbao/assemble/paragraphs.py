@@ -240,7 +240,9 @@ def label_rows(rows: list[Row]) -> None:
     start = _START
     for i, row in enumerate(rows):
         if row.label in SEPARATORS:
-            _viterbi(rows, run, measures, tol, start)
+            # Only a jump marker cuts a paragraph; before a byline, credit or
+            # column head the text has ended.
+            _viterbi(rows, run, measures, tol, start, open_end=row.label == classify.JUMP_TO)
             run = []
             start = _FRESH_START
             if row.label == classify.JUMP_TO:
@@ -248,7 +250,7 @@ def label_rows(rows: list[Row]) -> None:
             continue
         if row.label == classify.JUMP_FROM:
             # The text after "（上接第N版）" resumes mid-paragraph.
-            _viterbi(rows, run, measures, tol, start)
+            _viterbi(rows, run, measures, tol, start, open_end=False)
             run = []
             start = _START
             row.part = ""
@@ -257,7 +259,18 @@ def label_rows(rows: list[Row]) -> None:
     _viterbi(rows, run, measures, tol, start)
 
 
-def _viterbi(rows: list[Row], run: list[int], measures: list[float], tol: float, start: dict[str, float]) -> None:
+# A text that stops mid-paragraph where no jump marker or page end cuts it.
+_CLOSED_END = {FIRST: -3.0, MID: -3.0, LAST: 0.0, SINGLE: 0.0, HEAD: 0.0}
+
+
+def _viterbi(
+    rows: list[Row],
+    run: list[int],
+    measures: list[float],
+    tol: float,
+    start: dict[str, float],
+    open_end: bool = True,
+) -> None:
     if not run:
         return
     def emit(k: int) -> dict[str, float]:
@@ -299,8 +312,9 @@ def _viterbi(rows: list[Row], run: list[int], measures: list[float], tol: float,
             ptr[s] = best_prev or HEAD
         scores.append(cur)
         back.append(ptr)
-    # A run may end mid-paragraph (a column or page cut), so any state ends it.
-    state = max(STATES, key=lambda s: scores[-1][s])
+    # A run cut by a jump marker or the page's end may stop mid-paragraph.
+    ends = {s: 0.0 for s in STATES} if open_end else _CLOSED_END
+    state = max(STATES, key=lambda s: scores[-1][s] + ends[s])
     for k in range(len(run) - 1, -1, -1):
         rows[run[k]].part = state
         if k:
