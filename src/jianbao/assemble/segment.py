@@ -399,17 +399,21 @@ def index_grams(item: Item) -> None:
 
 def index_flow_windows(units: list[Item]) -> None:
     """The text just before and just after each unit boundary, for cohesion:
-    windows run across neighbouring units, so a short paragraph is judged
-    with the text around it."""
-    texts = [u.text for u in units]
+    windows run across neighbouring units (whole units, about EDGE_CHARS
+    characters), so a short paragraph is judged with the text around it."""
+    lengths = [len(u.text) for u in units]
     for k, unit in enumerate(units):
-        ahead, j = "", k
-        while j < len(texts) and len(ahead) < EDGE_CHARS:
-            ahead += texts[j]
+        ahead: set[str] = set()
+        size, j = 0, k
+        while j < len(units) and size < EDGE_CHARS:
+            ahead |= units[j].grams
+            size += lengths[j]
             j += 1
-        behind, j = "", k
-        while j >= 0 and len(behind) < EDGE_CHARS:
-            behind = texts[j] + behind
+        behind: set[str] = set()
+        size, j = 0, k
+        while j >= 0 and size < EDGE_CHARS:
+            behind |= units[j].grams
+            size += lengths[j]
             j -= 1
-        unit.head_grams = grams(ahead[:EDGE_CHARS])
-        unit.tail_grams = grams(behind[-EDGE_CHARS:])
+        unit.head_grams = ahead
+        unit.tail_grams = behind
