@@ -81,6 +81,7 @@ class Item:
     wraps_previous: bool = False  # a headline line that finishes the line above
     subtitle_like: bool = False
     cohesion_next: float = 0.0  # units: cohesion with the next unit
+    chars: int = 0
     local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
     grams: set[str] = field(default_factory=set)
     head_grams: set[str] = field(default_factory=set)  # of its first EDGE_CHARS
@@ -188,6 +189,7 @@ class SegmentGrower:
         self.lead_sims: list[float] = []
         self.trail: list[Item] = []
         self.inner = 0.0  # cohesion, hard starts and intertitles between units
+        self.chars = 0  # printed characters of the units
         self.body: set[str] = set()
         self.trail_found: list[float] = []
         self.trail_total: list[float] = []
@@ -219,6 +221,7 @@ class SegmentGrower:
             self.lead = []
             self.lead_sims = []
         self.units.insert(0, item)
+        self.chars += item.chars
         self.body |= item.grams
         for k, missing in enumerate(self.trail_missing):
             hit = missing & item.grams
@@ -248,7 +251,7 @@ class SegmentGrower:
         head_lines = [it for it in heads if it.kind == HEAD]
         if not head_lines:
             score -= C_NO_HEAD
-            if sum(len(u.text) for u in self.units) < TINY_CHARS:
+            if self.chars < TINY_CHARS:
                 score -= C_TINY_HEADLESS
             if heads:  # a byline alone
                 score -= 0.2
@@ -394,7 +397,9 @@ def _floating_score(items: list[Item]) -> float:
 
 
 def index_grams(item: Item) -> None:
-    item.grams = grams(item.text)
+    text = item.text
+    item.grams = grams(text)
+    item.chars = len(text)
 
 
 def index_flow_windows(units: list[Item]) -> None:
