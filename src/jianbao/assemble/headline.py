@@ -12,6 +12,9 @@ Conventions of Chinese newspapers, strongest first:
   ("……时强调"), or opening with 就 ("就中蒙建交70周年") is a kicker;
 * a last line naming who presided or attended ("刘星主持", "李克强出席")
   is a subtitle;
+* a column tag in brackets ends the title ("……（权威发布）");
+* without any cue, two lines read kicker / title (引题 + 主题 is the
+  commonest two-line stack) and three read kicker / title / subtitle;
 * two short lines of equal length with no punctuation are one title set as a
   couplet ("春暖花正开 / 古城绽新颜").
 
@@ -33,6 +36,8 @@ DANGLING = "的和与及在对把被从向为以将并而或"
 from jianbao.rules import BRACKETED, KICKER_END, LEADER_LINE, SUBTITLE_START, is_kicker_line, is_subtitle_line
 
 COUPLET_MAX = 8
+# A column tag in brackets closing a line: "……（权威发布）", "……（钟声）".
+TAGGED = re.compile(r"[（(][^（）()]{2,30}[)）]\s*$")
 WRAP_MAX = 5
 
 
@@ -67,13 +72,12 @@ def _continues(prev: StackLine, line: StackLine, measure: float | None) -> bool:
     n = visible_len(line.text)
     if n == 0:
         return False
-    if prev.bold != line.bold:
-        return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
         return False
     if breaks_mid_phrase(prev.text, line.text):
+        # Extractors often lose the bold doubling of a one-character wrap.
         return True
-    if n > WRAP_MAX:
+    if n > WRAP_MAX or prev.bold != line.bold:
         return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
         return False
@@ -164,7 +168,10 @@ def _title_by_wording(lines: list[StackLine]) -> tuple[int, int]:
     if kicker_found and subtitle_found:
         return start, end
     # Unmarked stacks: three or more lines read kicker / title / subtitle;
-    # two read title / subtitle.
+    # of two, the one carrying a column tag ("……（权威发布）") is the title,
+    # else the pair reads kicker / title, the commonest two-line stack.
     if n >= 3:
         return 1, n - 1
-    return 0, 1
+    if TAGGED.search(texts[0]) and not TAGGED.search(texts[1]):
+        return 0, 1
+    return 1, 2
