@@ -13,8 +13,8 @@ Conventions of Chinese newspapers, strongest first:
 * a last line naming who presided or attended ("刘星主持", "李克强出席")
   is a subtitle;
 * a column tag in brackets ends the title ("……（权威发布）");
-* without any cue, two lines read kicker / title (引题 + 主题 is the
-  commonest two-line stack) and three read kicker / title / subtitle;
+* without any cue, two lines read title / subtitle and three read
+  kicker / title / subtitle;
 * two short lines of equal length with no punctuation are one title set as a
   couplet ("春暖花正开 / 古城绽新颜").
 
@@ -169,9 +169,9 @@ def _title_by_wording(lines: list[StackLine]) -> tuple[int, int]:
         return start, end
     # Unmarked stacks: three or more lines read kicker / title / subtitle;
     # of two, the one carrying a column tag ("……（权威发布）") is the title,
-    # else the pair reads kicker / title, the commonest two-line stack.
+    # else they read title / subtitle.
     if n >= 3:
         return 1, n - 1
-    if TAGGED.search(texts[0]) and not TAGGED.search(texts[1]):
-        return 0, 1
-    return 1, 2
+    if TAGGED.search(texts[1]) and not TAGGED.search(texts[0]):
+        return 1, 2
+    return 0, 1
