@@ -190,7 +190,7 @@ def emission(
     running = has_inner_sentence_end(text) or clauses >= 2 or (clauses and len(text) >= 24)
     too_long = -1.0 if very_long and running else (-5.0 if very_long else 0.0)
     # A short line that runs on is a wrap around a picture or drop cap.
-    short_cost = -2.5 if runs_on_next else -5.0
+    short_cost = -2.0 if runs_on_next else -5.0
     e[MID] = 0.0 if full else (-1.5 if long_ and not very_long else (-3.5 if indented else short_cost))
     if very_long:
         e[MID] = min(-1.0, too_long)
