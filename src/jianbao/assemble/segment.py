@@ -180,7 +180,7 @@ def index_intertitle_similarity(items: list[Item], vocab: Vocabulary) -> None:
 
 class SegmentGrower:
     """The score of one candidate article, kept up to date while items are
-    added at its left end (see :func:`score_segment` for the rules)."""
+    added at its left end (the rules are in the module docstring)."""
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab

@@ -12,8 +12,8 @@ from scipy.optimize import linear_sum_assignment
 
 from jianbao import classify, rules
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack
-from jianbao.assemble.lexical import Vocabulary, grams
-from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, column_measures, ends_paragraph, label_rows
+from jianbao.assemble.lexical import Vocabulary
+from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, ends_paragraph, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
 from jianbao.assemble.segment import (
     BYLINE,
@@ -55,12 +55,11 @@ def assemble_text(page: Page) -> Page:
     articles = [s for s in segments if not s.floating]
     untangle_heads(articles, vocab, {id(it): k for k, it in enumerate(flow)})
     floating = [s for s in segments if s.floating]
-    measures = dict(zip((id(r) for r in rows), column_measures(rows)))
-    built = [build_article(seg, page, measures) for seg in articles]
+    built = [build_article(seg) for seg in articles]
     photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
     for head_seg, caption in photos:
-        built.append((build_photo(head_seg, caption, page), [*head_seg.items, caption]))
-    attach_captions(loose_captions, built, items, vocab, page)
+        built.append((build_photo(head_seg, caption), [*head_seg.items, caption]))
+    attach_captions(loose_captions, built, items, vocab)
     for seg in leftover_heads:
         text = "".join(r.text for it in seg.items for r in it.rows)
         page.unassigned.append(
@@ -298,7 +297,7 @@ def pair_photos(
 
 
 def attach_captions(
-    captions: list[Item], built: list[tuple[Article, list[Item]]], items: list[Item], vocab: Vocabulary, page: Page
+    captions: list[Item], built: list[tuple[Article, list[Item]]], items: list[Item], vocab: Vocabulary
 ) -> None:
     """Each remaining caption joins the article it shares most vocabulary
     with, preferring one printed next to it; with no article it stands as a
@@ -340,15 +339,15 @@ def fill_caption(article: Article, cap: Item) -> None:
 # --- articles ----------------------------------------------------------------------
 
 
-def build_article(seg: Segment, page: Page, measures: dict[int, float]) -> tuple[Article, list[Item]]:
+def build_article(seg: Segment) -> tuple[Article, list[Item]]:
     article = Article(id="")
     heads = [it for it in (seg.lead + seg.trail) if it.kind in (HEAD_ITEM, BYLINE, COLUMN)]
-    fill_headline(article, heads, measures)
+    fill_headline(article, heads)
     middle = [it for it in seg.items if it not in seg.lead and it not in seg.trail]
     paragraphs: list[list[Row]] = []
     for it in middle:
         if it.kind == UNIT:
-            add_unit(article, it, paragraphs, page)
+            add_unit(article, it, paragraphs)
         else:
             # An intertitle or inner byline: a paragraph of its own.
             paragraphs.append(list(it.rows))
@@ -357,7 +356,7 @@ def build_article(seg: Segment, page: Page, measures: dict[int, float]) -> tuple
     return article, list(seg.items)
 
 
-def add_unit(article: Article, unit: Item, paragraphs: list[list[Row]], page: Page) -> None:
+def add_unit(article: Article, unit: Item, paragraphs: list[list[Row]]) -> None:
     """Append a unit's rows to the paragraph list, taking out jump markers."""
     current: list[Row] | None = paragraphs[-1] if paragraphs and not unit.hard_start else None
     for row in unit.rows:
@@ -385,12 +384,11 @@ def add_jump(article: Article, row: Row) -> None:
         article.continued_from = JumpRef(page=target)
 
 
-def fill_headline(article: Article, heads: list[Item], measures: dict[int, float]) -> None:
+def fill_headline(article: Article, heads: list[Item]) -> None:
     lines: list[StackLine] = []
     measure = None
     for it in heads:
         row = it.rows[0]
-        text = clean_spaces(" ".join(r.text for r in it.rows)) if it.kind != HEAD_ITEM else row.text.strip()
         if it.kind == BYLINE:
             article.byline = (article.byline + " " + " ".join(row.text.split())).strip()
             article.add_provenance("byline", row.lines)
@@ -398,11 +396,11 @@ def fill_headline(article: Article, heads: list[Item], measures: dict[int, float
             article.column = (article.column + " " + " ".join(row.text.split())).strip()
             article.add_provenance("column", row.lines)
         else:
+            text = row.text.strip()
             article.headline_lines.append(text)
             lines.append(StackLine(text=text, bold=row.bold))
             article.add_provenance("headline_lines", row.lines)
-            measure = measures.get(id(row), measure)
-    pen_name_byline(article, lines)
+            measure = row.measure or measure
     stack = split_stack(lines, measure)
     article.kicker, article.title, article.subtitle = stack.kicker, stack.title, stack.subtitle
 
@@ -414,25 +412,8 @@ def is_pen_name(text: str) -> bool:
     return len(parts) == 2 and all(len(p) == 1 and "\u4e00" <= p <= "\u9fff" for p in parts)
 
 
-def pen_name_byline(article: Article, lines: list[StackLine]) -> None:
-    """A two-character name printed with a space between ("仲 音") under a
-    headline is the author's byline: newspapers pad two-character names to
-    the width of three."""
-    if len(lines) < 2 or article.byline:
-        return
-    last = lines[-1].text.strip()
-    parts = last.split()
-    if len(parts) == 2 and all(len(p) == 1 and "\u4e00" <= p <= "\u9fff" for p in parts):
-        lines.pop()
-        article.headline_lines.pop()
-        article.byline = last
-        ids = article.provenance.get("headline_lines", [])
-        if ids:
-            article.add_provenance("byline", [ids.pop()])
-
-
-def build_photo(seg: Segment, cap: Item, page: Page) -> Article:
+def build_photo(seg: Segment, cap: Item) -> Article:
     article = Article(id="", kind="photo")
-    fill_headline(article, [it for it in seg.items if it.kind in (HEAD_ITEM, BYLINE, COLUMN)], {})
+    fill_headline(article, [it for it in seg.items if it.kind in (HEAD_ITEM, BYLINE, COLUMN)])
     fill_caption(article, cap)
     return article

@@ -237,35 +237,6 @@ def remove_stale_temporaries(job: Job) -> None:
                 tmp.unlink(missing_ok=True)
 
 
-def is_done(job: Job, entry: Entry | None) -> bool:
-    """Finished before with the same inputs, and its outputs still there.
-
-    Failed issues are tried again: a timeout may not recur, and a fixed
-    parser may now read the page.
-    """
-    if entry is None or entry.status != OK or entry.checksum != job.checksum:
-        return False
-    return os.path.exists(job.output) and all(os.path.exists(p) for p in job.parts.values())
-
-
-def estimate_pages(paths: list[Path]) -> int:
-    """Pages an issue will have, for the progress bar: one per text or image
-    file, the page count of a PDF (one when it cannot be opened)."""
-    total = 0
-    for path in paths:
-        count = 1
-        if path.suffix.lower() == ".pdf":
-            try:
-                import pymupdf
-
-                with pymupdf.open(path) as doc:
-                    count = max(1, doc.page_count)
-            except Exception:  # a corrupt PDF is the worker's to report
-                count = 1
-        total += count
-    return total
-
-
 def available_cores() -> int:
     """Cores this process may run on (a container or job scheduler may
     allow fewer than the machine has)."""
