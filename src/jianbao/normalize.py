@@ -6,6 +6,7 @@ PDF and OCR modes.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from functools import lru_cache
@@ -208,18 +209,7 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
 
 
 def _copy(line: Line, text: str, bold: bool | None = None) -> Line:
-    return Line(
-        text=text,
-        index=line.index,
-        page=line.page,
-        bbox=line.bbox,
-        size=line.size,
-        bold=line.bold if bold is None else bold,
-        font=line.font,
-        conf=line.conf,
-        blank_before=line.blank_before,
-        label=line.label,
-    )
+    return dataclasses.replace(line, text=text, bold=line.bold if bold is None else bold)
 
 
 # --- spacing and joining -----------------------------------------------------------
