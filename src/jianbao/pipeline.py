@@ -148,6 +148,13 @@ def parse_texts(texts: Sequence[str], options: Options | None = None) -> Issue:
     return build_issue(pages, options, sources=[p.source for p in pages], mode="text")
 
 
+def name_articles(page: Page) -> None:
+    """Article ids once page numbers are final: "p3a2" is the second article
+    of page 3 in reading order."""
+    for k, article in enumerate(page.articles, start=1):
+        article.id = f"p{page.number}a{k}"
+
+
 def build_issue(pages: list[Page], options: Options, sources: list[str], mode: str) -> Issue:
     if options.page_numbers:
         if len(options.page_numbers) != len(pages):
@@ -156,5 +163,7 @@ def build_issue(pages: list[Page], options: Options, sources: list[str], mode: s
             )
         for page, number in zip(pages, options.page_numbers):
             page.number = int(number)
+    for page in pages:
+        name_articles(page)
     issue = Issue(pages=pages, paper=options.paper, issue_date=options.issue_date, mode=mode, sources=sources)
     return finish_issue(issue)
