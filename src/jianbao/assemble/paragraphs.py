@@ -60,6 +60,12 @@ RUN_ON_MARKS = "，、；：（“《—"
 DANGLING = "的和与及在对把被从向为以将并而或"
 
 
+# For each state, the states that may precede it: (state, cost, running).
+_INTO = {
+    s: [(p, t[s], (p, s) in _RUNNING) for p, t in _TRANSITIONS.items() if s in t] for s in STATES
+}
+
+
 def runs_on(prev: str, nxt: str) -> bool:
     """The line after ``prev`` continues it: ``prev`` stops at a comma or an
     opening mark, leaves a quotation or bracket open, or the line break
@@ -273,43 +279,40 @@ def _viterbi(
 ) -> None:
     if not run:
         return
+    # Whether each line runs on into the next, computed once per pair.
+    on = [runs_on(rows[run[k]].text, rows[run[k + 1]].text) for k in range(len(run) - 1)] + [False]
+
     def emit(k: int) -> dict[str, float]:
         i = run[k]
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        on = k + 1 < len(run) and runs_on(rows[i].text, rows[run[k + 1]].text)
         return emission(
             rows[i],
             measures[i],
             tol,
-            on,
+            on[k],
             before_byline=nxt is not None and nxt.label == classify.BYLINE,
             before_start=nxt is not None and nxt.label in (classify.DATELINE, classify.JUMP_FROM),
         )
 
-    scores = [dict(_START)]
-    back: list[dict[str, str]] = [{}]
     first = emit(0)
-    scores[0] = {s: start.get(s, NEG) + first[s] for s in STATES}
+    scores = [{s: start.get(s, NEG) + first[s] for s in STATES}]
+    back: list[dict[str, str]] = [{}]
     for k in range(1, len(run)):
-        row = rows[run[k]]
         em = emit(k)
-        cont = runs_on(rows[run[k - 1]].text, row.text)
+        cont = on[k - 1]
+        prev = scores[k - 1]
         cur: dict[str, float] = {}
         ptr: dict[str, str] = {}
-        for s in STATES:
-            best_prev, best = None, NEG
-            for p in STATES:
-                t = _TRANSITIONS[p].get(s)
-                if t is None:
-                    continue
-                bonus = 0.0
-                if cont and (p, s) not in _RUNNING:
-                    bonus -= C_BROKEN_RUN
-                v = scores[k - 1][p] + t + bonus
+        for s, sources in _INTO.items():
+            best_prev, best = HEAD, NEG
+            for p, t, running in sources:
+                v = prev[p] + t
+                if cont and not running:
+                    v -= C_BROKEN_RUN
                 if v > best:
                     best, best_prev = v, p
             cur[s] = best + em[s]
-            ptr[s] = best_prev or HEAD
+            ptr[s] = best_prev
         scores.append(cur)
         back.append(ptr)
     # A run cut by a jump marker or the page's end may stop mid-paragraph.
