@@ -30,6 +30,9 @@ from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.rows import Row
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
+# Where a caption stood in print: captions are matched apart, but a headline
+# stack never runs across one.
+GAP = "gap"
 
 W_LEX = 3.0
 C_NO_HEAD = 1.0
@@ -245,6 +248,8 @@ class SegmentGrower:
         trail_has = any(it.kind == HEAD for it in trail_heads)
         if lead_has and trail_has:
             return IMPOSSIBLE
+        if _crosses_gap(self.lead) or _crosses_gap(self.trail):
+            return IMPOSSIBLE
         if any(it.kind == COLUMN for it in self.lead):
             score += B_COLUMN_LEADS
         heads = lead_heads or trail_heads
@@ -381,11 +386,26 @@ def _byline_follows_head(heads: list[Item]) -> bool:
     return True
 
 
+def _crosses_gap(run: list[Item]) -> bool:
+    """Headline lines on both sides of a caption: two stacks, not one."""
+    seen_head = gap_after_head = False
+    for it in run:
+        if it.kind == HEAD:
+            if gap_after_head:
+                return True
+            seen_head = True
+        elif it.kind == GAP and seen_head:
+            gap_after_head = True
+    return False
+
+
 def _floating_score(items: list[Item]) -> float:
     """A headline (or byline, column head) run with no body of its own.
 
     A byline closes its headline stack, so no headline line follows one
     within a run."""
+    if _crosses_gap(items):
+        return IMPOSSIBLE
     heads = [it for it in items if it.kind == HEAD]
     seen_byline = False
     for it in items:

@@ -19,6 +19,7 @@ from jianbao.assemble.segment import (
     BYLINE,
     CAPTION,
     COLUMN,
+    GAP,
     UNIT,
     Item,
     Segment,
@@ -49,9 +50,9 @@ def assemble_text(page: Page) -> Page:
         index_grams(item)
     index_flow_windows([it for it in items if it.kind == UNIT])
     vocab = Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
-    flow = [it for it in items if it.kind != CAPTION]
+    flow = [it if it.kind != CAPTION else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
-    segments = segment_items(flow, vocab)
+    segments = [drop_gaps(seg) for seg in segment_items(flow, vocab)]
     articles = [s for s in segments if not s.floating]
     untangle_heads(articles, vocab, {id(it): k for k, it in enumerate(flow)})
     floating = [s for s in segments if s.floating]
@@ -75,6 +76,12 @@ def assemble_text(page: Page) -> Page:
     for k, article in enumerate(page.articles, start=1):
         article.id = f"p{page.number}a{k}"
     return page
+
+
+def drop_gaps(seg: Segment) -> Segment:
+    for run in (seg.items, seg.lead, seg.trail):
+        run[:] = [it for it in run if it.kind != GAP]
+    return seg
 
 
 def reading_position(parts: list[Item], order: dict[int, int]) -> int:
