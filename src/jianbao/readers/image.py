@@ -324,33 +324,54 @@ def split_at_gutters(pieces: list[Piece]) -> list[Piece]:
 
     Where a line of one column ends close to the next column's line (a
     short last line of a paragraph, a narrow gutter), the detector may see
-    one box.  Justified columns share a right edge: when several lines of
-    the same type size around the box end at one x inside it, and few of
-    them run across that x, it is a gutter, and the box is cut there.
-    """
+    one box.  Two signs show the gutter: a blank between two characters of
+    the box where the lines around it are blank too, and a right edge that
+    several lines of the same type size around the box share (justified
+    columns) while few of them run across it.  The blanks are cut first,
+    so that lines freed from their neighbours show their column's edge to
+    the second test."""
     if not pieces:
         return pieces
     geometry = piece_geometry(pieces)
-    out: list[Piece] = []
-    for piece in pieces:
-        cuts: dict[int, float] = {}
-        for edge in gutters_inside(piece, geometry):
-            k = cut_index(piece, edge)
-            if 0 < k < len(piece.chars):
-                cuts.setdefault(k, edge)
-        if not cuts:
-            out.append(piece)
-            continue
-        bounds = sorted(cuts)
-        for start, stop in zip([0] + bounds, bounds + [len(piece.chars)]):
-            part = sub_piece(piece, piece.chars[start:stop])
-            if stop in cuts:
-                # Recognised positions of hanging punctuation can run into
-                # the gutter; the line ends at its column's edge.
-                part.x1 = min(part.x1, cuts[stop] + 0.3 * piece.height)
-                part.sealed = True
-            out.append(part)
-    return out
+    cut = [cut_piece(piece, blank_gutters(piece, geometry, pieces)) for piece in pieces]
+    pieces = [part for parts in cut for part in parts]
+    geometry = piece_geometry(pieces)
+    cut = [cut_piece(piece, edge_gutters(piece, geometry)) for piece in pieces]
+    return [part for parts in cut for part in parts]
+
+
+def blank_gutters(piece: Piece, geometry: np.ndarray, pieces: list[Piece]) -> dict[int, float]:
+    """Cuts (index of the first character after, column edge) at blanks
+    inside the piece that the lines around it share."""
+    return {k: left for k, (left, right) in wide_gaps(piece) if is_gutter((left + right) / 2, piece, geometry, pieces)}
+
+
+def edge_gutters(piece: Piece, geometry: np.ndarray) -> dict[int, float]:
+    """Cuts at column edges that lines around the piece end at."""
+    cuts: dict[int, float] = {}
+    for edge in gutters_inside(piece, geometry):
+        k = cut_index(piece, edge)
+        if 0 < k < len(piece.chars):
+            cuts.setdefault(k, edge)
+    return cuts
+
+
+def cut_piece(piece: Piece, cuts: dict[int, float]) -> list[Piece]:
+    """The piece cut before each character index in ``cuts``; each part
+    left of a cut ends at that column edge and joins nothing on its right."""
+    if not cuts:
+        return [piece]
+    bounds = sorted(cuts)
+    parts = []
+    for start, stop in zip([0] + bounds, bounds + [len(piece.chars)]):
+        part = sub_piece(piece, piece.chars[start:stop])
+        if stop in cuts:
+            # Recognised positions of hanging punctuation can run into
+            # the gutter; the line ends at its column's edge.
+            part.x1 = min(part.x1, cuts[stop] + 0.3 * piece.height)
+            part.sealed = True
+        parts.append(part)
+    return parts
 
 
 def piece_geometry(pieces: list[Piece]) -> np.ndarray:
@@ -387,6 +408,30 @@ def gutters_inside(piece: Piece, geometry: np.ndarray) -> list[float]:
     return edges
 
 
+# Body type is set solid: neighbouring characters touch.  A blank of this
+# much of an em between two recognised characters is a word space or a
+# column gutter the detector ran across.
+MIN_GAP_PER_EM = 0.6
+
+
+def wide_gaps(piece: Piece) -> list[tuple[int, tuple[float, float]]]:
+    """Blank stretches between consecutive recognised characters of a
+    piece: (index of the character after it, (left, right) in pixels)."""
+    if len(piece.chars) < 2:
+        return []
+    least = MIN_GAP_PER_EM * estimate_em(piece)
+    return [
+        (k, (a.x1, b.x0))
+        for k, (a, b) in enumerate(zip(piece.chars, piece.chars[1:]), start=1)
+        if b.x0 - a.x1 >= least
+    ]
+
+
+def blank_at(piece: Piece, x: float) -> bool:
+    """Whether ``x`` falls in a blank between two of the piece's characters."""
+    return any(left <= x <= right for _, (left, right) in wide_gaps(piece))
+
+
 def cut_index(piece: Piece, edge: float) -> int:
     """Index of the first character right of a column edge; closing
     punctuation stays with the line it closes."""
@@ -402,13 +447,16 @@ def cut_index(piece: Piece, edge: float) -> int:
 NO_LINE_START = set("，。、；：？！”’）》」』】〕…—·,.;:?!)")
 
 
-def is_gutter(x: float, piece: Piece, geometry: np.ndarray) -> bool:
+def is_gutter(x: float, piece: Piece, geometry: np.ndarray, pieces: list[Piece] | None = None) -> bool:
     """Whether the lines near ``piece`` (± ten line heights) end or start at
     ``x`` rather than run across it.
 
     Only lines of about the same type size count: columns of body type have
     gutters, while a headline runs across them and its word spaces may fall
-    anywhere."""
+    anywhere.  With ``pieces`` (the rows of ``geometry``) given, a line
+    with a blank at ``x`` between its characters does not run across it:
+    where the gutter is narrow the detector may join every line of two
+    columns, and the blank they share is the gutter."""
     h = piece.height
     if len(geometry) == 0:
         return False
@@ -419,6 +467,9 @@ def is_gutter(x: float, piece: Piece, geometry: np.ndarray) -> bool:
     if near.sum() < 3:
         return False
     crossing = near & (x0 < x - 0.2 * h) & (x1 > x + 0.2 * h)
+    if pieces is not None:
+        for j in np.nonzero(crossing)[0]:
+            crossing[j] = not blank_at(pieces[j], x)
     return crossing.sum() <= 0.25 * near.sum()
 
 
@@ -487,27 +538,74 @@ def absorb(left: Piece, right: Piece) -> None:
 INK_SHORT_END = set("，。、；：？！")
 INK_SHORT_START = set("“‘（《「『")
 WORD_SPACE_PER_EM = 0.6
+# Marks that Unicode calls ambiguous in width but that Chinese type sets on
+# a full em: quotes, ellipsis, dash, middle dot.
+FULL_EM_MARKS = set("“”‘’…—·")
+# A line's em is measured from its Han characters' spacing when at least
+# this many neighbouring pairs measure it (a pair alone is good to about
+# 20 %, a few pairs to a few per cent).
+MIN_PITCH_PAIRS = 2
+# A pair of Han characters further apart than this many ems has a word
+# space, a gap or an unread character between them.
+MAX_PAIR_STRETCH = 1.4
+
+
+def advance(ch: str) -> float:
+    """Ems a character advances: Han characters and full-width marks one,
+    Latin letters and digits about half."""
+    return 1.0 if is_wide(ch) or ch in FULL_EM_MARKS else 0.5
+
+
+def is_han(ch: str) -> bool:
+    return unicodedata.category(ch) == "Lo" and is_wide(ch) and ch not in FULL_EM_MARKS
+
+
+def pitch_em(piece: Piece) -> tuple[float, int]:
+    """Type size (em, pixels) from the spacing of Han characters, and how
+    many neighbouring pairs measured it (0: none could).
+
+    A Han character is drawn centred in its em square and advances one em,
+    so the distance between two recognised characters' centres, over the
+    ems set between them, is the em.  Unlike the box's width or height this
+    does not depend on how far the detector padded the box, on marks it
+    did not read (a dash, an ellipsis) or on the glyphs' shapes."""
+    pairs = [
+        (1.0, (b.x0 + b.x1 - a.x0 - a.x1) / 2)
+        for a, b in zip(piece.chars, piece.chars[1:])
+        if is_han(a.text) and is_han(b.text) and b.x1 > a.x1
+    ]
+    if not pairs:
+        return 0.0, 0
+    typical = float(np.median([dx / ems for ems, dx in pairs]))
+    kept = [(ems, dx) for ems, dx in pairs if dx <= MAX_PAIR_STRETCH * typical * ems]
+    return sum(dx for _, dx in kept) / sum(ems for ems, _ in kept), len(kept)
 
 
 def measure_em(piece: Piece) -> tuple[float, bool]:
     """Type size (em) of a line in pixels, and whether it was measured
-    from the line's width (reliable) rather than its height.
+    from the characters' spacing or the line's width (reliable) rather than
+    its height.
 
-    CJK type is set on a square grid: every Han character and full-width
-    mark advances one em, Latin letters and digits about half.  The line's
-    width, less any word spaces, over its count of ems measures the em to a
-    few per cent.  The box height (inflated by the detector, and varying
-    with which glyphs the line holds) is the fallback for lines too short
-    to measure or whose width disagrees wildly (letter-spaced headings)."""
+    The Han characters' spacing (:func:`pitch_em`) comes first.  Lines with
+    too few Han characters fall back to the width: CJK type is set on a
+    square grid, every Han character and full-width mark advancing one em
+    and Latin letters and digits about half, so the width less any word
+    spaces over the count of ems measures the em.  The box height (inflated
+    by the detector, and varying with which glyphs the line holds) is the
+    last resort, for lines too short to measure or whose width disagrees
+    wildly (letter-spaced headings)."""
+    em, pairs = pitch_em(piece)
+    if pairs >= MIN_PITCH_PAIRS:
+        return em, True
     by_height = piece.height * EM_PER_BOX_HEIGHT
     printed = piece.text.replace(" ", "")
-    ems = sum(1.0 if is_wide(c) else 0.5 for c in printed)
+    ems = sum(advance(c) for c in printed)
     if printed[-1:] and printed[-1] in INK_SHORT_END:
         ems -= 0.5
     if printed[:1] and printed[0] in INK_SHORT_START:
         ems -= 0.5
-    if ems < 2.5:
-        return by_height, False
+    if ems < 2.5 or pairs:
+        return (em if pairs else by_height), False
     # Recognised glyph positions are coarse; only a gap of most of an em
     # is a word space.
     naive = (piece.x1 - piece.x0) / ems
@@ -527,15 +625,21 @@ def set_solid(piece: Piece, em: float) -> bool:
     return len(gaps) >= 3 and float(np.median(gaps)) <= 0.15 * em
 
 
-def line_above(pieces: list[Piece], i: int, reliable: list[bool]) -> int | None:
-    """The nearest width-measured line just above piece ``i`` in its column."""
+def column_neighbours(pieces: list[Piece], i: int, reliable: list[bool]) -> list[int]:
+    """The nearest reliably measured lines just above and just below piece
+    ``i`` that share some of its width (above first)."""
     piece = pieces[i]
-    best, best_dy = None, 2.2 * piece.height
-    for j, other in enumerate(pieces):
-        dy = piece.cy - other.cy
-        if j != i and reliable[j] and 0 < dy < best_dy and abs(other.x0 - piece.x0) < piece.height:
-            best, best_dy = j, dy
-    return best
+    found = []
+    for direction in (1, -1):
+        best, best_dy = None, 2.2 * piece.height
+        for j, other in enumerate(pieces):
+            dy = direction * (piece.cy - other.cy)
+            shared = min(piece.x1, other.x1) - max(piece.x0, other.x0)
+            if j != i and reliable[j] and 0 < dy < best_dy and shared > 0:
+                best, best_dy = j, dy
+        if best is not None:
+            found.append(best)
+    return found
 
 
 def estimate_em(piece: Piece) -> float:
@@ -547,31 +651,53 @@ def estimate_em(piece: Piece) -> float:
 SIZE_TOLERANCE = 0.05
 # A size measured from the box height is only good to about this much.
 HEIGHT_TOLERANCE = 0.25
+# A short line takes the size of the line above or below it in its column
+# (the last line of a paragraph, the wrap of a headline) when its own rough
+# measure is within this much of it.
+NEIGHBOUR_TOLERANCE = 0.3
+# Lines this long calibrate box height against type size on the page.
+CALIBRATION_PAIRS = 5
 
 
 def line_sizes(pieces: list[Piece]) -> list[float]:
-    """One size per line: lines measured by width are grouped into printed
-    sizes; lines measured by height take the nearest of those sizes when it
-    is within the height estimate's error."""
+    """One size per line: lines measured by spacing or width are grouped
+    into printed sizes; the others take the size of a neighbouring line in
+    their column, or the nearest printed size, when their rough measure
+    allows it."""
     measured = [measure_em(p) for p in pieces]
-    reliable = [i for i, (_, ok) in enumerate(measured) if ok]
-    snapped = snap_sizes([measured[i][0] for i in reliable], [len(pieces[i].chars) for i in reliable])
+    reliable = [ok for _, ok in measured]
+    sure = [i for i, ok in enumerate(reliable) if ok]
+    snapped = snap_sizes([measured[i][0] for i in sure], [len(pieces[i].chars) for i in sure])
     sizes = [em for em, _ in measured]
-    for i, value in zip(reliable, snapped):
+    for i, value in zip(sure, snapped):
         sizes[i] = value
     known = sorted(set(snapped))
+    per_height = em_per_box_height(pieces, measured)
     for i, (em, ok) in enumerate(measured):
-        if ok or not known:
+        if ok:
             continue
-        above = line_above(pieces, i, [measured[j][1] for j in range(len(pieces))])
-        if above is not None and abs(sizes[above] - em) <= 0.4 * sizes[above]:
-            # The short last line of a paragraph is set like the line above.
-            sizes[i] = sizes[above]
-            continue
-        nearest = min(known, key=lambda k: abs(k - em))
-        if abs(nearest - em) <= HEIGHT_TOLERANCE * nearest:
-            sizes[i] = nearest
+        rough = em if pitch_em(pieces[i])[1] else pieces[i].height * per_height
+        sizes[i] = rough
+        near = [j for j in column_neighbours(pieces, i, reliable) if abs(sizes[j] - rough) <= NEIGHBOUR_TOLERANCE * sizes[j]]
+        if near:
+            sizes[i] = sizes[near[0]]
+        elif known:
+            nearest = min(known, key=lambda k: abs(k - rough))
+            if abs(nearest - rough) <= HEIGHT_TOLERANCE * nearest:
+                sizes[i] = nearest
     return sizes
+
+
+def em_per_box_height(pieces: list[Piece], measured: list[tuple[float, bool]]) -> float:
+    """How the detector's box height relates to the type size on this page
+    (it depends on the scan's sharpness and resolution), from lines whose
+    em is well measured."""
+    ratios = [
+        em / piece.height
+        for piece, (em, ok) in zip(pieces, measured)
+        if ok and piece.height > 0 and pitch_em(piece)[1] >= CALIBRATION_PAIRS
+    ]
+    return float(np.median(ratios)) if len(ratios) >= 5 else EM_PER_BOX_HEIGHT
 
 
 def snap_sizes(ems: list[float], weights: list[int]) -> list[float]:
