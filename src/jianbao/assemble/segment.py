@@ -19,7 +19,17 @@ dynamic programming over all cuts:
   (it may still be a photo's headline, matched to a caption later);
 * a headline printed right after a photo credit belongs to the photo;
 * text on both sides of a cut that is about the same thing (shares
-  vocabulary beyond what unrelated articles share) is one article.
+  vocabulary beyond what unrelated articles share) is one article;
+* plain headline lines the width of the column are mostly intertitles, so
+  a headline made only of them is weak; a bold or column-spanning line is a
+  real headline and costs dearly as an intertitle;
+* a stack cannot end on a kicker, open with a subtitle, have a line above
+  its column head, or run across a caption;
+* a short note in brackets ("（相关报道见第十版）") closes the text before it.
+
+After the cut, headline lines of side-by-side articles that an extractor
+printed interleaved are given back to the article they match
+(:func:`untangle_heads`).
 """
 
 from __future__ import annotations
@@ -87,8 +97,8 @@ class Item:
     chars: int = 0
     local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
     grams: set[str] = field(default_factory=set)
-    head_grams: set[str] = field(default_factory=set)  # of its first EDGE_CHARS
-    tail_grams: set[str] = field(default_factory=set)  # of its last EDGE_CHARS
+    head_grams: set[str] = field(default_factory=set)  # units: the text from here on (~EDGE_CHARS)
+    tail_grams: set[str] = field(default_factory=set)  # units: the text up to here (~EDGE_CHARS)
 
     @property
     def text(self) -> str:
@@ -112,7 +122,7 @@ class Segment:
 
 
 def segment_items(items: list[Item], vocab: Vocabulary) -> list[Segment]:
-    """Best cut of ``items`` (captions excluded) into articles.
+    """Best cut of ``items`` (captions replaced by gaps) into articles.
 
     Dynamic programming over cut points; each candidate article ending at
     ``j`` is grown leftwards one item at a time with its score kept up to
