@@ -36,6 +36,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -78,6 +79,13 @@ LINK_THRESHOLD = 0.4  # below this a piece ends its chain instead
 SEQUENTIAL_SHARE = 0.75
 # Half-width of the window (in pieces) over which a stretch's spacing is read.
 SPACING_WINDOW = 12
+# The quick look (:func:`reads_in_order`): lines examined per stretch, how
+# far ahead a column's next line is looked for, words needed and how much
+# likelier the next line must be than any later one.
+PROBE_LINES = 60
+PROBE_GAPS = 4
+PROBE_HITS = 6
+PROBE_RATIO = 2
 
 _SPACES = re.compile(r" +")
 _TEXT_END = set("，、；：")
@@ -99,17 +107,92 @@ def restore_column_order(lines: list[Line]) -> list[Line]:
     are (the same objects)."""
     if len(lines) < 4:
         return lines
+    blocks = split_blocks(lines)
+    suspect = [not reads_in_order(block) for block in blocks]
+    if not any(suspect):
+        return lines
     measures = page_measures(lines)
     out: list[Line] = []
     changed = False
-    for block in split_blocks(lines):
-        pieces = split_pieces(block, measures)
-        chains = stream_chains(pieces, measures)
-        ordered = [pieces[i] for chain in chains for i in chain]
-        rebuilt = rebuild_lines(ordered, block)
+    for block, check in zip(blocks, suspect):
+        rebuilt = reorder_block(block, measures) if check else block
         changed = changed or rebuilt is not block
         out.extend(rebuilt)
     return out if changed else lines
+
+
+def reorder_block(block: list[Line], measures: list[float]) -> list[Line]:
+    pieces = split_pieces(block, measures)
+    chains = stream_chains(pieces, measures)
+    ordered = [pieces[i] for chain in chains for i in chain]
+    return rebuild_lines(ordered, block)
+
+
+# --- the quick look --------------------------------------------------------------
+
+
+def reads_in_order(block: list[Line]) -> bool:
+    """Whether a block is plainly printed column by column, judged from a
+    few stretches of it (its start, middle and end).
+
+    In column order a line break falls inside a word about a third of the
+    time, and almost always between a line and the very next one; in text
+    printed row by row across k columns the words run on k lines later
+    instead.  A stretch reads in order once it has found
+    :data:`PROBE_HITS` words running into the next line and clearly more
+    than into any of the lines after it.  A block too short for that reads
+    in order when no later line takes more words than the next one and no
+    line holds two runs of text side by side (merged columns)."""
+    texts = probe_texts(block)
+    n = len(texts)
+    if n <= PROBE_LINES:
+        hits = probe_hits(texts, 0, n)
+        return hits is None or (plain_lines(texts) and hits[1] >= PROBE_RATIO * max(hits[2:]))
+    starts = sorted({0, n // 2 - PROBE_LINES // 2, n - PROBE_LINES})
+    return all(probe_hits(texts, start, start + PROBE_LINES) is None for start in starts)
+
+
+def probe_texts(block: list[Line]) -> list[str]:
+    """Stripped line texts, a line printed twice in a row (faux bold) once."""
+    texts: list[str] = []
+    for line in block:
+        text = line.text.strip()
+        if not texts or text != texts[-1]:
+            texts.append(text)
+    return texts
+
+
+def probe_hits(texts: list[str], start: int, stop: int) -> list[int] | None:
+    """Words running from each line of ``texts[start:stop]`` into the line
+    1, 2, … :data:`PROBE_GAPS` after it (``hits[gap]``); None as soon as the
+    stretch plainly reads in order."""
+    words = short_words()
+    hits = [0] * (PROBE_GAPS + 1)
+    stop = min(len(texts), stop)
+    heads = [(t[:1], t[:2], t[:3]) for t in texts[start:stop]]
+    for i in range(start, stop - 1):
+        a = texts[i]
+        if not a or not a[-1].isalnum():
+            continue  # words end in letters: a line ending in a mark takes none
+        t1, t2, t3 = a[-1:], a[-2:], a[-3:]
+        for g in range(1, min(PROBE_GAPS, stop - 1 - i) + 1):
+            h1, h2, h3 = heads[i + g - start]
+            # The same candidates as word_across, most frequent first.
+            if t1 + h1 in words or t1 + h2 in words or t2 + h1 in words or t2 + h2 in words or t1 + h3 in words or t3 + h1 in words:
+                hits[g] += 1
+        if hits[1] >= PROBE_HITS and hits[1] >= PROBE_RATIO * max(hits[2:]) + PROBE_HITS // 2:
+            return None
+    return hits
+
+
+def plain_lines(texts: list[str]) -> bool:
+    """No line holds a run of text that could fill a column followed by
+    more text after a space (two columns printed on one line)."""
+    for text in texts:
+        head, space, rest = text.partition(" ")
+        if space and rest and len(head) >= MIN_MEASURE:
+            return False
+    return True
 
 
 # --- pieces ----------------------------------------------------------------------
@@ -210,57 +293,101 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     of the same column, as an array ``[i, g - 1]`` for gaps up to
     :data:`MAX_GAP`; ``-inf`` where it cannot be."""
     n = len(pieces)
-    scores = np.full((n, MAX_GAP), -np.inf)
-    bigrams, unigrams, total = page_bigrams(pieces)
-    words = short_words()
     texts = [p.text.strip() for p in pieces]
-    for i, a in enumerate(pieces):
-        a_text = texts[i]
-        if not a_text:
-            continue
-        tails = [a_text[-k:] for k in (1, 2, 3) if len(a_text) >= k]
-        wider = a.width + INDENT + HANGING + QUOTES if fills_measure(a.width, measures) else math.inf
-        for j in range(i + 1, min(n, i + 1 + MAX_GAP)):
-            b = pieces[j]
-            b_text = texts[j]
-            if b.line is a.line or not b_text:
-                continue  # two pieces of one printed line are two columns
-            s = BIGRAM_WEIGHT * association(a_text[-1], b_text[0], bigrams, unigrams, total)
-            if word_across(tails, b_text, words):
-                s += WORD_ACROSS
-            if b.width > wider:
-                s += WIDER_NEXT
-            scores[i, j - i - 1] = s
-    return scores
+    tails = char_codes([t[-3:].rjust(3, "\0") for t in texts])  # [n, 3]
+    heads = char_codes([t[:3].ljust(3, "\0") for t in texts])
+    j = np.arange(n)[:, None] + np.arange(1, MAX_GAP + 1)[None, :]
+    valid = j < n
+    j = np.minimum(j, n - 1)
+    empty = np.array([not t for t in texts])
+    same_line = np.array([id(p.line) for p in pieces], dtype=np.int64)
+    valid &= ~empty[:, None] & ~empty[j] & (same_line[:, None] != same_line[j])
+    scores = BIGRAM_WEIGHT * block_association(texts, tails[:, 2], heads[:, 0])[np.arange(n)[:, None], j]
+    scores += WORD_ACROSS * words_across(tails, heads, j)
+    widths = np.array([p.width for p in pieces])
+    full = np.array([fills_measure(w, measures) for w in widths])
+    scores += np.where(full[:, None] & (widths[j] > widths[:, None] + INDENT + HANGING + QUOTES), WIDER_NEXT, 0.0)
+    return np.where(valid, scores, -np.inf)
 
 
-def word_across(tails: list[str], head: str, words: frozenset[str]) -> bool:
-    """Whether a two- to four-character word runs from the end of one line
-    (its last one to three characters, ``tails``) into ``head``."""
-    for tail in tails:
-        for k in range(1, 5 - len(tail)):
-            if len(head) >= k and tail + head[:k] in words:
-                return True
-    return False
+def char_codes(texts: list[str]) -> np.ndarray:
+    """Code points of equally long strings, one row each (characters
+    beyond the Basic Multilingual Plane, never in the word list, as
+    U+FFFF)."""
+    if not texts:
+        return np.zeros((0, 3), dtype=np.uint64)
+    raw = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).reshape(len(texts), -1)
+    return np.minimum(raw, 0xFFFF).astype(np.uint64)
 
 
-def page_bigrams(pieces: list[Piece]) -> tuple[Counter[str], Counter[str], int]:
-    """Character pairs printed inside lines: what may follow what."""
-    bigrams: Counter[str] = Counter()
-    unigrams: Counter[str] = Counter()
-    for p in pieces:
-        t = p.text.replace(" ", "")
-        unigrams.update(t)
-        bigrams.update(t[k : k + 2] for k in range(len(t) - 1))
-    return bigrams, unigrams, max(1, sum(unigrams.values()))
+@lru_cache(maxsize=1)
+def word_keys() -> np.ndarray:
+    """The two- to four-character words as sorted integers (16 bits a
+    character), so that many candidate words are looked up at once."""
+    keys = [key for word in short_words() if (key := word_key(word)) is not None]
+    return np.unique(np.array(keys, dtype=np.uint64))
 
 
-def association(x: str, y: str, bigrams: Counter[str], unigrams: Counter[str], total: int) -> float:
-    """Pointwise mutual information of ``xy`` from the page's own lines,
-    smoothed and clipped: common pairs score up, impossible ones down."""
-    pair = bigrams.get(x + y, 0)
-    expected = (unigrams.get(x, 0) + 1) * (unigrams.get(y, 0) + 1) / total
-    return max(-1.5, min(3.0, math.log((pair + 0.5) / (expected + 0.5))))
+def word_key(word: str) -> int | None:
+    key = 0
+    for ch in word:
+        if ord(ch) >= 0xFFFF:
+            return None
+        key = (key << 16) | ord(ch)
+    return key
+
+
+def words_across(tails: np.ndarray, heads: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Whether a two- to four-character word runs from the end of piece
+    ``i`` (its last three characters, ``tails``) into the start of piece
+    ``j[i, g]`` (``heads``).  A missing character is 0 and never part of a
+    word, so shorter pieces only match shorter words."""
+    t3, t2, t1 = (tails[:, k][:, None] for k in range(3))
+    h1, h2, h3 = (heads[:, k][j] for k in range(3))
+    s = np.uint64(16)
+    candidates = [
+        (t1 << s) | h1,
+        (t1 << s * 2) | (h1 << s) | h2,
+        (t1 << s * 3) | (h1 << s * 2) | (h2 << s) | h3,
+        (t2 << s * 2) | (t1 << s) | h1,
+        (t2 << s * 3) | (t1 << s * 2) | (h1 << s) | h2,
+        (t3 << s * 3) | (t2 << s * 2) | (t1 << s) | h1,
+    ]
+    keys = word_keys()
+    found = np.zeros(j.shape, dtype=bool)
+    for c in candidates:
+        pos = np.searchsorted(keys, c)
+        found |= keys[np.minimum(pos, len(keys) - 1)] == c
+    # A candidate with a missing character inside would read as a shorter
+    # word; only the full ones count.
+    return found
+
+
+def block_association(texts: list[str], last: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Association of the last character of each piece with the first of
+    every piece, ``[i, j]``: pointwise mutual information of the pair from
+    the block's own lines, smoothed and clipped (common pairs score up,
+    impossible ones down)."""
+    joined = "\0".join(t.replace(" ", "") for t in texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    chars = codes[codes != 0]
+    total = max(1, len(chars))
+    pairs = (codes[:-1] << 21) | codes[1:]
+    pairs = pairs[(codes[:-1] != 0) & (codes[1:] != 0)]
+    pair_keys, pair_counts = np.unique(pairs, return_counts=True)
+    char_keys, char_counts = np.unique(chars, return_counts=True)
+    x = last.astype(np.int64)
+    y = first.astype(np.int64)
+    pair = lookup_counts(pair_keys, pair_counts, (x[:, None] << 21) | y[None, :])
+    expected = (lookup_counts(char_keys, char_counts, x)[:, None] + 1) * (lookup_counts(char_keys, char_counts, y)[None, :] + 1) / total
+    return np.clip(np.log((pair + 0.5) / (expected + 0.5)), -1.5, 3.0)
+
+
+def lookup_counts(keys: np.ndarray, counts: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    if not len(keys):
+        return np.zeros(queries.shape)
+    pos = np.minimum(np.searchsorted(keys, queries), len(keys) - 1)
+    return np.where(keys[pos] == queries, counts[pos], 0).astype(float)
 
 
 def first_pass_spacing(n: int) -> np.ndarray:

@@ -24,7 +24,8 @@ dynamic programming over all cuts:
   a headline made only of them is weak; a bold or column-spanning line is a
   real headline and costs dearly as an intertitle;
 * a stack cannot end on a kicker, open with a subtitle, have a line above
-  its column head, or run across a caption;
+  its column head, or run across a caption; a headline printed against a
+  caption it matches is that photo's;
 * a short note in brackets ("（相关报道见第十版）") closes the text before it.
 
 After the cut, headline lines of side-by-side articles that an extractor
@@ -96,6 +97,7 @@ class Item:
     cohesion_next: float = 0.0  # units: cohesion with the next unit
     chars: int = 0
     local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
+    caption_sim: float = 0.0  # headline lines next to a caption: vocabulary shared with it
     grams: set[str] = field(default_factory=set)
     head_grams: set[str] = field(default_factory=set)  # units: the text from here on (~EDGE_CHARS)
     tail_grams: set[str] = field(default_factory=set)  # units: the text up to here (~EDGE_CHARS)
@@ -423,7 +425,9 @@ def _floating_score(items: list[Item]) -> float:
             seen_byline = True
         elif it.kind == HEAD and seen_byline:
             return IMPOSSIBLE
-    return -(C_FLOAT + C_FLOAT_LINE * max(0, len(heads) - 1)) - 0.3 * sum(1 for it in items if it.kind == BYLINE)
+    # A run next to a caption it matches is that photo's headline.
+    photo = sum(W_LEX * it.caption_sim for it in heads)
+    return photo - (C_FLOAT + C_FLOAT_LINE * max(0, len(heads) - 1)) - 0.3 * sum(1 for it in items if it.kind == BYLINE)
 
 
 def index_grams(item: Item) -> None:

@@ -50,6 +50,7 @@ def assemble_text(page: Page) -> Page:
         index_grams(item)
     index_flow_windows([it for it in items if it.kind == UNIT])
     vocab = Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
+    index_caption_similarity(items, vocab)
     flow = [it if it.kind != CAPTION else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
     segments = [drop_gaps(seg) for seg in segment_items(flow, vocab)]
@@ -76,6 +77,18 @@ def assemble_text(page: Page) -> Page:
     for k, article in enumerate(page.articles, start=1):
         article.id = f"p{page.number}a{k}"
     return page
+
+
+def index_caption_similarity(items: list[Item], vocab: Vocabulary) -> None:
+    """How much each headline line printed against a caption shares with it."""
+    for k, item in enumerate(items):
+        if item.kind != CAPTION:
+            continue
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(items) and items[j].kind == HEAD_ITEM:
+                items[j].caption_sim = max(items[j].caption_sim, vocab.similarity(items[j].grams, item.grams))
+                j += step
 
 
 def drop_gaps(seg: Segment) -> Segment:
