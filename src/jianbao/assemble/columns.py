@@ -43,7 +43,7 @@ from scipy.optimize import linear_sum_assignment
 
 from jianbao.lexicon import short_words
 from jianbao.model import Line
-from jianbao.normalize import width
+from jianbao.normalize import width as printed_width
 
 # Lines shorter than this (in ems) are never treated as a column measure.
 MIN_MEASURE = 5.0
@@ -198,6 +198,13 @@ def plain_lines(texts: list[str]) -> bool:
 # --- pieces ----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def width(text: str) -> float:
+    """Printed width in ems; a line's width is wanted for the page's
+    measures and again for its pieces."""
+    return printed_width(text)
+
+
 def split_blocks(lines: list[Line]) -> list[list[Line]]:
     """Runs of lines between blank lines; extractors never interleave
     columns across the blocks they found."""
@@ -302,7 +309,7 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     empty = np.array([not t for t in texts])
     same_line = np.array([id(p.line) for p in pieces], dtype=np.int64)
     valid &= ~empty[:, None] & ~empty[j] & (same_line[:, None] != same_line[j])
-    scores = BIGRAM_WEIGHT * block_association(texts, tails[:, 2], heads[:, 0])[np.arange(n)[:, None], j]
+    scores = BIGRAM_WEIGHT * block_association(texts, tails[:, 2][:, None], heads[:, 0][j])
     scores += WORD_ACROSS * words_across(tails, heads, j)
     widths = np.array([p.width for p in pieces])
     full = np.array([fills_measure(w, measures) for w in widths])
@@ -358,15 +365,13 @@ def words_across(tails: np.ndarray, heads: np.ndarray, j: np.ndarray) -> np.ndar
     for c in candidates:
         pos = np.searchsorted(keys, c)
         found |= keys[np.minimum(pos, len(keys) - 1)] == c
-    # A candidate with a missing character inside would read as a shorter
-    # word; only the full ones count.
     return found
 
 
 def block_association(texts: list[str], last: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """Association of the last character of each piece with the first of
-    every piece, ``[i, j]``: pointwise mutual information of the pair from
-    the block's own lines, smoothed and clipped (common pairs score up,
+    """Association of the characters ``last`` and ``first`` (code points,
+    element by element): pointwise mutual information of the pair from the
+    block's own lines, smoothed and clipped (common pairs score up,
     impossible ones down)."""
     joined = "\0".join(t.replace(" ", "") for t in texts)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
@@ -378,8 +383,8 @@ def block_association(texts: list[str], last: np.ndarray, first: np.ndarray) -> 
     char_keys, char_counts = np.unique(chars, return_counts=True)
     x = last.astype(np.int64)
     y = first.astype(np.int64)
-    pair = lookup_counts(pair_keys, pair_counts, (x[:, None] << 21) | y[None, :])
-    expected = (lookup_counts(char_keys, char_counts, x)[:, None] + 1) * (lookup_counts(char_keys, char_counts, y)[None, :] + 1) / total
+    pair = lookup_counts(pair_keys, pair_counts, (x << 21) | y)
+    expected = (lookup_counts(char_keys, char_counts, x) + 1) * (lookup_counts(char_keys, char_counts, y) + 1) / total
     return np.clip(np.log((pair + 0.5) / (expected + 0.5)), -1.5, 3.0)
 
 
