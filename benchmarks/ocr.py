@@ -81,7 +81,7 @@ def cached_ocr(cache: Path, pdf: Path, number: int, dpi: int, gray: np.ndarray) 
 
 def image_page(result: OcrResult, gray: np.ndarray, dpi: int, number: int, source: str) -> Page:
     """What read_image/ocr_pdf_page build, from a (cached) OCR result."""
-    page = page_from_result(result, dpi, number=number, source=source)
+    page = page_from_result(result, dpi, number=number, source=source, gray=gray)
     page.pictures = picture_boxes(gray, result, 72.0 / dpi)
     return process_page(page)
 
@@ -104,14 +104,14 @@ def score_page(page: Page, gold: dict[str, Any], number: int) -> Tally:
     return tally
 
 
-def line_cer(result: OcrResult, pdf: Path, number: int, dpi: int) -> tuple[int, int]:
+def line_cer(result: OcrResult, gray: np.ndarray, pdf: Path, number: int, dpi: int) -> tuple[int, int]:
     """Edits and characters of each OCR line against the text layer under
     its box (the reader alone, before any layout analysis)."""
     import pymupdf
 
     from jianbao.readers.image import lines_from_result
 
-    lines, _ = lines_from_result(result, 72.0 / dpi)
+    lines, _ = lines_from_result(result, 72.0 / dpi, gray=gray)
     edits = chars = 0
     with pymupdf.open(pdf) as doc:
         page = doc[number - 1]
@@ -188,7 +188,7 @@ def run(corpus: Path, count: int, dpis: list[int], cache: Path, time_pages: int)
             page = image_page(result, gray, dpi, number, str(pdf))
             tally = score_page(page, gold, number)
             total.add(tally)
-            e, c = line_cer(result, pdf, number, dpi)
+            e, c = line_cer(result, gray, pdf, number, dpi)
             edits, chars = edits + e, chars + c
             m = metrics(tally)
             print(

@@ -186,11 +186,11 @@ def probe_hits(texts: list[str], start: int, stop: int) -> list[int] | None:
 
 
 def plain_lines(texts: list[str]) -> bool:
-    """No line holds a run of text that could fill a column followed by
-    more text after a space (two columns printed on one line)."""
+    """No line holds two runs of text long enough to be column lines,
+    side by side after a space (two columns printed on one line)."""
     for text in texts:
         head, space, rest = text.partition(" ")
-        if space and rest and len(head) >= MIN_MEASURE:
+        if space and len(head) >= MIN_MEASURE and len(rest.lstrip()) >= MIN_MEASURE:
             return False
     return True
 
@@ -331,17 +331,18 @@ def char_codes(texts: list[str]) -> np.ndarray:
 def word_keys() -> np.ndarray:
     """The two- to four-character words as sorted integers (16 bits a
     character), so that many candidate words are looked up at once."""
-    keys = [key for word in short_words() if (key := word_key(word)) is not None]
-    return np.unique(np.array(keys, dtype=np.uint64))
-
-
-def word_key(word: str) -> int | None:
-    key = 0
-    for ch in word:
-        if ord(ch) >= 0xFFFF:
-            return None
-        key = (key << 16) | ord(ch)
-    return key
+    parts = [np.zeros(0, dtype=np.uint64)]
+    for size in (2, 3, 4):
+        words = [w for w in short_words() if len(w) == size]
+        if not words:
+            continue
+        codes = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).reshape(-1, size)
+        codes = codes[(codes < 0xFFFF).all(axis=1)].astype(np.uint64)
+        keys = np.zeros(len(codes), dtype=np.uint64)
+        for k in range(size):
+            keys = (keys << np.uint64(16)) | codes[:, k]
+        parts.append(keys)
+    return np.unique(np.concatenate(parts))
 
 
 def words_across(tails: np.ndarray, heads: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -176,6 +176,7 @@ def emission(
     runs_on_next: bool = False,
     before_byline: bool = False,
     before_start: bool = False,
+    note: bool = False,
 ) -> dict[str, float]:
     """How well a row fits each state (log-scale scores, 0 = perfect)."""
     if row.label in (classify.DATELINE, classify.CAPTION, classify.JUMP_FROM):
@@ -223,7 +224,7 @@ def emission(
         head -= 5.0
     if has_inner_sentence_end(text):
         head -= 5.0
-    if is_source_note(text):
+    if note or is_source_note(text):
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0
@@ -285,6 +286,9 @@ def _viterbi(
     def emit(k: int) -> dict[str, float]:
         i = run[k]
         nxt = rows[i + 1] if i + 1 < len(rows) else None
+        text = rows[i].text
+        # A source note may break over two lines: "（新华社加德满都10" / "月13日电）".
+        note = k + 1 < len(run) and leaves_open(text) and is_source_note(text + rows[run[k + 1]].text)
         return emission(
             rows[i],
             measures[i],
@@ -292,6 +296,7 @@ def _viterbi(
             on[k],
             before_byline=nxt is not None and nxt.label == classify.BYLINE,
             before_start=nxt is not None and nxt.label in (classify.DATELINE, classify.JUMP_FROM),
+            note=note,
         )
 
     first = emit(0)

@@ -53,6 +53,8 @@ LOW_CHAR_CONF = 0.6
 MIN_GAP_PER_HEIGHT = 0.3
 # Two pieces of one printed line are never further apart than about an em.
 MAX_JOIN_GAP_PER_HEIGHT = 0.5
+# A wider space inside one line is at most about two ems.
+MAX_SPACED_JOIN_PER_EM = 2.0
 
 
 # --- loading -------------------------------------------------------------------
@@ -135,17 +137,20 @@ def page_from_pixels(gray: np.ndarray, dpi: float, number: int, source: str) -> 
     if abs(angle) >= MIN_SKEW_DEG:
         gray = rotate(gray, angle)
     result = recognise(gray)
-    page = page_from_result(result, dpi, number=number, source=source)
+    page = page_from_result(result, dpi, number=number, source=source, gray=gray)
     page.pictures = picture_boxes(gray, result, 72.0 / dpi)
     if abs(angle) >= MIN_SKEW_DEG:
         page.warnings.insert(0, f"deskewed by {angle:.2f} degrees")
     return page
 
 
-def page_from_result(result: OcrResult, dpi: float, number: int, source: str = "") -> Page:
-    """Lines, page size in points and warnings from one OCR result."""
+def page_from_result(
+    result: OcrResult, dpi: float, number: int, source: str = "", gray: np.ndarray | None = None
+) -> Page:
+    """Lines, page size in points and warnings from one OCR result (and the
+    pixels it was read from, when at hand)."""
     scale = 72.0 / dpi
-    lines, warnings = lines_from_result(result, scale, page_number=number)
+    lines, warnings = lines_from_result(result, scale, page_number=number, gray=gray)
     page = Page(
         number=number,
         source=source,
@@ -276,13 +281,21 @@ class Piece:
         return (self.y0 + self.y1) / 2
 
 
-def lines_from_result(result: OcrResult, scale: float, page_number: int = 1) -> tuple[list[Line], list[str]]:
-    """Printed lines (in points) and low-confidence warnings from OCR boxes."""
+def lines_from_result(
+    result: OcrResult, scale: float, page_number: int = 1, gray: np.ndarray | None = None
+) -> tuple[list[Line], list[str]]:
+    """Printed lines (in points) and low-confidence warnings from OCR boxes;
+    with the page's pixels given, dashes the recogniser left out are read
+    from the image."""
     pieces = [piece_from_box(box) for box in result.boxes if box.text.strip()]
     pieces = split_at_gutters(pieces)
     pieces = join_line_pieces(pieces)
     pieces.sort(key=lambda p: (round(p.y0), p.x0))
     sizes = line_sizes(pieces)
+    if gray is not None:
+        ink = gray < INK_LEVEL
+        for piece, em in zip(pieces, sizes):
+            restore_dashes(piece, ink, em)
     lines: list[Line] = []
     warnings: list[str] = []
     for index, (piece, em) in enumerate(zip(pieces, sizes)):
@@ -484,7 +497,7 @@ def join_line_pieces(pieces: list[Piece]) -> list[Piece]:
     open_rows: list[Piece] = []
     for i in order:
         piece = pieces[i]
-        target = next((row for row in open_rows if continues_line(row, piece, geometry)), None)
+        target = next((row for row in open_rows if continues_line(row, piece, geometry, pieces)), None)
         if target is None:
             joined.append(piece)
             open_rows.append(piece)
@@ -493,7 +506,7 @@ def join_line_pieces(pieces: list[Piece]) -> list[Piece]:
     return joined
 
 
-def continues_line(left: Piece, right: Piece, geometry: np.ndarray) -> bool:
+def continues_line(left: Piece, right: Piece, geometry: np.ndarray, pieces: list[Piece]) -> bool:
     if left.sealed:
         return False
     h = min(left.height, right.height)
@@ -501,7 +514,7 @@ def continues_line(left: Piece, right: Piece, geometry: np.ndarray) -> bool:
     if overlap < 0.6 * h or max(left.height, right.height) > 1.3 * h:
         return False
     gap = right.x0 - left.x1
-    if not -0.7 * h <= gap <= MAX_JOIN_GAP_PER_HEIGHT * h:
+    if gap < -0.7 * h:
         return False
     # Headlines of neighbouring modules can nearly touch on one row.  A
     # line may trail off in smaller type (a tag such as （国际时评）), but
@@ -509,7 +522,27 @@ def continues_line(left: Piece, right: Piece, geometry: np.ndarray) -> bool:
     (em_left, sure_left), (em_right, sure_right) = measure_em(left), measure_em(right)
     if sure_left and sure_right and em_right > 1.1 * em_left:
         return False
-    return not is_gutter((left.x1 + right.x0) / 2, left, geometry)
+    x = (left.x1 + right.x0) / 2
+    if gap <= MAX_JOIN_GAP_PER_HEIGHT * h:
+        return not is_gutter(x, left, geometry)
+    # A wide space inside a line (between 本报记者 and the names of a
+    # byline) is as wide as a narrow gutter, so it is joined only where the
+    # lines above and below run across it: then it cannot be a gutter.
+    same = sure_left and sure_right and abs(em_left - em_right) <= SIZE_TOLERANCE * 2 * em_left
+    return same and gap <= MAX_SPACED_JOIN_PER_EM * em_left and lines_run_across(x, left, geometry, pieces)
+
+
+def lines_run_across(x: float, piece: Piece, geometry: np.ndarray, pieces: list[Piece]) -> bool:
+    """Whether nearly all lines of about the piece's size just above and
+    below it (four line heights) run across ``x`` without a blank there."""
+    h = piece.height
+    x0, x1, cy, ems = geometry.T
+    near = (np.abs(cy - piece.cy) <= 4 * h) & (np.abs(cy - piece.cy) > 0.5 * h) & (x1 > x - 4 * h) & (x0 < x + 4 * h)
+    near &= same_size(ems, estimate_em(piece))
+    crossing = near & (x0 < x - h) & (x1 > x + h)
+    for j in np.nonzero(crossing)[0]:
+        crossing[j] = not blank_at(pieces[j], x)
+    return bool(crossing.sum() >= 2 and crossing.sum() >= 0.75 * near.sum())
 
 
 def absorb(left: Piece, right: Piece) -> None:
@@ -676,7 +709,12 @@ def line_sizes(pieces: list[Piece]) -> list[float]:
     for i, (em, ok) in enumerate(measured):
         if ok:
             continue
-        rough = em if pitch_em(pieces[i])[1] else pieces[i].height * per_height
+        # A lone pair of Han characters may be letter-spaced (two-character
+        # names are spread to the width of three), so its spacing only
+        # bounds the size from above.
+        rough = pieces[i].height * per_height
+        if pitch_em(pieces[i])[1]:
+            rough = min(rough, em)
         sizes[i] = rough
         near = [j for j in column_neighbours(pieces, i, reliable) if abs(sizes[j] - rough) <= NEIGHBOUR_TOLERANCE * sizes[j]]
         if near:
@@ -751,6 +789,135 @@ def low_confidence_warning(piece: Piece, index: int) -> str | None:
     worst = min(c.conf for c in unsure)
     shown = "".join(c.text for c in unsure[:10])
     return f"line {index}: low confidence {worst:.2f} on {shown!r}"
+
+
+# --- dashes --------------------------------------------------------------------
+
+# The Chinese dash (破折号) is a rule two ems long at mid-height.  The
+# detector often leaves it out of the line's box and the recogniser rarely
+# reads it, yet it opens subtitles ("——记…") and ends kickers and
+# intertitles ("…表白——"), so it is read from the pixels: a thin level
+# stroke of about two ems touching the first or last character, or filling
+# a blank inside the line.
+INK_LEVEL = 160
+DASH_MIN_EMS, DASH_MAX_EMS = 1.5, 2.6
+# The stroke is thinner than this share of the em, and the band above and
+# below it is blank.
+DASH_MAX_THICKNESS = 0.16
+DASH = "—"
+
+
+def restore_dashes(piece: Piece, ink: np.ndarray, em: float) -> None:
+    """Add the dashes the recogniser missed at either end of a line or in a
+    blank between its characters, and lengthen a single recognised dash
+    that is printed two ems long."""
+    if not piece.chars or em <= 0 or len(piece.text.replace(" ", "")) != len(piece.chars):
+        return
+    first, last = piece.chars[0], piece.chars[-1]
+    if last.text != DASH:
+        run = dash_stroke(ink, piece.cy, em, last.x1 - 0.5 * em, last.x1 + (DASH_MAX_EMS + 0.3) * em)
+        if run and run[0] <= last.x1 + 0.4 * em:
+            insert_dash(piece, len(piece.chars), max(run[0], last.x1), run[1])
+    if first.text != DASH:
+        run = dash_stroke(ink, piece.cy, em, first.x0 - (DASH_MAX_EMS + 0.3) * em, first.x0 + 0.5 * em)
+        if run and run[1] >= first.x0 - 0.4 * em:
+            insert_dash(piece, 0, run[0], min(run[1], first.x0))
+    for k in range(len(piece.chars) - 1, 0, -1):
+        a, b = piece.chars[k - 1], piece.chars[k]
+        if DASH in (a.text, b.text) or b.x0 - a.x1 < DASH_MIN_EMS * em * 0.8:
+            continue
+        run = dash_stroke(ink, piece.cy, em, a.x1 - 0.5 * em, b.x0 + 0.5 * em)
+        if run and run[1] - run[0] >= 0.7 * (b.x0 - a.x1):
+            insert_dash(piece, k, a.x1, b.x0)
+    lengthen_single_dashes(piece, ink, em)
+
+
+def lengthen_single_dashes(piece: Piece, ink: np.ndarray, em: float) -> None:
+    """A lone "—" between characters is either the one-em connecting dash
+    (中国—东盟) or a two-em dash read short; the stroke's length decides."""
+    for k in range(len(piece.chars) - 1, -1, -1):
+        char = piece.chars[k]
+        lone = char.text == DASH and all(
+            not (0 <= j < len(piece.chars)) or piece.chars[j].text != DASH for j in (k - 1, k + 1)
+        )
+        if not lone:
+            continue
+        run = dash_stroke(ink, piece.cy, em, char.x0 - 0.6 * em, char.x1 + 0.6 * em)
+        if run:
+            middle = (run[0] + run[1]) / 2
+            char.x0, char.x1 = run[0], middle
+            piece.chars.insert(k + 1, OcrChar(DASH, middle, run[1], char.conf))
+            pos = text_position(piece.text, k) + 1
+            piece.text = piece.text[:pos] + DASH + piece.text[pos:]
+
+
+def dash_stroke(ink: np.ndarray, cy: float, em: float, lo: float, hi: float) -> tuple[float, float] | None:
+    """The extent (pixels) of a dash-like stroke between ``lo`` and ``hi``
+    near the line's middle: a run of ink DASH_MIN_EMS to DASH_MAX_EMS ems
+    long that ends inside the window (a rule runs on), no thicker than a
+    stroke, with blank rows above and below it."""
+    height, width = ink.shape
+    x0, x1 = max(0, int(lo)), min(width, int(hi) + 1)
+    y0, y1 = max(0, int(cy - 0.6 * em)), min(height, int(cy + 0.6 * em) + 1)
+    if x1 - x0 < DASH_MIN_EMS * em or y1 <= y0:
+        return None
+    window = ink[y0:y1, x0:x1]
+    middle = np.arange(y0, y1)
+    rows = np.nonzero(np.abs(middle - cy) <= 0.3 * em)[0]
+    best: tuple[int, int, int] | None = None
+    for r in rows:
+        for start, stop in ink_runs(window[r], max_break=max(1, int(0.08 * em))):
+            if best is None or stop - start > best[2] - best[1]:
+                best = (int(r), start, stop)
+    if best is None:
+        return None
+    r, start, stop = best
+    length = stop - start
+    if not DASH_MIN_EMS * em <= length <= DASH_MAX_EMS * em or stop >= x1 - x0 or start <= 0:
+        return None
+    # Away from the neighbouring glyphs, nothing but the stroke is inked.
+    inner = window[:, start + int(0.4 * em) : stop - int(0.4 * em)]
+    if inner.shape[1] == 0:
+        return None
+    band = np.abs(np.arange(window.shape[0]) - r) <= max(1.0, DASH_MAX_THICKNESS * em)
+    if inner[~band].mean() > 0.02 or inner[band].any(axis=0).mean() < 0.9:
+        return None
+    return float(x0 + start), float(x0 + stop)
+
+
+def ink_runs(row: np.ndarray, max_break: int) -> list[tuple[int, int]]:
+    """Runs (start, stop) of ink along a row of pixels, bridging breaks of
+    up to ``max_break`` blank pixels (two dashes printed as one rule)."""
+    cols = np.nonzero(row)[0]
+    if len(cols) == 0:
+        return []
+    splits = np.nonzero(np.diff(cols) > max_break + 1)[0]
+    starts = np.concatenate(([cols[0]], cols[splits + 1]))
+    stops = np.concatenate((cols[splits], [cols[-1]])) + 1
+    return list(zip(starts.tolist(), stops.tolist()))
+
+
+def insert_dash(piece: Piece, k: int, x0: float, x1: float) -> None:
+    """Put a two-em dash before character ``k`` over ``x0``–``x1``; a word
+    space the recogniser put where the dash is goes."""
+    middle = (x0 + x1) / 2
+    conf = piece.chars[min(k, len(piece.chars) - 1)].conf
+    pos = text_position(piece.text, k)
+    piece.text = piece.text[:pos].rstrip(" ") + DASH * 2 + piece.text[pos:].lstrip(" ")
+    piece.chars[k:k] = [OcrChar(DASH, x0, middle, conf), OcrChar(DASH, middle, x1, conf)]
+    piece.x0, piece.x1 = min(piece.x0, x0), max(piece.x1, x1)
+
+
+def text_position(text: str, k: int) -> int:
+    """Where the ``k``-th printed (non-space) character sits in ``text``
+    (the end of the text when ``k`` counts them all)."""
+    seen = 0
+    for pos, ch in enumerate(text):
+        if ch != " ":
+            if seen == k:
+                return pos
+            seen += 1
+    return len(text)
 
 
 # --- punctuation ---------------------------------------------------------------
