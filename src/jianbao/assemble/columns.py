@@ -72,6 +72,9 @@ GAP_SAME = 2.5  # spacing equal to the neighbouring links' spacing
 GAP_USUAL = 1.5  # spacing equal to the most common one around
 GAP_NEAR = 0.5  # one piece off (a column skipped or added a line in a row)
 REFINE_PASSES = 4
+# Text evidence the chosen successors must gain over the printed order
+# before a block is reordered (about two words running across breaks).
+REORDER_GAIN = 4.0
 GAP_FIRST_PASS = 0.25  # first pass: cost per piece of distance
 LINK_THRESHOLD = 0.4  # below this a piece ends its chain instead
 # A block is printed in column order when at least this share of the
@@ -292,7 +295,18 @@ def stream_chains(pieces: list[Piece], measures: list[float]) -> list[list[int]]
         return [list(range(n))]
     for _ in range(REFINE_PASSES):
         nxt = assign_successors(text, spacing_scores(nxt, n))
+    if text_gain(text, nxt) < REORDER_GAIN:
+        return [list(range(n))]
     return chains_from_successors(nxt, n)
+
+
+def text_gain(text: np.ndarray, nxt: dict[int, int]) -> float:
+    """How much better the chosen successors read than the printed order,
+    on text evidence alone (the spacing evidence follows from the choice
+    itself, so it cannot vouch for it)."""
+    chosen = sum(float(text[i, j - i - 1]) for i, j in nxt.items())
+    printed = text[:, 0]
+    return chosen - float(np.clip(printed[np.isfinite(printed)], 0, None).sum())
 
 
 def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:

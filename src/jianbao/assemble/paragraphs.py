@@ -289,6 +289,9 @@ def _viterbi(
         text = rows[i].text
         # A source note may break over two lines: "（新华社加德满都10" / "月13日电）".
         note = k + 1 < len(run) and leaves_open(text) and is_source_note(text + rows[run[k + 1]].text)
+        if k > 0:
+            before = rows[run[k - 1]].text
+            note = note or (leaves_open(before) and is_source_note(before + text))
         return emission(
             rows[i],
             measures[i],

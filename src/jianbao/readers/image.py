@@ -364,9 +364,23 @@ def edge_gutters(piece: Piece, geometry: np.ndarray) -> dict[int, float]:
     cuts: dict[int, float] = {}
     for edge in gutters_inside(piece, geometry):
         k = cut_index(piece, edge)
-        if 0 < k < len(piece.chars):
+        if 0 < k < len(piece.chars) and blank_before(piece, k):
             cuts.setdefault(k, edge)
     return cuts
+
+
+# Closing marks keep their ink in the left half of their em, so a line
+# that ends with one is followed by white even when the recogniser gives
+# the mark its full width.
+INK_LEFT = set("，。、；：？！”’）》」』】〕")
+
+
+def blank_before(piece: Piece, k: int) -> bool:
+    """Whether there is white between characters ``k - 1`` and ``k``, as
+    at a gutter; a line that crosses a gutter of the columns under it (a
+    byline over two columns) is set solid there."""
+    before, after = piece.chars[k - 1], piece.chars[k]
+    return before.text in INK_LEFT or after.x0 - before.x1 >= 0.3 * estimate_em(piece)
 
 
 def cut_piece(piece: Piece, cuts: dict[int, float]) -> list[Piece]:
@@ -537,7 +551,7 @@ def lines_run_across(x: float, piece: Piece, geometry: np.ndarray, pieces: list[
     below it (four line heights) run across ``x`` without a blank there."""
     h = piece.height
     x0, x1, cy, ems = geometry.T
-    near = (np.abs(cy - piece.cy) <= 4 * h) & (np.abs(cy - piece.cy) > 0.5 * h) & (x1 > x - 4 * h) & (x0 < x + 4 * h)
+    near = (np.abs(cy - piece.cy) <= 4 * h) & (np.abs(cy - piece.cy) > 0.5 * h) & (x1 > x - h) & (x0 < x + h)
     near &= same_size(ems, estimate_em(piece))
     crossing = near & (x0 < x - h) & (x1 > x + h)
     for j in np.nonzero(crossing)[0]:
