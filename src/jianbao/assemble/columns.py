@@ -57,8 +57,10 @@ PLAIN_SHARE = 0.3
 FULL_TOLERANCE = 1.0
 # A line ending in punctuation may hang that much further into the margin.
 HANGING = 1.5
-# Paragraph indent in ems.
+# Paragraph indent in ems, and how exactly an indented opening line must
+# end at the column edge to count as a column line.
 INDENT = 2.0
+INDENT_TOLERANCE = 0.5
 # Curly quotes print half or full width depending on the font.
 QUOTES = 1.0
 # How far ahead a column's next line can be: more columns than this never
@@ -241,6 +243,12 @@ def fills_measure(w: float, measures: list[float]) -> bool:
     return any(-FULL_TOLERANCE <= w - m <= HANGING for m in measures)
 
 
+def ends_at_column_edge(w: float, measures: list[float]) -> bool:
+    """A full line, or the indented opening line of a paragraph (which ends
+    at the column edge too, :data:`INDENT` ems short of the measure)."""
+    return fills_measure(w, measures) or any(abs(w + INDENT - m) <= INDENT_TOLERANCE for m in measures)
+
+
 def split_pieces(block: list[Line], measures: list[float]) -> list[Piece]:
     """Each line cut where a full column line is followed by more text."""
     pieces: list[Piece] = []
@@ -266,7 +274,7 @@ def merged_parts(text: str, measures: list[float]) -> list[str]:
     parts: list[str] = []
     current = tokens[0]
     for token in tokens[1:]:
-        if fills_measure(width(current), measures) and _starts_text(token):
+        if ends_at_column_edge(width(current), measures) and _starts_text(token):
             parts.append(current)
             current = token
         else:
