@@ -64,7 +64,7 @@ W_INTERTITLE_LEX = 0.8
 C_INNER_BYLINE = 2.5
 C_HARD_START = 4.0
 C_LEAD_START = 0.3
-C_PHOTO_HEAD = 1.2
+C_PHOTO_HEAD = 0.4
 B_CONTINUED_HEAD = 1.0
 B_COLUMN_LEADS = 0.1
 # A kicker stands above its title and a subtitle below it: a stack cannot
@@ -293,8 +293,9 @@ class SegmentGrower:
             score -= C_STACK_SHAPE
         if lead_heads and self.units[0].from_jump:
             score += B_CONTINUED_HEAD
-        if any(it.after_caption for it in head_lines):
-            score -= C_PHOTO_HEAD
+        # A line printed against a caption it matches would rather head
+        # that photo.
+        score -= sum(W_LEX * it.caption_sim + (C_PHOTO_HEAD if it.after_caption else 0.0) for it in head_lines)
         return score
 
 
