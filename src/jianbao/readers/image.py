@@ -364,7 +364,7 @@ def edge_gutters(piece: Piece, geometry: np.ndarray) -> dict[int, float]:
     cuts: dict[int, float] = {}
     for edge in gutters_inside(piece, geometry):
         k = cut_index(piece, edge)
-        if 0 < k < len(piece.chars) and blank_before(piece, k):
+        if k is not None:
             cuts.setdefault(k, edge)
     return cuts
 
@@ -459,14 +459,22 @@ def blank_at(piece: Piece, x: float) -> bool:
     return any(left <= x <= right for _, (left, right) in wide_gaps(piece))
 
 
-def cut_index(piece: Piece, edge: float) -> int:
-    """Index of the first character right of a column edge; closing
-    punctuation stays with the line it closes."""
-    tolerance = 0.2 * piece.height
-    k = next((i for i, c in enumerate(piece.chars) if (c.x0 + c.x1) / 2 > edge + tolerance), len(piece.chars))
-    while k < len(piece.chars) and piece.chars[k].text in NO_LINE_START:
-        k += 1
-    return k
+def cut_index(piece: Piece, edge: float) -> int | None:
+    """Index of the first character of the next column after a column
+    edge, or None when the piece runs on across it.
+
+    The next column starts at most about two and a half ems past the edge;
+    closing punctuation, and a tight line's last characters, may hang into
+    the gutter and stay with the line they end.  There must be white
+    before the character (see :func:`blank_before`)."""
+    em = estimate_em(piece)
+    for k in range(1, len(piece.chars)):
+        x0 = piece.chars[k].x0
+        if x0 > edge + 2.5 * em:
+            break
+        if x0 >= edge - 0.3 * em and piece.chars[k].text not in NO_LINE_START and blank_before(piece, k):
+            return k
+    return None
 
 
 # Chinese typesetting never starts a line with closing punctuation (the
