@@ -182,3 +182,30 @@ def test_no_line_start_marks() -> None:
     for mark in "，。、；：！？）》”":
         assert mark in rules.NO_LINE_START
     assert "“" not in rules.NO_LINE_START and "（" not in rules.NO_LINE_START
+
+
+@pytest.mark.parametrize("line", ["二、监察法规应当经国家", "（三）加强科技创新", "3. 完善工作机制"])
+def test_enumerated_points(line: str) -> None:
+    assert rules.ENUMERATED.match(line)
+
+
+@pytest.mark.parametrize("line", ["二〇一九年十月", "三县人民期盼多年", "2019年是新中国成立70周年"])
+def test_not_enumerated(line: str) -> None:
+    assert not rules.ENUMERATED.match(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kicker", "subtitle"),
+    [
+        ("“最美奋斗者”向祖国表白——", True, False),
+        ("李克强在青海考察时强调", True, False),
+        ("就中蒙建交70周年", True, False),
+        ("——写在第六个国家扶贫日之际", False, True),
+        ("（2019年10月10日）", False, True),
+        ("刘星主持", False, True),
+        ("江州万亩稻田开镰收割", False, False),
+    ],
+)
+def test_headline_stack_cues(line: str, kicker: bool, subtitle: bool) -> None:
+    assert rules.is_kicker_line(line) is kicker
+    assert rules.is_subtitle_line(line) is subtitle

@@ -23,7 +23,8 @@ dynamic programming over all cuts:
 * plain headline lines the width of the column are mostly intertitles, so
   a headline made only of them is weak; a bold or column-spanning line is a
   real headline and costs dearly as an intertitle;
-* a stack cannot end on a kicker, open with a subtitle, have a line above
+* a stack cannot end on a kicker, open with a subtitle or an enumerated
+  point ("二、……"), have a line above
   its column head, or run across a caption; a headline printed against a
   caption it matches is that photo's;
 * a short note in brackets ("（相关报道见第十版）") closes the text before it.
@@ -92,6 +93,7 @@ class Item:
     after_caption: bool = False
     strong: bool = False  # a headline line set bold or wider than the column
     kicker_like: bool = False
+    enumerated: bool = False  # "二、……": a section head inside a text
     wraps_previous: bool = False  # a headline line that finishes the line above
     subtitle_like: bool = False
     cohesion_next: float = 0.0  # units: cohesion with the next unit
@@ -287,7 +289,7 @@ class SegmentGrower:
             # stack of several lines, or one with a byline, is a headline.
             logical = max(1, sum(1 for it in head_lines[1:] if not it.wraps_previous) + 1)
             score -= C_WEAK_HEADLINE / (1 + 0.5 * (logical - 1) + 2 * (len(heads) > len(head_lines)))
-        if head_lines[-1].kicker_like or head_lines[0].subtitle_like:
+        if head_lines[-1].kicker_like or head_lines[0].subtitle_like or head_lines[0].enumerated:
             score -= C_STACK_SHAPE
         if _head_above_column(self.lead) or _head_above_column(self.trail):
             score -= C_STACK_SHAPE

@@ -188,6 +188,7 @@ def build_items(rows: list[Row]) -> list[Item]:
                     strong=is_strong_head(row),
                     kicker_like=rules.is_kicker_line(row.text),
                     subtitle_like=rules.is_subtitle_line(row.text),
+                    enumerated=bool(rules.ENUMERATED.match(row.text)),
                 )
             )
             continue

@@ -118,6 +118,11 @@ def is_kicker_line(text: str) -> bool:
     return bool(KICKER_END.search(text) or KICKER_START.match(text))
 
 
+# An enumerated point or clause: "一、……", "（二）……", "3. ……".  Such lines
+# head sections inside a text (intertitles), never an article.
+ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[、.．]\s*\D)")
+
+
 # --- column heads ----------------------------------------------------------------
 # Pinyin printed as a column ornament: "DI YI SHI XIAN".
 PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
