@@ -43,6 +43,7 @@ from scipy.optimize import linear_sum_assignment
 
 from jianbao.lexicon import short_words
 from jianbao.model import Line
+from jianbao.rules.patterns import CLOSERS, OPENERS, SENTENCE_END
 from jianbao.normalize import width as printed_width
 
 # Lines shorter than this (in ems) are never treated as a column measure.
@@ -63,6 +64,11 @@ INDENT = 2.0
 INDENT_TOLERANCE = 0.5
 # Curly quotes print half or full width depending on the font.
 QUOTES = 1.0
+# Marks after which an extractor may glue two columns' lines without a
+# space, and how much wider than its measure a line with squeezed
+# punctuation may read.
+GLUE_MARKS = set("，。、；：！？…”》）")
+GLUED_SQUEEZE = 2.0
 # How far ahead a column's next line can be: more columns than this never
 # run side by side on a newspaper page.
 MAX_GAP = 12
@@ -79,6 +85,12 @@ REFINE_PASSES = 4
 REORDER_GAIN = 4.0
 GAP_FIRST_PASS = 0.25  # first pass: cost per piece of distance
 LINK_THRESHOLD = 0.4  # below this a piece ends its chain instead
+# Linking column stretches across the page (:func:`link_units`).
+NUMBER_ACROSS = 2.0  # a number runs across the break
+BRACKET_ACROSS = 1.5  # a bracket or quote opened before the break closes after it
+SAME_MEASURE = 0.5  # both lines fill the same column measure
+PRINTED_NEXT = 3.0  # the extractor printed it next
+UNIT_LINK_MIN = 3.5  # evidence needed for a link
 # A block is printed in column order when at least this share of the
 # successors that text evidence alone finds are the very next piece.
 SEQUENTIAL_SHARE = 0.75
@@ -108,29 +120,31 @@ class Piece:
 
 def restore_column_order(lines: list[Line]) -> list[Line]:
     """The lines in reading order: each column top to bottom, side-by-side
-    columns left to right.  Lines already in that order come back as they
-    are (the same objects)."""
+    columns left to right, and a column that breaks off mid-sentence
+    followed by the one that carries the sentence on.  Lines already in
+    that order come back as they are (the same objects)."""
     if len(lines) < 4:
         return lines
     blocks = split_blocks(lines)
     suspect = [not reads_in_order(block) for block in blocks]
-    if not any(suspect):
+    if not any(suspect) and not any(runs_on_text(block[-1].text) for block in blocks[:-1]):
         return lines
     measures = page_measures(lines)
-    out: list[Line] = []
-    changed = False
+    units: list[list[Piece]] = []
     for block, check in zip(blocks, suspect):
-        rebuilt = reorder_block(block, measures) if check else block
-        changed = changed or rebuilt is not block
-        out.extend(rebuilt)
-    return out if changed else lines
+        units.extend(block_chains(block, measures) if check else [whole_lines(block)])
+    units = link_units(units, measures)
+    return rebuild_lines([p for unit in units for p in unit], lines)
 
 
-def reorder_block(block: list[Line], measures: list[float]) -> list[Line]:
+def block_chains(block: list[Line], measures: list[float]) -> list[list[Piece]]:
+    """The column stretches of a block printed row by row."""
     pieces = split_pieces(block, measures)
-    chains = stream_chains(pieces, measures)
-    ordered = [pieces[i] for chain in chains for i in chain]
-    return rebuild_lines(ordered, block)
+    return [[pieces[i] for i in chain] for chain in stream_chains(pieces, measures)]
+
+
+def whole_lines(block: list[Line]) -> list[Piece]:
+    return [Piece(text=line.text, line=line, part=0, width=width(line.text)) for line in block]
 
 
 # --- the quick look --------------------------------------------------------------
@@ -268,8 +282,10 @@ def merged_parts(text: str, measures: list[float]) -> list[str]:
     ['本报记者 李明 摄']
     """
     stripped = text.strip()
-    if " " not in stripped or not measures:
+    if not measures:
         return [text]
+    if " " not in stripped:
+        return glued_parts(text, measures)
     tokens = _SPACES.split(stripped)
     parts: list[str] = []
     current = tokens[0]
@@ -283,6 +299,32 @@ def merged_parts(text: str, measures: list[float]) -> list[str]:
     if len(parts) == 1:
         return [text]
     return parts
+
+
+def glued_parts(text: str, measures: list[float]) -> list[str]:
+    """A line without a space that is wider than any column cut in two
+    column lines.  A column line that ends in punctuation set squeezed can
+    come so close to the next column that the extractor glues the two
+    without a space; the cut goes after the mark where the first part
+    fills a measure best, if the rest fits a column.
+
+    >>> glued_parts("江州早市里人来人往，卖菜的摊主们都笑了", [10.0])
+    ['江州早市里人来人往，', '卖菜的摊主们都笑了']
+    """
+    widest = max(measures)
+    if width(text) <= widest + HANGING + QUOTES:
+        return [text]
+    best: tuple[float, int] | None = None
+    for k, ch in enumerate(text[:-1]):
+        if ch not in GLUE_MARKS or not _starts_text(text[k + 1 :]):
+            continue
+        head = width(text[: k + 1])
+        miss = min((head - m for m in measures if -FULL_TOLERANCE <= head - m <= GLUED_SQUEEZE), default=None)
+        if miss is not None and width(text[k + 1 :]) <= widest + HANGING and (best is None or abs(miss) < best[0]):
+            best = (abs(miss), k + 1)
+    if best is None:
+        return [text]
+    return [text[: best[1]], text[best[1] :]]
 
 
 def _starts_text(token: str) -> bool:
@@ -499,28 +541,143 @@ def chains_from_successors(nxt: dict[int, int], n: int) -> list[list[int]]:
     return chains
 
 
+# --- columns that carry a sentence on ------------------------------------------
+
+
+def runs_on_text(text: str) -> bool:
+    """Whether a printed line stops mid-sentence: it ends in a letter, a
+    digit or a mark inside a sentence, not in a sentence end or a closing
+    bracket (a jump marker, a credit)."""
+    t = text.rstrip()
+    if not t:
+        return False
+    last = t[-1]
+    if last in SENTENCE_END or last in ")）》〉】":
+        return False
+    if last in CLOSERS:
+        return len(t) > 1 and t[-2] not in SENTENCE_END
+    return True
+
+
+def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Piece]]:
+    """Units (column stretches, blocks) reordered so that a unit whose last
+    line is a full column line stopping mid-sentence is followed by the unit
+    that carries its sentence on, where the text says so clearly (see
+    :func:`unit_link_scores`); the rest keep their order."""
+    n = len(units)
+    if n < 2:
+        return units
+    open_ends = [k for k, u in enumerate(units) if ends_at_column_edge(u[-1].width, measures) and runs_on_text(u[-1].text)]
+    if not open_ends:
+        return units
+    gain = unit_link_scores(units, open_ends, measures) - UNIT_LINK_MIN
+    gain = np.where(np.isfinite(gain) & (gain > 0), gain, 0.0)
+    rows, cols = linear_sum_assignment(gain, maximize=True)
+    nxt = {open_ends[r]: int(c) for r, c in zip(rows, cols) if gain[r, c] > 0}
+    if all(j == i + 1 for i, j in nxt.items()):
+        return units
+    return [units[k] for k in follow_links(nxt, n)]
+
+
+def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: list[float]) -> np.ndarray:
+    """Evidence that unit ``j`` carries on the sentence unit ``open_ends[r]``
+    breaks off, ``[r, j]``: a word or a number running across the break,
+    a bracket opened before it and closed after it, the two lines' usual
+    association on the page, and the same column measure on both sides.
+    The unit printed next gets :data:`PRINTED_NEXT` on top: the extractor's
+    order stands unless the text says otherwise."""
+    n = len(units)
+    ends = [units[k][-1] for k in open_ends]
+    starts = [u[0] for u in units]
+    end_texts = [p.text.strip() for p in ends]
+    start_texts = [p.text.strip() for p in starts]
+    tails = char_codes([t[-3:].rjust(3, "\0") for t in end_texts])
+    heads = char_codes([t[:3].ljust(3, "\0") for t in start_texts])
+    j = np.broadcast_to(np.arange(n), (len(ends), n))
+    scores = WORD_ACROSS * words_across(tails, heads, j)
+    page_texts = [p.text.strip() for u in units for p in u]
+    scores += BIGRAM_WEIGHT * block_association(page_texts, tails[:, 2][:, None], heads[:, 0][None, :])
+    digits_end = np.array([t[-1:].isdigit() for t in end_texts])
+    digits_start = np.array([t[:1].isdigit() for t in start_texts])
+    scores += NUMBER_ACROSS * (digits_end[:, None] & digits_start[None, :])
+    opened = np.array([open_bracket(t) for t in end_texts])
+    closed = np.array([closing_bracket(t) for t in start_texts])
+    scores += BRACKET_ACROSS * ((opened[:, None] == closed[None, :]) & (opened[:, None] != ""))
+    end_widths = np.array([p.width for p in ends])
+    start_widths = np.array([p.width for p in starts])
+    start_full = np.array([fills_measure(w, measures) for w in start_widths])
+    same = np.abs(end_widths[:, None] - start_widths[None, :]) <= FULL_TOLERANCE
+    scores += np.where(start_full[None, :] & same, SAME_MEASURE, 0.0)
+    scores += np.where(start_widths[None, :] > end_widths[:, None] + HANGING + QUOTES, WIDER_NEXT, 0.0)
+    rows = np.arange(len(open_ends))
+    ends_at = np.array(open_ends)
+    scores[rows, ends_at] = -np.inf
+    after = ends_at + 1 < n
+    scores[rows[after], ends_at[after] + 1] += PRINTED_NEXT
+    return scores
+
+
+def open_bracket(text: str) -> str:
+    """The closing mark a line still owes: the last opening bracket or
+    quote in it that is not closed after it ("" when none)."""
+    for ch in reversed(text):
+        if ch in CLOSERS:
+            return ""
+        if ch in OPENERS:
+            return CLOSERS[OPENERS.index(ch)]
+    return ""
+
+
+def closing_bracket(text: str) -> str:
+    """The first closing bracket or quote of a line that was not opened in
+    it ("" when none)."""
+    for ch in text:
+        if ch in OPENERS:
+            return ""
+        if ch in CLOSERS:
+            return ch
+    return ""
+
+
+def follow_links(nxt: dict[int, int], n: int) -> list[int]:
+    """Positions in reading order: the printed order, except that a linked
+    unit comes right after the unit it continues."""
+    has_pred = set(nxt.values())
+    order: list[int] = []
+    done = [False] * n
+    for start in [k for k in range(n) if k not in has_pred] + list(range(n)):
+        k = start
+        while not done[k]:
+            done[k] = True
+            order.append(k)
+            if k not in nxt:
+                break
+            k = nxt[k]
+    return order
+
+
 # --- lines -----------------------------------------------------------------------
 
 
-def rebuild_lines(ordered: list[Piece], block: list[Line]) -> list[Line]:
+def rebuild_lines(ordered: list[Piece], lines: list[Line]) -> list[Line]:
     """Lines from ordered pieces: pieces of one printed line that stay
     neighbours are joined again; a split piece becomes a line of its own
-    with its source line's index.  The block's first line keeps the blank
-    line before it."""
+    with its source line's index.  A line that opened a block keeps the
+    blank line before it."""
     groups: list[list[Piece]] = []
     for p in ordered:
         if groups and groups[-1][-1].line is p.line and groups[-1][-1].part == p.part - 1:
             groups[-1].append(p)
         else:
             groups.append([p])
-    if len(groups) == len(block) and all(g[0].line is line for g, line in zip(groups, block)):
-        return block
+    if len(groups) == len(lines) and all(g[0].line is line for g, line in zip(groups, lines)):
+        return lines
     parts = Counter(id(p.line) for p in ordered)
     out: list[Line] = []
-    for k, group in enumerate(groups):
+    for group in groups:
         source = group[0].line
         text = source.text if len(group) == parts[id(source)] else " ".join(p.text for p in group)
-        out.append(_line_like(source, text, blank_before=block[0].blank_before if k == 0 else False))
+        out.append(_line_like(source, text, blank_before=source.blank_before and group[0].part == 0))
     return out
 
 
