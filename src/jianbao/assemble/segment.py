@@ -61,6 +61,7 @@ C_FLOAT_LINE = 0.15
 C_INTERTITLE = 0.3
 C_INTERTITLE_STRONG = 3.0
 C_WEAK_HEADLINE = 2.2
+W_WEAK_WITHOUT_BOLD = 0.75
 W_INTERTITLE_LEX = 0.8
 C_INNER_BYLINE = 2.5
 C_HARD_START = 4.0
@@ -125,7 +126,7 @@ class Segment:
         return not self.units
 
 
-def segment_items(items: list[Item], vocab: Vocabulary) -> list[Segment]:
+def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True) -> list[Segment]:
     """Best cut of ``items`` (captions replaced by gaps) into articles.
 
     Dynamic programming over cut points; each candidate article ending at
@@ -137,8 +138,11 @@ def segment_items(items: list[Item], vocab: Vocabulary) -> list[Segment]:
     best = [0.0] + [IMPOSSIBLE] * n
     choice: list[int] = [0] * (n + 1)
     scores: dict[tuple[int, int], float] = {}
+    # Where the extractor keeps no trace of bold type, a plain headline line
+    # is less telling of an intertitle.
+    weak_cost = C_WEAK_HEADLINE if shows_bold else C_WEAK_HEADLINE * W_WEAK_WITHOUT_BOLD
     for j in range(1, n + 1):
-        grower = SegmentGrower(vocab)
+        grower = SegmentGrower(vocab, weak_cost)
         for i in range(j - 1, max(0, j - MAX_SEGMENT) - 1, -1):
             if not grower.prepend(items[i]):
                 break
@@ -199,8 +203,9 @@ class SegmentGrower:
     """The score of one candidate article, kept up to date while items are
     added at its left end (the rules are in the module docstring)."""
 
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: Vocabulary, weak_cost: float = 0.0) -> None:
         self.vocab = vocab
+        self.weak_cost = weak_cost
         self.units: list[Item] = []
         self.lead: list[Item] = []
         self.lead_sims: list[float] = []
@@ -288,7 +293,7 @@ class SegmentGrower:
             # Plain lines the width of the column are mostly intertitles; a
             # stack of several lines, or one with a byline, is a headline.
             logical = max(1, sum(1 for it in head_lines[1:] if not it.wraps_previous) + 1)
-            score -= C_WEAK_HEADLINE / (1 + 0.5 * (logical - 1) + 2 * (len(heads) > len(head_lines)))
+            score -= self.weak_cost / (1 + 0.5 * (logical - 1) + 2 * (len(heads) > len(head_lines)))
         if head_lines[-1].kicker_like or head_lines[0].subtitle_like or head_lines[0].enumerated:
             score -= C_STACK_SHAPE
         if _head_above_column(self.lead) or _head_above_column(self.trail):

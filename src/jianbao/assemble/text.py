@@ -53,7 +53,8 @@ def assemble_text(page: Page) -> Page:
     index_caption_similarity(items, vocab)
     flow = [it if it.kind != CAPTION else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
-    segments = [drop_gaps(seg) for seg in segment_items(flow, vocab)]
+    shows_bold = any(r.bold for r in rows)
+    segments = [drop_gaps(seg) for seg in segment_items(flow, vocab, shows_bold)]
     articles = [s for s in segments if not s.floating]
     untangle_heads(articles, vocab, {id(it): k for k, it in enumerate(flow)})
     floating = [s for s in segments if s.floating]
