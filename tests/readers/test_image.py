@@ -117,17 +117,34 @@ def test_multi_page_tiff_gives_one_page_per_frame(tmp_path: Path) -> None:
         assert best_similarity(make_scan.SECOND_PAGE[0], [line.text for line in page.lines]) >= 0.8
 
 
-def test_image_only_pdf_page_gives_articles(tmp_path: Path) -> None:
+def test_image_only_pdf_page_gives_articles_without_asking(tmp_path: Path) -> None:
     pytest.importorskip("rapidocr")
     from jianbao.pipeline import Options, parse_paths
 
     path = tmp_path / "scan.pdf"
     composed = make_scan.write_image_only_pdf(path)
-    issue = parse_paths([str(path)], Options(ocr=True))
+    issue = parse_paths([str(path)], Options())
     articles = [a for _, a in issue.articles()]
     assert articles
     assert max(best_similarity(composed.title, [a.title]) for a in articles) >= 0.9
     assert sum(len(a.body) for a in articles) >= 2
+
+
+def test_image_only_pdf_without_ocr_engine_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jianbao.readers import ocr
+    from jianbao.readers.pdf import read_pdf
+
+    def missing() -> None:
+        raise ocr.OcrUnavailable("OCR needs the 'ocr' extra: pip install 'jianbao[ocr]'")
+
+    path = tmp_path / "scan.pdf"
+    make_scan.write_image_only_pdf(path)
+    monkeypatch.setattr(ocr, "bundled_models", missing)
+    with pytest.raises(InputError, match="page 1 has no text layer and OCR is not installed"):
+        read_pdf(str(path))
+    monkeypatch.setattr(ocr, "engine", missing)
+    with pytest.raises(InputError, match="page 1: OCR needs the 'ocr' extra"):
+        read_pdf(str(path), ocr=True)
 
 
 # --- bad input --------------------------------------------------------------------
@@ -279,3 +296,101 @@ def test_ocr_result_round_trips_through_json() -> None:
     result = OcrResult(800, 600, [box("江州大桥", 10, 20)])
     again = OcrResult.from_dict(result.to_dict())
     assert again == result
+
+
+# --- type sizes, gutters, joins and dashes (no OCR engine) ---------------------------
+
+
+def test_size_comes_from_character_spacing_not_box_width() -> None:
+    """An intertitle whose dash the recogniser left out still has a box
+    over the dash: its size is the body's, not the box width over three."""
+    boxes = two_columns()
+    boxes.append(box("黄大发", 100, 100 + 45 * 8))
+    boxes[-1].quad[1][0] = boxes[-1].quad[2][0] = 100 + 5 * 30
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    sizes = {line.text: line.size for line in lines}
+    assert sizes["黄大发"] == sizes["甲" * 10] == pytest.approx(30, abs=0.5)
+
+
+def test_short_last_line_takes_the_size_of_its_column() -> None:
+    boxes = two_columns()
+    boxes.append(box("定。", 100, 100 + 45 * 8, height=48))
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    sizes = {line.text: line.size for line in lines}
+    assert sizes["定。"] == sizes["甲" * 10]
+
+
+def test_wrapped_headline_lines_share_one_size() -> None:
+    boxes = two_columns()
+    boxes.append(box("江州新建跨河大桥今天通车", 100, 0, pitch=60, height=80))
+    boxes.append(box("两岸", 160, 80, pitch=56, height=80))
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    sizes = {line.text: line.size for line in lines}
+    assert sizes["两岸"] == sizes["江州新建跨河大桥今天通车"] == pytest.approx(60, abs=1)
+
+
+def test_columns_merged_in_every_box_are_cut_at_their_shared_blank() -> None:
+    """A narrow gutter: the detector read each row of two columns as one
+    box, with a blank at the gutter; one row has a comma hanging into it."""
+    boxes = []
+    for r in range(8):
+        left = "甲" * 9 + ("，" if r == 3 else "甲")
+        boxes.append(box(left + "乙" * 10, 100, 100 + 45 * r))
+        for k, char in enumerate(boxes[-1].chars[10:]):
+            char.x0, char.x1 = 430 + k * 30, 460 + k * 30
+        boxes[-1].quad[1][0] = boxes[-1].quad[2][0] = 730
+    boxes[3].chars[10].x0 = boxes[3].chars[9].x1 + 2  # no blank after the comma
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    texts = sorted(line.text for line in lines)
+    assert texts.count("乙" * 10) == 8
+    assert not any("甲" in t and "乙" in t for t in texts)
+
+
+def test_byline_space_is_joined_but_a_gutter_is_not() -> None:
+    boxes = [box("甲" * 20, 100, 100 + 45 * r) for r in range(1, 5)]
+    boxes.append(box("本报记者", 160, 55))
+    boxes.append(box("林小雨", 160 + 4 * 30 + 40, 55))
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    assert "本报记者 林小雨" in [line.text for line in lines]
+    boxes = two_columns()
+    boxes.append(box("丙丙丙", 100 + 7 * 30, 100 + 45 * 8))
+    boxes.append(box("丁丁丁", 420, 100 + 45 * 8))
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    assert {"丙丙丙", "丁丁丁"} <= {line.text for line in lines}
+
+
+def page_with_strokes(strokes: list[tuple[int, int, int]]) -> np.ndarray:
+    """White pixels with level strokes (x0, x1, y), two pixels thick."""
+    gray = np.full((400, 800), 255, dtype=np.uint8)
+    for x0, x1, y in strokes:
+        gray[y : y + 2, x0:x1] = 0
+    return gray
+
+
+def test_unread_dashes_are_read_from_the_pixels() -> None:
+    cy = 100 + 19  # middle of the boxes of box(…, y0=100)
+    boxes = [box("再出发", 100, 100), box("编者", 400, 100), box("前进中国", 100, 200)]
+    gray = page_with_strokes([(190, 250, cy), (338, 398, cy), (160, 220, 200 + 19)])
+    boxes[2].chars[2:] = [OcrChar(c, 220 + k * 30, 250 + k * 30, 0.99) for k, c in enumerate("中国")]
+    lines, _ = reader.lines_from_result(OcrResult(800, 400, boxes), scale=1.0, gray=gray)
+    texts = {line.text for line in lines}
+    assert {"再出发——", "——编者", "前进——中国"} <= texts
+    assert next(line for line in lines if line.text == "——编者").bbox[0] == pytest.approx(338)
+
+
+def test_rules_and_glyphs_are_not_dashes() -> None:
+    cy = 100 + 19
+    boxes = [box("再出发", 100, 100), box("编者", 500, 100)]
+    gray = page_with_strokes([(190, 400, cy), (440, 470, cy)])
+    gray[cy - 12 : cy + 12, 470:498] = 0  # a glyph's ink runs on from the stroke
+    lines, _ = reader.lines_from_result(OcrResult(800, 400, boxes), scale=1.0, gray=gray)
+    assert {line.text for line in lines} == {"再出发", "编者"}
+
+
+def test_single_dash_read_short_is_lengthened_by_its_stroke() -> None:
+    cy = 100 + 19
+    boxes = [box("中国—东盟", 100, 100), box("她说—我们", 100, 200)]
+    boxes[1].chars[3:] = [OcrChar(c, 220 + k * 30, 250 + k * 30, 0.99) for k, c in enumerate("我们")]
+    gray = page_with_strokes([(160, 190, cy), (160, 220, 200 + 19)])
+    lines, _ = reader.lines_from_result(OcrResult(800, 400, boxes), scale=1.0, gray=gray)
+    assert {line.text for line in lines} == {"中国—东盟", "她说——我们"}

@@ -75,10 +75,11 @@ def test_picture_boxes_are_found(sample: Path) -> None:
         (make_pdf.encrypted_pdf, "encrypted"),
         (make_pdf.truncated_pdf, "truncated"),
         (make_pdf.random_bytes_pdf, "not a readable PDF"),
-        (make_pdf.image_only_pdf, "page 1 has no text layer: use --ocr"),
+        (make_pdf.image_only_pdf, "page 1 has no text layer and OCR is not installed"),
     ],
 )
-def test_bad_pdfs_raise_one_line_input_errors(tmp_path: Path, maker, problem: str) -> None:  # noqa: ANN001
+def test_bad_pdfs_raise_one_line_input_errors(tmp_path: Path, maker, problem: str, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr("jianbao.readers.pdf.can_ocr", lambda: False)
     path = maker(tmp_path / "bad.pdf")
     with pytest.raises(InputError) as err:
         read_pdf(str(path))
@@ -86,11 +87,12 @@ def test_bad_pdfs_raise_one_line_input_errors(tmp_path: Path, maker, problem: st
     assert "\n" not in str(err.value)
 
 
-def test_image_only_page_among_text_pages_gets_a_warning(tmp_path: Path) -> None:
+def test_image_only_page_among_text_pages_gets_a_warning(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr("jianbao.readers.pdf.can_ocr", lambda: False)
     pages = read_pdf(str(make_pdf.mixed_pdf(tmp_path / "mixed.pdf")))
     assert len(pages) == 2
     assert pages[0].lines and not pages[1].lines
-    assert pages[1].warnings == ["page 2 has no text layer: use --ocr"]
+    assert pages[1].warnings == ["page 2 has no text layer and OCR is not installed (pip install 'jianbao[ocr]')"]
 
 
 def test_cli_refuses_bad_pdf_with_exit_2_and_writes_nothing(tmp_path: Path) -> None:

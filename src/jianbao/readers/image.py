@@ -745,7 +745,61 @@ def line_sizes(pieces: list[Piece]) -> list[float]:
             nearest = min(known, key=lambda k: abs(k - rough))
             if abs(nearest - rough) <= HEIGHT_TOLERANCE * nearest:
                 sizes[i] = nearest
+    unify_headline_wraps(pieces, sizes)
     return sizes
+
+
+# Headline type is this much larger than body type (as in the layout
+# analysis); kicker, title and subtitle differ in size by more than
+# WRAP_TOLERANCE, while a short line's measure can err by nearly as much.
+HEADLINE_RATIO = 1.25
+WRAP_TOLERANCE = 0.12
+
+
+def unify_headline_wraps(pieces: list[Piece], sizes: list[float]) -> None:
+    """Give the lines of a headline broken over lines one size.
+
+    Of two headline lines stacked one line apart whose sizes differ by less
+    than any two parts of a headline stack do, at least one of them
+    short, the short one was measured from few characters: it takes the
+    size of the line measured from more."""
+    body = body_em(pieces, sizes)
+    counts = [pitch_em(p)[1] for p in pieces]
+    large = sorted((i for i in range(len(pieces)) if sizes[i] >= HEADLINE_RATIO * body), key=lambda i: pieces[i].cy)
+    for a in large:
+        b = line_under(pieces, sizes, a, large)
+        if b is None:
+            continue
+        size = max(sizes[a], sizes[b])
+        close = abs(sizes[a] - sizes[b]) <= WRAP_TOLERANCE * size
+        if close and min(counts[a], counts[b]) < CALIBRATION_PAIRS:
+            if counts[a] >= counts[b]:
+                sizes[b] = sizes[a]
+            else:
+                sizes[a] = sizes[b]
+
+
+def line_under(pieces: list[Piece], sizes: list[float], a: int, candidates: list[int]) -> int | None:
+    """The nearest of ``candidates`` set right under line ``a`` (within a
+    line's spacing) and sharing some of its width."""
+    upper = pieces[a]
+    best, best_dy = None, 0.0
+    for b in candidates:
+        lower = pieces[b]
+        dy = lower.cy - upper.cy
+        size = max(sizes[a], sizes[b])
+        shared = min(upper.x1, lower.x1) - max(upper.x0, lower.x0) > 0
+        if shared and 0.5 * size < dy < 1.8 * size and (best is None or dy < best_dy):
+            best, best_dy = b, dy
+    return best
+
+
+def body_em(pieces: list[Piece], sizes: list[float]) -> float:
+    """The size that prints the most characters."""
+    weight: dict[float, int] = {}
+    for piece, size in zip(pieces, sizes):
+        weight[round(size, 1)] = weight.get(round(size, 1), 0) + len(piece.chars)
+    return max(weight, key=weight.__getitem__) if weight else 0.0
 
 
 def em_per_box_height(pieces: list[Piece], measured: list[tuple[float, bool]]) -> float:
@@ -864,7 +918,7 @@ def lengthen_single_dashes(piece: Piece, ink: np.ndarray, em: float) -> None:
         )
         if not lone:
             continue
-        run = dash_stroke(ink, piece.cy, em, char.x0 - 0.6 * em, char.x1 + 0.6 * em)
+        run = dash_stroke(ink, piece.cy, em, char.x0 - 1.2 * em, char.x1 + 1.2 * em)
         if run:
             middle = (run[0] + run[1]) / 2
             char.x0, char.x1 = run[0], middle

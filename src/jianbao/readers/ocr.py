@@ -110,6 +110,15 @@ def bundled_models() -> dict[str, Path]:
     return found
 
 
+def ocr_available() -> bool:
+    """Whether the optional OCR engine and its bundled models are installed."""
+    try:
+        bundled_models()
+    except OcrUnavailable:
+        return False
+    return True
+
+
 def engine_params(models: dict[str, Path]) -> dict[str, Any]:
     return {
         "Global.use_cls": False,

@@ -47,8 +47,10 @@ EOF_WINDOW = 2048
 def read_pdf(path: str, ocr: bool = False) -> list[Page]:
     """Read every page of a PDF into lines.
 
-    Pages without a text layer are OCRed when ``ocr`` is true; otherwise they
-    get a warning, and the whole file is refused when no page has text.
+    Pages without a text layer (scans saved as PDF) are OCRed when the OCR
+    engine is installed; ``ocr`` forces OCR on every page and fails when
+    the engine is missing.  Without the engine a page without text gets a
+    warning, and the whole file is refused when no page has text.
     Encrypted, damaged and truncated files raise :class:`InputError`.
     """
     import pymupdf
@@ -95,32 +97,52 @@ def has_eof_marker(path: str) -> bool:
         return b"%%EOF" in fh.read()
 
 
-def read_page(pdf_page, path: str, ocr: bool) -> Page:  # noqa: ANN001 - PyMuPDF page
-    """Lines of one PDF page, or its OCR when it has no text layer."""
-    number = pdf_page.number + 1
-    lines = extract_lines(pdf_page, number)
-    rect = pdf_page.rect
-    if not lines and ocr:
-        from jianbao.readers.image import ocr_pdf_page
+NO_OCR = "OCR is not installed (pip install 'jianbao[ocr]')"
 
-        page = ocr_pdf_page(pdf_page, number)
-        page.number = 0
-        page.source = page.source or path
-        return page
+
+def read_page(pdf_page, path: str, ocr: bool) -> Page:  # noqa: ANN001 - PyMuPDF page
+    """Lines of one PDF page, or its OCR when it has no text layer (or OCR
+    is forced)."""
+    number = pdf_page.number + 1
+    lines = [] if ocr else extract_lines(pdf_page, number)
+    rect = pdf_page.rect
+    if not lines and (ocr or can_ocr()):
+        return ocr_page(pdf_page, path, number)
     page = Page(number=0, source=path, lines=lines, width=rect.width, height=rect.height)
     page.pictures = picture_boxes(pdf_page)
     if not lines:
-        page.warnings.append(f"page {number} has no text layer: use --ocr")
+        page.warnings.append(f"page {number} has no text layer and {NO_OCR}")
+    return page
+
+
+def can_ocr() -> bool:
+    from jianbao.readers.ocr import ocr_available
+
+    return ocr_available()
+
+
+def ocr_page(pdf_page, path: str, number: int) -> Page:  # noqa: ANN001 - PyMuPDF page
+    """The page rendered and read by OCR, like a scanned image."""
+    from jianbao.readers.image import ocr_pdf_page
+    from jianbao.readers.ocr import OcrUnavailable
+
+    try:
+        page = ocr_pdf_page(pdf_page, number)
+    except OcrUnavailable as err:
+        raise InputError(path, f"page {number}: {err}") from None
+    page.number = 0
+    page.source = page.source or path
     return page
 
 
 def refuse_textless(path: str, pages: list[Page]) -> None:
-    """No page with text and no OCR: refuse instead of returning empty pages."""
+    """No page with text: refuse instead of returning empty pages."""
     if any(page.lines for page in pages):
         return
-    if len(pages) == 1:
-        raise InputError(path, "page 1 has no text layer: use --ocr")
-    raise InputError(path, f"pages 1–{len(pages)} have no text layer: use --ocr")
+    which = "page 1 has" if len(pages) == 1 else f"pages 1–{len(pages)} have"
+    if any(page.warnings and NO_OCR in page.warnings[-1] for page in pages):
+        raise InputError(path, f"{which} no text layer and {NO_OCR}")
+    raise InputError(path, f"{which} no text layer and OCR found no text")
 
 
 def extract_lines(pdf_page, number: int) -> list[Line]:  # noqa: ANN001
