@@ -20,7 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 
 import compose_text as ct  # noqa: E402
 
-from jianbao.assemble.columns import merged_parts, page_measures, restore_column_order  # noqa: E402
+from jianbao.assemble.columns import (  # noqa: E402
+    glued_parts,
+    merged_parts,
+    page_measures,
+    reads_in_order,
+    restore_column_order,
+    runs_on_text,
+)
 from jianbao.conservation import check_page  # noqa: E402
 from jianbao.model import Line  # noqa: E402
 from jianbao.pipeline import Options, parse_texts  # noqa: E402
@@ -192,3 +199,105 @@ def test_pipeline_keeps_every_character_on_an_interleaved_page() -> None:
     text = "\n".join([*ct.SAMPLE_HEADER, "", "江州早市换新颜", "", *printed]) + "\n"
     issue = parse_texts([text], Options(mode="text"))
     assert all(not check_page(page) for page in issue.pages)
+
+
+# --- the quick look ----------------------------------------------------------------
+
+
+def test_quick_look_passes_column_order_and_stops_interleaved_blocks() -> None:
+    flow = article_flow()
+    assert reads_in_order(as_lines(flow))
+    assert not reads_in_order(as_lines(print_rows(columns_of(flow, 2))))
+    assert not reads_in_order(as_lines(print_rows(columns_of(flow, 3))))
+
+
+def test_short_block_with_two_columns_on_one_line_is_looked_at() -> None:
+    lines = as_lines(["今年雨水匀，稻子长得好， 能多收一百来斤。", "江州早市换新颜"])
+    assert not reads_in_order(lines)
+    assert reads_in_order(as_lines(["江州早市换新颜", "本报记者 王小明"]))
+
+
+# --- lines glued without a space ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("江州早市里人来人往，卖菜的摊主们都笑了", ["江州早市里人来人往，", "卖菜的摊主们都笑了"]),
+        ("新桥通车那天，老街坊们都来了。桥头挂起了红灯笼", ["新桥通车那天，老街坊们都来了。", "桥头挂起了红灯笼"]),
+        ("江州早市里人来人往", ["江州早市里人来人往"]),  # not wider than a column
+        ("青石河大桥今天上午正式合龙两岸群众欢欣鼓舞", ["青石河大桥今天上午正式合龙两岸群众欢欣鼓舞"]),  # no mark to cut at
+    ],
+)
+def test_glued_lines_are_cut_after_the_mark_that_ends_a_column_line(text: str, parts: list[str]) -> None:
+    measures = [10.0] if len(parts[0]) <= 11 else [14.0]
+    assert glued_parts(text, measures) == parts
+
+
+def test_glued_columns_come_back_in_column_order() -> None:
+    flow = flow_lines(EXTRA, measure=10)
+    columns = columns_of(flow, 2)
+    # Rows printed glued wherever the left line fills its measure and ends
+    # in a mark (squeezed, it touches the next column).
+    printed = [a + b if a[-1] in "，。、" and fills(a, 10) else f"{a}\n{b}" for a, b in zip(*columns)]
+    assert any(a + b in printed for a, b in zip(*columns))
+    lines = as_lines("\n".join(printed).split("\n"))
+    restored = restore_column_order(lines)
+    text = squeeze([line.text for line in restored])
+    assert squeeze(columns[0]) in text and squeeze(columns[1]) in text
+
+
+# --- columns that carry a sentence on ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, runs_on",
+    [
+        ("觉得要紧的是选对了稻种和种", True),
+        ("比去年多了一成，", True),
+        ("提出了“新质生产力”", True),
+        ("稻子的产量自然就上去了。", False),
+        ("他说：“这就是好日子。”", False),
+        ("（下转第4版）", False),
+    ],
+)
+def test_runs_on_text(text: str, runs_on: bool) -> None:
+    assert runs_on_text(text) is runs_on
+
+
+# Three text boxes of one story, measure 13: the first breaks off inside a
+# word ("种|植"), the third carries it on; the second opens a new paragraph
+# (two characters short of the measure: the indent).
+BOX_ONE = [
+    "青石村的稻田今年又是丰收年",
+    "村里的种粮大户老周告诉记者",
+    "今年全村的粮食总产量预计达",
+    "到一千二百吨，比去年多了一",
+    "成多。说起增收的门道，老周",
+    "觉得要紧的是选对了稻种和种",
+]
+BOX_NEW_PARAGRAPH = ["江州市农业农村局的同志", "介绍，全市今年种植优质稻十", "万亩，带动农户增收明显。"]
+BOX_CONTINUATION = ["植方式，再加上今年的雨水匀", "称，稻子的产量自然就上去了。"]
+
+
+def boxes(*blocks: list[str]) -> list[Line]:
+    texts: list[str] = ["江州日报"]
+    for block in blocks:
+        texts += ["", *block]
+    return as_lines(texts)
+
+
+def test_text_box_carrying_a_broken_sentence_on_follows_it() -> None:
+    restored = [line.text for line in restore_column_order(boxes(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION))]
+    assert restored == ["江州日报", *BOX_ONE, *BOX_CONTINUATION, *BOX_NEW_PARAGRAPH]
+
+
+def test_text_boxes_in_reading_order_pass_unchanged() -> None:
+    lines = boxes(BOX_ONE, BOX_CONTINUATION, BOX_NEW_PARAGRAPH)
+    assert restore_column_order(lines) is lines
+
+
+def test_moved_text_box_keeps_its_blank_line() -> None:
+    restored = restore_column_order(boxes(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION))
+    starts = [line.text for line in restored if line.blank_before]
+    assert starts == [BOX_ONE[0], BOX_CONTINUATION[0], BOX_NEW_PARAGRAPH[0]]

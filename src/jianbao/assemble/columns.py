@@ -89,8 +89,9 @@ LINK_THRESHOLD = 0.4  # below this a piece ends its chain instead
 NUMBER_ACROSS = 2.0  # a number runs across the break
 BRACKET_ACROSS = 1.5  # a bracket or quote opened before the break closes after it
 SAME_MEASURE = 0.5  # both lines fill the same column measure
+NEW_PARAGRAPH = -2.5  # the unit starts with an indented opening line
 PRINTED_NEXT = 3.0  # the extractor printed it next
-UNIT_LINK_MIN = 3.5  # evidence needed for a link
+UNIT_LINK_MIN = 2.5  # evidence needed for a link
 # A block is printed in column order when at least this share of the
 # successors that text evidence alone finds are the very next piece.
 SEQUENTIAL_SHARE = 0.75
@@ -608,6 +609,8 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
     start_full = np.array([fills_measure(w, measures) for w in start_widths])
     same = np.abs(end_widths[:, None] - start_widths[None, :]) <= FULL_TOLERANCE
     scores += np.where(start_full[None, :] & same, SAME_MEASURE, 0.0)
+    opening = np.array([opens_paragraph(p, measures) for p in starts])
+    scores += np.where(opening[None, :], NEW_PARAGRAPH, 0.0)
     scores += np.where(start_widths[None, :] > end_widths[:, None] + HANGING + QUOTES, WIDER_NEXT, 0.0)
     rows = np.arange(len(open_ends))
     ends_at = np.array(open_ends)
@@ -615,6 +618,13 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
     after = ends_at + 1 < n
     scores[rows[after], ends_at[after] + 1] += PRINTED_NEXT
     return scores
+
+
+def opens_paragraph(piece: Piece, measures: list[float]) -> bool:
+    """An indented opening line: it runs on to the column edge but is
+    :data:`INDENT` short of a full line.  A sentence broken off elsewhere
+    does not go on with a new paragraph."""
+    return not fills_measure(piece.width, measures) and ends_at_column_edge(piece.width, measures) and runs_on_text(piece.text)
 
 
 def open_bracket(text: str) -> str:
