@@ -290,6 +290,8 @@ def lines_from_result(
     pieces = [piece_from_box(box) for box in result.boxes if box.text.strip()]
     pieces = split_at_gutters(pieces)
     pieces = join_line_pieces(pieces)
+    for piece in pieces:
+        set_text(piece, pair_quotes(piece.text))
     pieces.sort(key=lambda p: (round(p.y0), p.x0))
     sizes = line_sizes(pieces)
     if gray is not None:
@@ -697,6 +699,14 @@ def column_neighbours(pieces: list[Piece], i: int, reliable: list[bool]) -> list
     return found
 
 
+def ends_paragraph(above: Piece, piece: Piece, size: float) -> bool:
+    """Whether a short line sits where the next line of the text above it
+    would: flush with its left edge, one line's spacing below.  Such a
+    line is the end of that paragraph, in its type, whatever its box's
+    height says (the detector draws short boxes tall)."""
+    return abs(piece.x0 - above.x0) <= size and 0 < piece.cy - above.cy <= 1.7 * size
+
+
 def estimate_em(piece: Piece) -> float:
     return measure_em(piece)[0]
 
@@ -738,8 +748,12 @@ def line_sizes(pieces: list[Piece]) -> list[float]:
         if pitch_em(pieces[i])[1]:
             rough = min(rough, em)
         sizes[i] = rough
-        near = [j for j in column_neighbours(pieces, i, reliable) if abs(sizes[j] - rough) <= NEIGHBOUR_TOLERANCE * sizes[j]]
-        if near:
+        neighbours = column_neighbours(pieces, i, reliable)
+        near = [j for j in neighbours if abs(sizes[j] - rough) <= NEIGHBOUR_TOLERANCE * sizes[j]]
+        above = neighbours[0] if neighbours and pieces[neighbours[0]].cy < pieces[i].cy else None
+        if above is not None and ends_paragraph(pieces[above], pieces[i], sizes[above]):
+            sizes[i] = sizes[above]
+        elif near:
             sizes[i] = sizes[near[0]]
         elif known:
             nearest = min(known, key=lambda k: abs(k - rough))
@@ -997,6 +1011,41 @@ def text_position(text: str, k: int) -> int:
 
 
 # --- punctuation ---------------------------------------------------------------
+
+# Chinese quotes nest double outside, single inside: “…‘…’…”.  The
+# recogniser tells the single from the double marks less surely than the
+# opening from the closing ones.
+OPEN_QUOTES = {"“": "”", "‘": "’"}
+
+
+def pair_quotes(text: str) -> str:
+    """Correct single/double quote marks that break the nesting within a
+    line: a closing ” inside an open ‘…, with another ” still to come for
+    the outer “, is the ’; an opening “ inside an open “…, with two closing
+    marks still to come, is the ‘."""
+    chars = list(text)
+    stack: list[str] = []
+    for i, ch in enumerate(chars):
+        rest = chars[i + 1 :]
+        if ch in OPEN_QUOTES:
+            if ch == "“" and stack and stack[-1] == "“" and sum(c in "”’" for c in rest) >= 2:
+                chars[i] = ch = "‘"
+            stack.append(ch)
+        elif ch in "”’" and stack:
+            if ch == "”" and stack[-1] == "‘" and "“" in stack and "”" in rest:
+                chars[i] = ch = "’"
+            if OPEN_QUOTES[stack[-1]] == ch:
+                stack.pop()
+    return "".join(chars)
+
+
+def set_text(piece: Piece, text: str) -> None:
+    """Replace a piece's text by a same-length correction, characters too."""
+    if text == piece.text:
+        return
+    for char, new in zip(piece.chars, text.replace(" ", "")):
+        char.text = new
+    piece.text = text
 
 # The recogniser often returns ASCII forms of CJK punctuation; in Chinese
 # running text they are printed full width.
