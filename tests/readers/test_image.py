@@ -292,6 +292,19 @@ def test_ascii_punctuation_in_chinese_text_becomes_full_width(raw: str, repaired
     assert reader.repair_punctuation(raw) == repaired
 
 
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("“赋予‘江桥”新的意义”", "“赋予‘江桥’新的意义”"),
+        ("“他说“好’就走了”", "“他说‘好’就走了”"),
+        ("他说：“好”", "他说：“好”"),
+        ("“江州的‘桥”", "“江州的‘桥”"),  # the rest may be on the next line
+    ],
+)
+def test_quote_marks_are_paired_within_a_line(raw: str, repaired: str) -> None:
+    assert reader.pair_quotes(raw) == repaired
+
+
 def test_ocr_result_round_trips_through_json() -> None:
     result = OcrResult(800, 600, [box("江州大桥", 10, 20)])
     again = OcrResult.from_dict(result.to_dict())
@@ -318,6 +331,16 @@ def test_short_last_line_takes_the_size_of_its_column() -> None:
     lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
     sizes = {line.text: line.size for line in lines}
     assert sizes["定。"] == sizes["甲" * 10]
+
+
+def test_short_line_in_a_tall_box_ends_the_paragraph_above() -> None:
+    """Detectors draw short boxes tall; flush under a body line at one
+    line's spacing, it is that paragraph's last line whatever its height."""
+    boxes = two_columns()
+    boxes.append(box("利。", 100, 100 + 45 * 8 - 8, height=58))
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    sizes = {line.text: line.size for line in lines}
+    assert sizes["利。"] == sizes["甲" * 10]
 
 
 def test_wrapped_headline_lines_share_one_size() -> None:
