@@ -8,13 +8,22 @@ mode runs on it unchanged.
 Steps per page: load greyscale pixels → estimate and undo a small skew →
 one OCR call → turn detected boxes into printed lines (split boxes that run
 across a column gutter, join pieces of one line) → repair punctuation the
-recogniser reads as ASCII → lines in reading order with warnings for
-low-confidence characters.  No recognised line is ever dropped.
+recogniser reads as ASCII or pairs wrongly → type sizes → dashes the
+recogniser missed, read from the pixels → lines in reading order with
+warnings for low-confidence characters.  No recognised line is ever
+dropped.
+
+The layout analysis tells headlines from body and intertitles from
+headlines by relative type size, so sizes must be as exact as a PDF's:
+they are measured from the spacing of the recognised Han characters
+(CJK type advances one em per character), not from the detector's boxes,
+whose padding varies from line to line.
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
@@ -48,12 +57,11 @@ EM_PER_BOX_HEIGHT = 0.79
 # Characters the recogniser is unsure of are reported in the page warnings.
 LOW_CHAR_CONF = 0.6
 
-# Within a justified CJK line characters touch; a column gutter or a word
-# space leaves at least this much of the line height between two glyphs.
-MIN_GAP_PER_HEIGHT = 0.3
-# Two pieces of one printed line are never further apart than about an em.
+# Pieces of one printed line this close are joined unless a gutter runs
+# between them; a wider space inside one line (a byline's, between 记者 and
+# the names) is at most about two ems, and needs the lines around it to
+# run across it.
 MAX_JOIN_GAP_PER_HEIGHT = 0.5
-# A wider space inside one line is at most about two ems.
 MAX_SPACED_JOIN_PER_EM = 2.0
 
 
@@ -538,7 +546,7 @@ def continues_line(left: Piece, right: Piece, geometry: np.ndarray, pieces: list
     if overlap < 0.6 * h or max(left.height, right.height) > 1.3 * h:
         return False
     gap = right.x0 - left.x1
-    if gap < -0.7 * h:
+    if not -0.7 * h <= gap <= MAX_SPACED_JOIN_PER_EM * h:
         return False
     # Headlines of neighbouring modules can nearly touch on one row.  A
     # line may trail off in smaller type (a tag such as （国际时评）), but
@@ -633,7 +641,7 @@ def pitch_em(piece: Piece) -> tuple[float, int]:
     ]
     if not pairs:
         return 0.0, 0
-    typical = float(np.median([dx / ems for ems, dx in pairs]))
+    typical = statistics.median([dx / ems for ems, dx in pairs])
     kept = [(ems, dx) for ems, dx in pairs if dx <= MAX_PAIR_STRETCH * typical * ems]
     return sum(dx for _, dx in kept) / sum(ems for ems, _ in kept), len(kept)
 
@@ -954,6 +962,8 @@ def dash_stroke(ink: np.ndarray, cy: float, em: float, lo: float, hi: float) -> 
     window = ink[y0:y1, x0:x1]
     middle = np.arange(y0, y1)
     rows = np.nonzero(np.abs(middle - cy) <= 0.3 * em)[0]
+    if window[rows].any(axis=0).sum() < DASH_MIN_EMS * em:
+        return None
     best: tuple[int, int, int] | None = None
     for r in rows:
         for start, stop in ink_runs(window[r], max_break=max(1, int(0.08 * em))):
