@@ -93,7 +93,7 @@ WIDER_NEXT = -3.0  # a full line followed by a wider one: different measure
 GAP_SAME = 2.5  # spacing equal to the neighbouring links' spacing
 GAP_USUAL = 1.5  # spacing equal to the most common one around
 GAP_NEAR = 0.5  # one piece off (a column skipped or added a line in a row)
-REFINE_PASSES = 4
+REFINE_PASSES = 3
 # Text evidence the chosen successors must gain over the printed order
 # before a block is reordered (about two words running across breaks).
 REORDER_GAIN = 4.0
