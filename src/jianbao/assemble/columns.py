@@ -159,7 +159,12 @@ def block_chains(block: list[Line], measures: list[float]) -> list[list[Piece]]:
 
 
 def whole_lines(block: list[Line]) -> list[Piece]:
-    return [Piece(text=line.text, line=line, part=0, width=width(line.text)) for line in block]
+    """A block that passed the quick look, as one unit.  Only its first and
+    last lines' widths are ever read (where units join)."""
+    pieces = [Piece(text=line.text, line=line, part=0) for line in block]
+    for p in (pieces[0], pieces[-1]):
+        p.width = width(p.text)
+    return pieces
 
 
 # --- the quick look --------------------------------------------------------------
@@ -700,8 +705,11 @@ def rebuild_lines(ordered: list[Piece], lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for group in groups:
         source = group[0].line
-        text = source.text if len(group) == parts[id(source)] else " ".join(p.text for p in group)
-        out.append(_line_like(source, text, blank_before=source.blank_before and group[0].part == 0))
+        blank_before = source.blank_before and group[0].part == 0
+        if len(group) == parts[id(source)]:
+            out.append(source if blank_before == source.blank_before else _line_like(source, source.text, blank_before))
+        else:
+            out.append(_line_like(source, " ".join(p.text for p in group), blank_before))
     return out
 
 
