@@ -130,6 +130,17 @@ def test_image_only_pdf_page_gives_articles_without_asking(tmp_path: Path) -> No
     assert sum(len(a.body) for a in articles) >= 2
 
 
+def test_image_only_pdf_where_ocr_finds_nothing_is_refused(tmp_path: Path) -> None:
+    pytest.importorskip("rapidocr")
+    import make_pdf
+
+    from jianbao.readers.pdf import read_pdf
+
+    path = make_pdf.image_only_pdf(tmp_path / "blank.pdf")
+    with pytest.raises(InputError, match="page 1 has no text layer and OCR found no text"):
+        read_pdf(str(path))
+
+
 def test_image_only_pdf_without_ocr_engine_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from jianbao.readers import ocr
     from jianbao.readers.pdf import read_pdf
