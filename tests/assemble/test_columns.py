@@ -266,18 +266,20 @@ def test_runs_on_text(text: str, runs_on: bool) -> None:
 
 
 # Three text boxes of one story, measure 13: the first breaks off inside a
-# word ("种|植"), the third carries it on; the second opens a new paragraph
-# (two characters short of the measure: the indent).
+# word and a quotation ("“稻种和种|植方式”"), the third carries it on; the
+# second opens a new paragraph (two characters short of the measure: the
+# indent).
 BOX_ONE = [
     "青石村的稻田今年又是丰收年",
     "村里的种粮大户老周告诉记者",
     "今年全村的粮食总产量预计达",
     "到一千二百吨，比去年多了一",
     "成多。说起增收的门道，老周",
-    "觉得要紧的是选对了稻种和种",
+    "觉得要紧的是选对了“稻种和种",
 ]
 BOX_NEW_PARAGRAPH = ["江州市农业农村局的同志", "介绍，全市今年种植优质稻十", "万亩，带动农户增收明显。"]
-BOX_CONTINUATION = ["植方式，再加上今年的雨水匀", "称，稻子的产量自然就上去了。"]
+BOX_CONTINUATION = ["植方式”，加上今年的雨水匀", "称，产量自然就上去了。"]
+BOX_NEXT_PARAGRAPH = ["村委会主任说，明年还要再", "扩大种植面积。"]
 
 
 def boxes(*blocks: list[str]) -> list[Line]:
@@ -301,3 +303,9 @@ def test_moved_text_box_keeps_its_blank_line() -> None:
     restored = restore_column_order(boxes(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION))
     starts = [line.text for line in restored if line.blank_before]
     assert starts == [BOX_ONE[0], BOX_CONTINUATION[0], BOX_NEW_PARAGRAPH[0]]
+
+
+def test_moved_text_box_takes_along_only_the_paragraph_it_carries_on() -> None:
+    lines = boxes(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION + BOX_NEXT_PARAGRAPH)
+    restored = [line.text for line in restore_column_order(lines)]
+    assert restored == ["江州日报", *BOX_ONE, *BOX_CONTINUATION, *BOX_NEW_PARAGRAPH, *BOX_NEXT_PARAGRAPH]

@@ -105,7 +105,7 @@ BRACKET_ACROSS = 1.5  # a bracket or quote opened before the break closes after 
 SAME_MEASURE = 0.5  # both lines fill the same column measure
 NEW_PARAGRAPH = -2.5  # the unit starts with an indented opening line
 PRINTED_NEXT = 3.0  # the extractor printed it next
-UNIT_LINK_MIN = 2.5  # evidence needed for a link
+UNIT_LINK_MIN = 3.5  # evidence needed for a link
 # A block is printed in column order when at least this share of the
 # successors that text evidence alone finds are the very next piece.
 SEQUENTIAL_SHARE = 0.75
@@ -596,7 +596,36 @@ def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Pie
     nxt = {open_ends[r]: int(c) for r, c in zip(rows, cols) if gain[r, c] > 0}
     if all(j == i + 1 for i, j in nxt.items()):
         return units
-    return [units[k] for k in follow_links(nxt, n)]
+    return relink(units, nxt, measures)
+
+
+def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> list[list[Piece]]:
+    """Units in reading order after linking.  A unit moved to carry on a
+    sentence takes along only the paragraph it carries on (up to its first
+    line short of the measure); what follows that paragraph in the unit
+    stays where it was printed."""
+    moved = {j for i, j in nxt.items() if j != i + 1}
+    parts: list[list[Piece]] = []
+    head: dict[int, int] = {}
+    tail: dict[int, int] = {}
+    for k, unit in enumerate(units):
+        cut = paragraph_length(unit, measures) if k in moved else len(unit)
+        head[k] = len(parts)
+        parts.append(unit[:cut])
+        if cut < len(unit):
+            parts.append(unit[cut:])
+        tail[k] = len(parts) - 1
+    links = {tail[i]: head[j] for i, j in nxt.items()}
+    return [parts[k] for k in follow_links(links, len(parts))]
+
+
+def paragraph_length(unit: list[Piece], measures: list[float]) -> int:
+    """Pieces up to and including the first line that stops short of the
+    column measure: the end of the paragraph a unit opens with."""
+    for k, p in enumerate(unit):
+        if not fills_measure(width(p.text), measures):
+            return k + 1
+    return len(unit)
 
 
 def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: list[float]) -> np.ndarray:
