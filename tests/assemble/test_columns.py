@@ -22,6 +22,9 @@ import compose_text as ct  # noqa: E402
 
 from jianbao.assemble.columns import (  # noqa: E402
     glued_parts,
+    headline_lines,
+    number_ends,
+    number_starts,
     merged_parts,
     page_measures,
     reads_in_order,
@@ -309,3 +312,28 @@ def test_moved_text_box_takes_along_only_the_paragraph_it_carries_on() -> None:
     lines = boxes(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION + BOX_NEXT_PARAGRAPH)
     restored = [line.text for line in restore_column_order(lines)]
     assert restored == ["江州日报", *BOX_ONE, *BOX_CONTINUATION, *BOX_NEW_PARAGRAPH, *BOX_NEXT_PARAGRAPH]
+
+
+def test_headline_over_interleaved_columns_stays_in_front() -> None:
+    flow = article_flow()
+    title = "江州青石河大桥合龙两岸乡亲盼来通途"
+    subtitle = "——写在大桥建设三周年之际"
+    printed = [title, subtitle] + print_rows(columns_of(flow, 3))
+    restored = [line.text for line in restore_column_order(as_lines(printed))]
+    assert restored[:2] == [title, subtitle]
+    assert squeeze(restored[2:]) == squeeze(flow[: 3 * (len(flow) // 3)])
+
+
+def test_headline_lines_are_wide_single_lines_only() -> None:
+    lines = as_lines(["江州青石河大桥合龙两岸乡亲盼来通途", "——写在大桥建设三周年之际", "今年雨水匀", "稻子长得好"])
+    assert headline_lines(lines, [10.0]) == 2
+    merged = as_lines(["今年雨水匀稻子长得好 乡亲们都笑了", "能多收", "一百来斤"])
+    assert headline_lines(merged, [10.0]) == 0
+
+
+@pytest.mark.parametrize(
+    ("end", "start", "across"),
+    [("比去年同期下降0.", "59个百分点", True), ("资产负债率为56", ".8%，同比", True), ("江州早市", "2020年", False), ("达到12", "人来人往", False)],
+)
+def test_a_number_runs_across_the_break(end: str, start: str, across: bool) -> None:
+    assert (number_ends(end) and number_starts(start)) is across

@@ -106,6 +106,9 @@ SAME_MEASURE = 0.5  # both lines fill the same column measure
 NEW_PARAGRAPH = -2.5  # the unit starts with an indented opening line
 PRINTED_NEXT = 3.0  # the extractor printed it next
 UNIT_LINK_MIN = 3.5  # evidence needed for a link
+# A number running across the break between the lines of a block
+# printed row by row.
+NUMBER_IN_BLOCK = NUMBER_ACROSS
 # A block is printed in column order when at least this share of the
 # successors that text evidence alone finds are the very next piece.
 SEQUENTIAL_SHARE = 0.75
@@ -153,9 +156,30 @@ def restore_column_order(lines: list[Line]) -> list[Line]:
 
 
 def block_chains(block: list[Line], measures: list[float]) -> list[list[Piece]]:
-    """The column stretches of a block printed row by row."""
-    pieces = split_pieces(block, measures)
-    return [[pieces[i] for i in chain] for chain in stream_chains(pieces, measures)]
+    """The column stretches of a block printed row by row.  Headline lines
+    that open the block stay in front of it as one unit: they span the
+    columns below them, so they are no column's line."""
+    head = headline_lines(block, measures)
+    pieces = split_pieces(block[head:], measures)
+    chains = [[pieces[i] for i in chain] for chain in stream_chains(pieces, measures)]
+    return ([whole_lines(block[:head])] if head else []) + chains
+
+
+def headline_lines(block: list[Line], measures: list[float]) -> int:
+    """How many lines open the block above its columns: lines wider than
+    any column measure that cannot be read as two column lines, or a
+    subtitle line opening with a dash right under them.  Extractors print a headline above the columns it spans first,
+    before the rows of its columns."""
+    widest = max(measures, default=0.0) + HANGING + QUOTES
+    count = 0
+    for line in block[:-1]:
+        text = line.text.strip()
+        if not measures or not (width(text) > widest or (count and text.startswith("——"))):
+            break
+        if len(merged_parts(text, measures)) > 1:
+            break  # two column lines printed as one, not a headline
+        count += 1
+    return count
 
 
 def whole_lines(block: list[Line]) -> list[Piece]:
@@ -395,10 +419,23 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     valid &= ~empty[:, None] & ~empty[j] & (same_line[:, None] != same_line[j])
     scores = BIGRAM_WEIGHT * block_association(texts, tails[:, 2][:, None], heads[:, 0][j])
     scores += WORD_ACROSS * words_across(tails, heads, j)
+    scores += NUMBER_IN_BLOCK * (np.array([number_ends(t) for t in texts])[:, None] & np.array([number_starts(t) for t in texts])[j])
     widths = np.array([p.width for p in pieces])
     full = np.array([fills_measure(w, measures) for w in widths])
     scores += np.where(full[:, None] & (widths[j] > widths[:, None] + INDENT + HANGING + QUOTES), WIDER_NEXT, 0.0)
     return np.where(valid, scores, -np.inf)
+
+
+def number_ends(text: str) -> bool:
+    """A line that may stop inside a number: it ends in a digit, or in a
+    decimal point after one ("下降0.")."""
+    return bool(text) and (text[-1].isdigit() or (text[-1] in ".．" and text[-2:-1].isdigit()))
+
+
+def number_starts(text: str) -> bool:
+    """A line that may go on with the rest of a number: it starts with a
+    digit, or with the decimal point or per cent sign of one (".8%")."""
+    return bool(text) and (text[0].isdigit() or (text[0] in ".．%" and text[1:2].isdigit()))
 
 
 def char_codes(texts: list[str]) -> np.ndarray:
