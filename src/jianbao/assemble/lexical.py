@@ -10,8 +10,10 @@ document frequency over the page's text units.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
+from functools import reduce
 from typing import Iterable
 
 _NOT_TEXT = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -27,6 +29,19 @@ def grams(text: str) -> set[str]:
     return out
 
 
+class _Weights(dict):
+    """Gram weights; a gram never seen on the page (only in a headline)
+    gets the weight of a unique gram, without being added."""
+
+    def __init__(self, seen: dict[str, float], unseen_bigram: float, unseen_char: float) -> None:
+        super().__init__(seen)
+        self.unseen_bigram = unseen_bigram
+        self.unseen_char = unseen_char
+
+    def __missing__(self, gram: str) -> float:
+        return self.unseen_bigram if len(gram) > 1 else self.unseen_char
+
+
 class Vocabulary:
     """IDF weights of grams over the text units of one page."""
 
@@ -40,9 +55,19 @@ class Vocabulary:
         log_n = math.log(self.n + 1)
         # Weights of every gram seen on the page, computed once; grams never
         # seen (only in a headline) get the weight of a unique gram.
-        self.weights = {g: self._weight(g, log_n - math.log(k + 0.5)) for g, k in df.items()}
+        # Most grams occur in one or two units: the weight depends only on
+        # the count and the gram's length, so each pair is computed once.
+        by_count: dict[tuple[int, bool], float] = {}
+        seen: dict[str, float] = {}
+        for g, k in df.items():
+            key = (k, len(g) > 1)
+            w = by_count.get(key)
+            if w is None:
+                w = by_count[key] = self._weight(g, log_n - math.log(k + 0.5))
+            seen[g] = w
         self._unseen_bigram = self._weight("xx", log_n - math.log(0.5))
         self._unseen_char = self._weight("x", log_n - math.log(0.5))
+        self.weights = _Weights(seen, self._unseen_bigram, self._unseen_char)
 
     @staticmethod
     def _weight(gram: str, idf: float) -> float:
@@ -50,19 +75,13 @@ class Vocabulary:
         return max(idf, 0.05) * (1.0 if len(gram) > 1 else 0.25)
 
     def weight(self, gram: str) -> float:
-        w = self.weights.get(gram)
-        if w is None:
-            return self._unseen_bigram if len(gram) > 1 else self._unseen_char
-        return w
+        return self.weights[gram]
 
     def total(self, grams_: set[str]) -> float:
-        # Grams of page text are all in ``weights``; only headline grams may
-        # be unseen, and those are few.
-        get = self.weights.get
-        total = 0.0
-        for w, g in zip(map(get, grams_), grams_):
-            total += w if w is not None else self.weight(g)
-        return total
+        # Added one by one from 0.0 in the set's order (not with sum(), whose
+        # rounding differs between Python versions), so a total is the
+        # same wherever it is computed.
+        return reduce(operator.add, map(self.weights.__getitem__, grams_), 0.0)
 
     def similarity(self, headline: set[str], text: set[str]) -> float:
         """Weighted share of the headline's grams found in the text, 0..1."""
