@@ -141,8 +141,9 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
     # Where the extractor keeps no trace of bold type, a plain headline line
     # is less telling of an intertitle.
     weak_cost = C_WEAK_HEADLINE if shows_bold else C_WEAK_HEADLINE * W_WEAK_WITHOUT_BOLD
+    head_totals: dict[int, float] = {}
     for j in range(1, n + 1):
-        grower = SegmentGrower(vocab, weak_cost)
+        grower = SegmentGrower(vocab, weak_cost, head_totals)
         for i in range(j - 1, max(0, j - MAX_SEGMENT) - 1, -1):
             if not grower.prepend(items[i]):
                 break
@@ -203,8 +204,12 @@ class SegmentGrower:
     """The score of one candidate article, kept up to date while items are
     added at its left end (the rules are in the module docstring)."""
 
-    def __init__(self, vocab: Vocabulary, weak_cost: float = 0.0) -> None:
+    def __init__(self, vocab: Vocabulary, weak_cost: float = 0.0, head_totals: dict[int, float] | None = None) -> None:
         self.vocab = vocab
+        self.weight_of = vocab.weights.__getitem__
+        # Gram weight totals of headline lines, by id, shared by the growers
+        # of one page (the items outlive them).
+        self.head_totals = {} if head_totals is None else head_totals
         self.weak_cost = weak_cost
         self.units: list[Item] = []
         self.lead: list[Item] = []
@@ -223,7 +228,7 @@ class SegmentGrower:
             if self.units:
                 self.lead.insert(0, item)
                 if item.kind == HEAD:
-                    self.lead_sims.insert(0, self.vocab.similarity(item.grams, self.body))
+                    self.lead_sims.insert(0, self._head_similarity(item))
             else:
                 self.trail.insert(0, item)
                 if item.kind == HEAD:
@@ -248,12 +253,22 @@ class SegmentGrower:
         for k, missing in enumerate(self.trail_missing):
             hit = missing & item.grams
             if hit:
-                self.trail_found[k] += sum(self.vocab.weight(g) for g in hit)
+                self.trail_found[k] += sum(map(self.weight_of, hit))
                 missing -= hit
         return True
 
+    def _head_similarity(self, item: Item) -> float:
+        """:meth:`Vocabulary.similarity` of a headline line with the body,
+        reusing the line's own total, which is the same for every candidate."""
+        total = self.head_totals.get(id(item))
+        if total is None:
+            total = self.head_totals[id(item)] = self.vocab.total(item.grams)
+        if not item.grams or not total:
+            return 0.0
+        return self.vocab.total(item.grams & self.body) / total
+
     def _track_trail_head(self, item: Item) -> None:
-        self.trail_total.insert(0, sum(self.vocab.weight(g) for g in item.grams))
+        self.trail_total.insert(0, sum(map(self.weight_of, item.grams)))
         self.trail_found.insert(0, 0.0)
         self.trail_missing.insert(0, set(item.grams))
 
