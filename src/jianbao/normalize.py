@@ -7,9 +7,10 @@ PDF and OCR modes.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, reduce
 
 from jianbao.model import Line
 
@@ -51,6 +52,22 @@ FULL_PUNCT = "full"  # full-width punctuation; a mark at the line end hangs
 SQUEEZED_PUNCT = "squeezed"  # punctuation squeezed to half width
 
 
+class _WidthTable(dict):
+    """Widths of characters under one punctuation setting, filled as
+    characters are met (a page uses a few thousand distinct ones)."""
+
+    def __init__(self, punct: float) -> None:
+        super().__init__()
+        self.punct = punct
+
+    def __missing__(self, ch: str) -> float:
+        w = self[ch] = char_width(ch, self.punct)
+        return w
+
+
+_WIDTH_TABLES = {1.0: _WidthTable(1.0), 0.5: _WidthTable(0.5)}
+
+
 def width(text: str, model: str = FULL_PUNCT) -> float:
     """Printed width of a line in ems, spaces ignored (extraction artefacts).
 
@@ -59,13 +76,11 @@ def width(text: str, model: str = FULL_PUNCT) -> float:
     width everywhere; :func:`punctuation_model` tells which from the page.
     """
     punct = 1.0 if model == FULL_PUNCT else 0.5
-    total = 0.0
-    last = ""
-    for ch in text:
-        if ch.isspace():
-            continue
-        total += char_width(ch, punct)
-        last = ch
+    visible = "".join(text.split())
+    # Added one by one from 0.0 in reading order (sum() rounds differently
+    # between Python versions).
+    total = reduce(operator.add, map(_WIDTH_TABLES[punct].__getitem__, visible), 0.0)
+    last = visible[-1:]
     if last and model == FULL_PUNCT and not _is_han(last) and char_width(last, 1.0) == 1.0:
         total -= 0.5
     return total
@@ -90,7 +105,7 @@ def punctuation_model(texts: list[str]) -> str:
 
 
 def visible_len(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
+    return len("".join(text.split()))
 
 
 # --- faux bold ------------------------------------------------------------------
