@@ -74,9 +74,18 @@ def runs_on(prev: str, nxt: str) -> bool:
     return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or leaves_open(a) or breaks_word(a, nxt))
 
 
+_OPENING_MARKS = "“《（("
+_CLOSING_MARKS = "”》）)"
+# Deleting a set of marks and comparing lengths counts them in one pass.
+_WITHOUT_OPENING = str.maketrans("", "", _OPENING_MARKS)
+_WITHOUT_CLOSING = str.maketrans("", "", _CLOSING_MARKS)
+
+
 def leaves_open(text: str) -> bool:
     """More opening than closing marks: "……“不忘" continues on the next line."""
-    return sum(text.count(c) for c in "“《（(") > sum(text.count(c) for c in "”》）)")
+    opening = len(text) - len(text.translate(_WITHOUT_OPENING))
+    closing = len(text) - len(text.translate(_WITHOUT_CLOSING))
+    return opening > closing
 
 
 def ends_sentence(text: str) -> bool:
@@ -115,10 +124,13 @@ def is_source_note(text: str) -> bool:
     return bool(rules.DATELINE.match(inner) or re.search(rules.ROLE, inner) or "综合" in inner)
 
 
+_FULL_STOPS = frozenset("。！？")
+
+
 def has_inner_sentence_end(text: str) -> bool:
     """A full stop inside the line: running text, not a headline."""
     s = text.rstrip().rstrip(rules.CLOSERS)
-    return any(ch in "。！？" for ch in s[:-1])
+    return not _FULL_STOPS.isdisjoint(s[:-1])
 
 
 def column_measures(rows: list[Row]) -> list[float]:
@@ -142,13 +154,15 @@ def column_measures(rows: list[Row]) -> list[float]:
         while lo < max(0, i - WINDOW):
             if bins[lo] is not None:
                 hist[bins[lo]] -= 1
+                if not hist[bins[lo]]:
+                    del hist[bins[lo]]  # keeps the search below to widths in the window
                 count -= 1
             lo += 1
         if not count:
             out.append(rows[i].width)
             continue
         # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
-        best = max((b for b, k in hist.items() if k > 0), key=lambda b: (2 * hist[b] + hist.get(b - 1, 0) + hist.get(b + 1, 0), b))
+        best = max(hist, key=lambda b: (2 * hist[b] + hist.get(b - 1, 0) + hist.get(b + 1, 0), b))
         out.append(best / 2)
     return out
 
@@ -194,7 +208,8 @@ def emission(
     # A line wider than the column with sentences inside is text set to a
     # wider measure (a caption under a picture, a lead across columns).
     clauses = sum(text.count(c) for c in "，；、")
-    running = has_inner_sentence_end(text) or clauses >= 2 or (clauses and len(text) >= 24)
+    inner_end = has_inner_sentence_end(text)
+    running = inner_end or clauses >= 2 or (clauses and len(text) >= 24)
     too_long = -1.0 if very_long and running else (-5.0 if very_long else 0.0)
     # A short line that runs on is a wrap around a picture or drop cap.
     short_cost = -2.0 if runs_on_next else -5.0
@@ -222,7 +237,7 @@ def emission(
         head += 2.5
     if ends_sentence(text):
         head -= 5.0
-    if has_inner_sentence_end(text):
+    if inner_end:
         head -= 5.0
     if note or is_source_note(text):
         head -= 5.0
