@@ -46,7 +46,6 @@ of merged lines is removed.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass

@@ -311,7 +311,9 @@ class SegmentGrower:
             score -= self.weak_cost / (1 + 0.5 * (logical - 1) + 2 * (len(heads) > len(head_lines)))
         if head_lines[-1].kicker_like or head_lines[0].subtitle_like or head_lines[0].enumerated:
             score -= C_STACK_SHAPE
-        if _head_above_column(self.lead) or _head_above_column(self.trail):
+        # A column head tops its article's stack: a headline line above it
+        # belongs to something else.
+        if _comes_after(self.lead, HEAD, COLUMN) or _comes_after(self.trail, HEAD, COLUMN):
             score -= C_STACK_SHAPE
         if lead_heads and self.units[0].from_jump:
             score += B_CONTINUED_HEAD
@@ -321,15 +323,14 @@ class SegmentGrower:
         return score
 
 
-def _head_above_column(run: list[Item]) -> bool:
-    """A column head tops its article's stack: a headline line above it
-    belongs to something else."""
-    seen_head = False
+def _comes_after(run: list[Item], first: str, then: str) -> bool:
+    """Whether an item of kind ``then`` follows one of kind ``first``."""
+    seen = False
     for it in run:
-        if it.kind == HEAD:
-            seen_head = True
-        elif it.kind == COLUMN and seen_head:
+        if it.kind == then and seen:
             return True
+        if it.kind == first:
+            seen = True
     return False
 
 
@@ -439,15 +440,9 @@ def _floating_score(items: list[Item]) -> float:
 
     A byline closes its headline stack, so no headline line follows one
     within a run."""
-    if _crosses_gap(items):
+    if _crosses_gap(items) or _comes_after(items, BYLINE, HEAD):
         return IMPOSSIBLE
     heads = [it for it in items if it.kind == HEAD]
-    seen_byline = False
-    for it in items:
-        if it.kind == BYLINE:
-            seen_byline = True
-        elif it.kind == HEAD and seen_byline:
-            return IMPOSSIBLE
     # A run next to a caption it matches is that photo's headline.
     photo = sum(W_LEX * it.caption_sim for it in heads)
     return photo - (C_FLOAT + C_FLOAT_LINE * max(0, len(heads) - 1)) - 0.3 * sum(1 for it in items if it.kind == BYLINE)
