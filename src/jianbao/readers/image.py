@@ -411,10 +411,23 @@ def cut_piece(piece: Piece, cuts: dict[int, float]) -> list[Piece]:
     return parts
 
 
-def piece_geometry(pieces: list[Piece]) -> np.ndarray:
+def piece_geometry(pieces: list[Piece], by_text: bool = False) -> np.ndarray:
     """x0, x1, vertical centre and estimated em of each piece, for the
-    neighbourhood tests."""
-    return np.array([(p.x0, p.x1, p.cy, estimate_em(p)) for p in pieces]).reshape(-1, 4)
+    neighbourhood tests.
+
+    The x extent is the detector's box, whose padding evens out where
+    lines end; or, with ``by_text``, that of the recognised characters:
+    where the gutter is narrow (or the scan coarse) the padded boxes of
+    neighbouring columns overlap across it."""
+    extent = text_extent if by_text else (lambda p: (p.x0, p.x1))
+    return np.array([(*extent(p), p.cy, estimate_em(p)) for p in pieces]).reshape(-1, 4)
+
+
+def text_extent(piece: Piece) -> tuple[float, float]:
+    """Left and right end of the piece's recognised characters."""
+    if not piece.chars:
+        return piece.x0, piece.x1
+    return min(piece.chars[0].x0, piece.x1), max(piece.chars[-1].x1, piece.x0)
 
 
 def same_size(ems: np.ndarray, em: float) -> np.ndarray:
@@ -492,6 +505,14 @@ def cut_index(piece: Piece, edge: float) -> int | None:
 NO_LINE_START = set("，。、；：？！”’）》」』】〕…—·,.;:?!)")
 
 
+def is_self(piece: Piece, x0: np.ndarray, x1: np.ndarray, cy: np.ndarray) -> np.ndarray:
+    """Which rows of a geometry array (by box or by text) are the piece."""
+    tx0, tx1 = text_extent(piece)
+    same_box = (x0 == piece.x0) & (x1 == piece.x1)
+    same_text = (x0 == tx0) & (x1 == tx1)
+    return (cy == piece.cy) & (same_box | same_text)
+
+
 def is_gutter(x: float, piece: Piece, geometry: np.ndarray, pieces: list[Piece] | None = None) -> bool:
     """Whether the lines near ``piece`` (± ten line heights) end or start at
     ``x`` rather than run across it.
@@ -508,7 +529,7 @@ def is_gutter(x: float, piece: Piece, geometry: np.ndarray, pieces: list[Piece] 
     x0, x1, cy, ems = geometry.T
     near = (np.abs(cy - piece.cy) <= 10 * h) & (x1 > x - 4 * h) & (x0 < x + 4 * h)
     near &= same_size(ems, estimate_em(piece))
-    near &= ~((x0 == piece.x0) & (x1 == piece.x1) & (cy == piece.cy))
+    near &= ~is_self(piece, x0, x1, cy)
     if near.sum() < 3:
         return False
     crossing = near & (x0 < x - 0.2 * h) & (x1 > x + 0.2 * h)
@@ -523,7 +544,7 @@ def join_line_pieces(pieces: list[Piece]) -> list[Piece]:
     height, at most about an em apart, and no column gutter between them."""
     if len(pieces) < 2:
         return pieces
-    geometry = piece_geometry(pieces)
+    geometry = piece_geometry(pieces, by_text=True)
     order = sorted(range(len(pieces)), key=lambda i: (pieces[i].x0, pieces[i].y0))
     joined: list[Piece] = []
     open_rows: list[Piece] = []
@@ -554,9 +575,13 @@ def continues_line(left: Piece, right: Piece, geometry: np.ndarray, pieces: list
     (em_left, sure_left), (em_right, sure_right) = measure_em(left), measure_em(right)
     if sure_left and sure_right and em_right > 1.1 * em_left:
         return False
-    x = (left.x1 + right.x0) / 2
+    x = (text_extent(left)[1] + text_extent(right)[0]) / 2
     if gap <= MAX_JOIN_GAP_PER_HEIGHT * h:
-        return not is_gutter(x, left, geometry)
+        # The gutter test compares type sizes; the piece with more Han
+        # characters has the surer size (digits and Latin letters set
+        # narrower or wider than half an em).
+        surer = left if pitch_em(left)[1] >= pitch_em(right)[1] else right
+        return not is_gutter(x, surer, geometry)
     # A wide space inside a line (between 本报记者 and the names of a
     # byline) is as wide as a narrow gutter, so it is joined only where the
     # lines above and below run across it: then it cannot be a gutter.
@@ -646,48 +671,46 @@ def pitch_em(piece: Piece) -> tuple[float, int]:
     return sum(dx for _, dx in kept) / sum(ems for ems, _ in kept), len(kept)
 
 
-def measure_em(piece: Piece) -> tuple[float, bool]:
-    """Type size (em) of a line in pixels, and whether it was measured
-    from the characters' spacing or the line's width (reliable) rather than
-    its height.
+def measure_em(piece: Piece, per_height: float = EM_PER_BOX_HEIGHT) -> tuple[float, bool]:
+    """Type size (em) of a line in pixels, and whether it is measured
+    surely, from the spacing of its Han characters (:func:`pitch_em`).
 
-    The Han characters' spacing (:func:`pitch_em`) comes first.  Lines with
-    too few Han characters fall back to the width: CJK type is set on a
-    square grid, every Han character and full-width mark advancing one em
-    and Latin letters and digits about half, so the width less any word
-    spaces over the count of ems measures the em.  The box height (inflated
-    by the detector, and varying with which glyphs the line holds) is the
-    last resort, for lines too short to measure or whose width disagrees
-    wildly (letter-spaced headings)."""
+    Lines with too few Han characters get a rough size: the least of the
+    box height (times ``per_height``, the page's ratio of em to box height
+    when known), the spacing of a lone pair, and the width over the count
+    of ems.  The detector pads boxes, digits and Latin letters are set
+    narrower or wider than half an em, and a lone pair may be letter-spaced,
+    so each of these errs on the large side as often as not."""
     em, pairs = pitch_em(piece)
     if pairs >= MIN_PITCH_PAIRS:
         return em, True
-    by_height = piece.height * EM_PER_BOX_HEIGHT
+    bounds = [piece.height * per_height]
+    if pairs:
+        bounds.append(em)
+    by_width = width_em(piece)
+    if by_width is not None:
+        bounds.append(by_width)
+    return min(bounds), False
+
+
+def width_em(piece: Piece) -> float | None:
+    """The line's width less its word spaces over its count of ems (CJK
+    type is set on a square grid: Han characters and full-width marks one
+    em, Latin letters and digits about half); None for lines too short."""
     printed = piece.text.replace(" ", "")
     ems = sum(advance(c) for c in printed)
     if printed[-1:] and printed[-1] in INK_SHORT_END:
         ems -= 0.5
     if printed[:1] and printed[0] in INK_SHORT_START:
         ems -= 0.5
-    if ems < 2.5 or pairs:
-        return (em if pairs else by_height), False
+    if ems < 2.5:
+        return None
     # Recognised glyph positions are coarse; only a gap of most of an em
     # is a word space.
     naive = (piece.x1 - piece.x0) / ems
     gaps = [b.x0 - a.x1 for a, b in zip(piece.chars, piece.chars[1:])]
     spaces = sum(g for g in gaps if g >= WORD_SPACE_PER_EM * naive)
-    by_width = (piece.x1 - piece.x0 - spaces) / ems
-    if 0.7 * by_height <= by_width <= 1.5 * by_height or set_solid(piece, by_width):
-        return by_width, True
-    return by_height, False
-
-
-def set_solid(piece: Piece, em: float) -> bool:
-    """Whether the glyphs touch, as in body type (then the width measures
-    the em even when the detector drew the box too thin or too tall);
-    letter-spaced headings leave gaps between glyphs."""
-    gaps = [b.x0 - a.x1 for a, b in zip(piece.chars, piece.chars[1:])]
-    return len(gaps) >= 3 and float(np.median(gaps)) <= 0.15 * em
+    return (piece.x1 - piece.x0 - spaces) / ems
 
 
 def column_neighbours(pieces: list[Piece], i: int, reliable: list[bool]) -> list[int]:
@@ -746,15 +769,10 @@ def line_sizes(pieces: list[Piece]) -> list[float]:
         sizes[i] = value
     known = sorted(set(snapped))
     per_height = em_per_box_height(pieces, measured)
-    for i, (em, ok) in enumerate(measured):
+    for i, (_, ok) in enumerate(measured):
         if ok:
             continue
-        # A lone pair of Han characters may be letter-spaced (two-character
-        # names are spread to the width of three), so its spacing only
-        # bounds the size from above.
-        rough = pieces[i].height * per_height
-        if pitch_em(pieces[i])[1]:
-            rough = min(rough, em)
+        rough = measure_em(pieces[i], per_height)[0]
         sizes[i] = rough
         neighbours = column_neighbours(pieces, i, reliable)
         near = [j for j in neighbours if abs(sizes[j] - rough) <= NEIGHBOUR_TOLERANCE * sizes[j]]
