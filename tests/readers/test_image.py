@@ -428,3 +428,24 @@ def test_single_dash_read_short_is_lengthened_by_its_stroke() -> None:
     gray = page_with_strokes([(160, 190, cy), (160, 220, 200 + 19)])
     lines, _ = reader.lines_from_result(OcrResult(800, 400, boxes), scale=1.0, gray=gray)
     assert {line.text for line in lines} == {"中国—东盟", "她说——我们"}
+
+
+def test_padded_boxes_overlapping_across_a_narrow_gutter_stay_apart() -> None:
+    """At low resolution the detector's padding makes the boxes of two
+    columns overlap; the recognised characters still show the gutter."""
+    boxes = two_columns()
+    for b in boxes:
+        x0, x1 = b.bbox[0] - 20, b.bbox[2] + 20
+        b.quad = [[x0, b.quad[0][1]], [x1, b.quad[1][1]], [x1, b.quad[2][1]], [x0, b.quad[3][1]]]
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    assert sorted(line.text for line in lines) == ["乙" * 10] * 8 + ["甲" * 10] * 8
+
+
+def test_line_of_digits_is_sized_like_its_column() -> None:
+    """Digits are set narrower or wider than half an em, so a line with
+    no pair of Han characters takes its size from the lines around it."""
+    boxes = two_columns()
+    boxes.append(box("2019年6月26日，", 160, 100 + 45 * 8, pitch=24))
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    sizes = {line.text: line.size for line in lines}
+    assert sizes["2019年6月26日，"] == sizes["甲" * 10]
