@@ -449,3 +449,15 @@ def test_line_of_digits_is_sized_like_its_column() -> None:
     lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
     sizes = {line.text: line.size for line in lines}
     assert sizes["2019年6月26日，"] == sizes["甲" * 10]
+
+
+def test_date_line_under_a_title_keeps_its_own_size() -> None:
+    """A subtitle set smaller than the title, with no pair of Han
+    characters to measure: it is neither the title's wrap nor body type."""
+    boxes = [box(ch * 10, x, 220 + 45 * r) for r in range(8) for ch, x in (("甲", 100), ("乙", 420))]
+    boxes.append(box("江州新建跨河大桥今天通车", 100, 0, pitch=60, height=76))
+    boxes.append(box("（2019年10月10日）", 200, 80, pitch=28, height=58))
+    lines, _ = reader.lines_from_result(OcrResult(900, 800, boxes), scale=1.0)
+    sizes = {line.text: line.size for line in lines}
+    title, date, body = sizes["江州新建跨河大桥今天通车"], sizes["（2019年10月10日）"], sizes["甲" * 10]
+    assert 1.25 * body < date < 0.85 * title

@@ -745,12 +745,17 @@ def estimate_em(piece: Piece) -> float:
 # Lines of one type size measure within a few per cent of each other; two
 # sizes a newspaper uses side by side differ by more.
 SIZE_TOLERANCE = 0.05
-# A size measured from the box height is only good to about this much.
-HEIGHT_TOLERANCE = 0.25
+# A rough size (from the box) is taken to be a printed size measured
+# elsewhere on the page only when this close to it: a subtitle or byline
+# may be set in a size no other line shares.
+HEIGHT_TOLERANCE = 0.1
 # A short line takes the size of the line above or below it in its column
 # (the last line of a paragraph, the wrap of a headline) when its own rough
 # measure is within this much of it.
 NEIGHBOUR_TOLERANCE = 0.3
+# Under a headline line, the wrap of the headline is as large and a
+# subtitle markedly smaller.
+WRAP_NEIGHBOUR_TOLERANCE = 0.2
 # Lines this long calibrate box height against type size on the page.
 CALIBRATION_PAIRS = 5
 
@@ -769,15 +774,22 @@ def line_sizes(pieces: list[Piece]) -> list[float]:
         sizes[i] = value
     known = sorted(set(snapped))
     per_height = em_per_box_height(pieces, measured)
+    body = body_em([pieces[i] for i in sure], [sizes[i] for i in sure])
     for i, (_, ok) in enumerate(measured):
         if ok:
             continue
         rough = measure_em(pieces[i], per_height)[0]
         sizes[i] = rough
         neighbours = column_neighbours(pieces, i, reliable)
-        near = [j for j in neighbours if abs(sizes[j] - rough) <= NEIGHBOUR_TOLERANCE * sizes[j]]
+        # Under a headline line the next line may be the headline's wrap
+        # or a smaller subtitle, so only a close size is taken over.
+        near = [
+            j
+            for j in neighbours
+            if abs(sizes[j] - rough) <= (WRAP_NEIGHBOUR_TOLERANCE if sizes[j] >= HEADLINE_RATIO * body else NEIGHBOUR_TOLERANCE) * sizes[j]
+        ]
         above = neighbours[0] if neighbours and pieces[neighbours[0]].cy < pieces[i].cy else None
-        if above is not None and ends_paragraph(pieces[above], pieces[i], sizes[above]):
+        if above is not None and sizes[above] < HEADLINE_RATIO * body and ends_paragraph(pieces[above], pieces[i], sizes[above]):
             sizes[i] = sizes[above]
         elif near:
             sizes[i] = sizes[near[0]]
