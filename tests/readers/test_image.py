@@ -373,7 +373,7 @@ def test_columns_merged_in_every_box_are_cut_at_their_shared_blank() -> None:
         for k, char in enumerate(boxes[-1].chars[10:]):
             char.x0, char.x1 = 430 + k * 30, 460 + k * 30
         boxes[-1].quad[1][0] = boxes[-1].quad[2][0] = 730
-    boxes[3].chars[10].x0 = boxes[3].chars[9].x1 + 2  # no blank after the comma
+    boxes[3].chars[9].x1 = boxes[3].chars[10].x0 - 2  # the comma read as wide as the gutter
     lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
     texts = sorted(line.text for line in lines)
     assert texts.count("乙" * 10) == 8
@@ -461,3 +461,16 @@ def test_date_line_under_a_title_keeps_its_own_size() -> None:
     sizes = {line.text: line.size for line in lines}
     title, date, body = sizes["江州新建跨河大桥今天通车"], sizes["（2019年10月10日）"], sizes["甲" * 10]
     assert 1.25 * body < date < 0.85 * title
+
+
+def test_byline_over_a_gutter_is_not_cut_at_its_word_space() -> None:
+    """A byline centred over two columns crosses their gutter; its word
+    space falls short of where the next column's lines start."""
+    boxes = two_columns()
+    byline = box("本报记者林小雨", 300, 100 + 45 * 8)
+    byline.chars[4:] = [OcrChar(ch, 445 + k * 30, 475 + k * 30, 0.99) for k, ch in enumerate("林小雨")]
+    byline.text = "本报记者 林小雨"
+    byline.quad[1][0] = byline.quad[2][0] = 535
+    boxes.append(byline)
+    lines, _ = reader.lines_from_result(OcrResult(800, 800, boxes), scale=1.0)
+    assert "本报记者 林小雨" in [line.text for line in lines]

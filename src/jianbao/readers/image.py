@@ -372,8 +372,8 @@ def blank_gutters(piece: Piece, geometry: np.ndarray, pieces: list[Piece]) -> di
 def edge_gutters(piece: Piece, geometry: np.ndarray) -> dict[int, float]:
     """Cuts at column edges that lines around the piece end at."""
     cuts: dict[int, float] = {}
-    for edge in gutters_inside(piece, geometry):
-        k = cut_index(piece, edge)
+    for edge, next_start in gutters_inside(piece, geometry):
+        k = cut_index(piece, edge, next_start)
         if k is not None:
             cuts.setdefault(k, edge)
     return cuts
@@ -434,8 +434,9 @@ def same_size(ems: np.ndarray, em: float) -> np.ndarray:
     return np.abs(ems - em) <= 0.15 * em
 
 
-def gutters_inside(piece: Piece, geometry: np.ndarray) -> list[float]:
-    """Right edges of columns (x in pixels) that fall inside ``piece``.
+def gutters_inside(piece: Piece, geometry: np.ndarray) -> list[tuple[float, float | None]]:
+    """Right edges of columns (x in pixels) that fall inside ``piece``, each
+    with where the next column's lines start (None when none are near).
 
     The edge must be shared by lines just above or below the piece: a line
     over the top of a column block (a page header) does not count."""
@@ -446,15 +447,17 @@ def gutters_inside(piece: Piece, geometry: np.ndarray) -> list[float]:
     near = (np.abs(cy - piece.cy) <= 10 * h) & same_size(ems, estimate_em(piece))
     near &= ~((x0 == piece.x0) & (x1 == piece.x1) & (cy == piece.cy))
     ends = np.sort(x1[near & (x1 > piece.x0 + 1.5 * h) & (x1 < piece.x1 - h)])
-    edges: list[float] = []
+    edges: list[tuple[float, float | None]] = []
     for edge in ends:
-        if edges and edge - edges[-1] <= 0.4 * h:
+        if edges and edge - edges[-1][0] <= 0.4 * h:
             continue
         ending = near & (np.abs(x1 - edge) <= 0.4 * h)
         crossing = near & (x0 < edge - h) & (x1 > edge + h)
         adjacent = ending & (np.abs(cy - piece.cy) <= 2.5 * h)
         if ending.sum() >= 3 and adjacent.any() and crossing.sum() <= 0.25 * (ending.sum() + crossing.sum()):
-            edges.append(float(np.median(x1[ending])))
+            starting = near & (x0 > edge) & (x0 < edge + 3 * h)
+            next_start = float(np.median(x0[starting])) if starting.any() else None
+            edges.append((float(np.median(x1[ending])), next_start))
     return edges
 
 
@@ -482,21 +485,27 @@ def blank_at(piece: Piece, x: float) -> bool:
     return any(left <= x <= right for _, (left, right) in wide_gaps(piece))
 
 
-def cut_index(piece: Piece, edge: float) -> int | None:
+def cut_index(piece: Piece, edge: float, next_start: float | None = None) -> int | None:
     """Index of the first character of the next column after a column
     edge, or None when the piece runs on across it.
 
     The next column starts at most about two and a half ems past the edge;
     closing punctuation, and a tight line's last characters, may hang into
     the gutter and stay with the line they end.  There must be white
-    before the character (see :func:`blank_before`)."""
+    before the character (see :func:`blank_before`), and it must stand
+    where the next column's lines start, or two characters in (the indent
+    of a paragraph's first line): a word space of a byline that crosses
+    the gutter falls elsewhere."""
     em = estimate_em(piece)
     for k in range(1, len(piece.chars)):
         x0 = piece.chars[k].x0
         if x0 > edge + 2.5 * em:
             break
         if x0 >= edge - 0.3 * em and piece.chars[k].text not in NO_LINE_START and blank_before(piece, k):
-            return k
+            if piece.chars[k].text in INK_SHORT_START:
+                x0 -= 0.5 * em  # an opening mark's ink is in the right half of its em
+            starts_column = next_start is None or min(abs(x0 - next_start), abs(x0 - next_start - 2 * em)) <= 0.8 * em
+            return k if starts_column else None
     return None
 
 
