@@ -116,6 +116,8 @@ def read_page(pdf_page, path: str, ocr: bool) -> Page:  # noqa: ANN001 - PyMuPDF
 
 
 def can_ocr() -> bool:
+    """Whether the optional OCR engine is installed (imported only when a
+    page needs it)."""
     from jianbao.readers.ocr import ocr_available
 
     return ocr_available()
