@@ -409,30 +409,14 @@ def make_segment(items: list[Item], score: float) -> Segment:
 def _byline_follows_head(heads: list[Item]) -> bool:
     """A byline is printed under its headline, not above it, and closes the
     stack: no headline line follows it."""
-    seen_head = seen_byline = False
-    for it in heads:
-        if it.kind == HEAD:
-            if seen_byline:
-                return False
-            seen_head = True
-        elif it.kind == BYLINE:
-            if not seen_head:
-                return False
-            seen_byline = True
-    return True
+    first_byline = next(k for k, it in enumerate(heads) if it.kind == BYLINE)
+    return any(it.kind == HEAD for it in heads[:first_byline]) and not _comes_after(heads, BYLINE, HEAD)
 
 
 def _crosses_gap(run: list[Item]) -> bool:
     """Headline lines on both sides of a caption: two stacks, not one."""
-    seen_head = gap_after_head = False
-    for it in run:
-        if it.kind == HEAD:
-            if gap_after_head:
-                return True
-            seen_head = True
-        elif it.kind == GAP and seen_head:
-            gap_after_head = True
-    return False
+    first_head = next((k for k, it in enumerate(run) if it.kind == HEAD), None)
+    return first_head is not None and _comes_after(run[first_head:], GAP, HEAD)
 
 
 def _floating_score(items: list[Item]) -> float:
