@@ -46,6 +46,7 @@ of merged lines is removed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -779,15 +780,4 @@ def rebuild_lines(ordered: list[Piece], lines: list[Line]) -> list[Line]:
 
 
 def _line_like(source: Line, text: str, blank_before: bool) -> Line:
-    return Line(
-        text=text,
-        index=source.index,
-        page=source.page,
-        bbox=source.bbox,
-        size=source.size,
-        bold=source.bold,
-        font=source.font,
-        conf=source.conf,
-        blank_before=blank_before,
-        label=source.label,
-    )
+    return dataclasses.replace(source, text=text, blank_before=blank_before)
