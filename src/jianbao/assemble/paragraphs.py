@@ -52,8 +52,11 @@ _FRESH_START = {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -4.0, LAST: -4.0}
 # Transitions that keep a text running from one line to the next; every
 # other transition breaks it (a paragraph or headline ends).
 _RUNNING = {(FIRST, MID), (FIRST, LAST), (MID, MID), (MID, LAST), (HEAD, HEAD)}
-# What a break costs where the line before evidently runs on.
+# What a break costs where the line before evidently runs on; more where it
+# leaves a quotation or bracket open without ending a sentence, which no
+# headline or paragraph does ("……（人民论" / "坛）").
 C_BROKEN_RUN = 2.0
+C_BROKEN_OPEN = 5.0
 RUN_ON_MARKS = "，、；：（“《—"
 # Function words that cannot close a sentence or a headline: a line that
 # stops on one continues on the next ("……在今年的" / "全国两会……").
@@ -72,6 +75,15 @@ def runs_on(prev: str, nxt: str) -> bool:
     falls inside a word."""
     a = prev.rstrip()
     return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or leaves_open(a) or breaks_word(a, nxt))
+
+
+def break_cost(prev: str, nxt: str) -> float:
+    """What it costs to end a paragraph or headline after ``prev``."""
+    if not runs_on(prev, nxt):
+        return 0.0
+    if leaves_open(prev) and not ends_paragraph(prev):
+        return C_BROKEN_OPEN
+    return C_BROKEN_RUN
 
 
 _OPENING_MARKS = "“《（("
@@ -295,8 +307,8 @@ def _viterbi(
 ) -> None:
     if not run:
         return
-    # Whether each line runs on into the next, computed once per pair.
-    on = [runs_on(rows[run[k]].text, rows[run[k + 1]].text) for k in range(len(run) - 1)] + [False]
+    # What breaking the text after each line costs, computed once per pair.
+    on = [break_cost(rows[run[k]].text, rows[run[k + 1]].text) for k in range(len(run) - 1)] + [0.0]
 
     def emit(k: int) -> dict[str, float]:
         i = run[k]
@@ -311,7 +323,7 @@ def _viterbi(
             rows[i],
             measures[i],
             tol,
-            on[k],
+            on[k] > 0,
             before_byline=nxt is not None and nxt.label == classify.BYLINE,
             before_start=nxt is not None and nxt.label in (classify.DATELINE, classify.JUMP_FROM),
             note=note,
@@ -330,8 +342,8 @@ def _viterbi(
             best_prev, best = HEAD, NEG
             for p, t, running in sources:
                 v = prev[p] + t
-                if cont and not running:
-                    v -= C_BROKEN_RUN
+                if not running:
+                    v -= cont
                 if v > best:
                     best, best_prev = v, p
             cur[s] = best + em[s]

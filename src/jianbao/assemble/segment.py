@@ -27,7 +27,9 @@ dynamic programming over all cuts:
   point ("二、……"), have a line above
   its column head, or run across a caption; a headline printed against a
   caption it matches is that photo's;
-* a short note in brackets ("（相关报道见第十版）") closes the text before it.
+* a short note in brackets ("（相关报道见第十版）") closes the text before it;
+* a headline line that only finishes the one above it ("……（人民论" /
+  "坛）") is never cut from it.
 
 After the cut, headline lines of side-by-side articles that an extractor
 printed interleaved are given back to the article they match
@@ -142,7 +144,11 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
     # is less telling of an intertitle.
     weak_cost = C_WEAK_HEADLINE if shows_bold else C_WEAK_HEADLINE * W_WEAK_WITHOUT_BOLD
     head_totals: dict[int, float] = {}
+    # No article starts on the second half of a wrapped headline line.
+    no_start = [k > 0 and it.kind == HEAD and it.wraps_previous and items[k - 1].kind == HEAD for k, it in enumerate(items)]
     for j in range(1, n + 1):
+        if j < n and no_start[j]:
+            continue
         grower = SegmentGrower(vocab, weak_cost, head_totals)
         for i in range(j - 1, max(0, j - MAX_SEGMENT) - 1, -1):
             if not grower.prepend(items[i]):

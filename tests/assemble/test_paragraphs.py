@@ -1,0 +1,78 @@
+"""Body lines, headline lines and paragraph ends from line widths."""
+
+from __future__ import annotations
+
+from jianbao.assemble.paragraphs import (
+    C_BROKEN_OPEN,
+    C_BROKEN_RUN,
+    FIRST,
+    HEAD,
+    LAST,
+    MID,
+    break_cost,
+    label_rows,
+    leaves_open,
+    runs_on,
+)
+from jianbao.assemble.rows import Row
+from jianbao.normalize import width
+
+
+def rows_of(*texts: str, bold: tuple[int, ...] = ()) -> list[Row]:
+    rows = [Row(text=t, lines=[k], bold=k in bold) for k, t in enumerate(texts)]
+    for row in rows:
+        row.width = width(row.text)
+    return rows
+
+
+def test_a_line_stopping_on_a_comma_runs_on() -> None:
+    assert runs_on("河水清了，", "鱼也回来了。")
+    assert not runs_on("鱼也回来了。", "第二天一早")
+
+
+def test_an_open_bracket_leaves_the_line_open() -> None:
+    assert leaves_open("走好脚下的路（人民论")
+    assert not leaves_open("走好脚下的路（人民论坛）")
+
+
+def test_breaking_inside_brackets_costs_more_than_after_a_comma() -> None:
+    assert break_cost("鱼也回来了。", "第二天一早") == 0.0
+    assert break_cost("河水清了，", "鱼也回来了。") == C_BROKEN_RUN
+    assert break_cost("走好脚下的路（人民论", "坛）") == C_BROKEN_OPEN
+    # A sentence may end inside an open quotation that the next paragraph
+    # continues ("“……。" / "“……"): that is no reason to keep the lines together.
+    assert break_cost("“春天来了。", "“花也开了") < C_BROKEN_OPEN
+
+
+def test_a_headline_wrapped_inside_its_brackets_stays_a_headline() -> None:
+    rows = rows_of(
+        "办好群众身边的小事情（民",
+        "生观察）",
+        "清晨六点，老街的早餐",
+        "铺已经坐满了人。社区把闲",
+        "置的门面改成了便民食堂，",
+        "老人们吃上了热乎饭，年轻",
+        "人也常来这里歇歇脚。食堂",
+        "的菜价比外面低一些，味道",
+        "却一点不差。",
+        bold=(0,),
+    )
+    label_rows(rows)
+    assert [r.part for r in rows] == [HEAD, HEAD, FIRST, MID, MID, MID, MID, MID, LAST]
+
+
+def test_a_line_leaving_a_quotation_open_is_not_cut_from_the_next() -> None:
+    rows = rows_of(
+        "市民们在周末走进了博物",
+        "馆，参观的队伍排到了门外。",
+        "正在市博物馆展出的",
+        "“山水之间·百年变迁——",
+        "家乡发展成就展”吸引了",
+        "众多观众。展览采用数字沙",
+        "盘、互动投影等手段，增强",
+        "了展览的互动性和参与性。",
+        "不少观众带着孩子一起前来，",
+        "在一张张老照片前驻足良久。",
+    )
+    label_rows(rows)
+    assert rows[3].part == MID

@@ -1,0 +1,48 @@
+"""Cutting a page's flow of text units and headline lines into articles."""
+
+from __future__ import annotations
+
+from jianbao.assemble.lexical import Vocabulary
+from jianbao.assemble.rows import Row
+from jianbao.assemble.segment import HEAD, UNIT, Item, index_flow_windows, index_grams, segment_items
+
+
+def unit(text: str) -> Item:
+    return Item(kind=UNIT, rows=[Row(text=text, lines=[0])])
+
+
+def head(text: str, strong: bool = True, wraps_previous: bool = False) -> Item:
+    return Item(kind=HEAD, rows=[Row(text=text, lines=[0])], strong=strong, wraps_previous=wraps_previous)
+
+
+def segment(items: list[Item]) -> list[list[str]]:
+    for it in items:
+        index_grams(it)
+    index_flow_windows([it for it in items if it.kind == UNIT])
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    return [[it.text for it in seg.items] for seg in segment_items(items, vocab)]
+
+
+def test_a_headline_printed_before_its_body_heads_it() -> None:
+    items = [
+        head("老街早餐铺坐满了人"),
+        unit("清晨六点，老街的早餐铺已经坐满了人，社区食堂也开门了。"),
+        head("三座污水处理厂开工"),
+        unit("今年，全市新建三座污水处理厂，污水处理能力将提高一倍。"),
+    ]
+    assert segment(items) == [[items[0].text, items[1].text], [items[2].text, items[3].text]]
+
+
+def test_the_wrapped_end_of_a_headline_line_stays_with_it() -> None:
+    """"……迎春联欢" / "晚宴" is one printed headline: even where the wrapped
+    piece shares words with the next article, no cut falls between them."""
+    items = [
+        unit("市长昨晚出席迎春联欢活动，同各界代表共迎新春。联欢活动在市民中心举行。"),
+        head("市长出席迎春联欢"),
+        head("晚宴", strong=False, wraps_previous=True),
+        head("晚宴菜单来自老字号"),
+        unit("晚宴的菜单来自三家老字号，晚宴上的点心由老师傅现场制作，晚宴受到称赞。"),
+    ]
+    cut = segment(items)
+    assert [t for seg in cut for t in seg] == [it.text for it in items]
+    assert any(seg[-2:] == ["市长出席迎春联欢", "晚宴"] for seg in cut)
