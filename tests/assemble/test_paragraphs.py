@@ -10,6 +10,7 @@ from jianbao.assemble.paragraphs import (
     LAST,
     MID,
     break_cost,
+    ends_paragraph,
     label_rows,
     leaves_open,
     runs_on,
@@ -76,3 +77,25 @@ def test_a_line_leaving_a_quotation_open_is_not_cut_from_the_next() -> None:
     )
     label_rows(rows)
     assert rows[3].part == MID
+
+
+def test_a_column_tag_does_not_end_a_paragraph_but_a_source_note_does() -> None:
+    assert not ends_paragraph("文明之花处处开（钟声）")
+    assert ends_paragraph("河道水质明显改善。（记者 王芳）")
+    assert ends_paragraph("（完）")
+    assert ends_paragraph("（新华社北京5月3日电）")
+
+
+def test_a_headline_in_parallel_halves_printed_after_its_body_is_a_headline() -> None:
+    rows = rows_of(
+        "清晨六点，老街的早餐",
+        "铺已经坐满了人。社区把闲",
+        "置的门面改成了便民食堂，",
+        "老人们吃上了热乎饭，年轻",
+        "人也常来这里歇歇脚。食堂",
+        "的菜价比外面低一些，味道",
+        "却一点不差。",
+        "小食堂 大民生（今日谈）",
+    )
+    label_rows(rows)
+    assert rows[-1].part == HEAD

@@ -209,3 +209,16 @@ def test_not_enumerated(line: str) -> None:
 def test_headline_stack_cues(line: str, kicker: bool, subtitle: bool) -> None:
     assert rules.is_kicker_line(line) is kicker
     assert rules.is_subtitle_line(line) is subtitle
+
+
+@pytest.mark.parametrize("line", ["山河壮丽  岁月峥嵘", "大国有担当 世界更美好（钟声）", "春风化雨\u3000桃李成蹊"])
+def test_parallel_halves(line: str) -> None:
+    assert rules.PARALLEL_HALVES.search(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["山河壮丽岁月峥嵘", "一、 坚持人民至上", "2019年 10月", "第 3 版", "冠军的 结协作、顽强拼搏"],
+)
+def test_not_parallel_halves(line: str) -> None:
+    assert not rules.PARALLEL_HALVES.search(line)

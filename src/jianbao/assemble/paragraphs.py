@@ -121,9 +121,18 @@ def ends_paragraph(text: str) -> bool:
 
 
 def _is_bracketed_tail(s: str) -> bool:
-    """"（完）" / "（记者 王芳）" close a paragraph even without a period."""
+    """"（完）" / "（记者 王芳）" close a paragraph even without a period; a
+    tag naming a column after a headline ("……世界更美好（钟声）") does not."""
     open_at = max(s.rfind("（"), s.rfind("("))
-    return open_at >= 0 and open_at >= len(s) - 16
+    if open_at < 0 or open_at < len(s) - 16:
+        return False
+    before = s[:open_at].rstrip()
+    inner = s[open_at + 1 : -1]
+    return not before or ends_sentence(before) or bool(_SOURCE_WORDS.search(inner))
+
+
+# Words of a source note or an end mark inside brackets.
+_SOURCE_WORDS = re.compile(rf"完|综合|作者|据|电|{rules.ROLE}")
 
 
 def is_source_note(text: str) -> bool:
@@ -240,6 +249,8 @@ def emission(
         head += 4.0
     if d < -(INDENT + 2 * tol) and not term:
         head += 2.5
+    if rules.PARALLEL_HALVES.match(text):
+        head += 4.0
     if before_byline:
         # A byline is printed under its headline.
         head += 4.0

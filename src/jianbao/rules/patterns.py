@@ -110,6 +110,12 @@ KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求
 KICKER_START = re.compile(r"^\s*就")
 
 
+# A headline in two parallel halves set apart by a space ("山河壮丽  岁月峥嵘",
+# "大国有担当 世界更美好（钟声）").  Running text never puts a space between
+# Han characters, so such a line is a headline or an intertitle.
+PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[“《{CJK}]{{2,}}[^，。、；：,;]*$")
+
+
 def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
 
