@@ -1,0 +1,213 @@
+"""Headline stacks: wrapped lines joined, then kicker / title / subtitle
+given by emphasis (size, bold) or, without it, by wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianbao.assemble.headline import Stack, StackLine, breaks_mid_phrase, join_wrapped, split_stack
+
+
+def stack(*lines: str | StackLine, measure: float | None = None) -> Stack:
+    return split_stack([StackLine(ln) if isinstance(ln, str) else ln for ln in lines], measure)
+
+
+def texts(lines: list[StackLine]) -> list[str]:
+    return [ln.text for ln in lines]
+
+
+# --- breaks_mid_phrase ------------------------------------------------------------
+
+
+def test_a_line_stopping_on_a_function_word_runs_on() -> None:
+    assert breaks_mid_phrase("全市首届农民运动会在", "江州开幕")
+
+
+def test_a_line_stopping_inside_a_word_runs_on() -> None:
+    # "开" / "幕": the break splits 开幕.
+    assert breaks_mid_phrase("江州宣布运动会开", "幕")
+
+
+def test_a_line_leaving_a_book_title_mark_open_runs_on() -> None:
+    assert breaks_mid_phrase("读《江州", "日报》")
+
+
+def test_a_line_ending_on_a_whole_phrase_does_not_run_on() -> None:
+    assert not breaks_mid_phrase("江州大桥建成通车", "市民踊跃参观")
+
+
+def test_a_short_line_over_a_longer_one_is_no_wrap() -> None:
+    """A wrapped line fills its measure before the rest runs over, so a line
+    much shorter than the next is not its wrapped start, even on 在."""
+    assert not breaks_mid_phrase("在", "江州大桥今天建成通车")
+
+
+# --- join_wrapped -----------------------------------------------------------------
+
+
+def test_a_very_short_line_under_a_long_one_is_its_wrapped_end() -> None:
+    joined = join_wrapped([StackLine("江州大桥今天正式建成通车"), StackLine("好消息")])
+    assert texts(joined) == ["江州大桥今天正式建成通车好消息"]
+
+
+def test_a_wrap_after_a_function_word_is_joined_even_when_it_lost_its_bold() -> None:
+    joined = join_wrapped([StackLine("全市首届农民运动会在", bold=True), StackLine("江州开幕")])
+    assert texts(joined) == ["全市首届农民运动会在江州开幕"]
+    assert joined[0].bold
+
+
+def test_a_short_line_of_another_weight_is_not_a_wrap() -> None:
+    joined = join_wrapped([StackLine("江州大桥今天正式建成通车", bold=True), StackLine("好消息")])
+    assert texts(joined) == ["江州大桥今天正式建成通车", "好消息"]
+
+
+def test_a_short_line_of_another_size_is_not_a_wrap() -> None:
+    joined = join_wrapped([StackLine("江州大桥今天正式建成通车", size=30), StackLine("好消息", size=18)])
+    assert texts(joined) == ["江州大桥今天正式建成通车", "好消息"]
+
+
+def test_a_short_subtitle_is_not_a_wrap() -> None:
+    joined = join_wrapped([StackLine("江州大桥今天正式建成通车"), StackLine("——记")])
+    assert texts(joined) == ["江州大桥今天正式建成通车", "——记"]
+
+
+def test_a_short_bracketed_line_is_not_a_wrap() -> None:
+    joined = join_wrapped([StackLine("江州大桥今天建成通车"), StackLine("（上）")])
+    assert texts(joined) == ["江州大桥今天建成通车", "（上）"]
+
+
+def test_a_short_leader_line_is_not_a_wrap() -> None:
+    joined = join_wrapped([StackLine("江州大桥今天建成通车"), StackLine("王某主持")])
+    assert texts(joined) == ["江州大桥今天建成通车", "王某主持"]
+
+
+def test_nothing_continues_a_kicker_ending_with_a_dash() -> None:
+    joined = join_wrapped([StackLine("老人们的心里话说给你听——"), StackLine("好")])
+    assert texts(joined) == ["老人们的心里话说给你听——", "好"]
+
+
+def test_a_line_short_of_its_measure_did_not_wrap() -> None:
+    """Only a line that fills the measure runs over onto the next."""
+    lines = [StackLine("江州大桥今天正式建成通车"), StackLine("好消息")]
+    assert texts(join_wrapped(lines, measure=20)) == ["江州大桥今天正式建成通车", "好消息"]
+
+
+# --- split_stack: emphasis --------------------------------------------------------
+
+
+def test_the_largest_lines_are_the_title_with_kicker_above_and_subtitle_below() -> None:
+    found = stack(
+        StackLine("守护一江清水", size=16), StackLine("江州大桥今天建成通车", size=30), StackLine("全长三公里多", size=18)
+    )
+    assert found == Stack(kicker="守护一江清水", title="江州大桥今天建成通车", subtitle="全长三公里多")
+
+
+def test_size_outranks_bold() -> None:
+    found = stack(StackLine("江州大桥建成通车", bold=True, size=20), StackLine("全长三公里", size=30))
+    assert found == Stack(kicker="江州大桥建成通车", title="全长三公里")
+
+
+def test_without_sizes_the_bold_lines_are_the_title() -> None:
+    found = stack(
+        StackLine("守护一江清水"),
+        StackLine("江州大桥今天建成通车", bold=True),
+        StackLine("两岸往来从此更便捷", bold=True),
+        StackLine("总投资十亿元"),
+    )
+    assert found == Stack(kicker="守护一江清水", title="江州大桥今天建成通车 两岸往来从此更便捷", subtitle="总投资十亿元")
+
+
+def test_sizes_within_half_a_point_are_one_size() -> None:
+    found = stack(StackLine("江州大桥建成通车", size=30), StackLine("两岸往来更便捷", size=30.3))
+    assert found == Stack(title="江州大桥建成通车 两岸往来更便捷")
+
+
+# --- split_stack: wording ---------------------------------------------------------
+
+
+def test_a_line_ending_with_a_reporting_verb_is_the_kicker() -> None:
+    assert stack("市委书记在调研时强调", "扎实推进乡村振兴") == Stack(kicker="市委书记在调研时强调", title="扎实推进乡村振兴")
+
+
+def test_a_line_opening_with_jiu_is_the_kicker() -> None:
+    assert stack("就江州大桥建成通车", "市长答记者问") == Stack(kicker="就江州大桥建成通车", title="市长答记者问")
+
+
+def test_a_line_ending_with_a_dash_is_the_kicker() -> None:
+    assert stack("老人们的心里话——", "江州大桥建成通车") == Stack(kicker="老人们的心里话——", title="江州大桥建成通车")
+
+
+def test_a_line_opening_with_a_dash_is_the_subtitle() -> None:
+    assert stack("江州大桥建成通车", "——写在大桥通车之际") == Stack(title="江州大桥建成通车", subtitle="——写在大桥通车之际")
+
+
+def test_a_bracketed_date_is_the_subtitle() -> None:
+    assert stack("江州大桥建成通车", "（2023年10月8日）") == Stack(title="江州大桥建成通车", subtitle="（2023年10月8日）")
+
+
+def test_a_last_line_naming_who_presided_is_the_subtitle() -> None:
+    assert stack("全市经济工作会议召开", "王建国主持") == Stack(title="全市经济工作会议召开", subtitle="王建国主持")
+
+
+def test_kicker_and_subtitle_cues_together_leave_the_title_between() -> None:
+    found = stack("老人们的心里话——", "江州大桥建成通车", "王建国出席")
+    assert found == Stack(kicker="老人们的心里话——", title="江州大桥建成通车", subtitle="王建国出席")
+
+
+def test_two_unmarked_lines_read_title_then_subtitle() -> None:
+    assert stack("江州大桥建成通车", "全长三公里") == Stack(title="江州大桥建成通车", subtitle="全长三公里")
+
+
+def test_three_unmarked_lines_read_kicker_title_subtitle() -> None:
+    found = stack("守护一江清水", "江州大桥建成通车", "全长三公里")
+    assert found == Stack(kicker="守护一江清水", title="江州大桥建成通车", subtitle="全长三公里")
+
+
+def test_of_two_lines_the_one_with_a_column_tag_is_the_title() -> None:
+    found = stack("江州大桥建成通车", "让发展成果惠及群众（权威发布）")
+    assert found == Stack(kicker="江州大桥建成通车", title="让发展成果惠及群众（权威发布）")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="join_wrapped reads a short line (≤ 5 characters) after a tagged title as the title's wrapped end, "
+    "though a column tag in brackets ends the title",
+)
+def test_a_short_line_after_a_column_tag_is_not_the_title_wrapped() -> None:
+    assert stack("江州大桥建成通车（权威发布）", "全长三公里") == Stack(title="江州大桥建成通车（权威发布）", subtitle="全长三公里")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the column-tag cue is only weighed in two-line stacks: three unmarked lines read "
+    "kicker / title / subtitle even when the first line carries the tag that ends the title",
+)
+def test_a_column_tag_on_the_first_of_three_lines_ends_the_title() -> None:
+    found = stack("江州大桥建成通车（权威发布）", "全长三公里多", "总投资十亿元")
+    assert found.kicker == "" and found.title == "江州大桥建成通车（权威发布）"
+
+
+def test_two_short_equal_lines_without_punctuation_are_one_couplet_title() -> None:
+    assert stack("春暖花正开", "古城绽新颜") == Stack(title="春暖花正开 古城绽新颜")
+
+
+def test_a_couplet_keeps_its_kicker() -> None:
+    found = stack("就江州大桥建成通车", "春暖花正开", "古城绽新颜")
+    assert found == Stack(kicker="就江州大桥建成通车", title="春暖花正开 古城绽新颜")
+
+
+def test_punctuation_breaks_a_couplet() -> None:
+    assert stack("春暖花正开", "古城绽新颜。") == Stack(title="春暖花正开", subtitle="古城绽新颜。")
+
+
+def test_wrapped_lines_are_joined_before_roles_are_given() -> None:
+    found = stack("江州大桥今天正式建成通车并迎来首批", "车辆", "——写在大桥通车之际")
+    assert found == Stack(title="江州大桥今天正式建成通车并迎来首批车辆", subtitle="——写在大桥通车之际")
+
+
+def test_one_line_is_the_title_and_blank_lines_are_dropped() -> None:
+    assert stack("  ", "江州 大桥 建成通车") == Stack(title="江州大桥建成通车")
+
+
+def test_no_lines_give_an_empty_stack() -> None:
+    assert stack() == Stack()
