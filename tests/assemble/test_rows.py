@@ -1,0 +1,160 @@
+"""Rows: page furniture taken out, faux-bold copies collapsed, jump markers
+and photo credits split off the lines they are printed on."""
+
+from __future__ import annotations
+
+from jianbao import classify
+from jianbao.assemble.rows import Row, prepare_rows, split_line
+from jianbao.model import Line, Page
+
+# Two columns' worth of an invented farm story, one justified paragraph
+# after another (first lines indented by two spaces).
+BODY = [
+    "  江州市今年秋粮喜获丰收，全市粮食总产量",
+    "再创历史新高，农民收入稳步增长。",
+    "  据介绍，今年全市推广良种面积达到二十万",
+    "亩，机械化收割率超过九成。",
+    "  今年以来，江州市持续加大农田水利投入，",
+    "新建高标准农田三万亩。",
+    "  市农业部门负责人表示，下一步将抓好秋",
+    "种工作，为明年丰收打下基础。",
+    "  眼下，全市各地正抓紧晾晒和收购新粮，",
+    "确保颗粒归仓。",
+]
+
+
+def page(texts: list[str]) -> Page:
+    return Page(number=9, lines=[Line(text=t, index=i) for i, t in enumerate(texts)])
+
+
+def rows_of(texts: list[str]) -> tuple[Page, list[Row]]:
+    p = page(texts)
+    return p, prepare_rows(p)
+
+
+def labelled(rows: list[Row]) -> list[tuple[str, str]]:
+    return [(r.text.strip(), r.label) for r in rows]
+
+
+# --- furniture ------------------------------------------------------------------------
+
+
+def test_masthead_date_and_page_header_at_the_top_go_to_the_page() -> None:
+    p, rows = rows_of(["江州日报", "2023年10月9日 星期一", "第3版 经济", *BODY])
+    assert [(f.kind, f.text, f.lines) for f in p.furniture] == [
+        ("masthead", "江州日报", [0]),
+        ("date", "2023年10月9日 星期一", [1]),
+        ("page_header", "第3版 经济", [2]),
+    ]
+    assert (p.number, p.section, p.date, p.paper) == (3, "经济", "2023-10-09", "江州日报")
+    assert [r.text for r in rows] == BODY
+
+
+def test_a_page_header_is_furniture_wherever_the_extractor_prints_it() -> None:
+    p, rows = rows_of([*BODY[:7], "第3版 经济", *BODY[7:]])
+    assert [(f.kind, f.lines) for f in p.furniture] == [("page_header", [7])]
+    assert (p.number, p.section) == (3, "经济")
+    assert [r.text for r in rows] == BODY
+
+
+def test_a_dated_header_is_furniture_wherever_the_extractor_prints_it() -> None:
+    p, rows = rows_of([*BODY[:7], "2023年10月9日 星期一", *BODY[7:]])
+    assert [(f.kind, f.lines) for f in p.furniture] == [("date", [7])]
+    assert p.date == "2023-10-09"
+    assert [r.text for r in rows] == BODY
+
+
+def test_a_bare_paper_name_is_furniture_only_near_the_edges() -> None:
+    p, rows = rows_of([*BODY[:7], "江州日报", *BODY[7:]])
+    assert p.furniture == [] and p.paper is None
+    assert "江州日报" in [r.text for r in rows]
+
+
+def test_a_bare_paper_name_at_the_foot_is_furniture() -> None:
+    p, rows = rows_of([*BODY, "江州日报"])
+    assert [(f.kind, f.lines) for f in p.furniture] == [("masthead", [len(BODY)])]
+    assert p.paper == "江州日报"
+    assert [r.text for r in rows] == BODY
+
+
+# --- faux bold --------------------------------------------------------------------------
+
+
+def test_a_line_printed_twice_is_one_bold_row_and_the_copy_is_kept_aside() -> None:
+    p, rows = rows_of(["江州大桥建成通车", "江州大桥建成通车", *BODY])
+    assert (rows[0].text, rows[0].bold, rows[0].lines) == ("江州大桥建成通车", True, [0])
+    assert [r.text for r in rows[1:]] == BODY
+    assert p.collapsed == ["江州大桥建成通车"]
+
+
+def test_a_two_line_headline_printed_twice_as_a_block_is_collapsed() -> None:
+    p, rows = rows_of(["江州大桥建成", "两岸往来更便捷", "江州大桥建成", "两岸往来更便捷", *BODY])
+    assert [(r.text, r.bold) for r in rows[:2]] == [("江州大桥建成", True), ("两岸往来更便捷", True)]
+    assert [r.text for r in rows[2:]] == BODY
+    assert p.collapsed == ["江州大桥建成", "两岸往来更便捷"]
+
+
+def test_a_line_with_every_token_doubled_is_undoubled() -> None:
+    p, rows = rows_of(["本报记者本报记者 王小明王小明", *BODY])
+    assert (rows[0].text, rows[0].label, rows[0].bold) == ("本报记者 王小明", classify.BYLINE, True)
+    assert p.collapsed == ["本报记者王小明"]
+
+
+# --- markers and credits split off a line ------------------------------------------------
+
+
+def test_a_jump_marker_at_a_line_end_is_split_off() -> None:
+    rows = split_line(Line(text="确保颗粒归仓。 （下转第4版）", index=5))
+    assert labelled(rows) == [("确保颗粒归仓。", classify.TEXT), ("（下转第4版）", classify.JUMP_TO)]
+    assert [r.lines for r in rows] == [[5], [5]]
+
+
+def test_a_continuation_marker_at_a_line_start_is_split_off() -> None:
+    rows = split_line(Line(text="（上接第1版）再创历史新高，农民收入", index=0))
+    assert labelled(rows) == [("（上接第1版）", classify.JUMP_FROM), ("再创历史新高，农民收入", classify.TEXT)]
+
+
+def test_a_line_that_is_only_a_jump_marker_is_one_row() -> None:
+    assert labelled(split_line(Line(text="（下转第4版）"))) == [("（下转第4版）", classify.JUMP_TO)]
+
+
+def test_a_photo_credit_after_a_caption_sentence_is_split_off() -> None:
+    rows = split_line(Line(text="  金秋时节，江州乡村处处是丰收景象。 本报记者 王平摄", index=3))
+    assert labelled(rows) == [("金秋时节，江州乡村处处是丰收景象。", classify.TEXT), ("本报记者 王平摄", classify.CREDIT)]
+    assert rows[0].indent
+
+
+def test_leading_spaces_are_an_indent_but_a_centred_line_is_not() -> None:
+    assert split_line(Line(text="  江州市今年秋粮喜获丰收"))[0].indent
+    assert not split_line(Line(text="        江州大桥建成通车"))[0].indent
+
+
+def test_rows_carry_the_blank_line_before_them() -> None:
+    assert split_line(Line(text="江州大桥建成通车", blank_before=True))[0].blank_before
+
+
+def test_row_width_counts_printed_ems_not_extraction_spaces() -> None:
+    _, rows = rows_of(["本报记者 王小明", *BODY])
+    assert rows[0].width == 7.0
+
+
+# --- lines broken apart ------------------------------------------------------------------
+
+
+def test_a_role_line_and_a_names_line_are_one_byline() -> None:
+    _, rows = rows_of(["本报记者", "王小明、李明", *BODY])
+    assert labelled(rows[:2]) == [("本报记者", classify.BYLINE), ("王小明、李明", classify.BYLINE)]
+
+
+def test_a_name_after_a_complete_byline_is_not_marked() -> None:
+    _, rows = rows_of(["本报记者 王小明", "李明", *BODY])
+    assert labelled(rows[:2]) == [("本报记者 王小明", classify.BYLINE), ("李明", classify.TEXT)]
+
+
+def test_a_dateline_broken_over_two_lines_still_opens_the_paragraph() -> None:
+    _, rows = rows_of(["  本报江州10月", "8日电 今年全市秋粮喜获丰收，总产量再创新高。", *BODY])
+    assert rows[0].label == classify.DATELINE
+
+
+def test_an_empty_page_has_no_rows() -> None:
+    assert prepare_rows(page([])) == []
