@@ -286,3 +286,26 @@ def test_the_stitched_article_continues_the_cut_sentence() -> None:
         squeeze(CONTINUATION.paragraphs[1]),
     ]
     assert check_issue(two_pages()) == []
+
+
+def test_two_headlines_printed_on_one_line_head_their_own_articles() -> None:
+    """Extractors that read a page by baselines join two headlines set side
+    by side into one line; each still heads its own article."""
+    page = "\n".join(
+        [
+            "本报讯（记者王晓）昨天，市气象局",
+            "与市政府签署合作协议，双方将在灾",
+            "害预警、农业气象服务等方面加强合",
+            "作。根据协议，气象部门将为全市提",
+            "供更精细的天气预报，及时发布暴雨、",
+            "大风等预警信息。",
+            "市气象局与市政府签署合作协议 全市新建三座污水处理厂日处理能力翻番",
+            "本报讯（记者李明）今年，我市将新",
+            "建三座污水处理厂，日处理污水能力",
+            "将提高到六十万吨。新厂建成后，城",
+            "区污水收集率将达到百分之九十五以",
+            "上，河道水质将进一步改善。",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    assert [a.title for a in articles] == ["市气象局与市政府签署合作协议", "全市新建三座污水处理厂日处理能力翻番"]

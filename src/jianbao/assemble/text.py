@@ -8,6 +8,9 @@ joined to their photo headline or their article.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from scipy.optimize import linear_sum_assignment
 
 from jianbao import classify, rules
@@ -30,7 +33,7 @@ from jianbao.assemble.segment import (
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.model import Article, Caption, JumpRef, Page, Unassigned
-from jianbao.normalize import clean_spaces, join_lines
+from jianbao.normalize import clean_spaces, join_lines, width
 
 # A caption joins the article it shares most vocabulary with; one printed
 # right next to an article's text gets this much extra weight.
@@ -182,16 +185,7 @@ def build_items(rows: list[Row]) -> list[Item]:
             continue
         if row.part == HEAD:
             close_unit()
-            items.append(
-                Item(
-                    kind=HEAD_ITEM,
-                    rows=[row],
-                    strong=is_strong_head(row),
-                    kicker_like=rules.is_kicker_line(row.text),
-                    subtitle_like=rules.is_subtitle_line(row.text),
-                    enumerated=bool(rules.ENUMERATED.match(row.text)),
-                )
-            )
+            items.extend(head_item(piece) for piece in split_side_by_side(row))
             continue
         if label == classify.DATELINE and has_text(unit):
             close_unit()
@@ -209,6 +203,42 @@ def build_items(rows: list[Row]) -> list[Item]:
     mark_heads_after_captions(items)
     mark_wrapped_heads(items)
     return items
+
+
+def head_item(row: Row) -> Item:
+    return Item(
+        kind=HEAD_ITEM,
+        rows=[row],
+        strong=is_strong_head(row),
+        kicker_like=rules.is_kicker_line(row.text),
+        subtitle_like=rules.is_subtitle_line(row.text),
+        enumerated=bool(rules.ENUMERATED.match(row.text)),
+    )
+
+
+# Share of the column measure each half of a line must fill to be a
+# headline of its own printed beside another.
+SIDE_BY_SIDE_MIN = 0.75
+
+
+def split_side_by_side(row: Row) -> list[Row]:
+    """Two headlines set side by side over neighbouring columns, which an
+    extractor printed as one line joined by a space ("……致贺信 习近平对……"):
+    a headline line with one space, where each side alone nearly fills the
+    column, is two headlines.  A headline of parallel phrases ("坚持…原则
+    解决…关切 实现…共赢") sets its phrases apart by several spaces alike."""
+    text = row.text.strip()
+    gaps = list(_SPACE_RUN.finditer(text))
+    if len(gaps) != 1:
+        return [row]
+    left, right = text[: gaps[0].start()], text[gaps[0].end() :]
+    wl, wr = width(left), width(right)
+    if min(wl, wr) < SIDE_BY_SIDE_MIN * row.measure:
+        return [row]
+    return [replace(row, text=left, width=wl), replace(row, text=right, width=wr)]
+
+
+_SPACE_RUN = re.compile(r"[ \u3000]+")
 
 
 def mark_wrapped_heads(items: list[Item]) -> None:
