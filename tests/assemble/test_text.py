@@ -1,0 +1,347 @@
+"""Items of a text-mode page: rows (already labelled by line and by
+paragraph position) grouped into text units, headline lines, bylines,
+column heads and captions; captions paired with photo headlines or joined
+to articles."""
+
+from __future__ import annotations
+
+from itertools import count
+
+from jianbao import classify
+from jianbao.assemble.lexical import Vocabulary
+from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, MID, SINGLE
+from jianbao.assemble.rows import Row
+from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_grams
+from jianbao.assemble.segment import HEAD as HEAD_ITEM
+from jianbao.assemble.text import attach_captions, build_items, is_pen_name, mark_wrapped_heads, pair_photos
+from jianbao.model import Article
+
+_line_numbers = count()
+
+FLAGS = ("hard_start", "from_jump", "ends_jump", "open_end", "after_caption", "strong", "kicker_like", "enumerated", "wraps_previous", "subtitle_like")
+
+
+def row(text: str, part: str = "", label: str = classify.TEXT, bold: bool = False, width: float | None = None) -> Row:
+    """A row as paragraphs.label_rows leaves it, in a 14-em column."""
+    return Row(
+        text=text,
+        lines=[next(_line_numbers)],
+        label=label,
+        part=part,
+        bold=bold,
+        width=float(len(text)) if width is None else width,
+        measure=14.0,
+    )
+
+
+def head(text: str, bold: bool = False, width: float | None = None) -> Row:
+    return row(text, HEAD, bold=bold, width=width)
+
+
+def kinds(items: list[Item]) -> list[tuple[str, list[str]]]:
+    return [(it.kind, [r.text.strip() for r in it.rows]) for it in items]
+
+
+def flags(item: Item) -> set[str]:
+    return {f for f in FLAGS if getattr(item, f)}
+
+
+# --- units, headlines, bylines -----------------------------------------------------------------
+
+
+def test_each_paragraph_is_a_unit_and_headline_and_byline_stand_alone() -> None:
+    items = build_items(
+        [
+            head("江州大桥建成通车", bold=True),
+            row("本报记者 王小明", label=classify.BYLINE),
+            row("  江州大桥今天上午正式建成通车，", FIRST),
+            row("全长三公里。", LAST),
+            row("  大桥建成后两岸往来更加便捷。", SINGLE),
+        ]
+    )
+    assert kinds(items) == [
+        (HEAD_ITEM, ["江州大桥建成通车"]),
+        (BYLINE, ["本报记者 王小明"]),
+        (UNIT, ["江州大桥今天上午正式建成通车，", "全长三公里。"]),
+        (UNIT, ["大桥建成后两岸往来更加便捷。"]),
+    ]
+
+
+def test_a_unit_stopping_mid_sentence_is_open_ended() -> None:
+    items = build_items([row("  市民纷纷前来参观，", FIRST), row("赞不绝口", LAST)])
+    assert flags(items[0]) == {"open_end"}
+
+
+def test_a_bold_headline_line_is_strong() -> None:
+    (item,) = build_items([head("江州大桥建成通车", bold=True)])
+    assert flags(item) == {"strong"}
+
+
+def test_a_headline_line_wider_than_its_column_is_strong() -> None:
+    (item,) = build_items([head("一座横跨江州两岸的大桥今天正式建成通车", width=20.0)])
+    assert "strong" in flags(item)
+
+
+def test_a_plain_headline_line_as_wide_as_its_column_is_not_strong() -> None:
+    (item,) = build_items([head("江州大桥今天正式建成通车", width=14.0)])
+    assert "strong" not in flags(item)
+
+
+def test_a_bulleted_line_is_never_strong() -> None:
+    (item,) = build_items([head("■ 大桥亮点", bold=True)])
+    assert "strong" not in flags(item)
+
+
+def test_headline_lines_carry_their_wording_cues() -> None:
+    items = build_items([head("市长在调研时强调"), head("——写在大桥通车之际"), head("二、加快推进交通建设")])
+    assert [flags(it) for it in items] == [{"kicker_like"}, {"subtitle_like"}, {"enumerated"}]
+
+
+def test_a_pen_name_under_a_headline_is_a_byline() -> None:
+    items = build_items([head("守护一江清水"), head("仲 音"), row("  江河奔流，滋养着一方百姓。", SINGLE)])
+    assert kinds(items) == [(HEAD_ITEM, ["守护一江清水"]), (BYLINE, ["仲 音"]), (UNIT, ["江河奔流，滋养着一方百姓。"])]
+
+
+def test_a_spaced_name_with_no_headline_above_is_no_byline() -> None:
+    items = build_items([head("仲 音"), row("  江河奔流，滋养着一方百姓。", SINGLE)])
+    assert items[0].kind == HEAD_ITEM
+
+
+def test_is_pen_name() -> None:
+    assert is_pen_name("仲 音")
+    assert not is_pen_name("仲音")
+    assert not is_pen_name("江州 大桥")
+
+
+def test_column_heads_are_items_of_their_own() -> None:
+    items = build_items([row("DI YI XIAN", label=classify.COLUMN), row("  江河奔流，滋养着一方百姓。", SINGLE)])
+    assert kinds(items) == [(COLUMN, ["DI YI XIAN"]), (UNIT, ["江河奔流，滋养着一方百姓。"])]
+
+
+# --- datelines and jumps -------------------------------------------------------------------------
+
+
+def test_a_dateline_starts_a_unit_that_no_headline_may_join_backwards() -> None:
+    items = build_items(
+        [
+            row("  大桥建成后两岸往来更加便捷，", FIRST),
+            row("本报江州10月8日电 大桥今天通车。", SINGLE, label=classify.DATELINE),
+        ]
+    )
+    assert [it.kind for it in items] == [UNIT, UNIT]
+    assert flags(items[1]) == {"hard_start"}
+
+
+def test_a_jump_marker_closes_the_unit_it_cuts_and_a_continuation_opens_one() -> None:
+    items = build_items(
+        [
+            row("  江州大桥今天上午正式建成通车，", FIRST),
+            row("全长三公里", MID),
+            row("（下转第4版）", label=classify.JUMP_TO),
+            row("（上接第1版）", label=classify.JUMP_FROM),
+            row("大桥建成后两岸往来更加便捷。", LAST),
+        ]
+    )
+    assert kinds(items) == [
+        (UNIT, ["江州大桥今天上午正式建成通车，", "全长三公里", "（下转第4版）"]),
+        (UNIT, ["（上接第1版）", "大桥建成后两岸往来更加便捷。"]),
+    ]
+    assert flags(items[0]) == {"ends_jump", "open_end"}
+    assert flags(items[1]) == {"hard_start", "from_jump"}
+
+
+def test_a_jump_marker_after_a_photo_goes_with_the_text_before_it() -> None:
+    items = build_items(
+        [
+            row("  江州大桥今天上午正式建成通车。", SINGLE),
+            row("  金秋时节，大桥上车流如织。", SINGLE),
+            row("本报记者 王平摄", label=classify.CREDIT),
+            row("（下转第4版）", label=classify.JUMP_TO),
+        ]
+    )
+    assert kinds(items) == [
+        (UNIT, ["江州大桥今天上午正式建成通车。", "（下转第4版）"]),
+        (CAPTION, ["金秋时节，大桥上车流如织。", "本报记者 王平摄"]),
+    ]
+    assert items[0].ends_jump
+
+
+# --- captions ---------------------------------------------------------------------------------------
+
+
+def test_the_paragraph_a_photo_credit_follows_is_its_caption() -> None:
+    items = build_items(
+        [
+            row("  江州大桥今天上午正式建成通车，", FIRST),
+            row("全长三公里。", LAST),
+            row("  金秋时节，大桥上车流", FIRST),
+            row("如织。", LAST),
+            row("本报记者 王平摄", label=classify.CREDIT),
+            row("  大桥建成后两岸往来更加便捷。", SINGLE),
+        ]
+    )
+    assert kinds(items) == [
+        (UNIT, ["江州大桥今天上午正式建成通车，", "全长三公里。"]),
+        (CAPTION, ["金秋时节，大桥上车流", "如织。", "本报记者 王平摄"]),
+        (UNIT, ["大桥建成后两岸往来更加便捷。"]),
+    ]
+
+
+def test_a_paragraph_opening_with_tu_wei_is_a_caption_up_to_the_next_paragraph() -> None:
+    items = build_items(
+        [
+            row("  图为江州大桥通车仪式现场，", FIRST, label=classify.CAPTION),
+            row("市民挥旗庆祝。", LAST),
+            row("  大桥建成后两岸往来更加便捷。", SINGLE),
+        ]
+    )
+    assert kinds(items) == [
+        (CAPTION, ["图为江州大桥通车仪式现场，", "市民挥旗庆祝。"]),
+        (UNIT, ["大桥建成后两岸往来更加便捷。"]),
+    ]
+
+
+def test_a_tu_wei_caption_keeps_the_credit_that_closes_it() -> None:
+    items = build_items(
+        [
+            row("  图为江州大桥通车仪式现场，", FIRST, label=classify.CAPTION),
+            row("市民挥旗庆祝。", LAST),
+            row("本报记者 王平摄", label=classify.CREDIT),
+        ]
+    )
+    assert kinds(items) == [(CAPTION, ["图为江州大桥通车仪式现场，", "市民挥旗庆祝。", "本报记者 王平摄"])]
+
+
+def test_a_credit_with_no_text_before_it_is_a_caption_of_its_own() -> None:
+    items = build_items([row("本报记者 王平摄", label=classify.CREDIT), row("  大桥建成后两岸往来更加便捷。", SINGLE)])
+    assert kinds(items) == [(CAPTION, ["本报记者 王平摄"]), (UNIT, ["大桥建成后两岸往来更加便捷。"])]
+
+
+def test_a_headline_after_a_photo_credit_heads_the_photo() -> None:
+    items = build_items(
+        [
+            row("  金秋时节，大桥上车流如织。", SINGLE),
+            row("本报记者 王平摄", label=classify.CREDIT),
+            head("大桥上的新风景", bold=True),
+            row("  大桥建成后两岸往来更加便捷。", SINGLE),
+        ]
+    )
+    assert items[1].kind == HEAD_ITEM and items[1].after_caption
+
+
+def test_a_headline_before_a_caption_heads_the_photo() -> None:
+    items = build_items(
+        [
+            head("大桥上的新风景", bold=True),
+            row("  图为江州大桥通车仪式现场。", SINGLE, label=classify.CAPTION),
+            row("本报记者 王平摄", label=classify.CREDIT),
+        ]
+    )
+    assert items[0].kind == HEAD_ITEM and items[0].after_caption
+
+
+def test_a_headline_after_a_caption_with_a_byline_under_it_heads_an_article() -> None:
+    """Photos carry credits, not bylines."""
+    items = build_items(
+        [
+            row("  图为江州大桥通车仪式现场。", SINGLE, label=classify.CAPTION),
+            row("本报记者 王平摄", label=classify.CREDIT),
+            head("江州大桥建成通车", bold=True),
+            row("本报记者 王小明", label=classify.BYLINE),
+            row("  大桥建成后两岸往来更加便捷。", SINGLE),
+        ]
+    )
+    assert items[1].kind == HEAD_ITEM and not items[1].after_caption
+
+
+# --- wrapped headline lines --------------------------------------------------------------------------
+
+
+def test_a_headline_line_after_one_stopping_on_a_function_word_wraps_it() -> None:
+    items = build_items([head("全市首届农民运动会在", bold=True), head("江州开幕", bold=True)])
+    assert [it.wraps_previous for it in items] == [False, True]
+
+
+def test_mark_wrapped_heads_leaves_complete_lines_alone() -> None:
+    items = [Item(kind=HEAD_ITEM, rows=[row("江州大桥建成通车")]), Item(kind=HEAD_ITEM, rows=[row("市民欢庆")])]
+    mark_wrapped_heads(items)
+    assert not items[1].wraps_previous
+
+
+def test_mark_wrapped_heads_only_joins_headline_lines() -> None:
+    items = [Item(kind=UNIT, rows=[row("全市首届农民运动会在")]), Item(kind=HEAD_ITEM, rows=[row("江州开幕")])]
+    mark_wrapped_heads(items)
+    assert not items[1].wraps_previous
+
+
+# --- photos and captions ------------------------------------------------------------------------------
+
+
+def item(kind: str, *texts: str, label: str = classify.TEXT) -> Item:
+    it = Item(kind=kind, rows=[row(t, label=label) for t in texts])
+    index_grams(it)
+    return it
+
+
+def vocabulary(items: list[Item]) -> Vocabulary:
+    return Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
+
+
+def floating(head_item: Item) -> Segment:
+    return Segment(items=[head_item], lead=[head_item], trail=[])
+
+
+def test_a_headline_with_no_text_pairs_with_the_caption_beside_it() -> None:
+    photo_head = item(HEAD_ITEM, "大桥上的新风景")
+    bridge_caption = item(CAPTION, "图为市民在江州大桥上观赏江景。")
+    text = item(UNIT, "今年全市秋粮喜获丰收，总产量再创新高。")
+    field_caption = item(CAPTION, "图为农民在田间晾晒新收的稻谷。")
+    items = [photo_head, bridge_caption, text, field_caption]
+    seg = floating(photo_head)
+    pairs, leftover, loose = pair_photos([seg], [bridge_caption, field_caption], items, vocabulary(items))
+    assert [(s, c) for s, c in pairs] == [(seg, bridge_caption)]
+    assert leftover == [] and loose == [field_caption]
+
+
+def test_a_headline_far_from_a_caption_it_shares_nothing_with_stays_unpaired() -> None:
+    photo_head = item(HEAD_ITEM, "大桥上的新风景")
+    text = item(UNIT, "今年全市秋粮喜获丰收，总产量再创新高。")
+    field_caption = item(CAPTION, "图为农民在田间晾晒新收的稻谷。")
+    items = [photo_head, text, field_caption]
+    seg = floating(photo_head)
+    pairs, leftover, loose = pair_photos([seg], [field_caption], items, vocabulary(items))
+    assert pairs == [] and leftover == [seg] and loose == [field_caption]
+
+
+def test_a_caption_joins_the_article_it_shares_most_vocabulary_with() -> None:
+    bridge = item(UNIT, "江州大桥今天上午正式建成通车，市民纷纷上桥观赏江景。")
+    caption = item(CAPTION, "图为农民在田间晾晒新收的稻谷。")
+    caption.rows.append(row("本报记者 王平摄", label=classify.CREDIT))
+    index_grams(caption)
+    harvest = item(UNIT, "今年全市秋粮喜获丰收，农民在田间晾晒稻谷。")
+    items = [bridge, caption, harvest]
+    a, b = Article(id="a"), Article(id="b")
+    built = [(a, [bridge]), (b, [harvest])]
+    attach_captions([caption], built, items, vocabulary(items))
+    assert a.captions == []
+    assert [(c.text, c.credit) for c in b.captions] == [("图为农民在田间晾晒新收的稻谷。", "本报记者王平摄")]
+    assert built[1][1][-1] is caption
+
+
+def test_a_caption_sharing_nothing_joins_the_article_printed_next_to_it() -> None:
+    bridge = item(UNIT, "江州大桥今天上午正式建成通车。")
+    harvest = item(UNIT, "今年全市秋粮喜获丰收。")
+    caption = item(CAPTION, "图为夜色中的古城墙。")
+    items = [bridge, harvest, caption]
+    a, b = Article(id="a"), Article(id="b")
+    attach_captions([caption], [(a, [bridge]), (b, [harvest])], items, vocabulary(items))
+    assert a.captions == [] and [c.text for c in b.captions] == ["图为夜色中的古城墙。"]
+
+
+def test_a_caption_with_no_article_is_a_photo_of_its_own() -> None:
+    caption = item(CAPTION, "图为夜色中的古城墙。")
+    built: list[tuple[Article, list[Item]]] = []
+    attach_captions([caption], built, [caption], vocabulary([caption]))
+    ((article, parts),) = built
+    assert article.kind == "photo" and [c.text for c in article.captions] == ["图为夜色中的古城墙。"]
+    assert parts == [caption]
