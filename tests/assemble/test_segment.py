@@ -46,3 +46,16 @@ def test_the_wrapped_end_of_a_headline_line_stays_with_it() -> None:
     cut = segment(items)
     assert [t for seg in cut for t in seg] == [it.text for it in items]
     assert any(seg[-2:] == ["市长出席迎春联欢", "晚宴"] for seg in cut)
+
+
+def test_a_paragraph_mid_page_does_not_become_an_article_without_a_headline() -> None:
+    """A paragraph that shares no words with the one before it is still part
+    of that article: articles have headlines, and this one has none of its own."""
+    items = [
+        head("老街早餐铺坐满了人"),
+        unit("清晨六点，老街的早餐铺已经坐满了人，社区食堂也开门了，老人们吃上了热乎饭。"),
+        unit("球队教练表示，队员们赛前训练刻苦，比赛中顽强拼搏，最终以三比零取胜，夺得冠军奖杯。"),
+        head("三座污水处理厂开工"),
+        unit("今年，全市新建三座污水处理厂，污水处理能力将提高一倍，河道水质将进一步改善。"),
+    ]
+    assert [len(seg) for seg in segment(items)] == [3, 2]

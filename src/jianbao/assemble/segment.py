@@ -50,6 +50,10 @@ GAP = "gap"
 
 W_LEX = 3.0
 C_NO_HEAD = 1.0
+# Every article has a headline; only the text a page opens with (continued
+# from another page without a marker) or one opening with a dateline or a
+# continuation marker may stand without one.
+C_HEADLESS_INSIDE = 2.0
 # A text without headline that is also tiny is a stray piece of another.
 C_TINY_HEADLESS = 1.5
 TINY_CHARS = 40
@@ -158,6 +162,8 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
             s = grower.score()
             if s <= IMPOSSIBLE:
                 continue
+            if i > 0 and grower.headless():
+                s -= C_HEADLESS_INSIDE
             scores[(i, j)] = s
             if best[i] + s > best[j]:
                 best[j] = best[i] + s
@@ -262,6 +268,13 @@ class SegmentGrower:
                 self.trail_found[k] += sum(map(self.weight_of, hit))
                 missing -= hit
         return True
+
+    def headless(self) -> bool:
+        """A text with no headline line that opens mid-page without a
+        dateline or continuation marker."""
+        if not self.units or self.units[0].hard_start:
+            return False
+        return not any(it.kind == HEAD for it in self.lead) and not any(it.kind == HEAD for it in self.trail)
 
     def _head_similarity(self, item: Item) -> float:
         """:meth:`Vocabulary.similarity` of a headline line with the body,
