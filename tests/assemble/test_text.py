@@ -18,7 +18,18 @@ from jianbao.model import Article
 
 _line_numbers = count()
 
-FLAGS = ("hard_start", "from_jump", "ends_jump", "open_end", "after_caption", "strong", "kicker_like", "enumerated", "wraps_previous", "subtitle_like")
+FLAGS = (
+    "hard_start",
+    "from_jump",
+    "ends_jump",
+    "open_end",
+    "after_caption",
+    "strong",
+    "kicker_like",
+    "enumerated",
+    "wraps_previous",
+    "subtitle_like",
+)
 
 
 def row(text: str, part: str = "", label: str = classify.TEXT, bold: bool = False, width: float | None = None) -> Row:
@@ -299,7 +310,7 @@ def test_a_headline_with_no_text_pairs_with_the_caption_beside_it() -> None:
     items = [photo_head, bridge_caption, text, field_caption]
     seg = floating(photo_head)
     pairs, leftover, loose = pair_photos([seg], [bridge_caption, field_caption], items, vocabulary(items))
-    assert [(s, c) for s, c in pairs] == [(seg, bridge_caption)]
+    assert pairs == [(seg, bridge_caption)]
     assert leftover == [] and loose == [field_caption]
 
 
