@@ -222,3 +222,13 @@ def test_parallel_halves(line: str) -> None:
 )
 def test_not_parallel_halves(line: str) -> None:
     assert not rules.PARALLEL_HALVES.search(line)
+
+
+@pytest.mark.parametrize("line", ["文明之花处处开（钟声）", "把好事办好（今日谈）", "稳中有进（经济数据辩证看①）"])
+def test_column_tag(line: str) -> None:
+    assert rules.COLUMN_TAG.search(line)
+
+
+@pytest.mark.parametrize("line", ["（2019年10月1日）", "江水向东流", "（上接第1版）", "把好事办好（今日谈）还有后文"])
+def test_not_a_column_tag(line: str) -> None:
+    assert not rules.COLUMN_TAG.search(line)

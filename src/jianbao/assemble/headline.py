@@ -33,11 +33,10 @@ from jianbao.normalize import clean_spaces, visible_len
 # Function words that cannot end a headline line.
 DANGLING = "的和与及在对把被从向为以将并而或"
 
-from jianbao.rules import BRACKETED, KICKER_END, LEADER_LINE, SUBTITLE_START, is_kicker_line, is_subtitle_line
+from jianbao.rules import BRACKETED, COLUMN_TAG, KICKER_END, LEADER_LINE, SUBTITLE_START, is_kicker_line, is_subtitle_line
 
 COUPLET_MAX = 8
-# A column tag in brackets closing a line: "……（权威发布）", "……（钟声）".
-TAGGED = re.compile(r"[（(][^（）()]{2,30}[)）]\s*$")
+TAGGED = COLUMN_TAG
 WRAP_MAX = 5
 
 

@@ -256,10 +256,11 @@ BULLETS = "■□●○◆◇▲△★☆▶►"
 
 
 def is_strong_head(row: Row) -> bool:
-    """A headline line set bold, or wider than the column it sits in."""
+    """A headline line set bold, wider than the column it sits in, or
+    carrying a column tag ("……（钟声）")."""
     if row.text.lstrip()[:1] in BULLETS:
         return False
-    return row.bold or row.width > row.measure + SPANNING
+    return row.bold or row.width > row.measure + SPANNING or bool(rules.COLUMN_TAG.search(row.text))
 
 
 def has_text(unit: Item | None) -> bool:

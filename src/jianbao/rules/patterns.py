@@ -116,6 +116,12 @@ KICKER_START = re.compile(r"^\s*就")
 PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[“《{CJK}]{{2,}}[^，。、；：,;]*$")
 
 
+# A column tag in brackets closing a headline: "……（权威发布）", "……（钟声）",
+# "……（人民论坛）".  Intertitles never carry one, so a line with a tag is an
+# article's headline.
+COLUMN_TAG = re.compile(r"[^（(\s][（(][^（）()]{2,30}[)）]\s*$")
+
+
 def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
 
