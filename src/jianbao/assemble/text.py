@@ -202,7 +202,16 @@ def build_items(rows: list[Row]) -> list[Item]:
     close_unit()
     mark_heads_after_captions(items)
     mark_wrapped_heads(items)
+    mark_heads_over_subtitles(items)
     return items
+
+
+def mark_heads_over_subtitles(items: list[Item]) -> None:
+    """A headline line with a dash-led subtitle under it ("……" / "——记……")
+    heads an article: intertitles have no subtitles."""
+    for prev, item in zip(items, items[1:]):
+        if prev.kind == HEAD_ITEM and item.kind == HEAD_ITEM and rules.SUBTITLE_START.match(item.text) and not prev.subtitle_like:
+            prev.strong = True
 
 
 def head_item(row: Row) -> Item:
