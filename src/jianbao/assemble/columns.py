@@ -464,7 +464,11 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     j = np.minimum(j, n - 1)
     empty = np.array([not t for t in texts])
     same_line = np.array([id(p.line) for p in pieces], dtype=np.int64)
-    valid &= ~empty[:, None] & ~empty[j] & (same_line[:, None] != same_line[j])
+    # A line wider than any column (a headline over the columns beside it,
+    # printed among their rows) is no column's line.
+    widest = max(measures, default=0.0) + HANGING + QUOTES
+    foreign = empty | np.array([p.width > widest for p in pieces]) if measures else empty
+    valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
     scores = BIGRAM_WEIGHT * block_association(texts, tails[:, 2][:, None], heads[:, 0][j])
     scores += WORD_ACROSS * words_across(tails, heads, j)
     scores += NUMBER_IN_BLOCK * (np.array([number_ends(t) for t in texts])[:, None] & np.array([number_starts(t) for t in texts])[j])
