@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
@@ -21,12 +22,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import compose_text as ct  # noqa: E402
 
 from jianbao.assemble.columns import (  # noqa: E402
+    MAX_GAP,
     glued_parts,
     headline_lines,
     number_ends,
     number_starts,
     merged_parts,
     page_measures,
+    periodic_successors,
+    split_pieces,
+    successor_scores,
     reads_in_order,
     restore_column_order,
     runs_on_text,
@@ -337,3 +342,53 @@ def test_headline_lines_are_wide_single_lines_only() -> None:
 )
 def test_a_number_runs_across_the_break(end: str, start: str, across: bool) -> None:
     assert (number_ends(end) and number_starts(start)) is across
+
+
+def no_evidence(n: int) -> np.ndarray:
+    """Successor text scores of a block whose line breaks say nothing."""
+    return np.zeros((n, MAX_GAP))
+
+
+def test_the_rhythm_of_the_rows_carries_links_without_text_evidence() -> None:
+    text = no_evidence(12)
+    text[0, 2] = text[1, 2] = 2.0  # two words run three pieces ahead
+    assert periodic_successors(text) == {i: i + 3 for i in range(9)}
+
+
+def test_without_any_evidence_the_printed_order_stands() -> None:
+    assert periodic_successors(no_evidence(9)) == {i: i + 1 for i in range(8)}
+
+
+def test_successors_never_cross() -> None:
+    text = no_evidence(4) - 3.0  # every other link reads wrong
+    text[0, 2] = 3.0  # piece 0 -> piece 3
+    text[1, 0] = 2.0  # piece 1 -> piece 2 would cross it
+    assert periodic_successors(text) == {0: 3}
+
+
+def test_a_change_of_rhythm_is_followed_when_the_text_says_so() -> None:
+    text = no_evidence(20)
+    text[0, 1] = text[1, 1] = 2.0  # two columns side by side ...
+    text[8, 3] = text[9, 3] = text[10, 3] = 2.0  # ... then four
+    nxt = periodic_successors(text)
+    assert all(nxt[i] == i + 2 for i in range(6))
+    assert all(nxt[i] == i + 4 for i in range(8, 16))
+
+
+def test_a_sentence_broken_off_does_not_go_on_with_a_dateline() -> None:
+    lines = as_lines(["江州市今年秋粮再获丰收，全", "本报江州10月8日电（记者", "市粮食总产量比去年增长三"])
+    pieces = split_pieces(lines, [12.0])
+    scores = successor_scores(pieces, [12.0])
+    assert scores[0, 0] < 0 <= scores[0, 1]
+
+
+def test_headline_printed_between_interleaved_rows_keeps_the_columns_whole() -> None:
+    flow = article_flow()
+    columns = columns_of(flow, 3)
+    printed = print_rows(columns)
+    middle = 3 * (len(printed) // 6)
+    title = "江州新区三座文化场馆同日向市民开放"  # wider than any column
+    printed = printed[:middle] + [title] + printed[middle:]
+    text = squeeze([line.text for line in restore_column_order(as_lines(printed))])
+    for column in columns:
+        assert squeeze(column) in text

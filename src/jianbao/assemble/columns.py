@@ -24,11 +24,12 @@ This stage undoes that before assembly:
    successor: the next line of the same column.  The next line of a column
    comes a steady number of pieces later (the number of columns running
    side by side), and it continues the text (a word or a phrase runs
-   across the break, the widths agree).  The successors are chosen together
-   as one assignment (each piece has at most one successor and at most one
-   predecessor), first on text evidence alone, then again with the spacing
-   each stretch of the block showed.  The block is reordered only when the
-   text reads clearly better that way.
+   across the break, the widths agree, a sentence broken off does not go
+   on with a paragraph opening).  The successors are chosen together by
+   dynamic programming over the block: they never cross (rows are printed
+   top to bottom) and neighbouring pieces' successors tend to lie the same
+   distance ahead (the same columns run side by side row after row).  The
+   block is reordered only when the text reads clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
    one after another in the order they start (columns that start level with
    each other left to right, as the extractor printed them).
@@ -57,7 +58,7 @@ from scipy.optimize import linear_sum_assignment
 
 from jianbao.lexicon import short_words
 from jianbao.model import Line
-from jianbao.rules.patterns import CLOSERS, OPENERS, SENTENCE_END
+from jianbao.rules.patterns import CLOSERS, DATELINE, OPENERS, SENTENCE_END
 from jianbao.normalize import width as printed_width
 
 # Lines shorter than this (in ems) are never treated as a column measure.
@@ -90,15 +91,12 @@ MAX_GAP = 12
 WORD_ACROSS = 2.0  # a dictionary word runs across the break
 BIGRAM_WEIGHT = 0.6  # page bigram association of the two characters at the break
 WIDER_NEXT = -3.0  # a full line followed by a wider one: different measure
-GAP_SAME = 2.5  # spacing equal to the neighbouring links' spacing
-GAP_USUAL = 1.5  # spacing equal to the most common one around
-GAP_NEAR = 0.5  # one piece off (a column skipped or added a line in a row)
-REFINE_PASSES = 3
+MID_SENTENCE_OPENING = -3.0  # a sentence broken off goes on with a paragraph opening
 # Text evidence the chosen successors must gain over the printed order
 # before a block is reordered (about two words running across breaks).
 REORDER_GAIN = 4.0
-GAP_FIRST_PASS = 0.25  # first pass: cost per piece of distance
 LINK_THRESHOLD = 0.4  # below this a piece ends its chain instead
+PARALLEL_LINK = 1.5  # a link the same distance ahead as the one before it
 # Linking column stretches across the page (:func:`link_units`).
 NUMBER_ACROSS = 2.0  # a number runs across the break
 BRACKET_ACROSS = 1.5  # a bracket or quote opened before the break closes after it
@@ -110,10 +108,8 @@ UNIT_LINK_MIN = 3.5  # evidence needed for a link
 # printed row by row.
 NUMBER_IN_BLOCK = NUMBER_ACROSS
 # A block is printed in column order when at least this share of the
-# successors that text evidence alone finds are the very next piece.
+# successors chosen are the very next piece.
 SEQUENTIAL_SHARE = 0.75
-# Half-width of the window (in pieces) over which a stretch's spacing is read.
-SPACING_WINDOW = 12
 # The quick look (:func:`reads_in_order`): lines examined per stretch, how
 # far ahead a column's next line is looked for, words needed and how much
 # likelier the next line must be than any later one.
@@ -384,14 +380,66 @@ def stream_chains(pieces: list[Piece], measures: list[float]) -> list[list[int]]
     if n < 3:
         return [list(range(n))]
     text = successor_scores(pieces, measures)
-    nxt = assign_successors(text, first_pass_spacing(n))
+    nxt = periodic_successors(text)
     if sequential_share(nxt) >= SEQUENTIAL_SHARE:
         return [list(range(n))]
-    for _ in range(REFINE_PASSES):
-        nxt = assign_successors(text, spacing_scores(nxt, n))
     if text_gain(text, nxt) < REORDER_GAIN:
         return [list(range(n))]
     return chains_from_successors(nxt, n)
+
+
+def periodic_successors(text: np.ndarray) -> dict[int, int]:
+    """The successors that read best together, chosen by dynamic
+    programming over the whole block.
+
+    Two rules of row-by-row printing shape the choice.  Rows come top to
+    bottom and the lines of one row left to right, so when every column
+    keeps the same line spacing the successors never cross: a piece
+    printed later has its successor printed later (the choice is an
+    increasing matching of pieces to later pieces).  And the same columns
+    run side by side for many rows, so neighbouring pieces have their
+    successors the same distance ahead: a link parallel to the one before
+    it earns :data:`PARALLEL_LINK`.  A link costs :data:`LINK_THRESHOLD`,
+    so a piece without evidence ends its chain unless the rhythm of the
+    rows carries it on.
+
+    ``F[i, j]`` is the best score with the first ``i`` pieces as sources
+    and the first ``j`` as successors; ``M[i, j]`` the same with piece
+    ``i - 1`` linked to piece ``j - 1``."""
+    n, gaps = text.shape
+    gain = np.full((n, n), -np.inf)
+    for g in range(min(gaps, n - 1)):
+        rows = np.arange(n - g - 1)
+        gain[rows, rows + g + 1] = text[rows, g] - LINK_THRESHOLD
+    best = np.zeros((n + 1, n + 1))
+    linked = np.full((n + 1, n + 1), -np.inf)
+    parallel = np.zeros((n + 1, n + 1), dtype=bool)
+    for i in range(1, n + 1):
+        carried = linked[i - 1, :-1] + PARALLEL_LINK
+        parallel[i, 1:] = carried > best[i - 1, :-1]
+        linked[i, 1:] = gain[i - 1] + np.maximum(carried, best[i - 1, :-1])
+        best[i] = np.maximum.accumulate(np.maximum(best[i - 1], linked[i]))
+    return trace_successors(best, parallel)
+
+
+def trace_successors(best: np.ndarray, parallel: np.ndarray) -> dict[int, int]:
+    """The links behind :func:`periodic_successors`' best score."""
+    i = j = len(best) - 1
+    on_link = False
+    nxt: dict[int, int] = {}
+    while i > 0 and j > 0:
+        if on_link:
+            nxt[i - 1] = j - 1
+            on_link = bool(parallel[i, j])
+            i -= 1
+            j -= 1
+        elif best[i, j] == best[i, j - 1]:
+            j -= 1
+        elif best[i, j] == best[i - 1, j]:
+            i -= 1
+        else:
+            on_link = True
+    return nxt
 
 
 def text_gain(text: np.ndarray, nxt: dict[int, int]) -> float:
@@ -416,14 +464,28 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     j = np.minimum(j, n - 1)
     empty = np.array([not t for t in texts])
     same_line = np.array([id(p.line) for p in pieces], dtype=np.int64)
-    valid &= ~empty[:, None] & ~empty[j] & (same_line[:, None] != same_line[j])
+    # A line wider than any column (a headline over the columns beside it,
+    # printed among their rows) is no column's line.
+    widest = max(measures, default=0.0) + HANGING + QUOTES
+    foreign = empty | np.array([p.width > widest for p in pieces]) if measures else empty
+    valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
     scores = BIGRAM_WEIGHT * block_association(texts, tails[:, 2][:, None], heads[:, 0][j])
     scores += WORD_ACROSS * words_across(tails, heads, j)
     scores += NUMBER_IN_BLOCK * (np.array([number_ends(t) for t in texts])[:, None] & np.array([number_starts(t) for t in texts])[j])
     widths = np.array([p.width for p in pieces])
     full = np.array([fills_measure(w, measures) for w in widths])
     scores += np.where(full[:, None] & (widths[j] > widths[:, None] + INDENT + HANGING + QUOTES), WIDER_NEXT, 0.0)
+    scores += paragraph_shape_scores(pieces, texts, full, j, measures)
     return np.where(valid, scores, -np.inf)
+
+
+def paragraph_shape_scores(pieces: list[Piece], texts: list[str], full: np.ndarray, j: np.ndarray, measures: list[float]) -> np.ndarray:
+    """Evidence from the shape of paragraphs in a column: a full line that
+    stops mid-sentence goes on with the rest of its sentence, never with
+    the opening line of a paragraph (indented, or a dateline)."""
+    runs_on = full & np.array([runs_on_text(t) for t in texts])
+    opening = np.array([opens_paragraph(p, measures) or bool(DATELINE.match(t)) for p, t in zip(pieces, texts)])
+    return np.where(runs_on[:, None] & opening[j], MID_SENTENCE_OPENING, 0.0)
 
 
 def number_ends(text: str) -> bool:
@@ -515,64 +577,6 @@ def lookup_counts(keys: np.ndarray, counts: np.ndarray, queries: np.ndarray) -> 
         return np.zeros(queries.shape)
     pos = np.minimum(np.searchsorted(keys, queries), len(keys) - 1)
     return np.where(keys[pos] == queries, counts[pos], 0).astype(float)
-
-
-def first_pass_spacing(n: int) -> np.ndarray:
-    """Before anything is known, nearer successors are a little likelier."""
-    return np.broadcast_to(-GAP_FIRST_PASS * np.arange(MAX_GAP, dtype=float), (n, MAX_GAP))
-
-
-def spacing_scores(nxt: dict[int, int], n: int) -> np.ndarray:
-    """Evidence from the previous guess: a column keeps its line spacing
-    while the same columns run side by side, so a link's gap should repeat
-    the gap into its first piece or out of its second, or at least the
-    most common gap around it (:data:`SPACING_WINDOW`)."""
-    into = np.zeros(n + MAX_GAP, dtype=int)
-    out = np.zeros(n + MAX_GAP, dtype=int)
-    for i, j in nxt.items():
-        out[i] = into[j] = j - i
-    gaps = np.arange(1, MAX_GAP + 1)[None, :]
-    rows = np.arange(n)[:, None]
-    before = into[:n, None]
-    after = out[rows + gaps]
-    usual = usual_spacing(out[:n])[:, None]
-    same = ((gaps == before) & (before > 0)) | ((gaps == after) & (after > 0))
-    near = ((abs(gaps - before) == 1) & (before > 0)) | ((abs(gaps - after) == 1) & (after > 0))
-    far = np.minimum(
-        abs(gaps - usual),
-        np.minimum(np.where(before > 0, abs(gaps - before), MAX_GAP), np.where(after > 0, abs(gaps - after), MAX_GAP)),
-    )
-    return np.where(same, GAP_SAME, np.where(gaps == usual, GAP_USUAL, np.where(near, GAP_NEAR, -GAP_FIRST_PASS * far)))
-
-
-def usual_spacing(gaps: np.ndarray) -> np.ndarray:
-    """For each piece, the most common link gap within
-    :data:`SPACING_WINDOW` pieces (1 where there are none)."""
-    n = len(gaps)
-    onehot = np.zeros((n + 1, MAX_GAP + 1), dtype=int)
-    onehot[np.arange(1, n + 1), gaps] = 1
-    onehot[:, 0] = 0
-    cumulative = onehot.cumsum(axis=0)
-    lo = np.clip(np.arange(n) - SPACING_WINDOW, 0, n)
-    hi = np.clip(np.arange(n) + SPACING_WINDOW + 1, 0, n)
-    counts = cumulative[hi] - cumulative[lo]
-    best = counts.argmax(axis=1)
-    return np.where(counts.max(axis=1) > 0, best, 1)
-
-
-def assign_successors(text: np.ndarray, spacing: np.ndarray) -> dict[int, int]:
-    """Best one-to-one choice of successors; a piece whose best evidence is
-    below :data:`LINK_THRESHOLD` ends its chain."""
-    n = len(text)
-    gain = text + spacing - LINK_THRESHOLD
-    rows, cols = np.nonzero(gain > 0)
-    if not len(rows):
-        return {}
-    full = np.zeros((n, n))
-    full[rows, rows + cols + 1] = gain[rows, cols]
-    r, c = linear_sum_assignment(full, maximize=True)
-    keep = full[r, c] > 0
-    return dict(zip(r[keep].tolist(), c[keep].tolist()))
 
 
 def sequential_share(nxt: dict[int, int]) -> float:
