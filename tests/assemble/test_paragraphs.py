@@ -99,3 +99,16 @@ def test_a_headline_in_parallel_halves_printed_after_its_body_is_a_headline() ->
     )
     label_rows(rows)
     assert rows[-1].part == HEAD
+
+
+def test_a_line_opening_with_a_dash_is_never_the_middle_of_a_paragraph() -> None:
+    rows = rows_of(
+        "清晨六点，老街的早餐",
+        "铺已经坐满了人。社区把闲",
+        "置的门面改成了便民食堂，",
+        "老人们吃上了热乎饭。",
+        "小食堂里的大民生",
+        "——记老街社区便民食堂",
+    )
+    label_rows(rows)
+    assert rows[-1].part not in (MID, LAST)

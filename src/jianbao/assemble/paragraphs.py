@@ -28,6 +28,7 @@ TOL = 0.75  # ems of slack: half-width digits and Latin make widths inexact
 WINDOW = 14  # rows on each side used to estimate the local column measure
 
 NEG = -1e9
+C_NO_LINE_START = 4.0
 
 # Rows that interrupt the flow of body text (the Viterbi restarts after them).
 SEPARATORS = {
@@ -272,6 +273,12 @@ def emission(
     if row.bold:
         for s in (FIRST, MID, LAST, SINGLE):
             e[s] -= 3.0
+    if text[:1] in rules.NO_LINE_START:
+        # Typesetters never start a line of running text with a dash or a
+        # closing mark, so a line opening with one begins a paragraph or is
+        # a subtitle ("——记……").
+        e[MID] -= C_NO_LINE_START
+        e[LAST] -= C_NO_LINE_START
     return e
 
 
