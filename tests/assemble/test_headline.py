@@ -168,20 +168,10 @@ def test_of_two_lines_the_one_with_a_column_tag_is_the_title() -> None:
     assert found == Stack(kicker="江州大桥建成通车", title="让发展成果惠及群众（权威发布）")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="join_wrapped reads a short line (≤ 5 characters) after a tagged title as the title's wrapped end, "
-    "though a column tag in brackets ends the title",
-)
 def test_a_short_line_after_a_column_tag_is_not_the_title_wrapped() -> None:
     assert stack("江州大桥建成通车（权威发布）", "全长三公里") == Stack(title="江州大桥建成通车（权威发布）", subtitle="全长三公里")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the column-tag cue is only weighed in two-line stacks: three unmarked lines read "
-    "kicker / title / subtitle even when the first line carries the tag that ends the title",
-)
 def test_a_column_tag_on_the_first_of_three_lines_ends_the_title() -> None:
     found = stack("江州大桥建成通车（权威发布）", "全长三公里多", "总投资十亿元")
     assert found.kicker == "" and found.title == "江州大桥建成通车（权威发布）"

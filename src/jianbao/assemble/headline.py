@@ -69,7 +69,7 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
 
 def _continues(prev: StackLine, line: StackLine, measure: float | None) -> bool:
     n = visible_len(line.text)
-    if n == 0:
+    if n == 0 or TAGGED.search(prev.text):
         return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
         return False
@@ -166,11 +166,12 @@ def _title_by_wording(lines: list[StackLine]) -> tuple[int, int]:
         return end - 1, end
     if kicker_found and subtitle_found:
         return start, end
-    # Unmarked stacks: three or more lines read kicker / title / subtitle;
-    # of two, the one carrying a column tag ("……（权威发布）") is the title,
-    # else they read title / subtitle.
+    # Unmarked stacks: the one line carrying a column tag ("……（权威发布）")
+    # is the title; else three or more lines read kicker / title / subtitle
+    # and two read title / subtitle.
+    tagged = [k for k, text in enumerate(texts) if TAGGED.search(text)]
+    if len(tagged) == 1:
+        return tagged[0], tagged[0] + 1
     if n >= 3:
         return 1, n - 1
-    if TAGGED.search(texts[1]) and not TAGGED.search(texts[0]):
-        return 1, 2
     return 0, 1
