@@ -103,6 +103,26 @@ def test_a_bulleted_line_is_never_strong() -> None:
     assert "strong" not in flags(item)
 
 
+def test_a_headline_line_with_a_column_tag_is_strong() -> None:
+    (item,) = build_items([head("把好事办好（今日谈）", width=10.0)])
+    assert "strong" in flags(item)
+
+
+def test_a_headline_line_over_a_dash_led_subtitle_is_strong() -> None:
+    items = build_items([head("小食堂里的大民生"), head("——记老街社区便民食堂")])
+    assert [("strong" in flags(it)) for it in items] == [True, False]
+
+
+def test_two_headlines_joined_on_one_line_become_two_headline_items() -> None:
+    items = build_items([head("江州大桥今天正式建成通车 老城区改造工程今天全面启动", width=25.0)])
+    assert kinds(items) == [(HEAD_ITEM, ["江州大桥今天正式建成通车"]), (HEAD_ITEM, ["老城区改造工程今天全面启动"])]
+
+
+def test_a_headline_of_parallel_phrases_stays_one_line() -> None:
+    items = build_items([head("稳增长 促改革 调结构 惠民生", width=12.0)])
+    assert len(items) == 1
+
+
 def test_headline_lines_carry_their_wording_cues() -> None:
     lines = ["市长在调研时强调", "——写在大桥通车之际", "二、加快推进交通建设"]
     found = [flags(it) for text in lines for it in build_items([head(text)])]
@@ -272,6 +292,13 @@ def test_a_headline_after_a_caption_with_a_byline_under_it_heads_an_article() ->
 def test_a_headline_line_after_one_stopping_on_a_function_word_wraps_it() -> None:
     items = build_items([head("全市首届农民运动会在", bold=True), head("江州开幕", bold=True)])
     assert [it.wraps_previous for it in items] == [False, True]
+
+
+def test_a_two_character_line_under_a_full_headline_line_wraps_it() -> None:
+    items = build_items([head("市长出席江州大桥通车仪式暨", bold=True, width=14.0), head("庆典", bold=True)])
+    assert [it.wraps_previous for it in items] == [False, True]
+    items = build_items([head("市长出席江州大桥通车仪式并", bold=True, width=14.0), head("致辞", bold=True)])
+    assert items[1].wraps_previous
 
 
 def test_mark_wrapped_heads_leaves_complete_lines_alone() -> None:

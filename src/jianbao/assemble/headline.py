@@ -59,7 +59,7 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
     characters), same weight and size, and not itself a subtitle."""
     out: list[StackLine] = []
     for line in lines:
-        if out and _continues(out[-1], line, measure):
+        if out and wraps_onto(out[-1], line, measure):
             prev = out[-1]
             out[-1] = StackLine(text=prev.text + line.text, bold=prev.bold, size=prev.size)
         else:
@@ -67,7 +67,10 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
     return out
 
 
-def _continues(prev: StackLine, line: StackLine, measure: float | None) -> bool:
+def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -> bool:
+    """``line`` only finishes ``prev``: the break falls mid-phrase, or a
+    very short line of the same weight follows a line that fills its
+    measure ("……举行的欢迎" / "宴会")."""
     n = visible_len(line.text)
     if n == 0 or TAGGED.search(prev.text):
         return False

@@ -14,7 +14,7 @@ from dataclasses import replace
 from scipy.optimize import linear_sum_assignment
 
 from jianbao import classify, rules
-from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack
+from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, ends_paragraph, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
@@ -33,7 +33,7 @@ from jianbao.assemble.segment import (
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.model import Article, Caption, JumpRef, Page, Unassigned
-from jianbao.normalize import clean_spaces, join_lines, width
+from jianbao.normalize import clean_spaces, join_lines, visible_len, width
 
 # A caption joins the article it shares most vocabulary with; one printed
 # right next to an article's text gets this much extra weight.
@@ -250,12 +250,22 @@ def split_side_by_side(row: Row) -> list[Row]:
 _SPACE_RUN = re.compile(r"[ \u3000]+")
 
 
+# No headline is this short: such a line under a full headline line is its
+# wrapped end ("……举行的欢迎" / "宴会").
+WRAP_TAIL_MAX = 2
+
+
 def mark_wrapped_heads(items: list[Item]) -> None:
-    """A headline line that only finishes the one above it (the break falls
-    inside a word, after a function word, or inside brackets)."""
+    """A headline line that only finishes the one above it: the break falls
+    inside a word, after a function word or inside brackets, or the line is
+    too short to be a headline of its own."""
     for prev, item in zip(items, items[1:]):
         if prev.kind == HEAD_ITEM and item.kind == HEAD_ITEM:
-            item.wraps_previous = breaks_mid_phrase(prev.text, item.text)
+            above, below = prev.rows[-1], item.rows[0]
+            item.wraps_previous = breaks_mid_phrase(above.text, below.text) or (
+                visible_len(below.text) <= WRAP_TAIL_MAX
+                and wraps_onto(StackLine(above.text, above.bold), StackLine(below.text, below.bold), above.measure or None)
+            )
 
 
 # Ems by which a line must exceed the column measure to span columns.
