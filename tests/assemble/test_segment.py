@@ -59,3 +59,16 @@ def test_a_paragraph_mid_page_does_not_become_an_article_without_a_headline() ->
         unit("今年，全市新建三座污水处理厂，污水处理能力将提高一倍，河道水质将进一步改善。"),
     ]
     assert [len(seg) for seg in segment(items)] == [3, 2]
+
+
+def test_a_source_note_ends_its_article_even_where_the_next_text_is_alike() -> None:
+    """"（本报记者 王芳）" closes a text; a text printed after it whose headline
+    comes after its body is another article, however alike the two read."""
+    items = [
+        head("老街早餐铺坐满了人"),
+        unit("清晨六点，老街的早餐铺已经坐满了人，社区食堂也开门了，老人们吃上了热乎饭。"),
+        unit("（本报记者 王芳）"),
+        unit("新街的早餐铺也坐满了人，社区食堂开门后，老人们同样吃上了热乎饭，街坊们很满意。"),
+        head("新街食堂开张"),
+    ]
+    assert [len(seg) for seg in segment(items)] == [3, 2]

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.rows import Row
+from jianbao.assemble.paragraphs import is_source_note
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline
@@ -181,11 +182,15 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
 def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
     """Cohesion of each unit with the next unit in print order.  A short
     note in brackets ("（相关报道见第十版）", "（新华社加德满都10月13日电）") closes
-    the text before it."""
+    the text before it, and after a source note another text begins."""
     units = [it for it in items if it.kind == UNIT]
     for a, b in zip(units, units[1:]):
         if is_closing_note(b.text):
             a.cohesion_next = B_CLOSING_NOTE
+        elif is_source_note(a.text) and not b.hard_start:
+            # A note naming the source ended its text: what follows begins
+            # another (a dateline after it is weighed as a hard start already).
+            a.cohesion_next = -B_CLOSING_NOTE
         else:
             a.cohesion_next = W_COHESION * (vocab.overlap(a.tail_grams, b.head_grams) - COH_BASE)
 
