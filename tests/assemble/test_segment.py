@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.rows import Row
-from jianbao.assemble.segment import HEAD, UNIT, Item, index_flow_windows, index_grams, segment_items
+from jianbao.assemble.segment import (
+    HEAD,
+    UNIT,
+    Item,
+    Segment,
+    index_flow_windows,
+    index_grams,
+    join_section_series,
+    make_segment,
+    segment_items,
+)
 
 
 def unit(text: str) -> Item:
@@ -72,3 +82,29 @@ def test_a_source_note_ends_its_article_even_where_the_next_text_is_alike() -> N
         head("新街食堂开张"),
     ]
     assert [len(seg) for seg in segment(items)] == [3, 2]
+
+
+def sections(*stacks: tuple[list[str], str]) -> list[Segment]:
+    return [make_segment([head(h, strong=False) for h in heads] + [unit(body)], 0.0) for heads, body in stacks]
+
+
+def test_texts_headed_by_the_same_kind_of_label_are_sections_of_the_text_before() -> None:
+    opening = make_segment([head("他们向祖国表白——"), head("我爱你，中国"), unit("七十年来，一代又一代奋斗者用行动书写着对祖国的热爱。")], 0.0)
+    series = sections(
+        (["李明——", "守好一方山林"], "我在林场干了三十年，看着荒山一点点变绿。"),
+        (["王芳——", "教好每个孩子"], "山里的孩子也该有好老师，我愿意一直留在这里。"),
+        (["张强——", "修好每条线路"], "线路通了，村里的灯就亮了，这是我最高兴的事。"),
+    )
+    joined = join_section_series([opening, *series])
+    assert len(joined) == 1
+    assert [it.text for it in joined[0].lead] == ["他们向祖国表白——", "我爱你，中国"]
+
+
+def test_one_labelled_text_or_a_bold_label_stands_alone() -> None:
+    opening = make_segment([head("江州大桥建成通车"), unit("大桥今天正式建成通车，全长三公里。")], 0.0)
+    (single,) = sections((["贵州纳雍——", "茶苗管护正当时"], "村民在搬运茶苗，茶山上一片繁忙。"))
+    assert len(join_section_series([opening, single])) == 2
+    bold = sections((["李明——", "守好一方山林"], "我在林场干了三十年。"), (["王芳——", "教好每个孩子"], "我愿意一直留在这里。"))
+    for seg in bold:
+        seg.lead[0].strong = True
+    assert len(join_section_series([opening, *bold])) == 3

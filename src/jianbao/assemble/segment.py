@@ -38,6 +38,7 @@ printed interleaved are given back to the article they match
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from jianbao.assemble.lexical import Vocabulary, grams
@@ -414,6 +415,37 @@ def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, in
     for seq in (run, target.items):
         seq.append(item)
         seq.sort(key=lambda it: order[id(it)])
+
+
+# A section label: a short name or place closed by a dash ("李明——",
+# "意大利罗马——").
+SECTION_LABEL_MAX = 10
+SECTION_LABEL = re.compile(r"^[^，。、；：！？]{1,%d}(?:——|—)\s*$" % SECTION_LABEL_MAX)
+
+
+def join_section_series(segments: list[Segment]) -> list[Segment]:
+    """Sections of one feature that profiles several people or places each
+    open with the same plain label ("李明——" / "……"): two or more texts in a
+    row headed so, with no bold or spanning line, are sections of the text
+    before them, not articles of their own."""
+    out: list[Segment] = []
+    k = 0
+    while k < len(segments):
+        run = k
+        while run < len(segments) and _is_section(segments[run]):
+            run += 1
+        if run - k >= 2 and out and not out[-1].floating:
+            out[-1] = make_segment(out[-1].items + [it for seg in segments[k:run] for it in seg.items], out[-1].score)
+            k = run
+            continue
+        out.append(segments[k])
+        k += 1
+    return out
+
+
+def _is_section(seg: Segment) -> bool:
+    heads = [it for it in seg.lead if it.kind == HEAD]
+    return bool(heads) and not seg.trail and not any(it.strong for it in heads) and bool(SECTION_LABEL.match(heads[0].text.strip()))
 
 
 def split_ends(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:
