@@ -83,6 +83,7 @@ def test_a_column_tag_does_not_end_a_paragraph_but_a_source_note_does() -> None:
     assert not ends_paragraph("文明之花处处开（钟声）")
     assert ends_paragraph("河道水质明显改善。（记者 王芳）")
     assert ends_paragraph("（完）")
+    assert ends_paragraph("扮靓城市风景线。王明摄（影像中国）")
     assert ends_paragraph("（新华社北京5月3日电）")
 
 

@@ -129,7 +129,9 @@ def _is_bracketed_tail(s: str) -> bool:
         return False
     before = s[:open_at].rstrip()
     inner = s[open_at + 1 : -1]
-    return not before or ends_sentence(before) or bool(_SOURCE_WORDS.search(inner))
+    # "……肖远泮摄（影像中国）": a photo credit naming its agency.
+    credited = before.endswith(("摄", "供图"))
+    return not before or credited or ends_sentence(before) or bool(_SOURCE_WORDS.search(inner))
 
 
 # Words of a source note or an end mark inside brackets.
