@@ -232,3 +232,13 @@ def test_column_tag(line: str) -> None:
 @pytest.mark.parametrize("line", ["（2019年10月1日）", "江水向东流", "（上接第1版）", "把好事办好（今日谈）还有后文"])
 def test_not_a_column_tag(line: str) -> None:
     assert not rules.COLUMN_TAG.search(line)
+
+
+@pytest.mark.parametrize("line", ["李明——", "意大利罗马——", "其美多吉—"])
+def test_section_label(line: str) -> None:
+    assert rules.SECTION_LABEL.match(line)
+
+
+@pytest.mark.parametrize("line", ["各地开展尊老敬老爱老孝老活动——", "他说：——", "李明——守好一方山林"])
+def test_not_a_section_label(line: str) -> None:
+    assert not rules.SECTION_LABEL.match(line)

@@ -27,23 +27,28 @@ dynamic programming over all cuts:
   point ("二、……"), have a line above
   its column head, or run across a caption; a headline printed against a
   caption it matches is that photo's;
-* a short note in brackets ("（相关报道见第十版）") closes the text before it;
+* a short note in brackets ("（相关报道见第十版）") closes the text before it,
+  and after a source note ("（本报记者 王芳）") another text begins;
+* every article has a headline: a text without one that opens mid-page
+  (no dateline, no continuation marker) costs more;
 * a headline line that only finishes the one above it ("……（人民论" /
   "坛）") is never cut from it.
 
-After the cut, headline lines of side-by-side articles that an extractor
-printed interleaved are given back to the article they match
-(:func:`untangle_heads`).
+After the cut, two or more texts in a row headed by the same kind of plain
+label ("李明——") are joined to the feature before them
+(:func:`join_section_series`), and headline lines of side-by-side articles
+that an extractor printed interleaved are given back to the article they
+match (:func:`untangle_heads`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from jianbao.assemble.lexical import Vocabulary, grams
-from jianbao.assemble.rows import Row
 from jianbao.assemble.paragraphs import is_source_note
+from jianbao.assemble.rows import Row
+from jianbao.rules import SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline
@@ -415,12 +420,6 @@ def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, in
     for seq in (run, target.items):
         seq.append(item)
         seq.sort(key=lambda it: order[id(it)])
-
-
-# A section label: a short name or place closed by a dash ("李明——",
-# "意大利罗马——").
-SECTION_LABEL_MAX = 10
-SECTION_LABEL = re.compile(r"^[^，。、；：！？]{1,%d}(?:——|—)\s*$" % SECTION_LABEL_MAX)
 
 
 def join_section_series(segments: list[Segment]) -> list[Segment]:

@@ -122,6 +122,11 @@ PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[�
 COLUMN_TAG = re.compile(r"[^（(\s][（(][^（）()]{2,30}[)）]\s*$")
 
 
+# A section label inside a feature that profiles several people or places:
+# a short name closed by a dash ("李明——", "意大利罗马——").
+SECTION_LABEL = re.compile(r"^[^，。、；：！？]{1,10}(?:——|—)\s*$")
+
+
 def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
 
