@@ -3,18 +3,36 @@
 Why not a bare ``ProcessPoolExecutor``: it cannot kill one hung task, and a
 worker that crashes (a segfault in a PDF library) breaks the whole pool and
 every task in flight.  Here each worker runs one issue at a time and reports
-each finished page, so the coordinator knows which issue a worker holds and
-how long since its last page:
+when it starts an issue and each page it finishes, so the coordinator knows
+which issue a worker is running and how long since its last page.
 
-- a worker that dies is replaced, and only its issue is reported failed;
-- a worker with no finished page for ``timeout`` seconds is killed, its
-  issue reported as timed out, and a fresh worker takes the next issue;
-- a worker is retired after ``max_tasks_per_child`` issues, so whatever a
-  parser leaks cannot grow over a long run (memory stays flat).
+Each worker holds its running issue and one queued issue, sent ahead
+through its pipe, so it starts the next issue the moment it finishes one
+instead of waiting for the coordinator (which shares the cores with the
+workers) to wake up, record the result and send more work.  An issue counts
+as running from the worker's "start" message for it:
 
-Workers start from a fork server that has the parser imported, so starting
-or replacing one costs milliseconds, and they never inherit the
-coordinator's threads (the progress display) or open files.
+- a worker that dies is replaced and only the issue it was running is
+  reported failed; its queued issue goes back to the front of the pending
+  issues and runs on another worker (never reported failed, never lost,
+  never run twice);
+- a worker with no finished page for ``timeout`` seconds, counted from the
+  start of the issue it is running, is killed, that issue reported as timed
+  out, and its queued issue goes back as above;
+- a worker is sent at most ``max_tasks_per_child`` issues and is retired
+  once it has finished them all (it then holds no queued issue), so
+  whatever a parser leaks cannot grow over a long run (memory stays flat);
+- every issue ends in exactly one ``on_result`` call; Ctrl-C or an error in
+  the caller stops the workers, and issues not finished by then get none.
+
+Near the end of a run, when fewer issues are pending than there are
+workers, none is queued behind a running one: the last issues go to
+whichever worker is free first, so no worker idles at the end while another
+still has an issue waiting behind a long one.
+
+Workers start from a fork server that has the parser and the PDF library
+imported, so starting or replacing one costs milliseconds, and they never
+inherit the coordinator's threads (the progress display) or open files.
 """
 
 from __future__ import annotations
@@ -22,9 +40,10 @@ from __future__ import annotations
 import multiprocessing as mp
 import signal
 import time
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from jianbao.batch.work import Job, Result, run_job
 
@@ -32,7 +51,12 @@ from jianbao.batch.work import Job, Result, run_job
 # can be slow to fork); the per-page timeout counts from its "start".
 STARTUP_GRACE = 60.0
 
-# Imported once in the fork server so that no worker pays for them.
+# Jobs a worker holds at once: the one it runs and the one queued behind it.
+JOBS_PER_WORKER = 2
+
+# Imported once in the fork server so that no worker pays for them.  The PDF
+# library is by far the slowest import (about half a second): without it
+# here every worker, and every replacement of a retired one, paid it again.
 PRELOAD = [
     "jianbao.batch.work",
     "jianbao.pipeline",
@@ -44,6 +68,7 @@ PRELOAD = [
     "jianbao.link",
     "jianbao.export.json",
     "jianbao.export.parquet",
+    "pymupdf",
 ]
 
 
@@ -72,13 +97,48 @@ def worker_main(conn: Connection, task: Callable[..., Result] = run_job) -> None
 
 @dataclass(slots=True)
 class Slot:
-    """One worker process and the job it holds."""
+    """One worker process and the jobs sent to it.
+
+    ``held[0]`` is the job the worker runs (once ``started``) or starts
+    next; any job behind it is queued in the pipe, not yet touched."""
 
     process: mp.process.BaseProcess
     conn: Connection
-    job: Job | None = None
+    held: deque[Job] = field(default_factory=deque)
+    started: bool = False
     deadline: float | None = None
-    tasks: int = 0
+    sent: int = 0  # jobs sent to this worker process over its life
+
+    def finished_any(self) -> bool:
+        return self.sent > len(self.held)
+
+
+class PendingJobs:
+    """Jobs not yet sent to a worker: the caller's jobs, in order, behind
+    any job handed back by a worker that died before starting it."""
+
+    def __init__(self, jobs: Iterable[Job]) -> None:
+        self._jobs = iter(jobs)
+        self._front: deque[Job] = deque()
+
+    def take(self) -> Job | None:
+        if self._front:
+            return self._front.popleft()
+        return next(self._jobs, None)
+
+    def hand_back(self, jobs: list[Job]) -> None:
+        """Put ``jobs`` (in their order) ahead of every other pending job."""
+        self._front.extendleft(reversed(jobs))
+
+    def at_least(self, count: int) -> bool:
+        """Whether ``count`` or more jobs are still pending (reads ahead of
+        the caller's iterator by at most ``count`` jobs)."""
+        while len(self._front) < count:
+            job = next(self._jobs, None)
+            if job is None:
+                return False
+            self._front.append(job)
+        return True
 
 
 class LocalPool:
@@ -95,6 +155,7 @@ class LocalPool:
         self.max_tasks = max(1, max_tasks_per_child)
         self.ctx = _context()
         self.slots: list[Slot] = []
+        self.pending = PendingJobs(())
 
     def start(self) -> None:
         """Start the workers now, so they boot while the caller plans."""
@@ -108,32 +169,49 @@ class LocalPool:
         on_page: Callable[[str, int], None] | None = None,
     ) -> None:
         """Run every job; each ends in exactly one ``on_result`` call."""
-        pending = iter(jobs)
+        self.pending = PendingJobs(jobs)
         try:
             while True:
-                self._fill(pending)
-                busy = [s for s in self.slots if s.job is not None]
+                self._fill()
+                busy = [s for s in self.slots if s.held]
                 if not busy:
                     break
                 self._step(busy, on_result, on_page)
         finally:
             self.close()
 
-    def _fill(self, pending: Iterator[Job]) -> None:
+    def _fill(self) -> None:
+        """Give every idle worker a job first, then queue one more behind
+        each running job while enough jobs remain to keep all workers busy."""
         self.start()
         for slot in self.slots:
-            if slot.job is None:
-                job = next(pending, None)
-                if job is None:
-                    return
-                if not slot.process.is_alive():
-                    self._retire(slot)
-                slot.job = job
-                slot.deadline = self._deadline(STARTUP_GRACE)
-                try:
-                    slot.conn.send(job)
-                except OSError:
-                    pass  # the worker died just now: the next wait sees it
+            if not slot.held and not self._send_next(slot):
+                return
+        for slot in self.slots:
+            while len(slot.held) < JOBS_PER_WORKER and self.pending.at_least(self.workers):
+                if not self._send_next(slot):
+                    break
+
+    def _send_next(self, slot: Slot) -> bool:
+        """Send ``slot`` the next pending job; False when none is pending or
+        the worker has been sent all it may run before it is retired."""
+        if slot.held and slot.sent >= self.max_tasks:
+            return False
+        job = self.pending.take()
+        if job is None:
+            return False
+        if not slot.held:
+            if slot.sent >= self.max_tasks or not slot.process.is_alive():
+                self._renew(slot, kill=False)  # retire it: it holds no job now
+            slot.started = False
+            slot.deadline = self._deadline(STARTUP_GRACE if slot.sent == 0 else 0.0)
+        slot.held.append(job)
+        slot.sent += 1
+        try:
+            slot.conn.send(job)
+        except OSError:
+            pass  # the worker died just now: the next wait sees it
+        return True
 
     def _step(self, busy: list[Slot], on_result: Callable[[Result], None], on_page: Callable[[str, int], None] | None) -> None:
         waits = [s.deadline for s in busy if s.deadline is not None]
@@ -144,48 +222,77 @@ class LocalPool:
                 self._drain(slot, on_result, on_page)
         now = time.monotonic()
         for slot in busy:
-            if slot.job is not None and slot.deadline is not None and now >= slot.deadline:
+            if slot.held and slot.deadline is not None and now >= slot.deadline:
                 self._drain(slot, on_result, on_page)
-                if slot.job is not None and slot.deadline is not None and now >= slot.deadline:
-                    self._replace(slot, on_result, f"timed out: no page finished within {self.timeout:g} s")
+                if slot.held and slot.deadline is not None and now >= slot.deadline:
+                    self._replace(slot, on_result, on_page, f"timed out: no page finished within {self.timeout:g} s")
 
     def _drain(self, slot: Slot, on_result: Callable[[Result], None], on_page: Callable[[str, int], None] | None) -> None:
         """Read what a worker has sent; a worker that died holding a job
-        fails that job and is replaced."""
-        while slot.job is not None and slot.conn.poll():
+        is replaced."""
+        self._read_messages(slot, on_result, on_page)
+        if slot.held and not slot.process.is_alive():
+            self._replace(slot, on_result, on_page, f"worker died ({_exit_reason(slot.process.exitcode)})")
+
+    def _read_messages(self, slot: Slot, on_result: Callable[[Result], None], on_page: Callable[[str, int], None] | None) -> None:
+        while slot.held and slot.conn.poll():
             try:
                 message = slot.conn.recv()
             except (EOFError, OSError):
-                break
+                return
             if message[0] == "start":
+                slot.started = True
                 slot.deadline = self._deadline()
             elif message[0] == "page":
                 slot.deadline = self._deadline()
                 if on_page:
                     on_page(message[1], message[2])
             else:
-                slot.job = None
-                slot.deadline = None
-                slot.tasks += 1
+                slot.held.popleft()
+                slot.started = False
+                # The worker goes straight on to its queued job, if any.
+                slot.deadline = self._deadline() if slot.held else None
                 on_result(message[1])
-                if slot.tasks >= self.max_tasks:
-                    self._retire(slot)
-                return
-        if slot.job is not None and not slot.process.is_alive():
-            self._replace(slot, on_result, f"worker died ({_exit_reason(slot.process.exitcode)})")
 
-    def _replace(self, slot: Slot, on_result: Callable[[Result], None], reason: str) -> None:
-        job = slot.job
-        self._stop(slot, kill=True)
-        fresh = self._start()
-        slot.process, slot.conn, slot.job, slot.deadline, slot.tasks = fresh.process, fresh.conn, None, None, 0
-        if job is not None:
-            on_result(Result(job.key, ok=False, error=reason))
+    def _replace(
+        self,
+        slot: Slot,
+        on_result: Callable[[Result], None],
+        on_page: Callable[[str, int], None] | None,
+        reason: str,
+    ) -> None:
+        """Kill ``slot``'s worker and start a fresh one.  The job it was
+        running fails with ``reason``; jobs it had not started go back to
+        the front of the pending jobs."""
+        _kill(slot.process)
+        # What the worker sent before it stopped still counts: a result it
+        # finished is reported, a "start" marks the job it was running.
+        self._read_messages(slot, on_result, on_page)
+        failed = self._job_to_fail(slot)
+        unstarted = [job for job in slot.held if job is not failed]
+        self._renew(slot, kill=True)
+        self.pending.hand_back(unstarted)
+        if failed is not None:
+            on_result(Result(failed.key, ok=False, error=reason))
 
-    def _retire(self, slot: Slot) -> None:
-        self._stop(slot, kill=False)
+    def _job_to_fail(self, slot: Slot) -> Job | None:
+        """The job a dead or hung worker is blamed for: the one it started,
+        or, for a worker that never finished a job, the first one it was
+        sent (so a worker that cannot even start fails that job instead of
+        passing it on forever)."""
+        if not slot.held:
+            return None
+        if slot.started or not slot.finished_any():
+            return slot.held[0]
+        return None
+
+    def _renew(self, slot: Slot, kill: bool) -> None:
+        """Stop ``slot``'s worker and put a fresh one, holding nothing, in
+        its place."""
+        self._stop(slot, kill=kill)
         fresh = self._start()
-        slot.process, slot.conn, slot.tasks = fresh.process, fresh.conn, 0
+        slot.process, slot.conn = fresh.process, fresh.conn
+        slot.held, slot.started, slot.deadline, slot.sent = deque(), False, None, 0
 
     def _start(self) -> Slot:
         parent, child = self.ctx.Pipe()
@@ -195,17 +302,16 @@ class LocalPool:
         return Slot(process=process, conn=parent)
 
     def _stop(self, slot: Slot, kill: bool) -> None:
-        try:
-            if kill:
-                slot.process.kill()
-            else:
+        if kill:
+            _kill(slot.process)
+        else:
+            try:
                 slot.conn.send(None)
-        except (OSError, ValueError):
-            pass
+            except (OSError, ValueError):
+                pass
         slot.process.join(timeout=5)
         if slot.process.is_alive():
-            slot.process.kill()
-            slot.process.join()
+            _kill(slot.process)
         slot.conn.close()
 
     def _deadline(self, at_least: float = 0.0) -> float | None:
@@ -213,8 +319,18 @@ class LocalPool:
 
     def close(self) -> None:
         for slot in self.slots:
-            self._stop(slot, kill=slot.job is not None)
+            self._stop(slot, kill=bool(slot.held))
         self.slots = []
+
+
+def _kill(process: mp.process.BaseProcess) -> None:
+    """Kill ``process`` and wait until it is gone (its pipe then holds all
+    it will ever send)."""
+    try:
+        process.kill()
+    except (OSError, ValueError):
+        pass
+    process.join()
 
 
 def _context() -> mp.context.BaseContext:
