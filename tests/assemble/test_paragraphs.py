@@ -5,6 +5,7 @@ from __future__ import annotations
 from jianbao.assemble.paragraphs import (
     C_BROKEN_OPEN,
     C_BROKEN_RUN,
+    C_BROKEN_WORD,
     FIRST,
     HEAD,
     LAST,
@@ -113,3 +114,10 @@ def test_a_line_opening_with_a_dash_is_never_the_middle_of_a_paragraph() -> None
     )
     label_rows(rows)
     assert rows[-1].part not in (MID, LAST)
+
+
+def test_breaking_inside_a_word_costs_more_than_after_a_comma() -> None:
+    assert break_cost("中共中央国务院关于促进中医", "药传承创新发展的意见") == C_BROKEN_WORD
+    assert C_BROKEN_RUN < C_BROKEN_WORD < C_BROKEN_OPEN
+    # A comma or function word at the end already says the line runs on.
+    assert break_cost("关于促进中医药发展，", "药材质量不断提高") == C_BROKEN_RUN

@@ -58,6 +58,9 @@ _RUNNING = {(FIRST, MID), (FIRST, LAST), (MID, MID), (MID, LAST), (HEAD, HEAD)}
 # headline or paragraph does ("……（人民论" / "坛）").
 C_BROKEN_RUN = 2.0
 C_BROKEN_OPEN = 5.0
+# A word is never split between a headline and a paragraph, nor between
+# two paragraphs ("……关于促进中医" / "药传承……").
+C_BROKEN_WORD = 3.5
 RUN_ON_MARKS = "，、；：（“《—"
 # Function words that cannot close a sentence or a headline: a line that
 # stops on one continues on the next ("……在今年的" / "全国两会……").
@@ -84,6 +87,9 @@ def break_cost(prev: str, nxt: str) -> float:
         return 0.0
     if leaves_open(prev) and not ends_paragraph(prev):
         return C_BROKEN_OPEN
+    a = prev.rstrip()
+    if a and a[-1] not in RUN_ON_MARKS and a[-1] not in DANGLING and breaks_word(a, nxt):
+        return C_BROKEN_WORD
     return C_BROKEN_RUN
 
 
