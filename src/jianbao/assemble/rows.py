@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from jianbao import classify, rules
 from jianbao.assemble.columns import restore_column_order
+from jianbao.assemble.text_layout import layout_reading_order
 from jianbao.model import Furniture, Line, Page
 from jianbao.normalize import clean_spaces, collapse_faux_bold, punctuation_model, width
 
@@ -37,8 +38,10 @@ class Row:
 
 def prepare_rows(page: Page) -> list[Row]:
     """Furniture to the page, faux bold collapsed, markers split off."""
-    body_lines = take_furniture(page)
-    body_lines = restore_column_order(body_lines)
+    layout = layout_reading_order(page.lines)
+    body_lines = take_furniture(page, layout)
+    if layout is None:
+        body_lines = restore_column_order(body_lines)
     kept, _bold, removed = collapse_faux_bold(body_lines)
     page.collapsed.extend(removed)
     rows: list[Row] = []
@@ -52,10 +55,11 @@ def prepare_rows(page: Page) -> list[Row]:
     return rows
 
 
-def take_furniture(page: Page) -> list[Line]:
+def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
     """Move masthead, page header and date lines to ``page.furniture`` and set
-    the page's printed number, section, date and paper name from them."""
-    lines = page.lines
+    the page's printed number, section, date and paper name from them.
+    ``lines`` are the page's lines in reading order (default: as read)."""
+    lines = page.lines if lines is None else lines
     rest: list[Line] = []
     n = len(lines)
     for pos, line in enumerate(lines):
