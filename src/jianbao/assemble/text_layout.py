@@ -16,9 +16,9 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from jianbao.assemble.layout import Item, reading_order
+from jianbao.assemble.layout import Cutter, Item, is_headline_line, split_at_gaps
 from jianbao.model import Line
-from jianbao.readers.layout_text import CELL, Piece, grid_unit, is_layout_text, page_pieces
+from jianbao.readers.layout_text import Grid, Piece, is_layout_text, page_grid, page_pieces
 
 # Chinese paragraphs open indented by two characters; on a character grid
 # an indented line starts this many ems right of its column's left edge.
@@ -27,6 +27,15 @@ INDENT_MAX = 4.5
 # A piece printed this close to the piece on its left (in ems) may have been
 # pushed right by it, so where it starts says nothing about an indent.
 PUSHED_GAP = 1.0
+# Lines set across columns (headlines) count as this many ems tall, so that
+# the whitespace cuts treat them as headline type.
+WIDE_SIZE = 1.5
+# The share of a body line's width, from its start, that places it in its
+# column: a grid extractor prints a line up to a few cells off its column's
+# edge, and a long line runs on into the gutter.
+CORE_SHARE = 0.5
+# Strips are cut at gutters at least this many ems wide.
+MIN_GUTTER = 0.4
 
 
 def layout_reading_order(lines: list[Line]) -> list[Line] | None:
@@ -34,19 +43,20 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
     when the text is not layout text (then it is left as it is)."""
     if not is_layout_text(lines):
         return None
-    em = 1.0 if grid_unit(lines) == CELL else 2.0
-    pieces = page_pieces(lines)
+    grid = page_grid(lines)
+    pieces = page_pieces(lines, grid)
     if not pieces:
         return None
-    pushed = pushed_pieces(pieces, em)
-    items = [Item(bbox=piece_box(p, em), line=piece_line(p, em)) for p in pieces]
+    pushed = pushed_pieces(pieces, grid.em)
+    items = [Item(bbox=piece_box(p, grid.em), line=piece_line(p, grid)) for p in pieces]
     by_line = {id(item.line): piece for item, piece in zip(items, pieces)}
+    cutter = LayoutCutter(min_h_gap=0.15 * grid.em, min_v_gap=MIN_GUTTER * grid.em, body=float(grid.em))
     ordered: list[Line] = []
-    for leaf in reading_order(items, body=em, line_gap=0.0):
+    for leaf in cutter.cut(items):
         placed = [(it.line, by_line[id(it.line)]) for it in leaf if it.line is not None]
         left = column_left([piece for _, piece in placed])
         for k, (line, piece) in enumerate(placed):
-            indented = len(placed) > 1 and id(piece) not in pushed and is_indented(piece, left, em)
+            indented = len(placed) > 1 and id(piece) not in pushed and is_indented(piece, left, grid.em)
             ordered.append(
                 dataclasses.replace(
                     line,
@@ -57,16 +67,67 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
     return ordered
 
 
-def piece_box(piece: Piece, em: float) -> tuple[float, float, float, float]:
+class LayoutCutter(Cutter):
+    """Whitespace cuts over layout-text pieces.
+
+    A body line is placed by where it starts, not by its full width (see
+    CORE_SHARE).  A region that cannot be cut either way because a headline
+    runs across the columns right above their first row (layout text has no
+    white space between rows) is cut under the headline rows at its top.
+    """
+
+    def _x_core(self, item: Item) -> tuple[float, float]:
+        if item.line is None or is_headline_line(item.line, self.body):
+            return super()._x_core(item)
+        x0, _, x1, _ = item.bbox
+        return x0, x0 + CORE_SHARE * (x1 - x0)
+
+    def _cut(self, items: list[Item]) -> None:
+        top, rest = self._headline_rows_on_top(items)
+        if top and rest:
+            self._cut(top)
+            self._cut(rest)
+            return
+        super()._cut(items)
+
+    def _headline_rows_on_top(self, items: list[Item]) -> tuple[list[Item], list[Item]]:
+        """The rows at the top of a region that hold only headline lines,
+        and the rest, when the region has no gutter to cut at (or only
+        gutters beside columns that belong under its headline)."""
+        if len(items) < 2 or self._has_gutter(items):
+            return [], items
+        rows: dict[float, list[Item]] = {}
+        for it in items:
+            rows.setdefault(it.bbox[1], []).append(it)
+        top: list[Item] = []
+        for y in sorted(rows):
+            if not all(it.line is not None and is_headline_line(it.line, self.body) for it in rows[y]):
+                break
+            top.extend(rows[y])
+        rest = [it for it in items if all(it is not t for t in top)]
+        return top, rest
+
+    def _has_gutter(self, items: list[Item]) -> bool:
+
+        if len(split_at_gaps(items, axis=1, min_gap=self.min_h_gap)) > 1:
+            return True
+        strips = split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core)
+        return len(self._merge_orphan_strips(strips)) > 1
+
+
+def piece_box(piece: Piece, em: int) -> tuple[float, float, float, float]:
     """A piece's box: cells across, one em-high row per text line down."""
     return (float(piece.x0), piece.row * em, float(piece.x1), (piece.row + 1) * em)
 
 
-def piece_line(piece: Piece, em: float) -> Line:
-    return dataclasses.replace(piece.line, text=piece.text, bbox=piece_box(piece, em), size=em)
+def piece_line(piece: Piece, grid: Grid) -> Line:
+    """A piece as a line for the cuts; lines wider than any column measure
+    are given headline size."""
+    size = grid.em * (WIDE_SIZE if grid.is_wide(piece.x1 - piece.x0) else 1.0)
+    return dataclasses.replace(piece.line, text=piece.text, bbox=piece_box(piece, grid.em), size=size)
 
 
-def pushed_pieces(pieces: list[Piece], em: float) -> set[int]:
+def pushed_pieces(pieces: list[Piece], em: int) -> set[int]:
     """Pieces that follow the piece on their left on the same row after at
     most PUSHED_GAP ems: where they start is not where their column does."""
     by_row: dict[int, list[Piece]] = {}
@@ -88,7 +149,7 @@ def column_left(pieces: list[Piece]) -> int:
     return max(counts, key=lambda x: (counts[x], -x))
 
 
-def is_indented(piece: Piece, left: int, em: float) -> bool:
+def is_indented(piece: Piece, left: int, em: int) -> bool:
     """A piece that starts about two characters right of its column's
     left edge opens a paragraph."""
     return INDENT_MIN * em <= piece.x0 - left <= INDENT_MAX * em

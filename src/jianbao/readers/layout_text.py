@@ -194,6 +194,10 @@ class Grid:
     def em(self) -> int:
         return 2 if self.unit == DISPLAY else 1
 
+    def is_wide(self, width: int) -> bool:
+        """Wider than any column measure: a line set across columns."""
+        return bool(self.measures) and width > max(self.measures) + MEASURE_LONG * self.em
+
     def fills_measure(self, width: int) -> bool:
         return any(m - MEASURE_SHORT * self.em <= width <= m + MEASURE_LONG * self.em for m in self.measures)
 
@@ -234,14 +238,15 @@ def line_pieces(line: Line, row: int, grid: Grid) -> list[Piece]:
         for a, b in split_at_single_spaces(text, start, end, offsets, grid):
             piece = text[a:b].strip()
             if piece:
-                pieces.append(Piece(text=piece, row=row, x0=offsets[a], x1=offsets[b], line=line))
+                x0 = offsets[a] + len(text[a:b]) - len(text[a:b].lstrip())
+                pieces.append(Piece(text=piece, row=row, x0=x0, x1=offsets[b], line=line))
     return pieces
 
 
-def page_pieces(lines: list[Line]) -> list[Piece]:
+def page_pieces(lines: list[Line], grid: Grid | None = None) -> list[Piece]:
     """All pieces of a layout page, row by row.  Rows are numbered by the
     source line number, so blank lines keep their height."""
-    grid = page_grid(lines)
+    grid = grid or page_grid(lines)
     pieces: list[Piece] = []
     for line in lines:
         pieces.extend(line_pieces(line, line.index, grid))
