@@ -120,20 +120,21 @@ def gapped_pieces_starts(lines: list[Line], unit: str) -> list[int]:
     return starts
 
 
-def aligned_share(starts: list[int]) -> float:
-    """Share of start cells that another start shares within one cell."""
+def aligned_share(starts: list[int], slack: int = 1) -> float:
+    """Share of start cells that another start shares within ``slack``
+    cells."""
     if not starts:
         return 0.0
     counts = Counter(starts)
-    aligned = sum(1 for s in starts if counts[s - 1] + counts[s] + counts[s + 1] >= 2)
+    aligned = sum(1 for s in starts if sum(counts[s + d] for d in range(-slack, slack + 1)) >= 2)
     return aligned / len(starts)
 
 
 def grid_unit(lines: list[Line]) -> str:
-    """The unit under which the pieces line up best (a character grid on a
-    tie, the common case)."""
-    cell = aligned_share(gapped_pieces_starts(lines, CELL))
-    display = aligned_share(gapped_pieces_starts(lines, DISPLAY))
+    """The unit under which the pieces line up exactly most often (a
+    character grid on a tie, the common case)."""
+    cell = aligned_share(gapped_pieces_starts(lines, CELL), slack=0)
+    display = aligned_share(gapped_pieces_starts(lines, DISPLAY), slack=0)
     return DISPLAY if display > cell else CELL
 
 

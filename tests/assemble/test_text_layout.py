@@ -1,0 +1,81 @@
+"""Layout-preserving text through the whole text pipeline: a page set on a
+character grid (tests/fixtures/compose_layout.py) with a headline across two
+columns, an article in a column of its own beside it, indented paragraph
+starts, and columns separated by runs of spaces — or by one space where a
+line runs to its column's edge."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+
+from compose_layout import Block, column_lines, render  # noqa: E402
+
+from jianbao.assemble.text_layout import layout_reading_order  # noqa: E402
+from jianbao.conservation import check_issue  # noqa: E402
+from jianbao.pipeline import parse_texts  # noqa: E402
+from jianbao.readers.text import page_from_text  # noqa: E402
+
+LIBRARY = [
+    "本报讯（记者林晓东）江南市今年新建的十二座社区图书馆本周全部开放，市民凭身份证即可免费借阅图书和报刊，每座图书馆都设有少儿阅览区。",
+    "据介绍，图书馆由街道统一管理，开放时间延长到晚上九点，周末也照常开放，方便上班族和学生前来读书学习。",
+    "市文化部门表示，明年还将在偏远乡镇建设流动图书站，让更多群众享受到便利的阅读服务。",
+]
+LIBRARY_TITLE = "江南市十二座社区图书馆全部开放"
+WETLAND = [
+    "城西湿地公园经过两年修复，近日重新向游客开放，园内新栽水生植物四十多种，还修建了观鸟长廊。",
+    "公园管理处提醒游客文明游览，不要投喂野生鸟类，不要随意采摘花草。",
+]
+WETLAND_TITLE = "城西湿地公园重新开放"
+MEASURE = 12
+
+
+def library_page() -> str:
+    library = column_lines(LIBRARY, MEASURE)
+    half = (len(library) + 1) // 2
+    return render(
+        [
+            Block(0, 0, ["江南日报"]),
+            Block(0, 60, ["第3版 城市"]),
+            Block(2, 4, [LIBRARY_TITLE]),
+            Block(4, 0, library[:half]),
+            Block(4, 15, library[half:]),
+            Block(2, 31, [WETLAND_TITLE]),
+            Block(3, 31, ["本报记者 周明"]),
+            Block(5, 31, column_lines(WETLAND, MEASURE)),
+        ]
+    )
+
+
+def test_layout_page_gives_each_article_whole() -> None:
+    issue = parse_texts([library_page()])
+    page = issue.pages[0]
+    by_title = {a.title: a for a in page.articles}
+    assert set(by_title) == {LIBRARY_TITLE, WETLAND_TITLE}
+    assert by_title[LIBRARY_TITLE].body == LIBRARY
+    assert by_title[WETLAND_TITLE].body == WETLAND
+    assert by_title[WETLAND_TITLE].byline == "本报记者 周明"
+    assert check_issue(issue) == []
+
+
+def test_columns_come_one_after_another_with_indents() -> None:
+    page = page_from_text(library_page())
+    ordered = layout_reading_order(page.lines)
+    assert ordered is not None
+    texts = [line.text for line in ordered]
+    library = column_lines(LIBRARY, MEASURE)
+    start = texts.index(LIBRARY_TITLE)
+    # The paragraph indents survive as one leading space; the rest of each
+    # column line is as printed.
+    assert [t.strip() for t in texts[start + 1 : start + 1 + len(library)]] == [ln.strip() for ln in library]
+    assert [t.startswith(" ") for t in texts[start + 1 : start + 1 + len(library)]] == [
+        ln.startswith("  ") for ln in library
+    ]
+
+
+def test_plain_text_is_left_alone() -> None:
+    lines = column_lines(LIBRARY, MEASURE)
+    page = page_from_text("\n".join([LIBRARY_TITLE, *lines]))
+    assert layout_reading_order(page.lines) is None
