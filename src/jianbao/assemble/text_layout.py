@@ -18,7 +18,15 @@ from collections import Counter
 
 from jianbao.assemble.layout import Cutter, Item, is_headline_line, split_at_gaps
 from jianbao.model import Line
-from jianbao.readers.layout_text import Grid, Piece, is_layout_text, page_grid, page_pieces
+from jianbao.readers.layout_text import (
+    INDENT_CELLS,
+    Grid,
+    Piece,
+    is_layout_text,
+    near_edge,
+    page_grid,
+    page_pieces,
+)
 
 # Chinese paragraphs open indented by two characters; on a character grid
 # an indented line starts this many ems right of its column's left edge.
@@ -48,7 +56,8 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
     if not pieces:
         return None
     pushed = pushed_pieces(pieces, grid.em)
-    items = [Item(bbox=piece_box(p, grid.em), line=piece_line(p, grid)) for p in pieces]
+    per_row = Counter(p.row for p in pieces)
+    items = [Item(bbox=piece_box(p, grid.em), line=piece_line(p, grid, per_row[p.row] == 1)) for p in pieces]
     by_line = {id(item.line): piece for item, piece in zip(items, pieces)}
     cutter = LayoutCutter(min_h_gap=0.15 * grid.em, min_v_gap=MIN_GUTTER * grid.em, body=float(grid.em))
     ordered: list[Line] = []
@@ -120,10 +129,13 @@ def piece_box(piece: Piece, em: int) -> tuple[float, float, float, float]:
     return (float(piece.x0), piece.row * em, float(piece.x1), (piece.row + 1) * em)
 
 
-def piece_line(piece: Piece, grid: Grid) -> Line:
+def piece_line(piece: Piece, grid: Grid, alone: bool = False) -> Line:
     """A piece as a line for the cuts; lines wider than any column measure
-    are given headline size."""
-    size = grid.em * (WIDE_SIZE if grid.is_wide(piece.x1 - piece.x0) else 1.0)
+    are given headline size, and so are lines alone on their row that do not
+    start at a column edge (headlines are centred over their columns)."""
+    wide = grid.is_wide(piece.x1 - piece.x0)
+    centred = alone and near_edge(piece.x0, grid.edges, after=INDENT_CELLS * grid.em) is None
+    size = grid.em * (WIDE_SIZE if wide or centred else 1.0)
     return dataclasses.replace(piece.line, text=piece.text, bbox=piece_box(piece, grid.em), size=size)
 
 
