@@ -46,6 +46,9 @@ EDGE_RADIUS = 2
 # many cells left or right of a column edge still starts at that edge.
 EDGE_BEFORE = 1
 EDGE_AFTER = 3
+# In rows packed tight a grid extractor may print a column's line up to this
+# many ems left of its column's edge.
+SHIFT_LEFT = 4
 # A column measure is a width of at least this many ems that at least this
 # many pieces without spaces have.
 MIN_MEASURE_EMS = 6
@@ -218,7 +221,7 @@ def split_at_single_spaces(text: str, start: int, end: int, offsets: list[int], 
     for k in range(start + 1, end - 1):
         if text[k] != " " or text[k - 1] == " " or text[k + 1] == " ":
             continue
-        there = near_edge(offsets[left], grid.edges, before=EDGE_BEFORE + 1, after=INDENT_CELLS * grid.em)
+        there = near_edge(offsets[left], grid.edges, before=SHIFT_LEFT * grid.em, after=INDENT_CELLS * grid.em)
         if there is None:
             continue
         here = near_edge(offsets[k + 1], grid.edges)
