@@ -154,3 +154,21 @@ def test_a_job_that_kills_every_worker_before_it_starts_fails_once(tmp_path):
     assert "worker died" in results["unreadable"].error
     assert all(results[k].ok for k in "abc")
     assert Counter(key for key, _pid, _at in runs(tmp_path)) == Counter("a b c".split())
+
+
+def test_workers_started_ahead_run_the_jobs(tmp_path):
+    pool = LocalPool(2, task=logging_task)
+    pool.start()  # returns while the workers boot
+    results = run_pool(pool, plain_jobs(tmp_path, [f"i{n}" for n in range(6)]))
+    assert len({r.articles for r in results.values()}) <= 2
+
+
+def test_close_after_start_stops_the_workers_started_ahead():
+    pool = LocalPool(2, task=logging_task)
+    pool.start()
+    pool._join_boot()
+    processes = [slot.process for slot in pool.slots]
+    pool.close()
+    assert len(processes) == 2 and not any(p.is_alive() for p in processes)
+    pool.close()  # a second close (the caller's, after run's own) starts nothing
+    assert pool.slots == []

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import signal
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -156,11 +157,44 @@ class LocalPool:
         self.ctx = _context()
         self.slots: list[Slot] = []
         self.pending = PendingJobs(())
+        self._booting: threading.Thread | None = None
+        self._booted: list[Slot] = []
+        self._boot_error: BaseException | None = None
 
     def start(self) -> None:
-        """Start the workers now, so they boot while the caller plans."""
+        """Start the workers in the background and return at once, so they
+        boot while the caller plans: the first worker waits for the fork
+        server to import the parser, a second or more of work that would
+        otherwise come before planning, not beside it."""
+        if self._booting is None and len(self.slots) < self.workers:
+            self._booting = threading.Thread(target=self._boot, name="jianbao-batch-boot", daemon=True)
+            self._booting.start()
+
+    def _boot(self) -> None:
+        try:
+            while len(self._booted) < self.workers - len(self.slots):
+                self._booted.append(self._start())
+        except BaseException as err:  # re-raised by the caller's thread
+            self._boot_error = err
+
+    def _started(self) -> None:
+        """Make sure there are ``workers`` workers, waiting for those
+        :meth:`start` is booting."""
+        self._join_boot()
         while len(self.slots) < self.workers:
             self.slots.append(self._start())
+
+    def _join_boot(self) -> None:
+        """Wait for the boot thread and take over the workers it started."""
+        if self._booting is None:
+            return
+        self._booting.join()
+        self._booting = None
+        self.slots.extend(self._booted)
+        self._booted = []
+        if self._boot_error is not None:
+            err, self._boot_error = self._boot_error, None
+            raise err
 
     def run(
         self,
@@ -183,7 +217,7 @@ class LocalPool:
     def _fill(self) -> None:
         """Give every idle worker a job first, then queue one more behind
         each running job while enough jobs remain to keep all workers busy."""
-        self.start()
+        self._started()
         for slot in self.slots:
             if not slot.held and not self._send_next(slot):
                 return
@@ -318,6 +352,10 @@ class LocalPool:
         return time.monotonic() + max(self.timeout, at_least) if self.timeout else None
 
     def close(self) -> None:
+        try:
+            self._join_boot()
+        except Exception:
+            pass  # closing: workers that failed to start need no stopping
         for slot in self.slots:
             self._stop(slot, kill=bool(slot.held))
         self.slots = []
