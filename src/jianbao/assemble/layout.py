@@ -151,7 +151,7 @@ class Cutter:
                 self.leaves.append(items)
             return
         bands = split_at_widest_gap(items, min_gap=self.min_h_gap)
-        strips = self._merge_orphan_strips(split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core))
+        strips = self._merge_orphan_strips(self._strips(items))
         if len(strips) > 1 and (len(bands) == 1 or self._vertical_first(bands, strips)):
             parts = strips
         elif len(bands) > 1:
@@ -161,6 +161,10 @@ class Cutter:
             return
         for part in parts:
             self._cut(part)
+
+    def _strips(self, items: list[Item]) -> list[list[Item]]:
+        """The region's vertical strips, left to right, split at gutters."""
+        return split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core)
 
     def _merge_orphan_strips(self, strips: list[list[Item]]) -> list[list[Item]]:
         """Give a headless strip to the neighbour whose headline it sits under.

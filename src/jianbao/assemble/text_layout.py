@@ -13,13 +13,18 @@ indents the layout kept.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import math
 from collections import Counter
+
+import numpy as np
 
 from jianbao.assemble.layout import Cutter, Item, is_headline_line, split_at_gaps
 from jianbao.model import Line
 from jianbao.readers.layout_text import (
     INDENT_CELLS,
+    SHIFT_LEFT,
     Grid,
     Piece,
     is_layout_text,
@@ -44,6 +49,11 @@ WIDE_SIZE = 1.5
 CORE_SHARE = 0.5
 # Strips are cut at gutters at least this many ems wide.
 MIN_GUTTER = 0.4
+# A gutter may be crossed by body lines printed off their column on at most
+# this share of a region's rows ...
+DRIFT_SHARE = 0.06
+# ... when each side holds at least this many times as many lines wholly.
+MIN_SIDE_SHARE = 3
 
 
 def layout_reading_order(lines: list[Line]) -> list[Line] | None:
@@ -56,8 +66,11 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
     if not pieces:
         return None
     pushed = pushed_pieces(pieces, grid.em)
-    per_row = Counter(p.row for p in pieces)
-    items = [Item(bbox=piece_box(p, grid.em), line=piece_line(p, grid, per_row[p.row] == 1)) for p in pieces]
+    by_row = pieces_by_row(pieces)
+    items = [
+        Item(bbox=piece_box(p, grid.em), line=piece_line(p, grid, len(by_row[p.row]) == 1, in_stack(p, by_row, grid)))
+        for p in pieces
+    ]
     by_line = {id(item.line): piece for item, piece in zip(items, pieces)}
     cutter = LayoutCutter(min_h_gap=0.15 * grid.em, min_v_gap=MIN_GUTTER * grid.em, body=float(grid.em))
     ordered: list[Line] = []
@@ -120,8 +133,84 @@ class LayoutCutter(Cutter):
 
         if len(split_at_gaps(items, axis=1, min_gap=self.min_h_gap)) > 1:
             return True
-        strips = split_at_gaps(items, axis=0, min_gap=self.min_v_gap, span=self._x_core)
-        return len(self._merge_orphan_strips(strips)) > 1
+        return len(self._merge_orphan_strips(self._strips(items))) > 1
+
+    def _strips(self, items: list[Item]) -> list[list[Item]]:
+        """Strips split at gutters that allow a few body lines across.
+
+        A grid extractor prints some lines a few cells off their column, so
+        a gutter is not always blank from top to bottom: it is a boundary
+        between cells that few body lines cross (at most DRIFT_SHARE of the
+        region's rows), with clearly more lines wholly on each side.  No
+        headline line may cross it.  A line that crosses goes to the side
+        that holds most of it.
+        """
+        if len(items) < 2:
+            return [items]
+        spans = [self._gutter_span(it) for it in items]
+        cuts = soft_gutters(spans, [self._blocks(it) for it in items], self._allowance(items))
+        if not cuts:
+            return [items]
+        strips: list[list[Item]] = [[] for _ in range(len(cuts) + 1)]
+        for it, (a, b) in zip(items, spans):
+            strips[bisect.bisect_left(cuts, (a + b) / 2)].append(it)
+        return [s for s in strips if s]
+
+    def _gutter_span(self, item: Item) -> tuple[float, float]:
+        if item.line is not None and is_headline_line(item.line, self.body):
+            return super()._x_core(item)
+        return item.bbox[0], item.bbox[2]
+
+    def _blocks(self, item: Item) -> bool:
+        """Headline lines never cross a gutter."""
+        return item.line is not None and is_headline_line(item.line, self.body)
+
+    def _allowance(self, items: list[Item]) -> int:
+        rows = len({it.bbox[1] for it in items})
+        return int(DRIFT_SHARE * rows)
+
+
+def soft_gutters(spans: list[tuple[float, float]], blocking: list[bool], allowance: int) -> list[float]:
+    """Cell boundaries to cut a region at, left to right (see
+    LayoutCutter._strips): in each run of boundaries that at most
+    ``allowance`` non-blocking spans and no blocking span cross, with spans
+    wholly on both sides (at least MIN_SIDE_SHARE times as many as cross),
+    the boundary fewest spans cross (the middle one of a tie)."""
+    lo = math.floor(min(a for a, _ in spans))
+    hi = math.ceil(max(b for _, b in spans))
+    size = hi - lo + 2
+    crossing = np.zeros(size, dtype=np.int64)
+    blocked = np.zeros(size, dtype=np.int64)
+    ends = np.zeros(size, dtype=np.int64)
+    starts = np.zeros(size, dtype=np.int64)
+    for (a, b), block in zip(spans, blocking):
+        first, last = math.floor(a) + 1 - lo, math.ceil(b) - 1 - lo
+        target = blocked if block else crossing
+        if first <= last:
+            target[first] += 1
+            target[last + 1] -= 1
+        ends[math.ceil(b) - lo] += 1
+        starts[math.floor(a) - lo] += 1
+    crossing = np.cumsum(crossing)
+    blocked = np.cumsum(blocked)
+    left = np.cumsum(ends)  # spans ending at or before each boundary
+    right = len(spans) - np.cumsum(starts) + starts  # spans starting at or after it
+    ok = (blocked == 0) & (crossing <= allowance) & (left > 0) & (right > 0)
+    ok &= (crossing == 0) | ((left >= MIN_SIDE_SHARE * crossing) & (right >= MIN_SIDE_SHARE * crossing))
+    cuts: list[float] = []
+    x = 0
+    while x < size:
+        if not ok[x]:
+            x += 1
+            continue
+        end = x
+        while end + 1 < size and ok[end + 1]:
+            end += 1
+        run = crossing[x : end + 1]
+        best = np.flatnonzero(run == run.min())
+        cuts.append(float(lo + x + best[len(best) // 2]))
+        x = end + 1
+    return cuts
 
 
 def piece_box(piece: Piece, em: int) -> tuple[float, float, float, float]:
@@ -129,14 +218,38 @@ def piece_box(piece: Piece, em: int) -> tuple[float, float, float, float]:
     return (float(piece.x0), piece.row * em, float(piece.x1), (piece.row + 1) * em)
 
 
-def piece_line(piece: Piece, grid: Grid, alone: bool = False) -> Line:
+def piece_line(piece: Piece, grid: Grid, alone: bool = False, stacked: bool = False) -> Line:
     """A piece as a line for the cuts; lines wider than any column measure
     are given headline size, and so are lines alone on their row that do not
-    start at a column edge (headlines are centred over their columns)."""
+    start at a column edge (headlines are centred over their columns) —
+    unless the line stands in a column stack (a body line with many
+    half-width digits, or two column lines printed as one)."""
     wide = grid.is_wide(piece.x1 - piece.x0)
     centred = alone and near_edge(piece.x0, grid.edges, after=INDENT_CELLS * grid.em) is None
-    size = grid.em * (WIDE_SIZE if wide or centred else 1.0)
+    size = grid.em * (WIDE_SIZE if (wide or centred) and not stacked else 1.0)
     return dataclasses.replace(piece.line, text=piece.text, bbox=piece_box(piece, grid.em), size=size)
+
+
+def pieces_by_row(pieces: list[Piece]) -> dict[int, list[Piece]]:
+    by_row: dict[int, list[Piece]] = {}
+    for p in pieces:
+        by_row.setdefault(p.row, []).append(p)
+    return by_row
+
+
+def in_stack(piece: Piece, by_row: dict[int, list[Piece]], grid: Grid) -> bool:
+    """Whether the rows right above and right below both hold a line that
+    starts within a few cells of this one and fills a column measure: the
+    piece is a line inside a column of body text, not a headline (headlines
+    have white space or other headline lines above or below them)."""
+    reach = SHIFT_LEFT * grid.em
+
+    def column_line_near(row: int) -> bool:
+        return any(
+            abs(p.x0 - piece.x0) <= reach and grid.fills_measure(p.x1 - p.x0) for p in by_row.get(row, ())
+        )
+
+    return column_line_near(piece.row - 1) and column_line_near(piece.row + 1)
 
 
 def pushed_pieces(pieces: list[Piece], em: int) -> set[int]:

@@ -212,20 +212,26 @@ def split_at_single_spaces(text: str, start: int, end: int, offsets: list[int], 
     When a column's line runs to its right edge, a grid extractor keeps only
     one space before the next column's line (and may print that line a cell
     or two off its column).  Chinese body text has no spaces, so a single
-    space after text that starts at a column edge and fills a column measure
-    ends a column line; so does one followed by text at the next column's
-    edge.  A headline with a space inside does not start at a column edge.
+    space after text that fills a column measure ends a column line (each
+    article block has its own column grid, so where that text starts says
+    little); so does one after text that starts at a column edge and before
+    text at the next column's edge.  A headline with a space inside does not
+    start at a column edge.
     """
     cuts: list[tuple[int, int]] = []
     left = start
     for k in range(start + 1, end - 1):
         if text[k] != " " or text[k - 1] == " " or text[k + 1] == " ":
             continue
+        if grid.fills_measure(offsets[k] - offsets[left]):
+            cuts.append((left, k))
+            left = k + 1
+            continue
         there = near_edge(offsets[left], grid.edges, before=SHIFT_LEFT * grid.em, after=INDENT_CELLS * grid.em)
         if there is None:
             continue
         here = near_edge(offsets[k + 1], grid.edges)
-        if (here is not None and here > there) or grid.fills_measure(offsets[k] - offsets[left]):
+        if here is not None and here > there:
             cuts.append((left, k))
             left = k + 1
     cuts.append((left, end))
