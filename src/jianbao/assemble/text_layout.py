@@ -17,6 +17,7 @@ import bisect
 import dataclasses
 import math
 from collections import Counter
+from statistics import median
 
 import numpy as np
 
@@ -47,6 +48,11 @@ WIDE_SIZE = 1.5
 # column: a grid extractor prints a line up to a few cells off its column's
 # edge, and a long line runs on into the gutter.
 CORE_SHARE = 0.5
+# Two lines on consecutive rows continue one column stretch when they start
+# within this many ems of each other and overlap across this share of the
+# narrower one.
+LINK_SHIFT = 5
+LINK_OVERLAP = 0.5
 # Strips are cut at gutters at least this many ems wide.
 MIN_GUTTER = 0.4
 # A gutter may be crossed by body lines printed off their column on at most
@@ -67,26 +73,92 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
         return None
     pushed = pushed_pieces(pieces, grid.em)
     by_row = pieces_by_row(pieces)
-    items = [
-        Item(bbox=piece_box(p, grid.em), line=piece_line(p, grid, len(by_row[p.row]) == 1, in_stack(p, by_row, grid)))
-        for p in pieces
-    ]
-    by_line = {id(item.line): piece for item, piece in zip(items, pieces)}
-    cutter = LayoutCutter(min_h_gap=0.15 * grid.em, min_v_gap=MIN_GUTTER * grid.em, body=float(grid.em))
+    lines_of = {
+        id(p): piece_line(p, grid, len(by_row[p.row]) == 1, in_stack(p, by_row, grid)) for p in pieces
+    }
+    heads = {id(p) for p in pieces if is_headline_line(lines_of[id(p)], float(grid.em))}
+    stretches = column_stretches(by_row, heads, grid.em)
+    items = [stretch_item(st, lines_of, grid.em) for st in stretches]
+    of_item = {id(item.line): st for item, st in zip(items, stretches)}
+    cutter = LayoutCutter(min_h_gap=-0.5 * grid.em, min_v_gap=MIN_GUTTER * grid.em, body=float(grid.em))
     ordered: list[Line] = []
     for leaf in cutter.cut(items):
-        placed = [(it.line, by_line[id(it.line)]) for it in leaf if it.line is not None]
-        left = column_left([piece for _, piece in placed])
-        for k, (line, piece) in enumerate(placed):
-            indented = len(placed) > 1 and id(piece) not in pushed and is_indented(piece, left, grid.em)
-            ordered.append(
-                dataclasses.replace(
-                    line,
-                    text=(" " if indented else "") + piece.text,
-                    blank_before=k == 0 and bool(ordered),
+        for item in leaf:
+            stretch = of_item[id(item.line)]
+            left = column_left(stretch)
+            for k, piece in enumerate(stretch):
+                indented = len(stretch) > 1 and id(piece) not in pushed and is_indented(piece, left, grid.em)
+                ordered.append(
+                    dataclasses.replace(
+                        lines_of[id(piece)],
+                        text=(" " if indented else "") + piece.text,
+                        blank_before=k == 0 and bool(ordered),
+                    )
                 )
-            )
     return ordered
+
+
+def column_stretches(by_row: dict[int, list[Piece]], heads: set[int], em: int) -> list[list[Piece]]:
+    """Pieces chained down the page into column stretches.
+
+    A piece continues the stretch of the piece on the row right above when
+    each is the other's best match: they overlap across most of the
+    narrower one, start within LINK_SHIFT ems of each other (a grid
+    extractor prints lines a few cells off their column; an indent moves a
+    line two cells), and are both headline lines or both not.  Each article
+    block has its own column grid, so columns are followed line by line
+    rather than read off one grid for the whole page.
+    """
+    stretch_of: dict[int, list[Piece]] = {}
+    stretches: list[list[Piece]] = []
+    for row in sorted(by_row):
+        above = by_row.get(row - 1, [])
+        links = mutual_links(above, by_row[row], heads, em)
+        for piece in sorted(by_row[row], key=lambda p: p.x0):
+            prev = links.get(id(piece))
+            if prev is not None:
+                stretch = stretch_of[id(prev)]
+            else:
+                stretch = []
+                stretches.append(stretch)
+            stretch.append(piece)
+            stretch_of[id(piece)] = stretch
+    return stretches
+
+
+def mutual_links(above: list[Piece], below: list[Piece], heads: set[int], em: int) -> dict[int, Piece]:
+    """For each piece of ``below`` the piece of ``above`` it continues."""
+
+    def score(a: Piece, b: Piece) -> float:
+        if (id(a) in heads) != (id(b) in heads) or abs(a.x0 - b.x0) > LINK_SHIFT * em:
+            return 0.0
+        inter = min(a.x1, b.x1) - max(a.x0, b.x0)
+        narrow = min(a.x1 - a.x0, b.x1 - b.x0)
+        share = inter / narrow if narrow > 0 else 0.0
+        return share if share >= LINK_OVERLAP else 0.0
+
+    best_down = {id(a): max(below, key=lambda b: score(a, b)) for a in above} if below else {}
+    links: dict[int, Piece] = {}
+    for b in below:
+        if not above:
+            break
+        a = max(above, key=lambda a: score(a, b))
+        if score(a, b) > 0 and best_down[id(a)] is b:
+            links[id(b)] = a
+    return links
+
+
+def stretch_item(stretch: list[Piece], lines_of: dict[int, Line], em: int) -> Item:
+    """A stretch as one box for the cuts: from the rows it spans, across the
+    cells where its lines typically start and end (lines printed off the
+    column do not widen it).  Its line stands for the stretch's type."""
+    x0 = float(median(p.x0 for p in stretch))
+    x1 = float(median(p.x1 for p in stretch))
+    top, bottom = stretch[0].row, stretch[-1].row
+    first = lines_of[id(stretch[0])]
+    box = (x0, top * em, max(x1, x0 + 1), (bottom + 1) * em)
+    line = dataclasses.replace(first, text="".join(p.text for p in stretch), bbox=box)
+    return Item(bbox=box, line=line)
 
 
 class LayoutCutter(Cutter):
