@@ -51,8 +51,12 @@ CORE_SHARE = 0.5
 # Two lines on consecutive rows continue one column stretch when they start
 # within this many ems of each other and overlap across this share of the
 # narrower one.
-LINK_SHIFT = 5
+LINK_SHIFT = 8
 LINK_OVERLAP = 0.5
+# ... and at most this many rows apart.
+LINK_ROWS = 4
+# A stretch's column is judged from its last this many lines.
+SPAN_LINES = 5
 # Strips are cut at gutters at least this many ems wide.
 MIN_GUTTER = 0.4
 # A gutter may be crossed by body lines printed off their column on at most
@@ -101,51 +105,70 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
 def column_stretches(by_row: dict[int, list[Piece]], heads: set[int], em: int) -> list[list[Piece]]:
     """Pieces chained down the page into column stretches.
 
-    A piece continues the stretch of the piece on the row right above when
-    each is the other's best match: they overlap across most of the
+    A piece continues a stretch whose last line is on a row shortly above
+    when each is the other's best match: they overlap across most of the
     narrower one, start within LINK_SHIFT ems of each other (a grid
     extractor prints lines a few cells off their column; an indent moves a
-    line two cells), and are both headline lines or both not.  Each article
-    block has its own column grid, so columns are followed line by line
-    rather than read off one grid for the whole page.
+    line two cells), and are both headline lines or both not.  The rows in
+    between may hold other columns' lines (columns set on slightly different
+    baselines get rows of their own) but not be blank: a blank row parts
+    stacked blocks.  Each article block has its own column grid, so columns
+    are followed line by line rather than read off one grid for the page.
     """
-    stretch_of: dict[int, list[Piece]] = {}
     stretches: list[list[Piece]] = []
+    open_ends: list[list[Piece]] = []
+    last_row: int | None = None
     for row in sorted(by_row):
-        above = by_row.get(row - 1, [])
-        links = mutual_links(above, by_row[row], heads, em)
+        if last_row is not None and row - last_row > 1:
+            open_ends = []  # a blank row closes every stretch
+        open_ends = [st for st in open_ends if row - st[-1].row <= LINK_ROWS]
+        links = stretch_links(open_ends, by_row[row], heads, em)
         for piece in sorted(by_row[row], key=lambda p: p.x0):
-            prev = links.get(id(piece))
-            if prev is not None:
-                stretch = stretch_of[id(prev)]
-            else:
+            stretch = links.get(id(piece))
+            if stretch is None:
                 stretch = []
                 stretches.append(stretch)
+                open_ends.append(stretch)
             stretch.append(piece)
-            stretch_of[id(piece)] = stretch
+        last_row = row
     return stretches
 
 
-def mutual_links(above: list[Piece], below: list[Piece], heads: set[int], em: int) -> dict[int, Piece]:
-    """For each piece of ``below`` the piece of ``above`` it continues."""
+def stretch_links(
+    open_ends: list[list[Piece]], below: list[Piece], heads: set[int], em: int
+) -> dict[int, list[Piece]]:
+    """For each piece of ``below`` the open stretch it continues: mutual
+    best matches, nearer rows first on a tie."""
 
-    def score(a: Piece, b: Piece) -> float:
-        if (id(a) in heads) != (id(b) in heads) or abs(a.x0 - b.x0) > LINK_SHIFT * em:
+    spans = {id(st): stretch_span(st) for st in open_ends}
+
+    def score(st: list[Piece], b: Piece) -> float:
+        a = st[-1]
+        x0, x1 = spans[id(st)]
+        if (id(a) in heads) != (id(b) in heads) or abs(x0 - b.x0) > LINK_SHIFT * em:
             return 0.0
-        inter = min(a.x1, b.x1) - max(a.x0, b.x0)
-        narrow = min(a.x1 - a.x0, b.x1 - b.x0)
+        inter = min(x1, b.x1) - max(x0, b.x0)
+        narrow = min(x1 - x0, b.x1 - b.x0)
         share = inter / narrow if narrow > 0 else 0.0
-        return share if share >= LINK_OVERLAP else 0.0
+        return share - 0.01 * (b.row - a.row) if share >= LINK_OVERLAP else 0.0
 
-    best_down = {id(a): max(below, key=lambda b: score(a, b)) for a in above} if below else {}
-    links: dict[int, Piece] = {}
+    if not open_ends or not below:
+        return {}
+    best_down = {id(st): max(below, key=lambda b: score(st, b)) for st in open_ends}
+    links: dict[int, list[Piece]] = {}
     for b in below:
-        if not above:
-            break
-        a = max(above, key=lambda a: score(a, b))
-        if score(a, b) > 0 and best_down[id(a)] is b:
-            links[id(b)] = a
+        st = max(open_ends, key=lambda st: score(st, b))
+        if score(st, b) > 0 and best_down[id(st)] is b:
+            links[id(b)] = st
     return links
+
+
+def stretch_span(stretch: list[Piece]) -> tuple[float, float]:
+    """The cells a stretch's column covers, from its last few lines: where
+    most of them start, to where the longest ends (a paragraph's short last
+    line does not narrow the column)."""
+    recent = stretch[-SPAN_LINES:]
+    return float(median(p.x0 for p in recent)), float(max(p.x1 for p in recent))
 
 
 def stretch_item(stretch: list[Piece], lines_of: dict[int, Line], em: int) -> Item:
