@@ -55,6 +55,10 @@ LINK_SHIFT = 8
 LINK_OVERLAP = 0.5
 # ... and at most this many rows apart.
 LINK_ROWS = 4
+# Phrases of one headline row stand at most this many ems apart.
+PHRASE_GAP = 4
+# A link over rows that other columns hold counts this much less per row.
+SKIP_COST = 0.2
 # A stretch's column is judged from its last this many lines.
 SPAN_LINES = 5
 # Strips are cut at gutters at least this many ems wide.
@@ -81,7 +85,7 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
         id(p): piece_line(p, grid, len(by_row[p.row]) == 1, in_stack(p, by_row, grid)) for p in pieces
     }
     heads = {id(p) for p in pieces if is_headline_line(lines_of[id(p)], float(grid.em))}
-    stretches = column_stretches(by_row, heads, grid.em)
+    stretches = join_headline_phrases(column_stretches(by_row, heads, grid.em), lines_of, grid.em)
     items = [stretch_item(st, lines_of, grid.em) for st in stretches]
     of_item = {id(item.line): st for item, st in zip(items, stretches)}
     cutter = LayoutCutter(min_h_gap=-0.5 * grid.em, min_v_gap=MIN_GUTTER * grid.em, body=float(grid.em))
@@ -147,10 +151,13 @@ def stretch_links(
         x0, x1 = spans[id(st)]
         if (id(a) in heads) != (id(b) in heads) or abs(x0 - b.x0) > LINK_SHIFT * em:
             return 0.0
-        inter = min(x1, b.x1) - max(x0, b.x0)
-        narrow = min(x1 - x0, b.x1 - b.x0)
-        share = inter / narrow if narrow > 0 else 0.0
-        return share - 0.01 * (b.row - a.row) if share >= LINK_OVERLAP else 0.0
+        # A paragraph's opening line is indented: it may start right of
+        # where the short last line of the paragraph before ends.
+        b0 = min(b.x0, max(x0, b.x0 - INDENT_MAX * em))
+        inter = min(x1, b.x1) - max(x0, b0)
+        narrow = min(x1 - x0, b.x1 - b0)
+        share = min(1.0, inter / narrow) if narrow > 0 else 0.0
+        return share - SKIP_COST * (b.row - a.row - 1) - 0.01 if share >= LINK_OVERLAP else 0.0
 
     if not open_ends or not below:
         return {}
@@ -161,6 +168,34 @@ def stretch_links(
         if score(st, b) > 0 and best_down[id(st)] is b:
             links[id(b)] = st
     return links
+
+
+def join_headline_phrases(
+    stretches: list[list[Piece]], lines_of: dict[int, Line], em: int
+) -> list[list[Piece]]:
+    """Join the pieces of a row that stand alone (no column line above or
+    below continues them) and are at most PHRASE_GAP ems apart: a headline
+    of parallel phrases set apart by a few spaces is one headline line."""
+    alone: dict[int, list[list[Piece]]] = {}
+    for st in stretches:
+        if len(st) == 1:
+            alone.setdefault(st[0].row, []).append(st)
+    joined: dict[int, list[Piece]] = {}
+    for row_stretches in alone.values():
+        row_stretches.sort(key=lambda st: st[0].x0)
+        run = row_stretches[0]
+        for st in row_stretches[1:]:
+            a, b = run[0], st[0]
+            if b.x0 - a.x1 > PHRASE_GAP * em:
+                run = st
+                continue
+            piece = Piece(text=f"{a.text} {b.text}", row=a.row, x0=a.x0, x1=b.x1, line=a.line)
+            lines_of[id(piece)] = dataclasses.replace(
+                lines_of[id(a)], text=piece.text, bbox=piece_box(piece, em), size=WIDE_SIZE * em
+            )
+            joined[id(run)] = joined[id(st)] = run
+            run[0] = piece
+    return [st for st in stretches if joined.get(id(st), st) is st]
 
 
 def stretch_span(stretch: list[Piece]) -> tuple[float, float]:

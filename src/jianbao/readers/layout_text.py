@@ -223,12 +223,16 @@ def split_at_single_spaces(text: str, start: int, end: int, offsets: list[int], 
     for k in range(start + 1, end - 1):
         if text[k] != " " or text[k - 1] == " " or text[k + 1] == " ":
             continue
+        following = text.find(" ", k + 1, end)
+        following = end if following < 0 else following
+        if grid.is_wide(offsets[following] - offsets[k + 1]):
+            continue  # a headline goes on after the space, not a column line
         if grid.fills_measure(offsets[k] - offsets[left]):
             cuts.append((left, k))
             left = k + 1
             continue
         there = near_edge(offsets[left], grid.edges, before=SHIFT_LEFT * grid.em, after=INDENT_CELLS * grid.em)
-        if there is None:
+        if there is None or offsets[k] - offsets[left] < MIN_MEASURE_EMS * grid.em:
             continue
         here = near_edge(offsets[k + 1], grid.edges)
         if here is not None and here > there:
