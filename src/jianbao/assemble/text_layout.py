@@ -25,6 +25,7 @@ from jianbao.assemble.layout import Cutter, Item, is_headline_line, split_at_gap
 from jianbao.model import Line
 from jianbao.readers.layout_text import (
     INDENT_CELLS,
+    MIN_MEASURE_EMS,
     SHIFT_LEFT,
     Grid,
     Piece,
@@ -126,7 +127,7 @@ def column_stretches(by_row: dict[int, list[Piece]], heads: set[int], em: int) -
         if last_row is not None and row - last_row > 1:
             open_ends = []  # a blank row closes every stretch
         open_ends = [st for st in open_ends if row - st[-1].row <= LINK_ROWS]
-        links = stretch_links(open_ends, by_row[row], heads, em)
+        links = stretch_links(open_ends, by_row[row], heads, em, by_row)
         for piece in sorted(by_row[row], key=lambda p: p.x0):
             stretch = links.get(id(piece))
             if stretch is None:
@@ -139,10 +140,11 @@ def column_stretches(by_row: dict[int, list[Piece]], heads: set[int], em: int) -
 
 
 def stretch_links(
-    open_ends: list[list[Piece]], below: list[Piece], heads: set[int], em: int
+    open_ends: list[list[Piece]], below: list[Piece], heads: set[int], em: int, by_row: dict[int, list[Piece]]
 ) -> dict[int, list[Piece]]:
     """For each piece of ``below`` the open stretch it continues: mutual
-    best matches, nearer rows first on a tie."""
+    best matches, nearer rows first; a link over rows in between holds
+    only when nothing on those rows stands across it."""
 
     spans = {id(st): stretch_span(st) for st in open_ends}
 
@@ -150,6 +152,8 @@ def stretch_links(
         a = st[-1]
         x0, x1 = spans[id(st)]
         if (id(a) in heads) != (id(b) in heads) or abs(x0 - b.x0) > LINK_SHIFT * em:
+            return 0.0
+        if blocked_between(a, b, by_row):
             return 0.0
         # A paragraph's opening line is indented: it may start right of
         # where the short last line of the paragraph before ends.
@@ -196,6 +200,14 @@ def join_headline_phrases(
             joined[id(run)] = joined[id(st)] = run
             run[0] = piece
     return [st for st in stretches if joined.get(id(st), st) is st]
+
+
+def blocked_between(a: Piece, b: Piece, by_row: dict[int, list[Piece]]) -> bool:
+    """Whether a piece on a row between ``a`` and ``b`` overlaps them both."""
+    lo, hi = max(a.x0, b.x0), min(a.x1, b.x1)
+    return any(
+        min(p.x1, hi) > max(p.x0, lo) for row in range(a.row + 1, b.row) for p in by_row.get(row, ())
+    )
 
 
 def stretch_span(stretch: list[Piece]) -> tuple[float, float]:
@@ -376,7 +388,8 @@ def in_stack(piece: Piece, by_row: dict[int, list[Piece]], grid: Grid) -> bool:
 
     def column_line_near(row: int) -> bool:
         return any(
-            abs(p.x0 - piece.x0) <= reach and grid.fills_measure(p.x1 - p.x0) for p in by_row.get(row, ())
+            abs(p.x0 - piece.x0) <= reach and p.x1 - p.x0 >= MIN_MEASURE_EMS * grid.em and grid.fills_measure(p.x1 - p.x0)
+            for p in by_row.get(row, ())
         )
 
     return column_line_near(piece.row - 1) and column_line_near(piece.row + 1)
