@@ -151,6 +151,8 @@ def stretch_links(
     def score(st: list[Piece], b: Piece) -> float:
         a = st[-1]
         x0, x1 = spans[id(st)]
+        if b.x1 <= x0 or b.x0 >= x1 + INDENT_MAX * em:
+            return 0.0
         if (id(a) in heads) != (id(b) in heads) or abs(x0 - b.x0) > LINK_SHIFT * em:
             return 0.0
         if blocked_between(a, b, by_row):
@@ -165,12 +167,12 @@ def stretch_links(
 
     if not open_ends or not below:
         return {}
-    best_down = {id(st): max(below, key=lambda b: score(st, b)) for st in open_ends}
+    scores = [[score(st, b) for b in below] for st in open_ends]
     links: dict[int, list[Piece]] = {}
-    for b in below:
-        st = max(open_ends, key=lambda st: score(st, b))
-        if score(st, b) > 0 and best_down[id(st)] is b:
-            links[id(b)] = st
+    for j, b in enumerate(below):
+        i = max(range(len(open_ends)), key=lambda i: scores[i][j])
+        if scores[i][j] > 0 and max(range(len(below)), key=lambda k: scores[i][k]) == j:
+            links[id(b)] = open_ends[i]
     return links
 
 

@@ -87,6 +87,8 @@ def char_cells(ch: str, unit: str) -> int:
 def cell_offsets(text: str, unit: str) -> list[int]:
     """The start cell of every character of ``text`` (and its end as the
     last entry)."""
+    if unit == CELL:
+        return list(range(len(text) + 1))
     offsets = [0]
     for ch in text:
         offsets.append(offsets[-1] + char_cells(ch, unit))
