@@ -79,3 +79,47 @@ def test_plain_text_is_left_alone() -> None:
     lines = column_lines(LIBRARY, MEASURE)
     page = page_from_text("\n".join([LIBRARY_TITLE, *lines]))
     assert layout_reading_order(page.lines) is None
+
+
+def _pieces_in_order(text: str) -> list[str]:
+    ordered = layout_reading_order(page_from_text(text).lines)
+    assert ordered is not None
+    return [line.text.strip() for line in ordered]
+
+
+def test_column_printed_on_rows_of_its_own_stays_whole() -> None:
+    # The right column is set on a slightly lower baseline, so the extractor
+    # gives its first lines rows of their own between the left column's.
+    left = column_lines(LIBRARY, MEASURE)
+    right = column_lines(WETLAND, MEASURE)
+    blocks = [Block(0, 0, ["江南日报"]), Block(2, 0, left[:2]), Block(3, 15, right[:2])]
+    blocks += [Block(5, 0, left[2:]), Block(5, 15, right[2:])]
+    texts = _pieces_in_order(render(blocks))
+    assert texts[texts.index(left[0].strip()) : texts.index(left[0].strip()) + len(left)] == [ln.strip() for ln in left]
+    assert texts[texts.index(right[0].strip()) : texts.index(right[0].strip()) + len(right)] == [
+        ln.strip() for ln in right
+    ]
+
+
+def test_headline_phrases_on_one_row_are_one_line() -> None:
+    body = column_lines(LIBRARY, MEASURE)
+    half = (len(body) + 1) // 2
+    page = render(
+        [
+            Block(0, 0, ["江南日报"]),
+            Block(2, 3, ["书香满城"]),
+            Block(2, 11, ["阅读暖心"]),
+            Block(4, 0, body[:half]),
+            Block(4, 15, body[half:]),
+        ]
+    )
+    texts = _pieces_in_order(page)
+    assert "书香满城 阅读暖心" in texts
+    assert texts.index("书香满城 阅读暖心") < texts.index(body[0].strip())
+
+
+def test_single_space_before_a_long_headline_does_not_cut() -> None:
+    body = column_lines(LIBRARY, MEASURE)
+    subtitle = "十二座社区图书馆 全市居民凭身份证免费借阅图书报刊"
+    page = render([Block(0, 0, ["江南日报"]), Block(2, 0, [subtitle]), Block(4, 0, body[:6]), Block(4, 15, body[6:])])
+    assert subtitle in _pieces_in_order(page)
