@@ -14,8 +14,9 @@ as running from the worker's "start" message for it:
 
 - a worker that dies is replaced and only the issue it was running is
   reported failed; its queued issue goes back to the front of the pending
-  issues and runs on another worker (never reported failed, never lost,
-  never run twice);
+  issues and runs on a fresh worker (never reported failed, never lost,
+  never run twice).  A worker that dies before starting its first issue
+  fails that issue, so an issue that kills every worker cannot circulate;
 - a worker with no finished page for ``timeout`` seconds, counted from the
   start of the issue it is running, is killed, that issue reported as timed
   out, and its queued issue goes back as above;
