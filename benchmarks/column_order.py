@@ -128,9 +128,9 @@ def warm_up() -> None:
     for it once, not per page)."""
     lines = page_from_text("\n".join(["江州早市换新颜 青石河大桥合龙", "", "今年雨水匀", "稻子长得好", "能多收", "一百来斤"])).lines
     restore_column_order(lines)
-    from jianbao.assemble.columns import word_keys
+    from jianbao.lexicon import word_log_probabilities
 
-    word_keys()
+    word_log_probabilities()
 
 
 def report(figs: list[ModeFigures], details: bool) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from jianbao.lexicon import breaks_word, short_words
@@ -44,3 +45,14 @@ def test_the_word_list_is_cached_on_disk(tmp_path, monkeypatch) -> None:
         assert lexicon.short_words() == words
     finally:
         lexicon.short_words.cache_clear()
+
+
+def test_word_probabilities_are_sorted_and_common_words_likelier() -> None:
+    from jianbao.lexicon import word_key, word_log_probabilities
+
+    keys, logp, unknown = word_log_probabilities()
+    assert (keys[1:] > keys[:-1]).all()
+    assert word_log_probabilities()[0] is keys  # cached
+    at = {w: float(logp[np.searchsorted(keys, np.uint64(word_key(w)))]) for w in ("农村", "的", "收割")}
+    assert at["的"] > at["农村"] > unknown
+    assert all(p <= 0 for p in at.values())

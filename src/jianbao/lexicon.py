@@ -80,3 +80,64 @@ def breaks_word(left: str, right: str) -> bool:
                 if a[-left_len:] + b[:right_len] in words:
                     return True
     return False
+
+
+# --- word frequencies ------------------------------------------------------------
+
+# Words are looked up as integers, 16 bits a character (one to four
+# characters, all in the Basic Multilingual Plane).
+MAX_KEY_CHARS = 4
+
+
+def word_key(word: str) -> int:
+    key = 0
+    for ch in word:
+        key = (key << 16) | ord(ch)
+    return key
+
+
+def _frequency_cache_path(source: Path) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jianbao"
+    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
+    return base / f"logprob-{stamp}.npz"
+
+
+@lru_cache(maxsize=1)
+def word_log_probabilities() -> tuple["np.ndarray", "np.ndarray", float]:
+    """Unigram log-probabilities of the dictionary's one- to four-character
+    words: sorted integer keys (:func:`word_key`), their natural-log
+    probabilities, and the log-probability of a character the dictionary
+    does not know (a count of one, as jieba counts it).  Cached on disk."""
+    import numpy as np
+
+    source = _dictionary_path()
+    if source is None:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0), 0.0
+    cache = _frequency_cache_path(source)
+    try:
+        with np.load(cache) as data:
+            return data["keys"], data["logp"], float(data["unknown"])
+    except (OSError, KeyError, ValueError):
+        pass
+    counts: dict[int, int] = {}
+    total = 0
+    with open(source, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ", 2)
+            if len(parts) < 2 or not parts[1].isdigit():
+                continue
+            total += int(parts[1])
+            word = parts[0]
+            if 1 <= len(word) <= MAX_KEY_CHARS and all(ord(ch) < 0xFFFF for ch in word):
+                counts[word_key(word)] = counts.get(word_key(word), 0) + int(parts[1])
+    keys = np.array(sorted(counts), dtype=np.uint64)
+    logp = np.log(np.array([counts[int(k)] for k in keys], dtype=float) / max(total, 1))
+    unknown = float(-np.log(max(total, 1)))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f"{cache.stem}.{os.getpid()}.tmp.npz")
+        np.savez(tmp, keys=keys, logp=logp, unknown=unknown)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return keys, logp, unknown

@@ -1,0 +1,173 @@
+"""How much better two lines read joined than apart.
+
+A line break inside a running text falls inside a word about a third of
+the time.  Whether a word runs across a break is graded, not yes or no:
+common words formed across a wrong break ("……言" / "中……") are weak
+evidence, because the characters are common on their own, while a word
+whose characters are rare apart ("永不言" / "败……") is strong evidence.
+
+The measure is the gain in log-probability of the best segmentation of
+the text around the break (the last :data:`WINDOW` characters of one line
+and the first of the other) under a unigram word model with the word
+frequencies of jieba's dictionary, over the best segmentations of the two
+sides apart.  At most one word spans the break, so the gain is the best,
+over words ``w`` spanning it, of ``log P(w)`` plus the best segmentations
+of what is left on either side, less the two sides segmented apart; zero
+when no word spans the break.  Everything is computed for many line pairs
+at once on arrays of character codes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from jianbao.lexicon import word_log_probabilities
+
+WINDOW = 4  # characters taken on each side of the break
+_SHIFT = np.uint64(16)
+
+
+def char_codes(texts: list[str], size: int) -> np.ndarray:
+    """Code points of strings of exactly ``size`` characters, one row each
+    (characters beyond the Basic Multilingual Plane, never in the
+    dictionary, as U+FFFF)."""
+    if not texts:
+        return np.zeros((0, size), dtype=np.uint64)
+    raw = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).reshape(len(texts), size)
+    return np.minimum(raw, 0xFFFF).astype(np.uint64)
+
+
+def tail_codes(texts: list[str]) -> np.ndarray:
+    """The last :data:`WINDOW` characters of each text, 0 on the left where
+    a text is shorter."""
+    return char_codes([t[-WINDOW:].rjust(WINDOW, "\0") for t in texts], WINDOW)
+
+
+def head_codes(texts: list[str]) -> np.ndarray:
+    """The first :data:`WINDOW` characters of each text, 0 on the right."""
+    return char_codes([t[:WINDOW].ljust(WINDOW, "\0") for t in texts], WINDOW)
+
+
+def word_scores(keys: np.ndarray) -> np.ndarray:
+    """Log-probability of the words with these keys; ``-inf`` for strings
+    that are no word (single characters the dictionary lacks get the
+    probability of a count of one)."""
+    known, logp, unknown = word_log_probabilities()
+    if not len(known):
+        return np.full(keys.shape, -np.inf)
+    pos = np.minimum(np.searchsorted(known, keys), len(known) - 1)
+    found = known[pos] == keys
+    single = (keys > 0) & (keys < (np.uint64(1) << _SHIFT))
+    return np.where(found, logp[pos], np.where(single, unknown, -np.inf))
+
+
+def substring_scores(codes: np.ndarray) -> np.ndarray:
+    """``[n, start, stop]``: the word score of ``codes[:, start:stop]``;
+    0 for a stretch of padding only, ``-inf`` for one mixing padding and
+    characters.  All substrings are looked up at once."""
+    n, size = codes.shape
+    spans = [(start, stop) for start in range(size) for stop in range(start + 1, size + 1)]
+    keys = np.zeros((n, len(spans)), dtype=np.uint64)
+    pad_all = np.zeros((n, len(spans)), dtype=bool)
+    pad_any = np.zeros((n, len(spans)), dtype=bool)
+    pad = codes == 0
+    for k, (start, stop) in enumerate(spans):
+        for c in range(start, stop):
+            keys[:, k] = (keys[:, k] << _SHIFT) | codes[:, c]
+        pad_all[:, k] = pad[:, start:stop].all(axis=1)
+        pad_any[:, k] = pad[:, start:stop].any(axis=1)
+    scores = np.where(pad_all, 0.0, np.where(pad_any, -np.inf, word_scores(keys)))
+    out = np.full((n, size + 1, size + 1), -np.inf)
+    for k, (start, stop) in enumerate(spans):
+        out[:, start, stop] = scores[:, k]
+    return out
+
+
+def best_prefixes(codes: np.ndarray) -> np.ndarray:
+    """``[n, m]``: log-probability of the best segmentation of the first
+    ``m`` characters of each row."""
+    n, size = codes.shape
+    sub = substring_scores(codes)
+    best = np.full((n, size + 1), -np.inf)
+    best[:, 0] = 0.0
+    for stop in range(1, size + 1):
+        best[:, stop] = np.max(best[:, :stop] + sub[:, np.arange(stop), stop], axis=1)
+    return best
+
+
+def best_suffixes(codes: np.ndarray) -> np.ndarray:
+    """``[n, m]``: log-probability of the best segmentation of each row
+    from character ``m`` on."""
+    n, size = codes.shape
+    sub = substring_scores(codes)
+    best = np.full((n, size + 1), -np.inf)
+    best[:, size] = 0.0
+    for start in range(size - 1, -1, -1):
+        best[:, start] = np.max(sub[:, start, start + 1 :] + best[:, start + 1 :], axis=1)
+    return best
+
+
+def join_gains(tails: np.ndarray, heads: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Gain in log-probability (natural log, ≥ 0) from reading line ``i``
+    (its :func:`tail_codes`, ``tails[i]``) straight on into line
+    ``j[i, k]`` (``heads``), for each ``i`` and ``k``.  Only pairs whose
+    two characters at the break can stand side by side inside a word
+    (:func:`inner_pairs`) are looked at further; the rest gain nothing."""
+    gain = np.zeros(j.shape)
+    rows, cols = np.nonzero(may_join(tails[:, -1][:, None], heads[:, 0][j]))
+    if not len(rows):
+        return gain
+    size = tails.shape[1]
+    # Segment only the lines that take part, each once.
+    left_lines, left_at = np.unique(rows, return_inverse=True)
+    right_lines, right_at = np.unique(j[rows, cols], return_inverse=True)
+    before = best_prefixes(tails[left_lines])[left_at]  # the tail up to each position
+    after = best_suffixes(heads[right_lines])[right_at]  # the head from each position
+    t = tails[rows]
+    h = heads[j[rows, cols]]
+    keys = []
+    rest = []
+    for left in range(1, size):
+        for right in range(1, size + 1 - left):
+            key = np.zeros(len(rows), dtype=np.uint64)
+            for code in [t[:, c] for c in range(size - left, size)] + [h[:, c] for c in range(right)]:
+                key = (key << _SHIFT) | code
+            keys.append(key)
+            rest.append(before[:, size - left] + after[:, right])
+    joined = (word_scores(np.stack(keys)) + np.stack(rest)).max(axis=0)
+    found = joined - before[:, size] - after[:, 0]
+    gain[rows, cols] = np.where(np.isfinite(found) & (found > 0), found, 0.0)
+    return gain
+
+
+# Size of the table of character pairs found inside words (a power of two;
+# pairs are hashed into it, so a few pairs that never meet in a word pass
+# too and are weeded out by the full look-up).
+PAIR_TABLE_BITS = 22
+
+
+@lru_cache(maxsize=1)
+def inner_pairs() -> np.ndarray:
+    """Which hashed pairs of characters stand side by side inside some
+    dictionary word (:func:`pair_slots`)."""
+    keys, _, _ = word_log_probabilities()
+    table = np.zeros(1 << PAIR_TABLE_BITS, dtype=bool)
+    mask = np.uint64(0xFFFF)
+    for shift in range(3):
+        first = (keys >> (_SHIFT * np.uint64(shift + 1))) & mask
+        second = (keys >> (_SHIFT * np.uint64(shift))) & mask
+        inside = first > 0
+        table[pair_slots(first[inside], second[inside])] = True
+    return table
+
+
+def pair_slots(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    return ((first * np.uint64(0x9E3779B1) + second) & np.uint64((1 << PAIR_TABLE_BITS) - 1)).astype(np.int64)
+
+
+def may_join(last: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Whether a word could run across a break between the characters
+    ``last`` and ``first`` (element by element)."""
+    return inner_pairs()[pair_slots(last, first)] & (last > 0) & (first > 0)
