@@ -13,6 +13,10 @@ import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MIN_FREQUENCY = 20
 
@@ -103,7 +107,7 @@ def _frequency_cache_path(source: Path) -> Path:
 
 
 @lru_cache(maxsize=1)
-def word_log_probabilities() -> tuple["np.ndarray", "np.ndarray", float]:
+def word_log_probabilities() -> tuple[np.ndarray, np.ndarray, float]:
     """Unigram log-probabilities of the dictionary's one- to four-character
     words: sorted integer keys (:func:`word_key`), their natural-log
     probabilities, and the log-probability of a character the dictionary

@@ -23,9 +23,6 @@ import compose_text as ct  # noqa: E402
 
 from jianbao.assemble.columns import (  # noqa: E402
     MAX_GAP,
-    Piece,
-    continues_text,
-    relink,
     glued_parts,
     headline_lines,
     number_ends,
@@ -395,44 +392,3 @@ def test_headline_printed_between_interleaved_rows_keeps_the_columns_whole() -> 
     text = squeeze([line.text for line in restore_column_order(as_lines(printed))])
     for column in columns:
         assert squeeze(column) in text
-
-
-def units_of(*blocks: list[str], stretches: bool) -> list[list[Piece]]:
-    """Units of pieces, as column stretches (their pieces know their place
-    in a block printed row by row) or as whole blocks."""
-    units = []
-    for block in blocks:
-        lines = as_lines(block)
-        units.append([Piece(text=l.text, line=l, part=0, width=ct_width(l.text), order=k if stretches else -1) for k, l in enumerate(lines)])
-    return units
-
-
-def ct_width(text: str) -> float:
-    return float(sum(ct.em_width(c) for c in text))
-
-
-def test_a_moved_column_stretch_moves_whole() -> None:
-    units = units_of(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION + BOX_NEXT_PARAGRAPH, stretches=True)
-    order = [p.text for u in relink(units, {0: 2}, [13.0]) for p in u]
-    assert order == [*BOX_ONE, *BOX_CONTINUATION, *BOX_NEXT_PARAGRAPH, *BOX_NEW_PARAGRAPH]
-
-
-def test_a_moved_whole_block_takes_along_only_its_first_paragraph() -> None:
-    units = units_of(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION + BOX_NEXT_PARAGRAPH, stretches=False)
-    order = [p.text for u in relink(units, {0: 2}, [13.0]) for p in u]
-    assert order == [*BOX_ONE, *BOX_CONTINUATION, *BOX_NEW_PARAGRAPH, *BOX_NEXT_PARAGRAPH]
-
-
-@pytest.mark.parametrize(
-    ("text", "carried_on"),
-    [
-        ("植方式”，加上今年的雨水匀", True),  # a full line without indent
-        ("江州市农业农村局的同志", False),  # an indented opening line (two ems short)
-        ("称，产量自然就上去了。", False),  # a short last line
-        ("本报江州10月8日电记者王小", False),  # a dateline starts flush but opens a story
-        ("（本报记者李明采写报道）", False),  # a bracketed note
-    ],
-)
-def test_a_unit_carries_a_paragraph_on_when_it_opens_with_a_full_unindented_line(text: str, carried_on: bool) -> None:
-    piece = Piece(text=text, line=as_lines([text])[0], part=0, width=ct_width(text))
-    assert continues_text(piece, text, [13.0]) is carried_on

@@ -70,7 +70,9 @@ def test_short_lines_are_padded_and_padding_costs_nothing() -> None:
 
 
 def test_pairs_that_never_meet_inside_a_word_are_ruled_out_quickly() -> None:
-    codes = lambda text: np.array([ord(c) for c in text], dtype=np.uint64)  # noqa: E731
+    def codes(text: str) -> np.ndarray:
+        return np.array([ord(c) for c in text], dtype=np.uint64)
+
     assert may_join(codes("农"), codes("村")).all()
     assert not may_join(codes("。"), codes("今")).any()
     assert not may_join(np.zeros(1, dtype=np.uint64), codes("村")).any()

@@ -26,20 +26,20 @@ This stage undoes that before assembly:
    side by side), and it continues the text (a word runs across the
    break, weighed by how much likelier the words read joined than apart,
    see :mod:`jianbao.assemble.continuity`; the widths agree; a sentence
-   broken off does not go on with a paragraph opening).  The successors are chosen together by
-   dynamic programming over the block: they never cross (rows are printed
-   top to bottom) and neighbouring pieces' successors tend to lie the same
-   distance ahead (the same columns run side by side row after row).  The
-   block is reordered only when the text reads clearly better that way.
+   broken off does not go on with a paragraph opening).  The successors
+   are chosen together by dynamic programming over the block: they never
+   cross (rows are printed top to bottom) and neighbouring pieces'
+   successors tend to lie the same distance ahead (the same columns run
+   side by side row after row).  The block is reordered only when the
+   text reads clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
    one after another in the order they start (columns that start level with
    each other left to right, as the extractor printed them).
 4. **Sentences carried on.**  A column stretch or text block whose last
    line is a full column line stopping mid-sentence is followed by the
    stretch that carries the sentence on, when the text says so clearly (a
-   word or number across the break, a bracket closed, the same measure, a
-   stretch opening with an unindented line that must go on from somewhere)
-   and better than the stretch printed next.  A column stretch moves whole.  Some extractors print the
+   word or number across the break, a bracket closed, the same measure)
+   and better than the stretch printed next.  Some extractors print the
    text boxes of one article out of order; this puts them back.
 
 Text that is already in column order (PyMuPDF, OCR) passes through
@@ -61,8 +61,8 @@ from scipy.optimize import linear_sum_assignment
 from jianbao.assemble.continuity import head_codes, join_gains, tail_codes
 from jianbao.lexicon import short_words
 from jianbao.model import Line
-from jianbao.rules.patterns import CLOSERS, DATELINE, OPENERS, SENTENCE_END
 from jianbao.normalize import width as printed_width
+from jianbao.rules.patterns import CLOSERS, DATELINE, OPENERS, SENTENCE_END
 
 # Lines shorter than this (in ems) are never treated as a column measure.
 MIN_MEASURE = 5.0
@@ -93,7 +93,7 @@ MAX_GAP = 12
 # Successor evidence (log-odds like scores).
 # Weight of a nat of continuity gain (words running across the break, see
 # :mod:`jianbao.assemble.continuity`) and the most it counts for.
-CONTINUITY_WEIGHT = 0.8
+CONTINUITY_WEIGHT = 0.5
 CONTINUITY_CAP = 10.0
 BIGRAM_WEIGHT = 0.6  # page bigram association of the two characters at the break
 WIDER_NEXT = -3.0  # a full line followed by a wider one: different measure
@@ -109,7 +109,7 @@ BRACKET_ACROSS = 1.5  # a bracket or quote opened before the break closes after 
 SAME_MEASURE = 0.5  # both lines fill the same column measure
 NEW_PARAGRAPH = -2.5  # the unit starts with an indented opening line
 PRINTED_NEXT = 3.0  # the extractor printed it next
-CARRIED_ON = 2.0  # the unit opens with a full line that is no paragraph opening
+UNIT_CONTINUITY = 0.4  # a nat of continuity gain across the break
 UNIT_LINK_MIN = 3.5  # evidence needed for a link
 # A number running across the break between the lines of a block
 # printed row by row.
@@ -125,9 +125,6 @@ PROBE_GAPS = 4
 PROBE_HITS = 6
 PROBE_RATIO = 2
 
-# First characters of lines printed flush left that open something new
-# (a bracketed note, a dash-led subtitle or source line).
-FLUSH_OPENERS = set("（(【—")
 _SPACES = re.compile(r" +")
 _TEXT_END = set("，、；：")
 
@@ -140,7 +137,6 @@ class Piece:
     line: Line
     part: int  # position among the pieces of its line
     width: float = 0.0
-    order: int = -1  # position among the pieces of its block (when split)
 
 
 def restore_column_order(lines: list[Line]) -> list[Line]:
@@ -168,8 +164,6 @@ def block_chains(block: list[Line], measures: list[float]) -> list[list[Piece]]:
     columns below them, so they are no column's line."""
     head = headline_lines(block, measures)
     pieces = split_pieces(block[head:], measures)
-    for k, p in enumerate(pieces):
-        p.order = k
     chains = [[pieces[i] for i in chain] for chain in stream_chains(pieces, measures)]
     return ([whole_lines(block[:head])] if head else []) + chains
 
@@ -483,7 +477,7 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     foreign = empty | np.array([p.width > widest for p in pieces]) if measures else empty
     valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
     scores = BIGRAM_WEIGHT * block_association(texts, tails[:, -1][:, None], heads[:, 0][j])
-    scores += continuity_scores(tails, heads, j)
+    scores += continuity_scores(tails, heads, j, CONTINUITY_WEIGHT)
     scores += NUMBER_IN_BLOCK * (np.array([number_ends(t) for t in texts])[:, None] & np.array([number_starts(t) for t in texts])[j])
     widths = np.array([p.width for p in pieces])
     full = np.array([fills_measure(w, measures) for w in widths])
@@ -492,13 +486,13 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     return np.where(valid, scores, -np.inf)
 
 
-def continuity_scores(tails: np.ndarray, heads: np.ndarray, j: np.ndarray) -> np.ndarray:
+def continuity_scores(tails: np.ndarray, heads: np.ndarray, j: np.ndarray, weight: float) -> np.ndarray:
     """Evidence that the text runs on from piece ``i`` (its last characters,
     ``tails[i]``) into piece ``j[i, k]`` (``heads``): the gain in
     log-probability from reading the words around the break joined
-    (:func:`continuity.join_gains`), capped so that one rare word does not
-    outweigh the rhythm of the rows."""
-    return CONTINUITY_WEIGHT * np.minimum(join_gains(tails, heads, j), CONTINUITY_CAP)
+    (:func:`continuity.join_gains`), ``weight`` a nat, capped so that one
+    rare word does not outweigh the rhythm of the rows."""
+    return weight * np.minimum(join_gains(tails, heads, j), CONTINUITY_CAP)
 
 
 def paragraph_shape_scores(pieces: list[Piece], texts: list[str], full: np.ndarray, j: np.ndarray, measures: list[float]) -> np.ndarray:
@@ -611,18 +605,16 @@ def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Pie
 
 
 def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> list[list[Piece]]:
-    """Units in reading order after linking.  A column stretch moved to
-    carry on a sentence moves whole: it is one column of one text.  A
-    whole block (printed in column order, it may hold the ends of several
-    texts) takes along only the paragraph it carries on (up to its first
-    line short of the measure); what follows that paragraph in the block
+    """Units in reading order after linking.  A unit moved to carry on a
+    sentence takes along only the paragraph it carries on (up to its first
+    line short of the measure); what follows that paragraph in the unit
     stays where it was printed."""
     moved = {j for i, j in nxt.items() if j != i + 1}
     parts: list[list[Piece]] = []
     head: dict[int, int] = {}
     tail: dict[int, int] = {}
     for k, unit in enumerate(units):
-        cut = paragraph_length(unit, measures) if k in moved and not is_column_stretch(unit) else len(unit)
+        cut = paragraph_length(unit, measures) if k in moved else len(unit)
         head[k] = len(parts)
         parts.append(unit[:cut])
         if cut < len(unit):
@@ -630,12 +622,6 @@ def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float])
         tail[k] = len(parts) - 1
     links = {tail[i]: head[j] for i, j in nxt.items()}
     return [parts[k] for k in follow_links(links, len(parts))]
-
-
-def is_column_stretch(unit: list[Piece]) -> bool:
-    """A unit found by :func:`block_chains` in a block printed row by row
-    (its pieces know their place in the block), not a whole block."""
-    return unit[0].order >= 0
 
 
 def paragraph_length(unit: list[Piece], measures: list[float]) -> int:
@@ -651,9 +637,7 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
     """Evidence that unit ``j`` carries on the sentence unit ``open_ends[r]``
     breaks off, ``[r, j]``: a word or a number running across the break,
     a bracket opened before it and closed after it, the two lines' usual
-    association on the page, the same column measure on both sides, and
-    a unit that opens with a line carrying on a paragraph (it must follow
-    some other unit's broken-off line, :func:`continues_text`).
+    association on the page, and the same column measure on both sides.
     The unit printed next gets :data:`PRINTED_NEXT` on top: the extractor's
     order stands unless the text says otherwise."""
     n = len(units)
@@ -664,9 +648,7 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
     tails = tail_codes(end_texts)
     heads = head_codes(start_texts)
     j = np.broadcast_to(np.arange(n), (len(ends), n))
-    scores = continuity_scores(tails, heads, j)
-    carried_on = np.array([continues_text(p, t, measures) for p, t in zip(starts, start_texts)])
-    scores += np.where(carried_on[None, :], CARRIED_ON, 0.0)
+    scores = continuity_scores(tails, heads, j, UNIT_CONTINUITY)
     page_texts = [p.text.strip() for u in units for p in u]
     scores += BIGRAM_WEIGHT * block_association(page_texts, tails[:, -1][:, None], heads[:, 0][None, :])
     digits_end = np.array([t[-1:].isdigit() for t in end_texts])
@@ -689,14 +671,6 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
     after = ends_at + 1 < n
     scores[rows[after], ends_at[after] + 1] += PRINTED_NEXT
     return scores
-
-
-def continues_text(piece: Piece, text: str, measures: list[float]) -> bool:
-    """Whether a unit's first line carries on a paragraph begun elsewhere:
-    it fills the column measure (a paragraph's opening line is indented)
-    and is no dateline, bracketed note or dash-led line, which start flush
-    too."""
-    return bool(text) and fills_measure(piece.width, measures) and not DATELINE.match(text) and text[0] not in FLUSH_OPENERS
 
 
 def opens_paragraph(piece: Piece, measures: list[float]) -> bool:
