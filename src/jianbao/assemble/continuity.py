@@ -69,19 +69,15 @@ def substring_scores(codes: np.ndarray) -> np.ndarray:
     characters.  All substrings are looked up at once."""
     n, size = codes.shape
     spans = [(start, stop) for start in range(size) for stop in range(start + 1, size + 1)]
-    keys = np.zeros((n, len(spans)), dtype=np.uint64)
-    pad_all = np.zeros((n, len(spans)), dtype=bool)
-    pad_any = np.zeros((n, len(spans)), dtype=bool)
-    pad = codes == 0
+    keys = np.empty((n, len(spans)), dtype=np.uint64)
     for k, (start, stop) in enumerate(spans):
-        for c in range(start, stop):
-            keys[:, k] = (keys[:, k] << _SHIFT) | codes[:, c]
-        pad_all[:, k] = pad[:, start:stop].all(axis=1)
-        pad_any[:, k] = pad[:, start:stop].any(axis=1)
-    scores = np.where(pad_all, 0.0, np.where(pad_any, -np.inf, word_scores(keys)))
+        keys[:, k] = codes[:, stop - 1] if stop == start + 1 else (keys[:, k - 1] << _SHIFT) | codes[:, stop - 1]
+    padding = np.concatenate([np.zeros((n, 1), dtype=int), np.cumsum(codes == 0, axis=1)], axis=1)
+    first, last = np.array(spans).T
+    pads = padding[:, last] - padding[:, first]
+    scores = np.where(pads == last - first, 0.0, np.where(pads > 0, -np.inf, word_scores(keys)))
     out = np.full((n, size + 1, size + 1), -np.inf)
-    for k, (start, stop) in enumerate(spans):
-        out[:, start, stop] = scores[:, k]
+    out[:, first, last] = scores
     return out
 
 
