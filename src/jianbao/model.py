@@ -19,6 +19,13 @@ SCHEMA = "jianbao/1"
 
 BBox = tuple[float, float, float, float]
 
+# What a line's place on the page says about it, where a reader sees the page
+# laid out but not the type (layout-preserving text): set apart like a
+# headline (across columns, centred, alone between blank rows), or inside a
+# column of body text.  Empty where the reader cannot tell.
+HINT_HEAD = "head"
+HINT_BODY = "body"
+
 
 @dataclass(slots=True)
 class Line:
@@ -39,6 +46,7 @@ class Line:
     conf: float | None = None
     blank_before: bool = False
     label: str = ""
+    hint: str = ""  # HINT_HEAD / HINT_BODY from the page layout, or ""
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "index": self.index}

@@ -17,6 +17,7 @@ from jianbao.assemble.paragraphs import (
     runs_on,
 )
 from jianbao.assemble.rows import Row
+from jianbao.model import HINT_BODY, HINT_HEAD
 from jianbao.normalize import width
 
 
@@ -121,3 +122,30 @@ def test_breaking_inside_a_word_costs_more_than_after_a_comma() -> None:
     assert C_BROKEN_RUN < C_BROKEN_WORD < C_BROKEN_OPEN
     # A comma or function word at the end already says the line runs on.
     assert break_cost("关于促进中医药发展，", "药材质量不断提高") == C_BROKEN_RUN
+
+
+NEWS = (
+    "  城西湿地公园经过两年",
+    "修复，近日重新向游客开放，",
+    "园内新栽水生植物四十多种。",
+)
+
+
+def test_a_line_the_layout_sets_apart_is_a_headline_even_as_wide_as_the_column() -> None:
+    rows = rows_of(*NEWS, "江南市社区图书馆全部开放", "  本周起市民凭身份证即可", "免费借阅图书和报刊。")
+    label_rows(rows)
+    assert rows[3].part != HEAD
+    rows = rows_of(*NEWS, "江南市社区图书馆全部开放", "  本周起市民凭身份证即可", "免费借阅图书和报刊。")
+    rows[3].hint = HINT_HEAD
+    label_rows(rows)
+    assert rows[3].part == HEAD
+
+
+def test_a_line_inside_a_stack_of_column_lines_is_body_text() -> None:
+    rows = rows_of("  城西湿地公园经过两年", "修复后重新开放", "园内新栽水生植物四十多种", "还修建了观鸟长廊。")
+    label_rows(rows)
+    assert rows[1].part == HEAD
+    rows = rows_of("  城西湿地公园经过两年", "修复后重新开放", "园内新栽水生植物四十多种", "还修建了观鸟长廊。")
+    rows[1].hint = HINT_BODY
+    label_rows(rows)
+    assert rows[1].part != HEAD

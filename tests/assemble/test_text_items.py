@@ -14,7 +14,7 @@ from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_grams
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.assemble.text import attach_captions, build_items, is_pen_name, mark_wrapped_heads, pair_photos
-from jianbao.model import Article
+from jianbao.model import HINT_HEAD, Article
 
 _line_numbers = count()
 
@@ -32,7 +32,9 @@ FLAGS = (
 )
 
 
-def row(text: str, part: str = "", label: str = classify.TEXT, bold: bool = False, width: float | None = None) -> Row:
+def row(
+    text: str, part: str = "", label: str = classify.TEXT, bold: bool = False, width: float | None = None, hint: str = ""
+) -> Row:
     """A row as paragraphs.label_rows leaves it, in a 14-em column."""
     return Row(
         text=text,
@@ -42,11 +44,12 @@ def row(text: str, part: str = "", label: str = classify.TEXT, bold: bool = Fals
         bold=bold,
         width=float(len(text)) if width is None else width,
         measure=14.0,
+        hint=hint,
     )
 
 
-def head(text: str, bold: bool = False, width: float | None = None) -> Row:
-    return row(text, HEAD, bold=bold, width=width)
+def head(text: str, bold: bool = False, width: float | None = None, hint: str = "") -> Row:
+    return row(text, HEAD, bold=bold, width=width, hint=hint)
 
 
 def kinds(items: list[Item]) -> list[tuple[str, list[str]]]:
@@ -96,6 +99,11 @@ def test_a_headline_line_wider_than_its_column_is_strong() -> None:
 def test_a_plain_headline_line_as_wide_as_its_column_is_not_strong() -> None:
     (item,) = build_items([head("江州大桥今天正式建成通车", width=14.0)])
     assert "strong" not in flags(item)
+
+
+def test_a_headline_line_set_apart_on_the_page_is_strong() -> None:
+    (item,) = build_items([head("江州大桥今天正式建成通车", width=14.0, hint=HINT_HEAD)])
+    assert "strong" in flags(item)
 
 
 def test_a_bulleted_line_is_never_strong() -> None:

@@ -15,6 +15,7 @@ from compose_layout import Block, column_lines, render  # noqa: E402
 
 from jianbao.assemble.text_layout import layout_reading_order  # noqa: E402
 from jianbao.conservation import check_issue  # noqa: E402
+from jianbao.model import HINT_BODY, HINT_HEAD  # noqa: E402
 from jianbao.pipeline import parse_texts  # noqa: E402
 from jianbao.readers.text import page_from_text  # noqa: E402
 
@@ -123,3 +124,14 @@ def test_single_space_before_a_long_headline_does_not_cut() -> None:
     subtitle = "十二座社区图书馆 全市居民凭身份证免费借阅图书报刊"
     page = render([Block(0, 0, ["江南日报"]), Block(2, 0, [subtitle]), Block(4, 0, body[:6]), Block(4, 15, body[6:])])
     assert subtitle in _pieces_in_order(page)
+
+
+def test_a_headline_set_apart_and_the_column_under_it_carry_layout_hints() -> None:
+    ordered = layout_reading_order(page_from_text(library_page()).lines)
+    assert ordered is not None
+    hints = {line.text.strip(): line.hint for line in ordered}
+    assert hints[LIBRARY_TITLE] == HINT_HEAD
+    library = column_lines(LIBRARY, MEASURE)
+    # Lines with full column lines right above and below are body text.
+    assert hints[library[2].strip()] == HINT_BODY
+    assert HINT_HEAD not in {hints[ln.strip()] for ln in library}

@@ -55,3 +55,13 @@ def test_a_headline_with_a_space_inside_stays_one_piece() -> None:
     lines.insert(0, Line(text="      坚持科技兴农 保障粮食安全", index=0))
     pieces = page_pieces(lines)
     assert pieces[0].text == "坚持科技兴农 保障粮食安全"
+
+
+def test_the_space_after_a_dateline_stays_inside_the_line() -> None:
+    # An indented dateline fills most of the column; the space after it is
+    # the one set before the lead, not a gutter.
+    lines = grid_lines(LEFT, RIGHT)
+    lines.insert(0, Line(text="  新华社南京3月12日电 今年" + " " * 2 + RIGHT[0], index=0))
+    pieces = page_pieces(lines)
+    assert pieces[0].text == "新华社南京3月12日电 今年"
+    assert pieces[1].text == RIGHT[0]

@@ -19,6 +19,7 @@ from collections import Counter
 from jianbao import classify, rules
 from jianbao.assemble.rows import Row
 from jianbao.lexicon import breaks_word
+from jianbao.model import HINT_BODY, HINT_HEAD
 
 FIRST, MID, LAST, SINGLE, HEAD = "first", "mid", "last", "single", "head"
 STATES = (FIRST, MID, LAST, SINGLE, HEAD)
@@ -277,6 +278,7 @@ def emission(
         head -= 3.0
     if row.indent:
         head -= 1.0
+    head += layout_hint_score(row.hint)
     e[HEAD] = head
     if row.bold:
         for s in (FIRST, MID, LAST, SINGLE):
@@ -288,6 +290,23 @@ def emission(
         e[MID] -= C_NO_LINE_START
         e[LAST] -= C_NO_LINE_START
     return e
+
+
+# What the page layout says of a line, where the reader saw it (see
+# model.HINT_HEAD): a line set apart like a headline counts as much as one
+# set wider than the column; a line inside a stack of full column lines is
+# body text, whatever its words.
+B_HINT_HEAD = 4.0
+C_HINT_BODY = 3.0
+
+
+def layout_hint_score(hint: str) -> float:
+    """Headline evidence from where the line sits on the page."""
+    if hint == HINT_HEAD:
+        return B_HINT_HEAD
+    if hint == HINT_BODY:
+        return -C_HINT_BODY
+    return 0.0
 
 
 def label_rows(rows: list[Row]) -> None:

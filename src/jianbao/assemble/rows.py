@@ -34,6 +34,7 @@ class Row:
     indent: bool = False  # printed with leading spaces (an indent the extractor kept)
     width: float = field(default=0.0)
     measure: float = 0.0  # the column measure around the row (set by paragraphs)
+    hint: str = ""  # what the page layout says of the line (model.HINT_HEAD / HINT_BODY)
 
 
 def prepare_rows(page: Page) -> list[Row]:
@@ -129,7 +130,7 @@ def split_line(line: Line) -> list[Row]:
     gives caption text and credit."""
     text = line.text
     indent = text[:1] == " " and not text.startswith("  " * 4)
-    base = dict(lines=[line.index], bold=line.bold, blank_before=line.blank_before)
+    base = dict(lines=[line.index], bold=line.bold, blank_before=line.blank_before, hint=line.hint)
     head = classify.split_jump_from(text)
     if head is not None:
         marker, rest = head

@@ -33,7 +33,7 @@ from jianbao.assemble.segment import (
     untangle_heads,
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
-from jianbao.model import Article, Caption, JumpRef, Page, Unassigned
+from jianbao.model import HINT_HEAD, Article, Caption, JumpRef, Page, Unassigned
 from jianbao.normalize import clean_spaces, join_lines, visible_len, width
 
 # A caption joins the article it shares most vocabulary with; one printed
@@ -276,11 +276,17 @@ BULLETS = "■□●○◆◇▲△★☆▶►"
 
 
 def is_strong_head(row: Row) -> bool:
-    """A headline line set bold, wider than the column it sits in, or
-    carrying a column tag ("……（钟声）")."""
+    """A headline line set bold, wider than the column it sits in, set
+    apart on the page like a headline (a layout hint), or carrying a column
+    tag ("……（钟声）")."""
     if row.text.lstrip()[:1] in BULLETS:
         return False
-    return row.bold or row.width > row.measure + SPANNING or bool(rules.COLUMN_TAG.search(row.text))
+    return (
+        row.bold
+        or row.hint == HINT_HEAD
+        or row.width > row.measure + SPANNING
+        or bool(rules.COLUMN_TAG.search(row.text))
+    )
 
 
 def has_text(unit: Item | None) -> bool:

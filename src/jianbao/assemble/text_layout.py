@@ -22,7 +22,7 @@ from statistics import median
 import numpy as np
 
 from jianbao.assemble.layout import Cutter, Item, is_headline_line, split_at_gaps
-from jianbao.model import Line
+from jianbao.model import HINT_BODY, HINT_HEAD, Line
 from jianbao.readers.layout_text import (
     INDENT_CELLS,
     MIN_MEASURE_EMS,
@@ -83,7 +83,11 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
     pushed = pushed_pieces(pieces, grid.em)
     by_row = pieces_by_row(pieces)
     lines_of = {
-        id(p): piece_line(p, grid, len(by_row[p.row]) == 1, in_stack(p, by_row, grid)) for p in pieces
+        id(p): dataclasses.replace(
+            piece_line(p, grid, len(by_row[p.row]) == 1, in_stack(p, by_row, grid)),
+            hint=layout_hint(p, by_row, grid),
+        )
+        for p in pieces
     }
     heads = {id(p) for p in pieces if is_headline_line(lines_of[id(p)], float(grid.em))}
     stretches = join_headline_phrases(column_stretches(by_row, heads, grid.em), lines_of, grid.em)
@@ -197,7 +201,7 @@ def join_headline_phrases(
                 continue
             piece = Piece(text=f"{a.text} {b.text}", row=a.row, x0=a.x0, x1=b.x1, line=a.line)
             lines_of[id(piece)] = dataclasses.replace(
-                lines_of[id(a)], text=piece.text, bbox=piece_box(piece, em), size=WIDE_SIZE * em
+                lines_of[id(a)], text=piece.text, bbox=piece_box(piece, em), size=WIDE_SIZE * em, hint=HINT_HEAD
             )
             joined[id(run)] = joined[id(st)] = run
             run[0] = piece
@@ -372,6 +376,24 @@ def piece_line(piece: Piece, grid: Grid, alone: bool = False, stacked: bool = Fa
     centred = alone and near_edge(piece.x0, grid.edges, after=INDENT_CELLS * grid.em) is None
     size = grid.em * (WIDE_SIZE if (wide or centred) and not stacked else 1.0)
     return dataclasses.replace(piece.line, text=piece.text, bbox=piece_box(piece, grid.em), size=size)
+
+
+def layout_hint(piece: Piece, by_row: dict[int, list[Piece]], grid: Grid) -> str:
+    """What the piece's place says of it (see model.HINT_HEAD).
+
+    A line inside a stack of full column lines is body text.  A line with
+    nothing printed on the row above it that stands alone on its row or
+    runs wider than any column is set apart like a headline: headline type
+    is taller than body type, so the rows around it are left blank, and it
+    is centred over, or runs across, the columns it heads.
+    """
+    if in_stack(piece, by_row, grid):
+        return HINT_BODY
+    clear_above = piece.row - 1 not in by_row
+    alone = len(by_row[piece.row]) == 1
+    if clear_above and (alone or grid.is_wide(piece.x1 - piece.x0)):
+        return HINT_HEAD
+    return ""
 
 
 def pieces_by_row(pieces: list[Piece]) -> dict[int, list[Piece]]:

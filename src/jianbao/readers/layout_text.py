@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from jianbao import rules
 from jianbao.model import Line
 
 # A run of this many spaces inside a line separates two columns' pieces.
@@ -218,7 +219,8 @@ def split_at_single_spaces(text: str, start: int, end: int, offsets: list[int], 
     article block has its own column grid, so where that text starts says
     little); so does one after text that starts at a column edge and before
     text at the next column's edge.  A headline with a space inside does not
-    start at a column edge.
+    start at a column edge.  The space newspapers set after a dateline
+    ("新华社北京10月1日电 第三届……") is inside the line.
     """
     cuts: list[tuple[int, int]] = []
     left = start
@@ -229,6 +231,8 @@ def split_at_single_spaces(text: str, start: int, end: int, offsets: list[int], 
         following = end if following < 0 else following
         if grid.is_wide(offsets[following] - offsets[k + 1]):
             continue  # a headline goes on after the space, not a column line
+        if ends_dateline(text[left:k]):
+            continue
         if grid.fills_measure(offsets[k] - offsets[left]):
             cuts.append((left, k))
             left = k + 1
@@ -242,6 +246,12 @@ def split_at_single_spaces(text: str, start: int, end: int, offsets: list[int], 
             left = k + 1
     cuts.append((left, end))
     return cuts
+
+
+def ends_dateline(text: str) -> bool:
+    """The text is a dateline and nothing after it: its lead follows."""
+    m = rules.DATELINE.match(text)
+    return m is not None and not text[m.end() :].strip()
 
 
 def line_pieces(line: Line, row: int, grid: Grid) -> list[Piece]:
