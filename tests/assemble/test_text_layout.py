@@ -135,3 +135,24 @@ def test_a_headline_set_apart_and_the_column_under_it_carry_layout_hints() -> No
     # Lines with full column lines right above and below are body text.
     assert hints[library[2].strip()] == HINT_BODY
     assert HINT_HEAD not in {hints[ln.strip()] for ln in library}
+
+
+def test_a_headline_stack_is_followed_down_from_its_first_line() -> None:
+    # The stack's second line shares its row with another column's line:
+    # only the line over it tells that it is a headline line.
+    library = column_lines(LIBRARY, MEASURE)
+    wetland = column_lines(WETLAND, MEASURE)
+    page = render(
+        [
+            Block(0, 0, ["江南日报"]),
+            Block(2, 2, ["江南市社区图书馆", "全部开放"]),
+            Block(5, 0, library),
+            Block(3, 31, wetland),
+        ]
+    )
+    ordered = layout_reading_order(page_from_text(page).lines)
+    assert ordered is not None
+    hints = {line.text.strip(): line.hint for line in ordered}
+    assert hints["江南市社区图书馆"] == HINT_HEAD
+    assert hints["全部开放"] == HINT_HEAD
+    assert hints[wetland[1].strip()] != HINT_HEAD

@@ -82,11 +82,9 @@ def layout_reading_order(lines: list[Line]) -> list[Line] | None:
         return None
     pushed = pushed_pieces(pieces, grid.em)
     by_row = pieces_by_row(pieces)
+    hints = layout_hints(by_row, grid)
     lines_of = {
-        id(p): dataclasses.replace(
-            piece_line(p, grid, len(by_row[p.row]) == 1, in_stack(p, by_row, grid)),
-            hint=layout_hint(p, by_row, grid),
-        )
+        id(p): hinted(piece_line(p, grid, len(by_row[p.row]) == 1, in_stack(p, by_row, grid)), hints[id(p)], grid.em)
         for p in pieces
     }
     heads = {id(p) for p in pieces if is_headline_line(lines_of[id(p)], float(grid.em))}
@@ -394,6 +392,32 @@ def layout_hint(piece: Piece, by_row: dict[int, list[Piece]], grid: Grid) -> str
     if clear_above and (alone or grid.is_wide(piece.x1 - piece.x0)):
         return HINT_HEAD
     return ""
+
+
+def hinted(line: Line, hint: str, em: int) -> Line:
+    """The line with its layout hint; a line set apart like a headline
+    counts as headline type for the cuts too."""
+    size = WIDE_SIZE * em if hint == HINT_HEAD else line.size
+    return dataclasses.replace(line, hint=hint, size=size)
+
+
+def layout_hints(by_row: dict[int, list[Piece]], grid: Grid) -> dict[int, str]:
+    """Every piece's hint (see layout_hint), with headline stacks followed
+    down: a line right under a headline line, across the same cells, that
+    stands alone on its row, runs wider than a column or falls short of
+    the column measure, is the stack's next line (a body line under a
+    headline fills its column, beside the other columns' lines)."""
+    hints: dict[int, str] = {}
+    for row in sorted(by_row):
+        above = [q for q in by_row.get(row - 1, ()) if hints.get(id(q)) == HINT_HEAD]
+        for p in by_row[row]:
+            hint = layout_hint(p, by_row, grid)
+            if not hint and any(min(q.x1, p.x1) > max(q.x0, p.x0) for q in above):
+                width = p.x1 - p.x0
+                if len(by_row[row]) == 1 or grid.is_wide(width) or not grid.fills_measure(width):
+                    hint = HINT_HEAD
+            hints[id(p)] = hint
+    return hints
 
 
 def pieces_by_row(pieces: list[Piece]) -> dict[int, list[Piece]]:
