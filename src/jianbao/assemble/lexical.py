@@ -10,10 +10,8 @@ document frequency over the page's text units.
 from __future__ import annotations
 
 import math
-import operator
 import re
 from collections import Counter
-from functools import reduce
 from typing import Iterable
 
 _NOT_TEXT = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -77,11 +75,12 @@ class Vocabulary:
     def weight(self, gram: str) -> float:
         return self.weights[gram]
 
-    def total(self, grams_: set[str]) -> float:
-        # Added one by one from 0.0 in the set's order (not with sum(), whose
-        # rounding differs between Python versions), so a total is the
-        # same wherever it is computed.
-        return reduce(operator.add, map(self.weights.__getitem__, grams_), 0.0)
+    def total(self, grams_: Iterable[str]) -> float:
+        # Correctly rounded (fsum), so a total does not depend on the order
+        # a set iterates in (which varies with string hashing between runs)
+        # nor on how the set was built: equal gram sets weigh the same
+        # wherever they are computed.
+        return math.fsum(map(self.weights.__getitem__, grams_))
 
     def similarity(self, headline: set[str], text: set[str]) -> float:
         """Weighted share of the headline's grams found in the text, 0..1."""

@@ -244,6 +244,7 @@ class SegmentGrower:
         self.trail_found: list[float] = []
         self.trail_total: list[float] = []
         self.trail_missing: list[set[str]] = []
+        self.trail_hits: list[set[str]] = []
 
     def prepend(self, item: Item) -> bool:
         """Add an item at the left; False when no longer segment can exist."""
@@ -276,8 +277,9 @@ class SegmentGrower:
         for k, missing in enumerate(self.trail_missing):
             hit = missing & item.grams
             if hit:
-                self.trail_found[k] += sum(map(self.weight_of, hit))
                 missing -= hit
+                self.trail_hits[k] |= hit
+                self.trail_found[k] = self.vocab.total(self.trail_hits[k])
         return True
 
     def headless(self) -> bool:
@@ -298,8 +300,9 @@ class SegmentGrower:
         return self.vocab.total(item.grams & self.body) / total
 
     def _track_trail_head(self, item: Item) -> None:
-        self.trail_total.insert(0, sum(map(self.weight_of, item.grams)))
+        self.trail_total.insert(0, self.vocab.total(item.grams))
         self.trail_found.insert(0, 0.0)
+        self.trail_hits.insert(0, set())
         self.trail_missing.insert(0, set(item.grams))
 
     def score(self) -> float:
