@@ -112,10 +112,13 @@ def split_jump_from(text: str) -> tuple[str, str] | None:
     return compact[: m.end()], compact[m.end() :]
 
 
+_JUMP_TO_AT_END = re.compile(rules.JUMP_TO_TOKEN.pattern + r"\s*$")
+
+
 def split_jump_to(text: str) -> tuple[str, str] | None:
     """(rest, "（下转第4版）") when a line ends with a jump marker."""
     stripped = text.rstrip()
-    m = re.search(rules.JUMP_TO_TOKEN.pattern + r"\s*$", stripped)
+    m = _JUMP_TO_AT_END.search(stripped)
     if not m:
         return None
     return stripped[: m.start()], stripped[m.start() :].strip()

@@ -6,7 +6,6 @@ PDF and OCR modes.
 
 from __future__ import annotations
 
-import dataclasses
 import operator
 import re
 import unicodedata
@@ -93,15 +92,22 @@ def _is_han(ch: str) -> bool:
 def punctuation_model(texts: list[str]) -> str:
     """The punctuation setting that makes consecutive full lines most alike
     in width: justified body lines all fill the same measure."""
+    return widths_under_model(texts)[0]
+
+
+def widths_under_model(texts: list[str]) -> tuple[str, list[float]]:
+    """The page's punctuation model (:func:`punctuation_model`) and every
+    line's width under it, each width computed once."""
     best, best_share = FULL_PUNCT, -1.0
+    best_widths: list[float] = []
     sample = texts[:300]  # consecutive lines: the test compares neighbours
     for model in (FULL_PUNCT, SQUEEZED_PUNCT):
         widths = [width(t, model) for t in sample]
         pairs = [(a, b) for a, b in zip(widths, widths[1:]) if a >= 6 and b >= 6]
         share = sum(abs(a - b) <= 0.5 for a, b in pairs) / max(1, len(pairs))
         if share > best_share + 1e-9:
-            best, best_share = model, share
-    return best
+            best, best_share, best_widths = model, share, widths
+    return best, best_widths + [width(t, best) for t in texts[len(sample) :]]
 
 
 def visible_len(text: str) -> int:
@@ -224,7 +230,20 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
 
 
 def _copy(line: Line, text: str, bold: bool | None = None) -> Line:
-    return dataclasses.replace(line, text=text, bold=line.bold if bold is None else bold)
+    # Spelled out rather than dataclasses.replace, which costs three times
+    # as much on every line of a page (tests check every field is copied).
+    return Line(
+        text=text,
+        index=line.index,
+        page=line.page,
+        bbox=line.bbox,
+        size=line.size,
+        bold=line.bold if bold is None else bold,
+        font=line.font,
+        conf=line.conf,
+        blank_before=line.blank_before,
+        label=line.label,
+    )
 
 
 # --- spacing and joining -----------------------------------------------------------

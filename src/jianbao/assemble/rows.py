@@ -13,7 +13,7 @@ from jianbao import classify, rules
 from jianbao.assemble.columns import restore_column_order
 from jianbao.assemble.text_layout import layout_reading_order
 from jianbao.model import Furniture, Line, Page
-from jianbao.normalize import clean_spaces, collapse_faux_bold, punctuation_model, width
+from jianbao.normalize import clean_spaces, collapse_faux_bold, widths_under_model
 
 # Furniture (masthead, header, date) is printed at the top or foot of a page,
 # but extractors may print it anywhere: a line that is only a page header
@@ -49,9 +49,9 @@ def prepare_rows(page: Page) -> list[Row]:
         rows.extend(split_line(line))
     mark_split_bylines(rows)
     mark_split_datelines(rows)
-    model = punctuation_model([r.text for r in rows])
-    for row in rows:
-        row.width = width(row.text, model)
+    _model, widths = widths_under_model([r.text for r in rows])
+    for row, w in zip(rows, widths):
+        row.width = w
     return rows
 
 
