@@ -47,9 +47,10 @@ def classify_line(text: str) -> str:
         return JUMP_TO
     if rules.JUMP_FROM_TOKEN.match(compact):
         return JUMP_FROM
-    if visible_len(s) <= MAX_CREDIT_CHARS and rules.PHOTO_CREDIT.match(s):
+    visible = visible_len(s)
+    if visible <= MAX_CREDIT_CHARS and rules.PHOTO_CREDIT.match(s):
         return CREDIT
-    if visible_len(s) <= MAX_BYLINE_CHARS and is_byline(s):
+    if visible <= MAX_BYLINE_CHARS and is_byline(s):
         return BYLINE
     if rules.PINYIN_COLUMN.match(s):
         return COLUMN

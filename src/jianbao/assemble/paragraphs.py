@@ -192,7 +192,8 @@ def column_measures(rows: list[Row]) -> list[float]:
             out.append(rows[i].width)
             continue
         # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
-        best = max(hist, key=lambda b: (2 * hist[b] + hist.get(b - 1, 0) + hist.get(b + 1, 0), b))
+        get = hist.get
+        _score, best = max((2 * c + get(b - 1, 0) + get(b + 1, 0), b) for b, c in hist.items())
         out.append(best / 2)
     return out
 

@@ -114,12 +114,13 @@ def mark_split_datelines(rows: list[Row]) -> None:
     """A dateline broken over two lines ("新华社北京10月1" / "7日电 ……")
     still opens a paragraph: the row is checked together with the start of
     the next one."""
-    for a, b in zip(rows, rows[1:]):
+    compact = [clean_spaces(r.text) for r in rows]
+    for k, (a, b) in enumerate(zip(rows, rows[1:])):
         if a.label != classify.TEXT or b.label not in (classify.TEXT, classify.DATELINE):
             continue
-        joined = clean_spaces(a.text) + clean_spaces(b.text)[:16]
+        joined = compact[k] + compact[k + 1][:16]
         m = rules.DATELINE.match(joined)
-        if m and m.end() > len(clean_spaces(a.text)):
+        if m and m.end() > len(compact[k]):
             a.label = classify.DATELINE
 
 
