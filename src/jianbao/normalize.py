@@ -6,10 +6,9 @@ PDF and OCR modes.
 
 from __future__ import annotations
 
-import operator
 import re
 import unicodedata
-from functools import lru_cache, reduce
+from functools import lru_cache
 
 from jianbao.model import Line
 
@@ -60,7 +59,8 @@ class _WidthTable(dict):
         self.punct = punct
 
     def __missing__(self, ch: str) -> float:
-        w = self[ch] = char_width(ch, self.punct)
+        # Spaces are extraction artefacts: they print no width.
+        w = self[ch] = 0.0 if ch.isspace() else char_width(ch, self.punct)
         return w
 
 
@@ -75,11 +75,9 @@ def width(text: str, model: str = FULL_PUNCT) -> float:
     width everywhere; :func:`punctuation_model` tells which from the page.
     """
     punct = 1.0 if model == FULL_PUNCT else 0.5
-    visible = "".join(text.split())
-    # Added one by one from 0.0 in reading order (sum() rounds differently
-    # between Python versions).
-    total = reduce(operator.add, map(_WIDTH_TABLES[punct].__getitem__, visible), 0.0)
-    last = visible[-1:]
+    # Widths are whole and half ems, so the sum is exact in any order.
+    total = sum(map(_WIDTH_TABLES[punct].__getitem__, text), 0.0)
+    last = text.rstrip()[-1:]
     if last and model == FULL_PUNCT and not _is_han(last) and char_width(last, 1.0) == 1.0:
         total -= 0.5
     return total
