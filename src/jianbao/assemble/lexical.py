@@ -10,6 +10,7 @@ document frequency over the page's text units.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from typing import Iterable
@@ -23,7 +24,7 @@ def grams(text: str) -> set[str]:
     out: set[str] = set()
     for chunk in _NOT_TEXT.split(text):
         out.update(chunk)
-        out.update(chunk[i : i + 2] for i in range(len(chunk) - 1))
+        out.update(map(operator.add, chunk, chunk[1:]))
     return out
 
 
@@ -55,14 +56,10 @@ class Vocabulary:
         # seen (only in a headline) get the weight of a unique gram.
         # Most grams occur in one or two units: the weight depends only on
         # the count and the gram's length, so each pair is computed once.
-        by_count: dict[tuple[int, bool], float] = {}
-        seen: dict[str, float] = {}
-        for g, k in df.items():
-            key = (k, len(g) > 1)
-            w = by_count.get(key)
-            if w is None:
-                w = by_count[key] = self._weight(g, log_n - math.log(k + 0.5))
-            seen[g] = w
+        counts = set(df.values())
+        as_char = {k: self._weight("x", log_n - math.log(k + 0.5)) for k in counts}
+        as_bigram = {k: self._weight("xx", log_n - math.log(k + 0.5)) for k in counts}
+        seen = {g: (as_bigram if len(g) > 1 else as_char)[k] for g, k in df.items()}
         self._unseen_bigram = self._weight("xx", log_n - math.log(0.5))
         self._unseen_char = self._weight("x", log_n - math.log(0.5))
         self.weights = _Weights(seen, self._unseen_bigram, self._unseen_char)
