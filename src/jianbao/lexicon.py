@@ -9,6 +9,7 @@ entries do not join unrelated lines.  The word set is cached on disk.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import pickle
 from functools import lru_cache
@@ -22,11 +23,11 @@ MIN_FREQUENCY = 20
 
 
 def _dictionary_path() -> Path | None:
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a dependency
+    # Found without importing jieba, which takes longer than parsing a page.
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
         return None
-    path = Path(jieba.__file__).with_name("dict.txt")
+    path = Path(spec.origin).with_name("dict.txt")
     return path if path.exists() else None
 
 

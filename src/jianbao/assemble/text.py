@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from scipy.optimize import linear_sum_assignment
-
 from jianbao import classify, rules
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
@@ -355,6 +353,10 @@ def pair_photos(
             sim = vocab.similarity(head_grams, cap.grams)
             adjacent = pos[id(cap)] in (start - 1, end + 1)
             score[a][b] = sim + (0.5 if adjacent else 0.0)
+    # scipy takes longer to import than a page takes to parse; most pages
+    # have no photo headline to match.
+    from scipy.optimize import linear_sum_assignment
+
     rows_idx, cols_idx = linear_sum_assignment([[-v for v in row] for row in score])
     pairs: list[tuple[Segment, Item]] = []
     used_heads: set[int] = set()
