@@ -175,11 +175,15 @@ def column_measures(rows: list[Row]) -> list[float]:
     lo = hi = 0  # the window is rows[lo:hi], slid along with i
     count = 0
     out: list[float] = []
+    best = None  # the window's measure in half ems, kept while the window's widths stay the same
     for i in range(n):
+        entered: list[int] = []
+        left: list[int] = []
         while hi < min(n, i + WINDOW + 1):
             if bins[hi] is not None:
                 hist[bins[hi]] += 1
                 count += 1
+                entered.append(bins[hi])
             hi += 1
         while lo < max(0, i - WINDOW):
             if bins[lo] is not None:
@@ -187,13 +191,16 @@ def column_measures(rows: list[Row]) -> list[float]:
                 if not hist[bins[lo]]:
                     del hist[bins[lo]]  # keeps the search below to widths in the window
                 count -= 1
+                left.append(bins[lo])
             lo += 1
         if not count:
             out.append(rows[i].width)
+            best = None
             continue
-        # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
-        get = hist.get
-        _score, best = max((2 * c + get(b - 1, 0) + get(b + 1, 0), b) for b, c in hist.items())
+        if best is None or entered != left:
+            # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
+            get = hist.get
+            _score, best = max((2 * c + get(b - 1, 0) + get(b + 1, 0), b) for b, c in hist.items())
         out.append(best / 2)
     return out
 
