@@ -211,18 +211,26 @@ def is_closing_note(text: str) -> bool:
 def index_intertitle_similarity(items: list[Item], vocab: Vocabulary) -> None:
     """How much each headline line shares with the text right around it,
     the evidence that it is an intertitle of that text."""
-    units = [k for k, it in enumerate(items) if it.kind == UNIT]
+    next_unit: list[Item | None] = [None] * len(items)
+    following: Item | None = None
+    for k in range(len(items) - 1, -1, -1):
+        next_unit[k] = following
+        if items[k].kind == UNIT:
+            following = items[k]
+    previous: Item | None = None
     for k, it in enumerate(items):
+        if it.kind == UNIT:
+            previous = it
         if it.kind != HEAD:
             continue
-        before = [u for u in units if u < k][-1:]
-        after = [u for u in units if u > k][:1]
-        around: set[str] = set()
-        for u in before:
-            around |= items[u].tail_grams
-        for u in after:
-            around |= items[u].head_grams
-        it.local_sim = vocab.similarity(it.grams, around)
+        # The line's grams found in the text before or after it, without
+        # building the union of the two windows.
+        found: set[str] = set()
+        if previous is not None:
+            found |= it.grams & previous.tail_grams
+        if next_unit[k] is not None:
+            found |= it.grams & next_unit[k].head_grams
+        it.local_sim = vocab.similarity(it.grams, found)
 
 
 @dataclass(slots=True)

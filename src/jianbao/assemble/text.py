@@ -418,7 +418,8 @@ def build_article(seg: Segment) -> tuple[Article, list[Item]]:
     article = Article(id="")
     heads = [it for it in (seg.lead + seg.trail) if it.kind in (HEAD_ITEM, BYLINE, COLUMN)]
     fill_headline(article, heads)
-    middle = [it for it in seg.items if it not in seg.lead and it not in seg.trail]
+    ends = {id(it) for it in seg.lead} | {id(it) for it in seg.trail}
+    middle = [it for it in seg.items if id(it) not in ends]
     paragraphs: list[list[Row]] = []
     for it in middle:
         if it.kind == UNIT:
