@@ -335,7 +335,7 @@ class SegmentGrower:
     docstring)."""
 
     __slots__ = (
-        "page", "end", "first_unit", "lead_start", "trail_start", "trail",
+        "page", "end", "first_unit", "lead_start", "trail_start", "lead", "trail",
         "inner", "chars", "lead_sims", "lead_lex", "trail_found", "trail_parts", "trail_total", "trail_lex",
     )
 
@@ -345,6 +345,7 @@ class SegmentGrower:
         self.first_unit = -1  # index of the leftmost text unit, -1 before any
         self.lead_start = end
         self.trail_start = end
+        self.lead = page.empty  # the stack before the first unit
         self.trail = page.empty
         self.inner = 0.0  # cohesion, hard starts and intertitles between units
         self.chars = 0  # printed characters of the units
@@ -363,9 +364,11 @@ class SegmentGrower:
         item = page.items[i]
         if not page.is_unit[i]:
             self.lead_start = i
-            if self.first_unit >= 0 and item.kind == HEAD:
-                self.lead_sims.insert(0, page.shared_with_body(i, self.first_unit))
-                self.lead_lex = W_LEX * sum(self.lead_sims)
+            if self.first_unit >= 0:
+                self.lead = page.stack(i, self.first_unit)
+                if item.kind == HEAD:
+                    self.lead_sims.insert(0, page.shared_with_body(i, self.first_unit))
+                    self.lead_lex = W_LEX * sum(self.lead_sims)
             return True
         if self.first_unit >= 0:
             nxt = page.items[self.first_unit]
@@ -379,6 +382,7 @@ class SegmentGrower:
             inner_cost = page.inner_cost
             for k in range(i + 1, self.first_unit):
                 self.inner += inner_cost[k]
+            self.lead = page.empty
             self.lead_sims = []
             self.lead_lex = 0.0
         else:
@@ -392,10 +396,9 @@ class SegmentGrower:
     def headless(self) -> bool:
         """A text with no headline line that opens mid-page without a
         dateline or continuation marker."""
-        page = self.page
-        if self.first_unit < 0 or page.items[self.first_unit].hard_start:
+        if self.first_unit < 0 or self.page.items[self.first_unit].hard_start:
             return False
-        return not page.stack(self.lead_start, self.first_unit).has_head and not self.trail.has_head
+        return not self.lead.has_head and not self.trail.has_head
 
     def _freeze_trail(self, start: int) -> None:
         """The run after the last unit is the trail stack: index its
@@ -434,7 +437,7 @@ class SegmentGrower:
         page = self.page
         if self.first_unit < 0:
             return _floating_score(page.items[self.lead_start : self.end])
-        lead = page.stack(self.lead_start, self.first_unit)
+        lead = self.lead
         trail = self.trail
         if lead.has_head and trail.has_head:
             return IMPOSSIBLE
