@@ -305,9 +305,7 @@ class PageFeatures:
         """Record the grams of item ``k`` when it is a text unit; candidates
         ending after ``k`` then find them."""
         if self.is_unit[k]:
-            last = self.last_unit_with
-            for g in self.items[k].grams:
-                last[g] = k
+            self.last_unit_with.update(dict.fromkeys(self.items[k].grams, k))
 
     def stack(self, start: int, end: int) -> Stack:
         if start == end:
