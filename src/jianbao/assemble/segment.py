@@ -612,18 +612,16 @@ def index_flow_windows(units: list[Item]) -> None:
     windows run across neighbouring units (whole units, about EDGE_CHARS
     characters), so a short paragraph is judged with the text around it."""
     lengths = [len(u.text) for u in units]
+    unit_grams = [u.grams for u in units]
+    n = len(units)
     for k, unit in enumerate(units):
-        ahead: set[str] = set()
         size, j = 0, k
-        while j < len(units) and size < EDGE_CHARS:
-            ahead |= units[j].grams
+        while j < n and size < EDGE_CHARS:
             size += lengths[j]
             j += 1
-        behind: set[str] = set()
+        unit.head_grams = set().union(*unit_grams[k:j])
         size, j = 0, k
         while j >= 0 and size < EDGE_CHARS:
-            behind |= units[j].grams
             size += lengths[j]
             j -= 1
-        unit.head_grams = ahead
-        unit.tail_grams = behind
+        unit.tail_grams = set().union(*unit_grams[j + 1 : k + 1])
