@@ -9,11 +9,14 @@ document frequency over the page's text units.
 
 from __future__ import annotations
 
+import bisect
 import math
 import operator
 import re
 from collections import Counter
 from typing import Iterable
+
+import numpy as np
 
 _NOT_TEXT = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -63,6 +66,9 @@ class Vocabulary:
         self._unseen_bigram = self._weight("xx", log_n - math.log(0.5))
         self._unseen_char = self._weight("x", log_n - math.log(0.5))
         self.weights = _Weights(seen, self._unseen_bigram, self._unseen_char)
+        self._as_char, self._as_bigram = as_char, as_bigram
+        self._bit_of: dict[str, int] | None = None
+        self._classes: list[tuple[int, int]] = []
 
     @staticmethod
     def _weight(gram: str, idf: float) -> float:
@@ -87,6 +93,70 @@ class Vocabulary:
         found = self.total(headline & text)
         return found / total if total else 0.0
 
+    # --- gram sets as bit sets ------------------------------------------------------
+    #
+    # Text windows are unions of whole units and are compared many times over,
+    # so they are kept as bits of one integer, a bit per gram seen on the
+    # page.  Grams of equal weight take consecutive bits, so a total counts
+    # the bits of each weight: exact integer arithmetic that rounds once, to
+    # the same float as :meth:`total`.
+
+    def bits(self, grams_: Iterable[str]) -> int:
+        """The grams seen on the page among ``grams_``, as a bit set."""
+        bit_of = self._bit_of if self._bit_of is not None else self._number_grams()
+        found = [bit_of[g] for g in grams_ if g in bit_of]
+        if not found:
+            return 0
+        flags = np.zeros(len(bit_of), dtype=np.uint8)
+        flags[found] = 1
+        return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
+
+    def bits_total(self, bits: int) -> float:
+        """:meth:`total` of the grams in a bit set (the same float)."""
+        if self._bit_of is None:
+            self._number_grams()
+        exact = 0
+        for mask, scaled in self._classes:
+            exact += (bits & mask).bit_count() * scaled
+        return math.ldexp(float(exact), -_SCALE)
+
+    def bits_similarity(self, headline: set[str], text: int) -> float:
+        """:meth:`similarity` of a headline with a text given as bits."""
+        if not headline:
+            return 0.0
+        total = self.total(headline)
+        found = self.bits_total(self.bits(headline) & text)
+        return found / total if total else 0.0
+
+    def bits_overlap(self, a: int, b: int) -> float:
+        """:meth:`overlap` of two bit sets."""
+        if not a or not b:
+            return 0.0
+        smaller = min(self.bits_total(a), self.bits_total(b))
+        common = self.bits_total(a & b)
+        return common / smaller if smaller else 0.0
+
+    def _number_grams(self) -> dict[str, int]:
+        """Bits for the page's grams, those of one weight next to each other."""
+        df = self.df
+        bit_of: dict[str, int] = {}
+        classes: list[tuple[int, int]] = []
+        for weights, grams_ in (
+            (self._as_char, [g for g in df if len(g) == 1]),
+            (self._as_bigram, [g for g in df if len(g) > 1]),
+        ):
+            grams_.sort(key=df.__getitem__)
+            counts = [df[g] for g in grams_]
+            bit_of.update(zip(grams_, range(len(bit_of), len(bit_of) + len(grams_))))
+            start = 0
+            while start < len(grams_):
+                end = bisect.bisect_right(counts, counts[start], start)
+                offset = len(bit_of) - len(grams_)
+                classes.append((((1 << (end - start)) - 1) << (offset + start), _scaled(weights[counts[start]])))
+                start = end
+        self._bit_of, self._classes = bit_of, classes
+        return bit_of
+
     def overlap(self, a: set[str], b: set[str], total_a: float | None = None, total_b: float | None = None) -> float:
         """Weighted share of grams two texts have in common, relative to the
         smaller one: how much two stretches of text are about one thing."""
@@ -97,3 +167,15 @@ class Vocabulary:
         smaller = min(ta, tb)
         common = self.total(a & b)
         return common / smaller if smaller else 0.0
+
+
+# Weights are at least 0.05 / 4 > 2**-7, so a weight times 2**59 is a whole
+# number: its 53 significant bits all lie above 2**-59.
+_SCALE = 59
+
+
+def _scaled(weight: float) -> int:
+    scaled = math.ldexp(weight, _SCALE)
+    if scaled != int(scaled):  # pragma: no cover - see _SCALE
+        raise ValueError(f"gram weight {weight!r} is not a multiple of 2**-{_SCALE}")
+    return int(scaled)

@@ -44,7 +44,9 @@ match (:func:`untangle_heads`).
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass, field
+from functools import reduce
 
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import is_source_note
@@ -116,8 +118,10 @@ class Item:
     local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
     caption_sim: float = 0.0  # headline lines next to a caption: vocabulary shared with it
     grams: set[str] = field(default_factory=set)
-    head_grams: set[str] = field(default_factory=set)  # units: the text from here on (~EDGE_CHARS)
-    tail_grams: set[str] = field(default_factory=set)  # units: the text up to here (~EDGE_CHARS)
+    # Units: the grams of the text from here on and up to here (~EDGE_CHARS
+    # each), as bits of the page's vocabulary (Vocabulary.bits).
+    head_bits: int = 0
+    tail_bits: int = 0
 
     @property
     def text(self) -> str:
@@ -200,7 +204,7 @@ def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
             # another (a dateline after it is weighed as a hard start already).
             a.cohesion_next = -B_CLOSING_NOTE
         else:
-            a.cohesion_next = W_COHESION * (vocab.overlap(a.tail_grams, b.head_grams) - COH_BASE)
+            a.cohesion_next = W_COHESION * (vocab.bits_overlap(a.tail_bits, b.head_bits) - COH_BASE)
 
 
 def is_closing_note(text: str) -> bool:
@@ -223,14 +227,12 @@ def index_intertitle_similarity(items: list[Item], vocab: Vocabulary) -> None:
             previous = it
         if it.kind != HEAD:
             continue
-        # The line's grams found in the text before or after it, without
-        # building the union of the two windows.
-        found: set[str] = set()
+        around = 0
         if previous is not None:
-            found |= it.grams & previous.tail_grams
+            around |= previous.tail_bits
         if next_unit[k] is not None:
-            found |= it.grams & next_unit[k].head_grams
-        it.local_sim = vocab.similarity(it.grams, found)
+            around |= next_unit[k].head_bits
+        it.local_sim = vocab.bits_similarity(it.grams, around)
 
 
 @dataclass(slots=True)
@@ -607,21 +609,21 @@ def index_grams(item: Item) -> None:
     item.chars = len(text)
 
 
-def index_flow_windows(units: list[Item]) -> None:
+def index_flow_windows(units: list[Item], vocab: Vocabulary) -> None:
     """The text just before and just after each unit boundary, for cohesion:
     windows run across neighbouring units (whole units, about EDGE_CHARS
     characters), so a short paragraph is judged with the text around it."""
     lengths = [len(u.text) for u in units]
-    unit_grams = [u.grams for u in units]
+    unit_bits = [vocab.bits(u.grams) for u in units]
     n = len(units)
     for k, unit in enumerate(units):
         size, j = 0, k
         while j < n and size < EDGE_CHARS:
             size += lengths[j]
             j += 1
-        unit.head_grams = set().union(*unit_grams[k:j])
+        unit.head_bits = reduce(operator.or_, unit_bits[k:j], 0)
         size, j = 0, k
         while j >= 0 and size < EDGE_CHARS:
             size += lengths[j]
             j -= 1
-        unit.tail_grams = set().union(*unit_grams[j + 1 : k + 1])
+        unit.tail_bits = reduce(operator.or_, unit_bits[j + 1 : k + 1], 0)

@@ -50,8 +50,8 @@ def assemble_text(page: Page) -> Page:
     items = build_items(rows)
     for item in items:
         index_grams(item)
-    index_flow_windows([it for it in items if it.kind == UNIT])
     vocab = Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
+    index_flow_windows([it for it in items if it.kind == UNIT], vocab)
     index_caption_similarity(items, vocab)
     flow = [it if it.kind != CAPTION else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
