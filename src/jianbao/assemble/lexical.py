@@ -66,7 +66,6 @@ class Vocabulary:
         self._unseen_bigram = self._weight("xx", log_n - math.log(0.5))
         self._unseen_char = self._weight("x", log_n - math.log(0.5))
         self.weights = _Weights(seen, self._unseen_bigram, self._unseen_char)
-        self._as_char, self._as_bigram = as_char, as_bigram
         self._bit_of: dict[str, int] | None = None
         self._classes: list[tuple[int, int]] = []
 
@@ -99,13 +98,18 @@ class Vocabulary:
     # so they are kept as bits of one integer, a bit per gram seen on the
     # page.  Grams of equal weight take consecutive bits, so a total counts
     # the bits of each weight: exact integer arithmetic that rounds once, to
-    # the same float as :meth:`total`.
+    # the same float as :meth:`total` (math.fsum also rounds the exact sum
+    # once).
 
     def bits(self, grams_: Iterable[str]) -> int:
         """The grams seen on the page among ``grams_``, as a bit set."""
         bit_of = self._bit_of if self._bit_of is not None else self._number_grams()
-        found = [bit_of[g] for g in grams_ if g in bit_of]
-        if not found:
+        grams_ = grams_ if isinstance(grams_, (set, frozenset, list)) else list(grams_)
+        try:  # a text unit's grams are all on the page
+            found = np.fromiter(map(bit_of.__getitem__, grams_), dtype=np.intp, count=len(grams_))
+        except KeyError:
+            found = np.array([bit_of[g] for g in grams_ if g in bit_of], dtype=np.intp)
+        if not len(found):
             return 0
         flags = np.zeros(len(bit_of), dtype=np.uint8)
         flags[found] = 1
@@ -138,24 +142,18 @@ class Vocabulary:
 
     def _number_grams(self) -> dict[str, int]:
         """Bits for the page's grams, those of one weight next to each other."""
-        df = self.df
-        bit_of: dict[str, int] = {}
+        weights = self.weights
+        order = sorted(weights, key=weights.__getitem__)
+        values = list(map(weights.__getitem__, order))
         classes: list[tuple[int, int]] = []
-        for weights, grams_ in (
-            (self._as_char, [g for g in df if len(g) == 1]),
-            (self._as_bigram, [g for g in df if len(g) > 1]),
-        ):
-            grams_.sort(key=df.__getitem__)
-            counts = [df[g] for g in grams_]
-            bit_of.update(zip(grams_, range(len(bit_of), len(bit_of) + len(grams_))))
-            start = 0
-            while start < len(grams_):
-                end = bisect.bisect_right(counts, counts[start], start)
-                offset = len(bit_of) - len(grams_)
-                classes.append((((1 << (end - start)) - 1) << (offset + start), _scaled(weights[counts[start]])))
-                start = end
-        self._bit_of, self._classes = bit_of, classes
-        return bit_of
+        start = 0
+        while start < len(values):
+            end = bisect.bisect_right(values, values[start], start)
+            classes.append((((1 << (end - start)) - 1) << start, _scaled(values[start])))
+            start = end
+        self._bit_of = dict(zip(order, range(len(order))))
+        self._classes = classes
+        return self._bit_of
 
     def overlap(self, a: set[str], b: set[str], total_a: float | None = None, total_b: float | None = None) -> float:
         """Weighted share of grams two texts have in common, relative to the
