@@ -73,19 +73,25 @@ _INTO = {
 }
 
 
-def runs_on(prev: str, nxt: str) -> bool:
+def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None) -> bool:
     """The line after ``prev`` continues it: ``prev`` stops at a comma or an
     opening mark, leaves a quotation or bracket open, or the line break
-    falls inside a word."""
+    falls inside a word.  ``prev_leaves_open`` is ``leaves_open(prev)``
+    where the caller has it already."""
     a = prev.rstrip()
-    return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or leaves_open(a) or breaks_word(a, nxt))
+    if prev_leaves_open is None:
+        prev_leaves_open = bool(a) and leaves_open(a)
+    return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or prev_leaves_open or breaks_word(a, nxt))
 
 
-def break_cost(prev: str, nxt: str) -> float:
-    """What it costs to end a paragraph or headline after ``prev``."""
-    if not runs_on(prev, nxt):
+def break_cost(prev: str, nxt: str, prev_leaves_open: bool | None = None) -> float:
+    """What it costs to end a paragraph or headline after ``prev``
+    (``prev_leaves_open`` as for :func:`runs_on`)."""
+    if prev_leaves_open is None:
+        prev_leaves_open = leaves_open(prev)
+    if not runs_on(prev, nxt, prev_leaves_open):
         return 0.0
-    if leaves_open(prev) and not ends_paragraph(prev):
+    if prev_leaves_open and not ends_paragraph(prev):
         return C_BROKEN_OPEN
     a = prev.rstrip()
     if a and a[-1] not in RUN_ON_MARKS and a[-1] not in DANGLING and breaks_word(a, nxt):
@@ -350,7 +356,7 @@ def _viterbi(
     texts = [rows[i].text for i in run]
     opens = [leaves_open(t) for t in texts]
     # What breaking the text after each line costs, computed once per pair.
-    on = [_break_cost(texts[k], texts[k + 1], opens[k]) for k in range(len(run) - 1)] + [0.0]
+    on = [break_cost(texts[k], texts[k + 1], opens[k]) for k in range(len(run) - 1)] + [0.0]
     n_rows = len(rows)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
@@ -405,18 +411,3 @@ _HEAD_AT = STATES.index(HEAD)
 # _INTO by state position: for each state, (position of the state before, cost, running).
 _INTO_AT = [[(STATES.index(p), t, running) for p, t, running in _INTO[s]] for s in STATES]
 _STARTS = frozenset((classify.DATELINE, classify.JUMP_FROM))
-
-
-def _break_cost(prev: str, nxt: str, prev_leaves_open: bool) -> float:
-    """:func:`break_cost` with ``leaves_open(prev)`` already known."""
-    if not _runs_on(prev, nxt, prev_leaves_open):
-        return 0.0
-    if prev_leaves_open and not ends_paragraph(prev):
-        return C_BROKEN_OPEN
-    return C_BROKEN_RUN
-
-
-def _runs_on(prev: str, nxt: str, prev_leaves_open: bool) -> bool:
-    """:func:`runs_on` with ``leaves_open(prev)`` already known."""
-    a = prev.rstrip()
-    return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or prev_leaves_open or breaks_word(a, nxt))
