@@ -144,13 +144,16 @@ def page_from_text(text: str, source: str = "", position: int = 0) -> Page:
     otherwise left as printed (normalisation is a later stage).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # Spaces are replaced over the whole text at once, not line by line.
+    text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
     lines: list[Line] = []
     blank = False
+    page = position or 1
     for number, raw in enumerate(text.split("\n"), start=1):
-        cleaned = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "").rstrip()
-        if not cleaned.strip():
+        cleaned = raw.rstrip()
+        if not cleaned:
             blank = True
             continue
-        lines.append(Line(text=cleaned, index=number, page=position or 1, blank_before=blank))
+        lines.append(Line(text=cleaned, index=number, page=page, blank_before=blank))
         blank = False
     return Page(number=position, source=source, lines=lines)
