@@ -130,9 +130,9 @@ def split_line(line: Line) -> list[Row]:
     gives caption text and credit."""
     text = line.text
     indent = text[:1] == " " and not text.startswith("  " * 4)
-    base = dict(lines=[line.index], bold=line.bold, blank_before=line.blank_before)
     head = classify.split_jump_from(text)
     if head is not None:
+        base = _provenance(line)
         marker, rest = head
         rows = [Row(text=marker, label=classify.JUMP_FROM, **base)]  # type: ignore[arg-type]
         if rest.strip():
@@ -140,6 +140,7 @@ def split_line(line: Line) -> list[Row]:
         return rows
     tail = classify.split_jump_to(text)
     if tail is not None and tail[0].strip():
+        base = _provenance(line)
         rest, marker = tail
         return [
             Row(text=rest, label=classify.classify_line(rest), indent=indent, **base),  # type: ignore[arg-type]
@@ -149,8 +150,14 @@ def split_line(line: Line) -> list[Row]:
     if label == classify.TEXT:
         credit = rules.TRAILING_CREDIT.search(text)
         if credit and credit.start() > 0 and text[: credit.start()].rstrip()[-1:] in rules.SENTENCE_END + rules.CLOSERS:
+            base = _provenance(line)
             return [
                 Row(text=text[: credit.start()], label=classify.TEXT, indent=indent, **base),  # type: ignore[arg-type]
                 Row(text=credit.group("credit"), lines=[line.index], label=classify.CREDIT),
             ]
-    return [Row(text=text, label=label, indent=indent, **base)]  # type: ignore[arg-type]
+    return [Row(text=text, lines=[line.index], label=label, bold=line.bold, blank_before=line.blank_before, indent=indent)]
+
+
+def _provenance(line: Line) -> dict:
+    """The fields a line's first row takes from it."""
+    return dict(lines=[line.index], bold=line.bold, blank_before=line.blank_before)
