@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import dataclasses
+
 from jianbao.model import Line
 from jianbao.normalize import (
     FULL_PUNCT,
@@ -17,6 +19,7 @@ from jianbao.normalize import (
     undouble_token,
     visible_len,
     width,
+    widths_under_model,
 )
 
 
@@ -103,6 +106,17 @@ def test_collapse_leaves_the_reader_lines_untouched() -> None:
     assert kept[0] is not source[0]
 
 
+def test_collapse_copies_every_other_field_of_a_line() -> None:
+    source = Line(
+        text="长江大桥合龙长江大桥合龙", index=7, page=3, bbox=(1, 2, 3, 4), size=9.5, font="宋体", conf=0.9, blank_before=True, label="x", hint="head"
+    )
+    kept, _bold, _removed = collapse_faux_bold([source])
+    for f in dataclasses.fields(Line):
+        if f.name not in ("text", "bold"):
+            assert getattr(kept[0], f.name) == getattr(source, f.name), f.name
+    assert kept[0].text == "长江大桥合龙" and kept[0].bold
+
+
 def test_collapse_twice_changes_nothing_more() -> None:
     source = lines("本报记者本报记者 冯静宁冯静宁", "标题一行标题", "标题一行标题", "正文一件件产品，谢谢。")
     once, _b, _r = collapse_faux_bold(source)
@@ -184,6 +198,14 @@ def test_punctuation_model_is_the_one_that_makes_full_lines_alike() -> None:
     # ... and when every mark is half an em.
     squeezed = ["甲乙，丙丁，戊己庚辛壬", "子丑寅卯辰巳午未申酉", "甲，乙，丙，丁，戊己庚辛"]
     assert punctuation_model(squeezed) == SQUEEZED_PUNCT
+
+
+def test_widths_under_model_are_the_widths_under_the_chosen_model() -> None:
+    squeezed = ["甲乙，丙丁，戊己庚辛壬", "子丑寅卯辰巳午未申酉", "甲，乙，丙，丁，戊己庚辛"]
+    model, widths = widths_under_model(squeezed)
+    assert model == SQUEEZED_PUNCT
+    assert widths == [width(t, SQUEEZED_PUNCT) for t in squeezed]
+    assert widths_under_model([]) == (FULL_PUNCT, [])
 
 
 def test_visible_len_ignores_whitespace() -> None:

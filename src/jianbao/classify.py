@@ -47,9 +47,10 @@ def classify_line(text: str) -> str:
         return JUMP_TO
     if rules.JUMP_FROM_TOKEN.match(compact):
         return JUMP_FROM
-    if visible_len(s) <= MAX_CREDIT_CHARS and rules.PHOTO_CREDIT.match(s):
+    visible = visible_len(s)
+    if visible <= MAX_CREDIT_CHARS and rules.PHOTO_CREDIT.match(s):
         return CREDIT
-    if visible_len(s) <= MAX_BYLINE_CHARS and is_byline(s):
+    if visible <= MAX_BYLINE_CHARS and is_byline(s):
         return BYLINE
     if rules.PINYIN_COLUMN.match(s):
         return COLUMN
@@ -112,10 +113,13 @@ def split_jump_from(text: str) -> tuple[str, str] | None:
     return compact[: m.end()], compact[m.end() :]
 
 
+_JUMP_TO_AT_END = re.compile(rules.JUMP_TO_TOKEN.pattern + r"\s*$")
+
+
 def split_jump_to(text: str) -> tuple[str, str] | None:
     """(rest, "（下转第4版）") when a line ends with a jump marker."""
     stripped = text.rstrip()
-    m = re.search(rules.JUMP_TO_TOKEN.pattern + r"\s*$", stripped)
+    m = _JUMP_TO_AT_END.search(stripped)
     if not m:
         return None
     return stripped[: m.start()], stripped[m.start() :].strip()

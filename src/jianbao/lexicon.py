@@ -9,6 +9,7 @@ entries do not join unrelated lines.  The word set is cached on disk.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import pickle
 from functools import lru_cache
@@ -22,11 +23,11 @@ MIN_FREQUENCY = 20
 
 
 def _dictionary_path() -> Path | None:
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a dependency
+    # Found without importing jieba, which takes longer than parsing a page.
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
         return None
-    path = Path(jieba.__file__).with_name("dict.txt")
+    path = Path(spec.origin).with_name("dict.txt")
     return path if path.exists() else None
 
 
@@ -73,17 +74,20 @@ def breaks_word(left: str, right: str) -> bool:
     >>> breaks_word("丹源碳素科", "学决策切入新赛道")
     True
     """
-    a = left.rstrip()
-    b = right.lstrip()
+    a = left.rstrip()[-3:]
+    b = right.lstrip()[:3]
     if not a or not b:
         return False
     words = short_words()
-    for left_len in (1, 2, 3):
-        for right_len in (1, 2, 3):
-            if 2 <= left_len + right_len <= 4 and len(a) >= left_len and len(b) >= right_len:
-                if a[-left_len:] + b[:right_len] in words:
-                    return True
+    for left_len, right_len in _SPLITS:
+        if len(a) >= left_len and len(b) >= right_len and a[-left_len:] + b[:right_len] in words:
+            return True
     return False
+
+
+# (characters before the break, characters after it) of a two- to
+# four-character word, in the order they are tried.
+_SPLITS = [(k, j) for k in (1, 2, 3) for j in (1, 2, 3) if 2 <= k + j <= 4]
 
 
 # --- word frequencies ------------------------------------------------------------

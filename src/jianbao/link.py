@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
 
 from jianbao.model import Article, Issue, JumpRef, Page
 
@@ -46,6 +45,10 @@ def link_pages(page: Page, sources: list[Article], target: Page) -> None:
     if not candidates:
         return
     score = [[match_score(s, c) for c in candidates] for s in sources]
+    # Imported here: scipy takes longer to import than a page takes to
+    # parse, and only issues with jump markers need it.
+    from scipy.optimize import linear_sum_assignment
+
     rows, cols = linear_sum_assignment([[-v for v in row] for row in score])
     for r, c in zip(rows, cols):
         src, dst = sources[r], candidates[c]

@@ -6,11 +6,9 @@ PDF and OCR modes.
 
 from __future__ import annotations
 
-import dataclasses
-import operator
 import re
 import unicodedata
-from functools import lru_cache, reduce
+from functools import lru_cache
 
 from jianbao.model import Line
 
@@ -61,7 +59,8 @@ class _WidthTable(dict):
         self.punct = punct
 
     def __missing__(self, ch: str) -> float:
-        w = self[ch] = char_width(ch, self.punct)
+        # Spaces are extraction artefacts: they print no width.
+        w = self[ch] = 0.0 if ch.isspace() else char_width(ch, self.punct)
         return w
 
 
@@ -76,11 +75,9 @@ def width(text: str, model: str = FULL_PUNCT) -> float:
     width everywhere; :func:`punctuation_model` tells which from the page.
     """
     punct = 1.0 if model == FULL_PUNCT else 0.5
-    visible = "".join(text.split())
-    # Added one by one from 0.0 in reading order (sum() rounds differently
-    # between Python versions).
-    total = reduce(operator.add, map(_WIDTH_TABLES[punct].__getitem__, visible), 0.0)
-    last = visible[-1:]
+    # Widths are whole and half ems, so the sum is exact in any order.
+    total = sum(map(_WIDTH_TABLES[punct].__getitem__, text), 0.0)
+    last = text.rstrip()[-1:]
     if last and model == FULL_PUNCT and not _is_han(last) and char_width(last, 1.0) == 1.0:
         total -= 0.5
     return total
@@ -93,15 +90,22 @@ def _is_han(ch: str) -> bool:
 def punctuation_model(texts: list[str]) -> str:
     """The punctuation setting that makes consecutive full lines most alike
     in width: justified body lines all fill the same measure."""
+    return widths_under_model(texts)[0]
+
+
+def widths_under_model(texts: list[str]) -> tuple[str, list[float]]:
+    """The page's punctuation model (:func:`punctuation_model`) and every
+    line's width under it, each width computed once."""
     best, best_share = FULL_PUNCT, -1.0
+    best_widths: list[float] = []
     sample = texts[:300]  # consecutive lines: the test compares neighbours
     for model in (FULL_PUNCT, SQUEEZED_PUNCT):
         widths = [width(t, model) for t in sample]
         pairs = [(a, b) for a, b in zip(widths, widths[1:]) if a >= 6 and b >= 6]
         share = sum(abs(a - b) <= 0.5 for a, b in pairs) / max(1, len(pairs))
         if share > best_share + 1e-9:
-            best, best_share = model, share
-    return best
+            best, best_share, best_widths = model, share, widths
+    return best, best_widths + [width(t, best) for t in texts[len(sample) :]]
 
 
 def visible_len(text: str) -> int:
@@ -224,7 +228,21 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
 
 
 def _copy(line: Line, text: str, bold: bool | None = None) -> Line:
-    return dataclasses.replace(line, text=text, bold=line.bold if bold is None else bold)
+    # Spelled out rather than dataclasses.replace, which costs three times
+    # as much on every line of a page (tests check every field is copied).
+    return Line(
+        text=text,
+        index=line.index,
+        page=line.page,
+        bbox=line.bbox,
+        size=line.size,
+        bold=line.bold if bold is None else bold,
+        font=line.font,
+        conf=line.conf,
+        blank_before=line.blank_before,
+        label=line.label,
+        hint=line.hint,
+    )
 
 
 # --- spacing and joining -----------------------------------------------------------

@@ -113,3 +113,30 @@ def test_overlap_uses_totals_given_by_the_caller(vocab: Vocabulary) -> None:
 
 def test_total_adds_the_weights_of_grams(vocab: Vocabulary) -> None:
     assert vocab.total({"大桥", "发展"}) == pytest.approx(vocab.weight("大桥") + vocab.weight("发展"))
+
+
+# --- bit sets -----------------------------------------------------------------------------
+
+
+def test_a_bit_set_weighs_exactly_what_its_grams_weigh(vocab: Vocabulary) -> None:
+    for text in (BRIDGE, HARVEST + SCHOOL, "江州", BRIDGE + HARVEST + SCHOOL):
+        assert vocab.bits_total(vocab.bits(grams(text))) == vocab.total(grams(text))
+
+
+def test_bit_sets_combine_like_gram_sets(vocab: Vocabulary) -> None:
+    a, b = grams(BRIDGE), grams(HARVEST)
+    assert vocab.bits(a) | vocab.bits(b) == vocab.bits(a | b)
+    assert vocab.bits(a) & vocab.bits(b) == vocab.bits(a & b)
+    assert vocab.bits_overlap(vocab.bits(a), vocab.bits(b)) == vocab.overlap(a, b)
+    assert vocab.bits_overlap(0, vocab.bits(b)) == 0.0
+
+
+def test_grams_never_seen_on_the_page_have_no_bit(vocab: Vocabulary) -> None:
+    assert vocab.bits(grams("湖城地铁")) == 0
+    assert vocab.bits(grams("湖城大桥")) == vocab.bits({"大", "桥", "大桥"})
+
+
+def test_similarity_with_a_bit_set_is_similarity_with_its_grams(vocab: Vocabulary) -> None:
+    headline = grams("江州大桥建成")
+    assert vocab.bits_similarity(headline, vocab.bits(grams(BRIDGE))) == vocab.similarity(headline, grams(BRIDGE))
+    assert vocab.bits_similarity(set(), vocab.bits(grams(BRIDGE))) == 0.0

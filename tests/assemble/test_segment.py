@@ -28,8 +28,8 @@ def head(text: str, strong: bool = True, wraps_previous: bool = False) -> Item:
 def segment(items: list[Item]) -> list[list[str]]:
     for it in items:
         index_grams(it)
-    index_flow_windows([it for it in items if it.kind == UNIT])
     vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    index_flow_windows([it for it in items if it.kind == UNIT], vocab)
     return [[it.text for it in seg.items] for seg in segment_items(items, vocab)]
 
 

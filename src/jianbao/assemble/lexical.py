@@ -9,12 +9,14 @@ document frequency over the page's text units.
 
 from __future__ import annotations
 
+import bisect
 import math
 import operator
 import re
 from collections import Counter
-from functools import reduce
 from typing import Iterable
+
+import numpy as np
 
 _NOT_TEXT = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -25,7 +27,7 @@ def grams(text: str) -> set[str]:
     out: set[str] = set()
     for chunk in _NOT_TEXT.split(text):
         out.update(chunk)
-        out.update(chunk[i : i + 2] for i in range(len(chunk) - 1))
+        out.update(map(operator.add, chunk, chunk[1:]))
     return out
 
 
@@ -57,17 +59,15 @@ class Vocabulary:
         # seen (only in a headline) get the weight of a unique gram.
         # Most grams occur in one or two units: the weight depends only on
         # the count and the gram's length, so each pair is computed once.
-        by_count: dict[tuple[int, bool], float] = {}
-        seen: dict[str, float] = {}
-        for g, k in df.items():
-            key = (k, len(g) > 1)
-            w = by_count.get(key)
-            if w is None:
-                w = by_count[key] = self._weight(g, log_n - math.log(k + 0.5))
-            seen[g] = w
+        counts = set(df.values())
+        as_char = {k: self._weight("x", log_n - math.log(k + 0.5)) for k in counts}
+        as_bigram = {k: self._weight("xx", log_n - math.log(k + 0.5)) for k in counts}
+        seen = {g: (as_bigram if len(g) > 1 else as_char)[k] for g, k in df.items()}
         self._unseen_bigram = self._weight("xx", log_n - math.log(0.5))
         self._unseen_char = self._weight("x", log_n - math.log(0.5))
         self.weights = _Weights(seen, self._unseen_bigram, self._unseen_char)
+        self._bit_of: dict[str, int] | None = None
+        self._classes: list[tuple[int, int]] = []
 
     @staticmethod
     def _weight(gram: str, idf: float) -> float:
@@ -77,11 +77,12 @@ class Vocabulary:
     def weight(self, gram: str) -> float:
         return self.weights[gram]
 
-    def total(self, grams_: set[str]) -> float:
-        # Added one by one from 0.0 in the set's order (not with sum(), whose
-        # rounding differs between Python versions), so a total is the
-        # same wherever it is computed.
-        return reduce(operator.add, map(self.weights.__getitem__, grams_), 0.0)
+    def total(self, grams_: Iterable[str]) -> float:
+        # Correctly rounded (fsum), so a total does not depend on the order
+        # a set iterates in (which varies with string hashing between runs)
+        # nor on how the set was built: equal gram sets weigh the same
+        # wherever they are computed.
+        return math.fsum(map(self.weights.__getitem__, grams_))
 
     def similarity(self, headline: set[str], text: set[str]) -> float:
         """Weighted share of the headline's grams found in the text, 0..1."""
@@ -90,6 +91,69 @@ class Vocabulary:
         total = self.total(headline)
         found = self.total(headline & text)
         return found / total if total else 0.0
+
+    # --- gram sets as bit sets ------------------------------------------------------
+    #
+    # Text windows are unions of whole units and are compared many times over,
+    # so they are kept as bits of one integer, a bit per gram seen on the
+    # page.  Grams of equal weight take consecutive bits, so a total counts
+    # the bits of each weight: exact integer arithmetic that rounds once, to
+    # the same float as :meth:`total` (math.fsum also rounds the exact sum
+    # once).
+
+    def bits(self, grams_: Iterable[str]) -> int:
+        """The grams seen on the page among ``grams_``, as a bit set."""
+        bit_of = self._bit_of if self._bit_of is not None else self._number_grams()
+        grams_ = grams_ if isinstance(grams_, (set, frozenset, list)) else list(grams_)
+        try:  # a text unit's grams are all on the page
+            found = np.fromiter(map(bit_of.__getitem__, grams_), dtype=np.intp, count=len(grams_))
+        except KeyError:
+            found = np.array([bit_of[g] for g in grams_ if g in bit_of], dtype=np.intp)
+        if not len(found):
+            return 0
+        flags = np.zeros(len(bit_of), dtype=np.uint8)
+        flags[found] = 1
+        return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
+
+    def bits_total(self, bits: int) -> float:
+        """:meth:`total` of the grams in a bit set (the same float)."""
+        if self._bit_of is None:
+            self._number_grams()
+        exact = 0
+        for mask, scaled in self._classes:
+            exact += (bits & mask).bit_count() * scaled
+        return math.ldexp(float(exact), -_SCALE)
+
+    def bits_similarity(self, headline: set[str], text: int) -> float:
+        """:meth:`similarity` of a headline with a text given as bits."""
+        if not headline:
+            return 0.0
+        total = self.total(headline)
+        found = self.bits_total(self.bits(headline) & text)
+        return found / total if total else 0.0
+
+    def bits_overlap(self, a: int, b: int) -> float:
+        """:meth:`overlap` of two bit sets."""
+        if not a or not b:
+            return 0.0
+        smaller = min(self.bits_total(a), self.bits_total(b))
+        common = self.bits_total(a & b)
+        return common / smaller if smaller else 0.0
+
+    def _number_grams(self) -> dict[str, int]:
+        """Bits for the page's grams, those of one weight next to each other."""
+        weights = self.weights
+        order = sorted(weights, key=weights.__getitem__)
+        values = list(map(weights.__getitem__, order))
+        classes: list[tuple[int, int]] = []
+        start = 0
+        while start < len(values):
+            end = bisect.bisect_right(values, values[start], start)
+            classes.append((((1 << (end - start)) - 1) << start, _scaled(values[start])))
+            start = end
+        self._bit_of = dict(zip(order, range(len(order))))
+        self._classes = classes
+        return self._bit_of
 
     def overlap(self, a: set[str], b: set[str], total_a: float | None = None, total_b: float | None = None) -> float:
         """Weighted share of grams two texts have in common, relative to the
@@ -101,3 +165,15 @@ class Vocabulary:
         smaller = min(ta, tb)
         common = self.total(a & b)
         return common / smaller if smaller else 0.0
+
+
+# Weights are at least 0.05 / 4 > 2**-7, so a weight times 2**59 is a whole
+# number: its 53 significant bits all lie above 2**-59.
+_SCALE = 59
+
+
+def _scaled(weight: float) -> int:
+    scaled = math.ldexp(weight, _SCALE)
+    if scaled != int(scaled):  # pragma: no cover - see _SCALE
+        raise ValueError(f"gram weight {weight!r} is not a multiple of 2**-{_SCALE}")
+    return int(scaled)

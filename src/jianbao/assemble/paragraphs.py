@@ -74,19 +74,25 @@ _INTO = {
 }
 
 
-def runs_on(prev: str, nxt: str) -> bool:
+def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None) -> bool:
     """The line after ``prev`` continues it: ``prev`` stops at a comma or an
     opening mark, leaves a quotation or bracket open, or the line break
-    falls inside a word."""
+    falls inside a word.  ``prev_leaves_open`` is ``leaves_open(prev)``
+    where the caller has it already."""
     a = prev.rstrip()
-    return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or leaves_open(a) or breaks_word(a, nxt))
+    if prev_leaves_open is None:
+        prev_leaves_open = bool(a) and leaves_open(a)
+    return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or prev_leaves_open or breaks_word(a, nxt))
 
 
-def break_cost(prev: str, nxt: str) -> float:
-    """What it costs to end a paragraph or headline after ``prev``."""
-    if not runs_on(prev, nxt):
+def break_cost(prev: str, nxt: str, prev_leaves_open: bool | None = None) -> float:
+    """What it costs to end a paragraph or headline after ``prev``
+    (``prev_leaves_open`` as for :func:`runs_on`)."""
+    if prev_leaves_open is None:
+        prev_leaves_open = leaves_open(prev)
+    if not runs_on(prev, nxt, prev_leaves_open):
         return 0.0
-    if leaves_open(prev) and not ends_paragraph(prev):
+    if prev_leaves_open and not ends_paragraph(prev):
         return C_BROKEN_OPEN
     a = prev.rstrip()
     if a and a[-1] not in RUN_ON_MARKS and a[-1] not in DANGLING and breaks_word(a, nxt):
@@ -176,11 +182,15 @@ def column_measures(rows: list[Row]) -> list[float]:
     lo = hi = 0  # the window is rows[lo:hi], slid along with i
     count = 0
     out: list[float] = []
+    best = None  # the window's measure in half ems, kept while the window's widths stay the same
     for i in range(n):
+        entered: list[int] = []
+        left: list[int] = []
         while hi < min(n, i + WINDOW + 1):
             if bins[hi] is not None:
                 hist[bins[hi]] += 1
                 count += 1
+                entered.append(bins[hi])
             hi += 1
         while lo < max(0, i - WINDOW):
             if bins[lo] is not None:
@@ -188,12 +198,16 @@ def column_measures(rows: list[Row]) -> list[float]:
                 if not hist[bins[lo]]:
                     del hist[bins[lo]]  # keeps the search below to widths in the window
                 count -= 1
+                left.append(bins[lo])
             lo += 1
         if not count:
             out.append(rows[i].width)
+            best = None
             continue
-        # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
-        best = max(hist, key=lambda b: (2 * hist[b] + hist.get(b - 1, 0) + hist.get(b + 1, 0), b))
+        if best is None or entered != left:
+            # Smooth over ±0.5 em so 11.5/12/12.5 (digits) count together.
+            get = hist.get
+            _score, best = max((2 * c + get(b - 1, 0) + get(b + 1, 0), b) for b, c in hist.items())
         out.append(best / 2)
     return out
 
@@ -214,6 +228,10 @@ def width_tolerance(rows: list[Row], measures: list[float]) -> float:
     return min(2.0, max(TOL, 1.5 * gaps[len(gaps) // 2] + 0.25))
 
 
+_NO_BODY = (0.0, NEG, NEG, 0.0, NEG)  # a dateline, caption or continuation: first or single
+_NO_BODY_OPEN = (0.0, NEG, NEG, -3.0, NEG)
+
+
 def emission(
     row: Row,
     measure: float,
@@ -222,10 +240,12 @@ def emission(
     before_byline: bool = False,
     before_start: bool = False,
     note: bool = False,
-) -> dict[str, float]:
-    """How well a row fits each state (log-scale scores, 0 = perfect)."""
-    if row.label in (classify.DATELINE, classify.CAPTION, classify.JUMP_FROM):
-        return {FIRST: 0.0, SINGLE: 0.0 if ends_paragraph(row.text) else -3.0, MID: NEG, LAST: NEG, HEAD: NEG}
+) -> tuple[float, float, float, float, float]:
+    """How well a row fits each state, in the order of :data:`STATES`
+    (log-scale scores, 0 = perfect)."""
+    text = row.text
+    if row.label in _OPENERS:
+        return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
     d = row.width - measure
     full = abs(d) <= tol
     # Half-width digits and Latin make an indented line look a little short.
@@ -233,23 +253,22 @@ def emission(
     short = d < -tol
     long_ = d > tol
     very_long = d > 2 * tol
-    term = ends_paragraph(row.text)
-    text = row.text.strip()
-    e: dict[str, float] = {}
+    term = ends_paragraph(text)
+    text = text.strip()
     # A line wider than the column with sentences inside is text set to a
     # wider measure (a caption under a picture, a lead across columns).
-    clauses = sum(text.count(c) for c in "，；、")
+    clauses = text.count("，") + text.count("；") + text.count("、")
     inner_end = has_inner_sentence_end(text)
     running = inner_end or clauses >= 2 or (clauses and len(text) >= 24)
     too_long = -1.0 if very_long and running else (-5.0 if very_long else 0.0)
     # A short line that runs on is a wrap around a picture or drop cap.
     short_cost = -2.0 if runs_on_next else -5.0
-    e[MID] = 0.0 if full else (-1.5 if long_ and not very_long else (-3.5 if indented else short_cost))
+    mid = 0.0 if full else (-1.5 if long_ and not very_long else (-3.5 if indented else short_cost))
     if very_long:
-        e[MID] = min(-1.0, too_long)
-    e[FIRST] = 0.0 if indented else (-0.7 if full else -5.0 if long_ else short_cost + 1.0)
-    e[LAST] = (0.0 if term else -4.0) + too_long
-    e[SINGLE] = (0.0 if (short or indented) else -1.0) + (0.0 if term else -4.0) + too_long
+        mid = min(-1.0, too_long)
+    first = 0.0 if indented else (-0.7 if full else -5.0 if long_ else short_cost + 1.0)
+    last = (0.0 if term else -4.0) + too_long
+    single = (0.0 if (short or indented) else -1.0) + (0.0 if term else -4.0) + too_long
     # A headline needs positive evidence: a line that fits the flow of the
     # column is body text.
     head = -3.0
@@ -279,17 +298,18 @@ def emission(
     if row.indent:
         head -= 1.0
     head += layout_hint_score(row.hint)
-    e[HEAD] = head
     if row.bold:
-        for s in (FIRST, MID, LAST, SINGLE):
-            e[s] -= 3.0
+        first, mid, last, single = first - 3.0, mid - 3.0, last - 3.0, single - 3.0
     if text[:1] in rules.NO_LINE_START:
         # Typesetters never start a line of running text with a dash or a
         # closing mark, so a line opening with one begins a paragraph or is
         # a subtitle ("——记……").
-        e[MID] -= C_NO_LINE_START
-        e[LAST] -= C_NO_LINE_START
-    return e
+        mid -= C_NO_LINE_START
+        last -= C_NO_LINE_START
+    return (first, mid, last, single, head)
+
+
+_OPENERS = frozenset((classify.DATELINE, classify.CAPTION, classify.JUMP_FROM))
 
 
 # What the page layout says of a line, where the reader saw it (see
@@ -352,39 +372,40 @@ def _viterbi(
 ) -> None:
     if not run:
         return
+    texts = [rows[i].text for i in run]
+    opens = [leaves_open(t) for t in texts]
     # What breaking the text after each line costs, computed once per pair.
-    on = [break_cost(rows[run[k]].text, rows[run[k + 1]].text) for k in range(len(run) - 1)] + [0.0]
+    on = [break_cost(texts[k], texts[k + 1], opens[k]) for k in range(len(run) - 1)] + [0.0]
+    n_rows = len(rows)
 
-    def emit(k: int) -> dict[str, float]:
+    def emit(k: int) -> tuple[float, float, float, float, float]:
         i = run[k]
-        nxt = rows[i + 1] if i + 1 < len(rows) else None
-        text = rows[i].text
+        nxt = rows[i + 1].label if i + 1 < n_rows else None
+        text = texts[k]
         # A source note may break over two lines: "（新华社加德满都10" / "月13日电）".
-        note = k + 1 < len(run) and leaves_open(text) and is_source_note(text + rows[run[k + 1]].text)
-        if k > 0:
-            before = rows[run[k - 1]].text
-            note = note or (leaves_open(before) and is_source_note(before + text))
+        note = k + 1 < len(run) and opens[k] and is_source_note(text + texts[k + 1])
+        if k > 0 and not note and opens[k - 1]:
+            note = is_source_note(texts[k - 1] + text)
         return emission(
             rows[i],
             measures[i],
             tol,
             on[k] > 0,
-            before_byline=nxt is not None and nxt.label == classify.BYLINE,
-            before_start=nxt is not None and nxt.label in (classify.DATELINE, classify.JUMP_FROM),
+            before_byline=nxt == classify.BYLINE,
+            before_start=nxt in _STARTS,
             note=note,
         )
 
     first = emit(0)
-    scores = [{s: start.get(s, NEG) + first[s] for s in STATES}]
-    back: list[dict[str, str]] = [{}]
+    prev = [start.get(s, NEG) + first[k] for k, s in enumerate(STATES)]
+    back: list[list[int]] = [[]]
     for k in range(1, len(run)):
         em = emit(k)
         cont = on[k - 1]
-        prev = scores[k - 1]
-        cur: dict[str, float] = {}
-        ptr: dict[str, str] = {}
-        for s, sources in _INTO.items():
-            best_prev, best = HEAD, NEG
+        cur = [0.0] * _N
+        ptr = [_HEAD_AT] * _N
+        for s, sources in enumerate(_INTO_AT):
+            best_prev, best = _HEAD_AT, NEG
             for p, t, running in sources:
                 v = prev[p] + t
                 if not running:
@@ -393,12 +414,19 @@ def _viterbi(
                     best, best_prev = v, p
             cur[s] = best + em[s]
             ptr[s] = best_prev
-        scores.append(cur)
+        prev = cur
         back.append(ptr)
     # A run cut by a jump marker or the page's end may stop mid-paragraph.
-    ends = {s: 0.0 for s in STATES} if open_end else _CLOSED_END
-    state = max(STATES, key=lambda s: scores[-1][s] + ends[s])
+    ends = [0.0] * _N if open_end else [_CLOSED_END[s] for s in STATES]
+    state = max(range(_N), key=lambda s: prev[s] + ends[s])
     for k in range(len(run) - 1, -1, -1):
-        rows[run[k]].part = state
+        rows[run[k]].part = STATES[state]
         if k:
             state = back[k][state]
+
+
+_N = len(STATES)
+_HEAD_AT = STATES.index(HEAD)
+# _INTO by state position: for each state, (position of the state before, cost, running).
+_INTO_AT = [[(STATES.index(p), t, running) for p, t, running in _INTO[s]] for s in STATES]
+_STARTS = frozenset((classify.DATELINE, classify.JUMP_FROM))

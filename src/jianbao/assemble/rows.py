@@ -13,7 +13,7 @@ from jianbao import classify, rules
 from jianbao.assemble.columns import restore_column_order
 from jianbao.assemble.text_layout import layout_reading_order
 from jianbao.model import Furniture, Line, Page
-from jianbao.normalize import clean_spaces, collapse_faux_bold, punctuation_model, width
+from jianbao.normalize import clean_spaces, collapse_faux_bold, widths_under_model
 
 # Furniture (masthead, header, date) is printed at the top or foot of a page,
 # but extractors may print it anywhere: a line that is only a page header
@@ -50,9 +50,9 @@ def prepare_rows(page: Page) -> list[Row]:
         rows.extend(split_line(line))
     mark_split_bylines(rows)
     mark_split_datelines(rows)
-    model = punctuation_model([r.text for r in rows])
-    for row in rows:
-        row.width = width(row.text, model)
+    _model, widths = widths_under_model([r.text for r in rows])
+    for row, w in zip(rows, widths):
+        row.width = w
     return rows
 
 
@@ -115,12 +115,13 @@ def mark_split_datelines(rows: list[Row]) -> None:
     """A dateline broken over two lines ("新华社北京10月1" / "7日电 ……")
     still opens a paragraph: the row is checked together with the start of
     the next one."""
-    for a, b in zip(rows, rows[1:]):
+    compact = [clean_spaces(r.text) for r in rows]
+    for k, (a, b) in enumerate(zip(rows, rows[1:])):
         if a.label != classify.TEXT or b.label not in (classify.TEXT, classify.DATELINE):
             continue
-        joined = clean_spaces(a.text) + clean_spaces(b.text)[:16]
+        joined = compact[k] + compact[k + 1][:16]
         m = rules.DATELINE.match(joined)
-        if m and m.end() > len(clean_spaces(a.text)):
+        if m and m.end() > len(compact[k]):
             a.label = classify.DATELINE
 
 
@@ -130,9 +131,9 @@ def split_line(line: Line) -> list[Row]:
     gives caption text and credit."""
     text = line.text
     indent = text[:1] == " " and not text.startswith("  " * 4)
-    base = dict(lines=[line.index], bold=line.bold, blank_before=line.blank_before, hint=line.hint)
     head = classify.split_jump_from(text)
     if head is not None:
+        base = _provenance(line)
         marker, rest = head
         rows = [Row(text=marker, label=classify.JUMP_FROM, **base)]  # type: ignore[arg-type]
         if rest.strip():
@@ -140,6 +141,7 @@ def split_line(line: Line) -> list[Row]:
         return rows
     tail = classify.split_jump_to(text)
     if tail is not None and tail[0].strip():
+        base = _provenance(line)
         rest, marker = tail
         return [
             Row(text=rest, label=classify.classify_line(rest), indent=indent, **base),  # type: ignore[arg-type]
@@ -149,8 +151,14 @@ def split_line(line: Line) -> list[Row]:
     if label == classify.TEXT:
         credit = rules.TRAILING_CREDIT.search(text)
         if credit and credit.start() > 0 and text[: credit.start()].rstrip()[-1:] in rules.SENTENCE_END + rules.CLOSERS:
+            base = _provenance(line)
             return [
                 Row(text=text[: credit.start()], label=classify.TEXT, indent=indent, **base),  # type: ignore[arg-type]
                 Row(text=credit.group("credit"), lines=[line.index], label=classify.CREDIT),
             ]
-    return [Row(text=text, label=label, indent=indent, **base)]  # type: ignore[arg-type]
+    return [Row(text=text, lines=[line.index], label=label, bold=line.bold, blank_before=line.blank_before, indent=indent, hint=line.hint)]
+
+
+def _provenance(line: Line) -> dict:
+    """The fields a line's first row takes from it."""
+    return dict(lines=[line.index], bold=line.bold, blank_before=line.blank_before, hint=line.hint)

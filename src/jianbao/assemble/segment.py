@@ -43,7 +43,10 @@ match (:func:`untangle_heads`).
 
 from __future__ import annotations
 
+import math
+import operator
 from dataclasses import dataclass, field
+from functools import reduce
 
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import is_source_note
@@ -115,8 +118,10 @@ class Item:
     local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
     caption_sim: float = 0.0  # headline lines next to a caption: vocabulary shared with it
     grams: set[str] = field(default_factory=set)
-    head_grams: set[str] = field(default_factory=set)  # units: the text from here on (~EDGE_CHARS)
-    tail_grams: set[str] = field(default_factory=set)  # units: the text up to here (~EDGE_CHARS)
+    # Units: the grams of the text from here on and up to here (~EDGE_CHARS
+    # each), as bits of the page's vocabulary (Vocabulary.bits).
+    head_bits: int = 0
+    tail_bits: int = 0
 
     @property
     def text(self) -> str:
@@ -150,19 +155,20 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
     n = len(items)
     best = [0.0] + [IMPOSSIBLE] * n
     choice: list[int] = [0] * (n + 1)
-    scores: dict[tuple[int, int], float] = {}
+    chosen_score = [0.0] * (n + 1)
     # Where the extractor keeps no trace of bold type, a plain headline line
     # is less telling of an intertitle.
     weak_cost = C_WEAK_HEADLINE if shows_bold else C_WEAK_HEADLINE * W_WEAK_WITHOUT_BOLD
-    head_totals: dict[int, float] = {}
+    page = PageFeatures(items, vocab, weak_cost)
     # No article starts on the second half of a wrapped headline line.
     no_start = [k > 0 and it.kind == HEAD and it.wraps_previous and items[k - 1].kind == HEAD for k, it in enumerate(items)]
     for j in range(1, n + 1):
+        page.see_unit(j - 1)
         if j < n and no_start[j]:
             continue
-        grower = SegmentGrower(vocab, weak_cost, head_totals)
+        grower = SegmentGrower(page, j)
         for i in range(j - 1, max(0, j - MAX_SEGMENT) - 1, -1):
-            if not grower.prepend(items[i]):
+            if not grower.prepend(i):
                 break
             if best[i] <= IMPOSSIBLE:
                 continue
@@ -171,10 +177,10 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
                 continue
             if i > 0 and grower.headless():
                 s -= C_HEADLESS_INSIDE
-            scores[(i, j)] = s
             if best[i] + s > best[j]:
                 best[j] = best[i] + s
                 choice[j] = i
+                chosen_score[j] = s
     cuts: list[tuple[int, int]] = []
     j = n
     while j > 0:
@@ -182,7 +188,7 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
         cuts.append((i, j))
         j = i
     cuts.reverse()
-    return [make_segment(items[i:j], scores.get((i, j), 0.0)) for i, j in cuts]
+    return [make_segment(items[i:j], chosen_score[j]) for i, j in cuts]
 
 
 def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
@@ -198,7 +204,7 @@ def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
             # another (a dateline after it is weighed as a hard start already).
             a.cohesion_next = -B_CLOSING_NOTE
         else:
-            a.cohesion_next = W_COHESION * (vocab.overlap(a.tail_grams, b.head_grams) - COH_BASE)
+            a.cohesion_next = W_COHESION * (vocab.bits_overlap(a.tail_bits, b.head_bits) - COH_BASE)
 
 
 def is_closing_note(text: str) -> bool:
@@ -209,56 +215,163 @@ def is_closing_note(text: str) -> bool:
 def index_intertitle_similarity(items: list[Item], vocab: Vocabulary) -> None:
     """How much each headline line shares with the text right around it,
     the evidence that it is an intertitle of that text."""
-    units = [k for k, it in enumerate(items) if it.kind == UNIT]
+    next_unit: list[Item | None] = [None] * len(items)
+    following: Item | None = None
+    for k in range(len(items) - 1, -1, -1):
+        next_unit[k] = following
+        if items[k].kind == UNIT:
+            following = items[k]
+    previous: Item | None = None
     for k, it in enumerate(items):
+        if it.kind == UNIT:
+            previous = it
         if it.kind != HEAD:
             continue
-        before = [u for u in units if u < k][-1:]
-        after = [u for u in units if u > k][:1]
-        around: set[str] = set()
-        for u in before:
-            around |= items[u].tail_grams
-        for u in after:
-            around |= items[u].head_grams
-        it.local_sim = vocab.similarity(it.grams, around)
+        around = 0
+        if previous is not None:
+            around |= previous.tail_bits
+        if next_unit[k] is not None:
+            around |= next_unit[k].head_bits
+        it.local_sim = vocab.bits_similarity(it.grams, around)
+
+
+@dataclass(slots=True)
+class Stack:
+    """What a run of headline lines, bylines and column heads on one side of
+    an article's text says, computed once per run (the rules are in the
+    module docstring)."""
+
+    heads: list[Item]  # headline lines and bylines
+    head_lines: list[Item]
+    has_head: bool
+    crosses_gap: bool
+    has_column: bool
+    column_under_head: bool
+    misplaced_byline: bool
+    weak_cost: float | None  # None: a bold or spanning line makes it strong
+    bad_shape: bool
+    photo_cost: float
+
+
+def stack_of(run: list[Item], weak_cost: float) -> Stack:
+    heads = [it for it in run if it.kind in (HEAD, BYLINE)]
+    head_lines = [it for it in heads if it.kind == HEAD]
+    misplaced = bool(head_lines) and any(it.kind == BYLINE for it in heads) and not _byline_follows_head(heads)
+    weak: float | None = None
+    if head_lines and not any(it.strong for it in head_lines):
+        # Plain lines the width of the column are mostly intertitles; a
+        # stack of several lines, or one with a byline, is a headline.
+        logical = max(1, sum(1 for it in head_lines[1:] if not it.wraps_previous) + 1)
+        weak = weak_cost / (1 + 0.5 * (logical - 1) + 2 * (len(heads) > len(head_lines)))
+    bad_shape = bool(head_lines) and (
+        head_lines[-1].kicker_like or head_lines[0].subtitle_like or head_lines[0].enumerated
+    )
+    # A line printed against a caption it matches would rather head that photo.
+    photo = sum(W_LEX * it.caption_sim + (C_PHOTO_HEAD if it.after_caption else 0.0) for it in head_lines)
+    return Stack(
+        heads=heads,
+        head_lines=head_lines,
+        has_head=bool(head_lines),
+        crosses_gap=_crosses_gap(run),
+        has_column=any(it.kind == COLUMN for it in run),
+        # A column head tops its article's stack: a headline line above it
+        # belongs to something else.
+        column_under_head=_comes_after(run, HEAD, COLUMN),
+        misplaced_byline=misplaced,
+        weak_cost=weak,
+        bad_shape=bad_shape,
+        photo_cost=photo,
+    )
+
+
+class PageFeatures:
+    """What every candidate article of a page reads, computed once: each
+    item's cost inside an article, headline lines' gram totals, the stacks
+    of runs of headline lines, and where each gram was last printed in a
+    text unit so far (so that a headline's vocabulary shared with a body
+    is found without building the body's gram set)."""
+
+    def __init__(self, items: list[Item], vocab: Vocabulary, weak_cost: float) -> None:
+        self.items = items
+        self.vocab = vocab
+        self.weights = vocab.weights
+        self.weak_cost = weak_cost
+        self.is_unit = [it.kind == UNIT for it in items]
+        self.inner_cost = [_inner_item_score(it) for it in items]
+        self.head_total = [vocab.total(it.grams) if it.kind == HEAD else 0.0 for it in items]
+        self.last_unit_with: dict[str, int] = {}
+        self.stacks: dict[tuple[int, int], Stack] = {}
+        self.empty = stack_of([], weak_cost)
+
+    def see_unit(self, k: int) -> None:
+        """Record the grams of item ``k`` when it is a text unit; candidates
+        ending after ``k`` then find them."""
+        if self.is_unit[k]:
+            self.last_unit_with.update(dict.fromkeys(self.items[k].grams, k))
+
+    def stack(self, start: int, end: int) -> Stack:
+        if start == end:
+            return self.empty
+        key = (start, end)
+        found = self.stacks.get(key)
+        if found is None:
+            found = self.stacks[key] = stack_of(self.items[start:end], self.weak_cost)
+        return found
+
+    def shared_with_body(self, k: int, first_unit: int) -> float:
+        """:meth:`Vocabulary.similarity` of headline line ``k`` with the text
+        units from ``first_unit`` up to the last one recorded."""
+        item = self.items[k]
+        total = self.head_total[k]
+        if not item.grams or not total:
+            return 0.0
+        last = self.last_unit_with.get
+        return self.vocab.total([g for g in item.grams if last(g, -1) >= first_unit]) / total
 
 
 class SegmentGrower:
-    """The score of one candidate article, kept up to date while items are
-    added at its left end (the rules are in the module docstring)."""
+    """The score of one candidate article ``items[i:end]``, kept up to date
+    while ``i`` moves left one item at a time (the rules are in the module
+    docstring)."""
 
-    def __init__(self, vocab: Vocabulary, weak_cost: float = 0.0, head_totals: dict[int, float] | None = None) -> None:
-        self.vocab = vocab
-        self.weight_of = vocab.weights.__getitem__
-        # Gram weight totals of headline lines, by id, shared by the growers
-        # of one page (the items outlive them).
-        self.head_totals = {} if head_totals is None else head_totals
-        self.weak_cost = weak_cost
-        self.units: list[Item] = []
-        self.lead: list[Item] = []
-        self.lead_sims: list[float] = []
-        self.trail: list[Item] = []
+    __slots__ = (
+        "page", "end", "first_unit", "lead_start", "trail_start", "lead", "trail",
+        "inner", "chars", "lead_sims", "lead_lex", "trail_found", "trail_parts", "trail_total", "trail_lex",
+    )
+
+    def __init__(self, page: PageFeatures, end: int) -> None:
+        self.page = page
+        self.end = end
+        self.first_unit = -1  # index of the leftmost text unit, -1 before any
+        self.lead_start = end
+        self.trail_start = end
+        self.lead = page.empty  # the stack before the first unit
+        self.trail = page.empty
         self.inner = 0.0  # cohesion, hard starts and intertitles between units
         self.chars = 0  # printed characters of the units
-        self.body: set[str] = set()
-        self.trail_found: list[float] = []
+        self.lead_sims: list[float] = []
+        self.lead_lex = 0.0
+        # Trail headline lines: weights of their grams found in the body so
+        # far, the rest by the unit that holds them, and their totals.
+        self.trail_found: list[list[float]] = []
+        self.trail_parts: list[dict[int, list[float]]] = []
         self.trail_total: list[float] = []
-        self.trail_missing: list[set[str]] = []
+        self.trail_lex = 0.0
 
-    def prepend(self, item: Item) -> bool:
-        """Add an item at the left; False when no longer segment can exist."""
-        if item.kind != UNIT:
-            if self.units:
-                self.lead.insert(0, item)
+    def prepend(self, i: int) -> bool:
+        """Add item ``i`` at the left; False when no longer segment can exist."""
+        page = self.page
+        item = page.items[i]
+        if not page.is_unit[i]:
+            self.lead_start = i
+            if self.first_unit >= 0:
+                self.lead = page.stack(i, self.first_unit)
                 if item.kind == HEAD:
-                    self.lead_sims.insert(0, self._head_similarity(item))
-            else:
-                self.trail.insert(0, item)
-                if item.kind == HEAD:
-                    self._track_trail_head(item)
+                    self.lead_sims.insert(0, page.shared_with_body(i, self.first_unit))
+                    self.lead_lex = W_LEX * sum(self.lead_sims)
             return True
-        if self.units:
-            nxt = self.units[0]
+        if self.first_unit >= 0:
+            nxt = page.items[self.first_unit]
             # A jump marker ends a body and a continuation marker starts one:
             # no article reaches across either.
             if item.ends_jump or nxt.from_jump:
@@ -266,90 +379,93 @@ class SegmentGrower:
             self.inner += item.cohesion_next
             if nxt.hard_start:
                 self.inner -= C_LEAD_START if item.open_end else C_HARD_START
-            for it in self.lead:
-                self.inner += _inner_item_score(it)
-            self.lead = []
+            inner_cost = page.inner_cost
+            for k in range(i + 1, self.first_unit):
+                self.inner += inner_cost[k]
+            self.lead = page.empty
             self.lead_sims = []
-        self.units.insert(0, item)
+            self.lead_lex = 0.0
+        else:
+            self._freeze_trail(i + 1)
+        self.first_unit = self.lead_start = i
         self.chars += item.chars
-        self.body |= item.grams
-        for k, missing in enumerate(self.trail_missing):
-            hit = missing & item.grams
-            if hit:
-                self.trail_found[k] += sum(map(self.weight_of, hit))
-                missing -= hit
+        if self.trail_parts:
+            self._find_trail_grams(i)
         return True
 
     def headless(self) -> bool:
         """A text with no headline line that opens mid-page without a
         dateline or continuation marker."""
-        if not self.units or self.units[0].hard_start:
+        if self.first_unit < 0 or self.page.items[self.first_unit].hard_start:
             return False
-        return not any(it.kind == HEAD for it in self.lead) and not any(it.kind == HEAD for it in self.trail)
+        return not self.lead.has_head and not self.trail.has_head
 
-    def _head_similarity(self, item: Item) -> float:
-        """:meth:`Vocabulary.similarity` of a headline line with the body,
-        reusing the line's own total, which is the same for every candidate."""
-        total = self.head_totals.get(id(item))
-        if total is None:
-            total = self.head_totals[id(item)] = self.vocab.total(item.grams)
-        if not item.grams or not total:
-            return 0.0
-        return self.vocab.total(item.grams & self.body) / total
+    def _freeze_trail(self, start: int) -> None:
+        """The run after the last unit is the trail stack: index its
+        headline lines' grams by the unit that last printed them."""
+        page = self.page
+        self.trail_start = start
+        self.trail = page.stack(start, self.end)
+        last = page.last_unit_with
+        weights = page.weights
+        for it in self.trail.head_lines:
+            parts: dict[int, list[float]] = {}
+            for g in it.grams:
+                k = last.get(g)
+                if k is not None:
+                    parts.setdefault(k, []).append(weights[g])
+            self.trail_parts.append(parts)
+            self.trail_found.append([])
+            self.trail_total.append(page.vocab.total(it.grams))
 
-    def _track_trail_head(self, item: Item) -> None:
-        self.trail_total.insert(0, sum(map(self.weight_of, item.grams)))
-        self.trail_found.insert(0, 0.0)
-        self.trail_missing.insert(0, set(item.grams))
+    def _find_trail_grams(self, unit: int) -> None:
+        changed = False
+        for found, parts in zip(self.trail_found, self.trail_parts):
+            more = parts.get(unit)
+            if more:
+                found.extend(more)
+                changed = True
+        if changed:
+            # Each headline line earns its own place: a subtitle that shares
+            # little with the body must still share more with it than with
+            # the neighbour's.
+            self.trail_lex = sum(
+                W_LEX * (f / t if t else 0.0) for f, t in zip(map(math.fsum, self.trail_found), self.trail_total)
+            )
 
     def score(self) -> float:
-        if not self.units:
-            return _floating_score(self.trail)
+        page = self.page
+        if self.first_unit < 0:
+            return _floating_score(page.items[self.lead_start : self.end])
+        lead = self.lead
+        trail = self.trail
+        if lead.has_head and trail.has_head:
+            return IMPOSSIBLE
+        if lead.crosses_gap or trail.crosses_gap:
+            return IMPOSSIBLE
         score = self.inner
-        lead_heads = [it for it in self.lead if it.kind in (HEAD, BYLINE)]
-        trail_heads = [it for it in self.trail if it.kind in (HEAD, BYLINE)]
-        lead_has = any(it.kind == HEAD for it in lead_heads)
-        trail_has = any(it.kind == HEAD for it in trail_heads)
-        if lead_has and trail_has:
-            return IMPOSSIBLE
-        if _crosses_gap(self.lead) or _crosses_gap(self.trail):
-            return IMPOSSIBLE
-        if any(it.kind == COLUMN for it in self.lead):
+        if lead.has_column:
             score += B_COLUMN_LEADS
-        heads = lead_heads or trail_heads
-        head_lines = [it for it in heads if it.kind == HEAD]
-        if not head_lines:
+        stack = lead if lead.heads else trail
+        if not stack.has_head:
             score -= C_NO_HEAD
             if self.chars < TINY_CHARS:
                 score -= C_TINY_HEADLESS
-            if heads:  # a byline alone
+            if stack.heads:  # a byline alone
                 score -= 0.2
             return score
-        if any(it.kind == BYLINE for it in heads) and not _byline_follows_head(heads):
+        if stack.misplaced_byline:
             return IMPOSSIBLE
-        # Each headline line earns its own place: a subtitle that shares
-        # little with the body must still share more with it than with the
-        # neighbour's.
-        if lead_has:
-            score += W_LEX * sum(self.lead_sims)
-        else:
-            score += sum(W_LEX * (f / t if t else 0.0) for f, t in zip(self.trail_found, self.trail_total))
-        if not any(it.strong for it in head_lines):
-            # Plain lines the width of the column are mostly intertitles; a
-            # stack of several lines, or one with a byline, is a headline.
-            logical = max(1, sum(1 for it in head_lines[1:] if not it.wraps_previous) + 1)
-            score -= self.weak_cost / (1 + 0.5 * (logical - 1) + 2 * (len(heads) > len(head_lines)))
-        if head_lines[-1].kicker_like or head_lines[0].subtitle_like or head_lines[0].enumerated:
+        score += self.lead_lex if lead.has_head else self.trail_lex
+        if stack.weak_cost is not None:
+            score -= stack.weak_cost
+        if stack.bad_shape:
             score -= C_STACK_SHAPE
-        # A column head tops its article's stack: a headline line above it
-        # belongs to something else.
-        if _comes_after(self.lead, HEAD, COLUMN) or _comes_after(self.trail, HEAD, COLUMN):
+        if lead.column_under_head or trail.column_under_head:
             score -= C_STACK_SHAPE
-        if lead_heads and self.units[0].from_jump:
+        if lead.heads and page.items[self.first_unit].from_jump:
             score += B_CONTINUED_HEAD
-        # A line printed against a caption it matches would rather head
-        # that photo.
-        score -= sum(W_LEX * it.caption_sim + (C_PHOTO_HEAD if it.after_caption else 0.0) for it in head_lines)
+        score -= stack.photo_cost
         return score
 
 
@@ -493,23 +609,21 @@ def index_grams(item: Item) -> None:
     item.chars = len(text)
 
 
-def index_flow_windows(units: list[Item]) -> None:
+def index_flow_windows(units: list[Item], vocab: Vocabulary) -> None:
     """The text just before and just after each unit boundary, for cohesion:
     windows run across neighbouring units (whole units, about EDGE_CHARS
     characters), so a short paragraph is judged with the text around it."""
     lengths = [len(u.text) for u in units]
+    unit_bits = [vocab.bits(u.grams) for u in units]
+    n = len(units)
     for k, unit in enumerate(units):
-        ahead: set[str] = set()
         size, j = 0, k
-        while j < len(units) and size < EDGE_CHARS:
-            ahead |= units[j].grams
+        while j < n and size < EDGE_CHARS:
             size += lengths[j]
             j += 1
-        behind: set[str] = set()
+        unit.head_bits = reduce(operator.or_, unit_bits[k:j], 0)
         size, j = 0, k
         while j >= 0 and size < EDGE_CHARS:
-            behind |= units[j].grams
             size += lengths[j]
             j -= 1
-        unit.head_grams = ahead
-        unit.tail_grams = behind
+        unit.tail_bits = reduce(operator.or_, unit_bits[j + 1 : k + 1], 0)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from scipy.optimize import linear_sum_assignment
-
 from jianbao import classify, rules
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
@@ -52,8 +50,8 @@ def assemble_text(page: Page) -> Page:
     items = build_items(rows)
     for item in items:
         index_grams(item)
-    index_flow_windows([it for it in items if it.kind == UNIT])
     vocab = Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
+    index_flow_windows([it for it in items if it.kind == UNIT], vocab)
     index_caption_similarity(items, vocab)
     flow = [it if it.kind != CAPTION else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
@@ -361,6 +359,10 @@ def pair_photos(
             sim = vocab.similarity(head_grams, cap.grams)
             adjacent = pos[id(cap)] in (start - 1, end + 1)
             score[a][b] = sim + (0.5 if adjacent else 0.0)
+    # scipy takes longer to import than a page takes to parse; most pages
+    # have no photo headline to match.
+    from scipy.optimize import linear_sum_assignment
+
     rows_idx, cols_idx = linear_sum_assignment([[-v for v in row] for row in score])
     pairs: list[tuple[Segment, Item]] = []
     used_heads: set[int] = set()
@@ -422,7 +424,8 @@ def build_article(seg: Segment) -> tuple[Article, list[Item]]:
     article = Article(id="")
     heads = [it for it in (seg.lead + seg.trail) if it.kind in (HEAD_ITEM, BYLINE, COLUMN)]
     fill_headline(article, heads)
-    middle = [it for it in seg.items if it not in seg.lead and it not in seg.trail]
+    ends = {id(it) for it in seg.lead} | {id(it) for it in seg.trail}
+    middle = [it for it in seg.items if id(it) not in ends]
     paragraphs: list[list[Row]] = []
     for it in middle:
         if it.kind == UNIT:

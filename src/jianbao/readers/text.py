@@ -9,6 +9,7 @@ whether a blank line came before it (column breaks leave those).
 
 from __future__ import annotations
 
+import re
 import sys
 
 from jianbao.errors import InputError
@@ -125,11 +126,15 @@ def _han_share(text: str) -> float:
     return sum(1 for c in visible if "\u4e00" <= c <= "\u9fff") / len(visible)
 
 
+# Control characters other than tab, line feed, form feed and carriage
+# return, and the replacement character a bad decode leaves.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n\f" or c == "\ufffd")
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def page_from_text(text: str, source: str = "", position: int = 0) -> Page:
@@ -139,13 +144,16 @@ def page_from_text(text: str, source: str = "", position: int = 0) -> Page:
     otherwise left as printed (normalisation is a later stage).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # Spaces are replaced over the whole text at once, not line by line.
+    text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
     lines: list[Line] = []
     blank = False
+    page = position or 1
     for number, raw in enumerate(text.split("\n"), start=1):
-        cleaned = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "").rstrip()
-        if not cleaned.strip():
+        cleaned = raw.rstrip()
+        if not cleaned:
             blank = True
             continue
-        lines.append(Line(text=cleaned, index=number, page=position or 1, blank_before=blank))
+        lines.append(Line(text=cleaned, index=number, page=page, blank_before=blank))
         blank = False
     return Page(number=position, source=source, lines=lines)
