@@ -24,7 +24,7 @@ import threading
 import time
 from typing import Any, Callable, Iterable
 
-from jianbao.batch.work import Job, Result, run_job
+from jianbao.batch.work import Job, Result, preload_modules, run_job
 from jianbao.errors import InputError
 
 
@@ -59,6 +59,16 @@ def run_job_watched(
             return box[0], None
         if not progress.wait(timeout) and not box:
             return Result(job.key, ok=False, error=f"timed out: no page finished within {timeout:g} s"), _worker_address()
+
+
+def _preload_plugin(distributed: Any) -> Any:
+    class PreloadParser(distributed.diagnostics.plugin.WorkerPlugin):
+        name = "jianbao-preload"
+
+        def setup(self, worker: Any) -> None:
+            preload_modules()
+
+    return PreloadParser()
 
 
 def _worker_address() -> str | None:
@@ -98,6 +108,9 @@ class DaskEngine:
         except OSError as err:
             self.close()
             raise InputError(self.scheduler or "LocalCluster", f"cannot reach the Dask scheduler: {err}") from None
+        # Every worker, and every one the nanny restarts, imports the parser
+        # before its first task, as the local engine's fork server does.
+        self.client.register_plugin(_preload_plugin(distributed))
 
     def run(
         self,

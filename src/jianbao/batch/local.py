@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterable
 
-from jianbao.batch.work import Job, Result, run_job
+from jianbao.batch.work import PRELOAD_MODULES, Job, Result, run_job
 
 # Seconds a new worker may take to start on its first job (a loaded machine
 # can be slow to fork); the per-page timeout counts from its "start".
@@ -56,22 +56,6 @@ STARTUP_GRACE = 60.0
 # Jobs a worker holds at once: the one it runs and the one queued behind it.
 JOBS_PER_WORKER = 2
 
-# Imported once in the fork server so that no worker pays for them.  The PDF
-# library is by far the slowest import (about half a second): without it
-# here every worker, and every replacement of a retired one, paid it again.
-PRELOAD = [
-    "jianbao.batch.work",
-    "jianbao.pipeline",
-    "jianbao.readers.text",
-    "jianbao.readers.pdf",
-    "jianbao.assemble.text",
-    "jianbao.assemble.geometry",
-    "jianbao.enrich",
-    "jianbao.link",
-    "jianbao.export.json",
-    "jianbao.export.parquet",
-    "pymupdf",
-]
 
 
 def worker_main(conn: Connection, task: Callable[..., Result] = run_job) -> None:
@@ -377,7 +361,7 @@ def _context() -> mp.context.BaseContext:
         ctx = mp.get_context("forkserver")
     except ValueError:  # no fork server on this platform
         return mp.get_context("spawn")
-    ctx.set_forkserver_preload(PRELOAD)
+    ctx.set_forkserver_preload(PRELOAD_MODULES)
     return ctx
 
 

@@ -19,6 +19,31 @@ from jianbao.errors import InputError
 
 FORMATS = ("jsonl", "json", "parquet")
 
+# Imported by every worker before its first job (the local engine's fork
+# server, a Dask worker plugin), so that no job pays for them: PyMuPDF alone
+# takes most of a second to import.
+PRELOAD_MODULES = [
+    "jianbao.batch.work",
+    "jianbao.pipeline",
+    "jianbao.readers.text",
+    "jianbao.readers.pdf",
+    "jianbao.assemble.text",
+    "jianbao.assemble.geometry",
+    "jianbao.enrich",
+    "jianbao.link",
+    "jianbao.export.json",
+    "jianbao.export.parquet",
+    "pymupdf",
+]
+
+
+def preload_modules() -> None:
+    """Import :data:`PRELOAD_MODULES` in this process."""
+    import importlib
+
+    for name in PRELOAD_MODULES:
+        importlib.import_module(name)
+
 
 @dataclass(slots=True)
 class Job:
