@@ -33,7 +33,9 @@ def grams(text: str) -> set[str]:
 
 class _Weights(dict):
     """Gram weights; a gram never seen on the page (only in a headline)
-    gets the weight of a unique gram, without being added."""
+    weighs as if found in half a unit — more than any gram of the text, as
+    a name the text never repeats is the rarest word there is — without
+    being added."""
 
     def __init__(self, seen: dict[str, float], unseen_bigram: float, unseen_char: float) -> None:
         super().__init__(seen)
