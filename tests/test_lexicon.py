@@ -17,7 +17,7 @@ def test_the_word_list_has_common_words_only_of_two_to_four_characters() -> None
 
 @pytest.mark.parametrize(
     ("left", "right"),
-    [("丹源碳素科", "学决策切入新赛道"), ("江州市农业农", "村局负责人"), ("十多台收", "割机来回穿梭")],
+    [("江州碳素科", "学园区正式开园"), ("江州市农业农", "村局负责人"), ("十多台收", "割机来回穿梭")],
 )
 def test_a_break_inside_a_word(left: str, right: str) -> None:
     assert breaks_word(left, right)

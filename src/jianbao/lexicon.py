@@ -71,7 +71,7 @@ def short_words() -> frozenset[str]:
 def breaks_word(left: str, right: str) -> bool:
     """Whether the break between two lines splits a word.
 
-    >>> breaks_word("丹源碳素科", "学决策切入新赛道")
+    >>> breaks_word("江州碳素科", "学园区正式开园")
     True
     """
     a = left.rstrip()[-3:]

@@ -89,7 +89,7 @@ def sections(*stacks: tuple[list[str], str]) -> list[Segment]:
 
 
 def test_texts_headed_by_the_same_kind_of_label_are_sections_of_the_text_before() -> None:
-    opening = make_segment([head("他们向祖国表白——"), head("我爱你，中国"), unit("七十年来，一代又一代奋斗者用行动书写着对祖国的热爱。")], 0.0)
+    opening = make_segment([head("他们向祖国表白——"), head("我爱你，中国"), unit("多年来，一批批普通人默默坚守，把平凡的岗位干成了事业。")], 0.0)
     series = sections(
         (["李明——", "守好一方山林"], "我在林场干了三十年，看着荒山一点点变绿。"),
         (["王芳——", "教好每个孩子"], "山里的孩子也该有好老师，我愿意一直留在这里。"),
@@ -102,7 +102,7 @@ def test_texts_headed_by_the_same_kind_of_label_are_sections_of_the_text_before(
 
 def test_one_labelled_text_or_a_bold_label_stands_alone() -> None:
     opening = make_segment([head("江州大桥建成通车"), unit("大桥今天正式建成通车，全长三公里。")], 0.0)
-    (single,) = sections((["贵州纳雍——", "茶苗管护正当时"], "村民在搬运茶苗，茶山上一片繁忙。"))
+    (single,) = sections((["江州青山——", "春茶开采正当时"], "茶农们趁着晴天上山采茶，茶园里一片忙碌。"))
     assert len(join_section_series([opening, single])) == 2
     bold = sections((["李明——", "守好一方山林"], "我在林场干了三十年。"), (["王芳——", "教好每个孩子"], "我愿意一直留在这里。"))
     for seg in bold:

@@ -323,8 +323,8 @@ def split_pieces(block: list[Line], measures: list[float]) -> list[Piece]:
 def merged_parts(text: str, measures: list[float]) -> list[str]:
     """The column pieces of one printed line.
 
-    >>> merged_parts("得2019年女排冠军的代表 结协作、顽强拼搏", [12.0])
-    ['得2019年女排冠军的代表', '结协作、顽强拼搏']
+    >>> merged_parts("得2019年江州稻谷丰收的 里乡亲、齐心协力", [12.0])
+    ['得2019年江州稻谷丰收的', '里乡亲、齐心协力']
     >>> merged_parts("本报记者 李明 摄", [12.0])
     ['本报记者 李明 摄']
     """
