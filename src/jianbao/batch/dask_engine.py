@@ -76,7 +76,13 @@ def _fork_started_workers() -> Iterator[None]:
         yield
         return
     ctx.set_forkserver_preload(["distributed", *PRELOAD_MODULES])
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+    settings = {
+        "distributed.worker.multiprocessing-method": "forkserver",
+        # The statistical profiler samples the parsing thread every 10 ms for
+        # a dashboard this cluster does not serve.
+        "distributed.worker.profile.enabled": False,
+    }
+    with dask.config.set(settings):
         yield
 
 
