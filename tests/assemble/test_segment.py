@@ -11,6 +11,7 @@ from jianbao.assemble.segment import (
     Segment,
     index_flow_windows,
     index_grams,
+    join_continued_sections,
     join_section_series,
     make_segment,
     segment_items,
@@ -108,3 +109,29 @@ def test_one_labelled_text_or_a_bold_label_stands_alone() -> None:
     for seg in bold:
         seg.lead[0].strong = True
     assert len(join_section_series([opening, *bold])) == 3
+
+
+def continued(body: str) -> Item:
+    item = unit(body)
+    item.from_jump = item.hard_start = True
+    return item
+
+
+def test_a_continued_part_keeps_the_plain_sections_after_it() -> None:
+    part = make_segment([head("江州大桥建成通车"), continued("（上接第1版）大桥全长三公里，是连接两岸的重要通道。")], 0.0)
+    (section,) = sections((["通车首日车流平稳"], "早高峰时段，大桥上车流平稳，没有出现拥堵。"))
+    joined = join_continued_sections([part, section])
+    assert len(joined) == 1 and [it.text for it in joined[0].lead] == ["江州大桥建成通车"]
+
+
+def test_a_continued_part_ends_at_a_bold_headline_a_dateline_or_its_source_note() -> None:
+    part = make_segment([head("江州大桥建成通车"), continued("（上接第1版）大桥全长三公里，是连接两岸的重要通道。")], 0.0)
+    (bold,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
+    bold.lead[0].strong = True
+    assert len(join_continued_sections([part, bold])) == 2
+    (dated,) = sections((["老城区改造全面启动"], "本报讯 老城区改造工程昨天启动。"))
+    dated.units[0].hard_start = True
+    assert len(join_continued_sections([part, dated])) == 2
+    noted = make_segment([*part.items, unit("（本报记者 王芳）")], 0.0)
+    (plain,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
+    assert len(join_continued_sections([noted, plain])) == 2

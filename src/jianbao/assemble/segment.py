@@ -36,7 +36,9 @@ dynamic programming over all cuts:
 
 After the cut, two or more texts in a row headed by the same kind of plain
 label ("李明——") are joined to the feature before them
-(:func:`join_section_series`), and headline lines of side-by-side articles
+(:func:`join_section_series`), a part continued from another page keeps
+the plainly headed sections after it (:func:`join_continued_sections`), and
+headline lines of side-by-side articles
 that an extractor printed interleaved are given back to the article they
 match (:func:`untangle_heads`).
 """
@@ -556,6 +558,44 @@ def join_section_series(segments: list[Segment]) -> list[Segment]:
         out.append(segments[k])
         k += 1
     return out
+
+
+def join_continued_sections(segments: list[Segment]) -> list[Segment]:
+    """A part continued from another page ("（上接第1版）") runs on until
+    something starts another article: a dateline or continuation marker, a
+    bold or spanning headline, a byline, or a source note closing it.  A
+    text after it headed only by plain lines is one of its sections (a
+    continued feature keeps its intertitles)."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and _is_continued_part(prev) and _is_plain_section(seg) and not _ends_with_note(prev):
+            out[-1] = make_segment(prev.items + seg.items, prev.score)
+            continue
+        out.append(seg)
+    return out
+
+
+def _is_continued_part(seg: Segment) -> bool:
+    units = seg.units
+    return bool(units) and units[0].from_jump
+
+
+def _is_plain_section(seg: Segment) -> bool:
+    units = seg.units
+    heads = [it for it in seg.lead if it.kind == HEAD]
+    return (
+        bool(units)
+        and bool(heads)
+        and not seg.trail
+        and not units[0].hard_start
+        and all(it.kind == HEAD and not it.strong for it in seg.lead)
+    )
+
+
+def _ends_with_note(seg: Segment) -> bool:
+    units = seg.units
+    return bool(units) and (is_source_note(units[-1].text) or is_closing_note(units[-1].text))
 
 
 def _is_section(seg: Segment) -> bool:

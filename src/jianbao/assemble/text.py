@@ -26,6 +26,7 @@ from jianbao.assemble.segment import (
     Segment,
     index_flow_windows,
     index_grams,
+    join_continued_sections,
     join_section_series,
     segment_items,
     untangle_heads,
@@ -56,7 +57,12 @@ def assemble_text(page: Page) -> Page:
     flow = [it if it.kind != CAPTION else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
     shows_bold = any(r.bold for r in rows)
-    segments = [drop_gaps(seg) for seg in join_section_series(segment_items(flow, vocab, shows_bold))]
+    segments = join_section_series(segment_items(flow, vocab, shows_bold))
+    if shows_bold:
+        # Only where the extractor keeps bold is a plain headline line told
+        # from a real one.
+        segments = join_continued_sections(segments)
+    segments = [drop_gaps(seg) for seg in segments]
     articles = [s for s in segments if not s.floating]
     untangle_heads(articles, vocab, {id(it): k for k, it in enumerate(flow)})
     floating = [s for s in segments if s.floating]
