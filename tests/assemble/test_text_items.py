@@ -86,6 +86,11 @@ def test_a_unit_stopping_mid_sentence_is_open_ended() -> None:
     assert flags(items[0]) == {"open_end"}
 
 
+def test_a_unit_ending_with_a_source_note_over_two_lines_is_closed() -> None:
+    items = build_items([row("（参与记者：王芳、李明、", FIRST), row("赵雪、孙立平）", LAST)])
+    assert "open_end" not in flags(items[0])
+
+
 def test_a_bold_headline_line_is_strong() -> None:
     (item,) = build_items([head("江州大桥建成通车", bold=True)])
     assert flags(item) == {"strong"}
