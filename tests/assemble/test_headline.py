@@ -201,3 +201,18 @@ def test_one_line_is_the_title_and_blank_lines_are_dropped() -> None:
 
 def test_no_lines_give_an_empty_stack() -> None:
     assert stack() == Stack()
+
+
+def test_lines_after_a_dash_led_subtitle_are_subtitle_too() -> None:
+    found = stack("稻浪翻滚迎丰收", "——江州市东湖镇万亩稻田里的秋收", "见闻与思考之三")
+    assert found == Stack(title="稻浪翻滚迎丰收", subtitle="——江州市东湖镇万亩稻田里的秋收 见闻与思考之三")
+
+
+def test_a_line_opening_with_a_particle_finishes_the_line_above() -> None:
+    assert breaks_mid_phrase("市长会见出席江州“丝路”论坛", "的外方代表")
+    assert stack("市长会见出席江州“丝路”论坛", "的外方代表") == Stack(title="市长会见出席江州“丝路”论坛的外方代表")
+
+
+def test_a_number_broken_before_its_unit_runs_on() -> None:
+    assert breaks_mid_phrase("江州将举办国际马拉松赛2025", "年赛事报名启动")
+    assert not breaks_mid_phrase("江州将举办国际马拉松赛2025", "报名今天启动")

@@ -100,8 +100,19 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     if not a or visible_len(a) < visible_len(nxt) - 1:
         # A wrapped line fills its measure before the rest runs over.
         return False
+    b = nxt.lstrip()
     opened = sum(a.count(c) for c in "“《（(") > sum(a.count(c) for c in "”》）)")
-    return a[-1] in DANGLING or opened or breaks_word(a, nxt.lstrip()[:3])
+    return a[-1] in DANGLING or opened or b[:1] in WRAP_OPENERS or _number_runs_on(a, b) or breaks_word(a, b[:3])
+
+
+# A headline line never opens with a particle: "……“读懂中国”国际" / "的外方嘉宾".
+WRAP_OPENERS = "的地得之"
+# Units that follow a number: "……论坛2020" / "年年会".
+NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
+
+
+def _number_runs_on(a: str, b: str) -> bool:
+    return a[-1:].isdigit() and (b[:1].isdigit() or b[:1] in NUMBER_UNITS)
 
 
 def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
@@ -154,6 +165,9 @@ def _title_by_wording(lines: list[StackLine]) -> tuple[int, int]:
     if n == 1:
         return 0, 1
     start, end = 0, n
+    # A subtitle may wrap: whatever follows a dash-led line is subtitle too.
+    dashed = next((k for k in range(1, n) if SUBTITLE_START.match(texts[k])), n)
+    end = dashed
     while end - start > 1 and _is_subtitle(texts[end - 1]):
         end -= 1
     while end - start > 1 and _is_kicker(texts[start]):

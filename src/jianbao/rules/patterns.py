@@ -105,8 +105,10 @@ SUBTITLE_START = re.compile(r"^\s*(?:——|—|－－|--)")
 BRACKETED = re.compile(r"^\s*[（(][^（）()]*[)）]\s*$")
 LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
 # A kicker (引题) ends with a dash or colon ("……表白——"), or with a
-# reporting verb ("……时强调"), or opens with 就 ("就中蒙建交70周年").
-KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表重要文章)\s*$")
+# reporting verb ("……时强调"), or names the act the title reports: an
+# article published, an order signed, an approval ("《求是》杂志发表……文章",
+# "……签署国务院令", "经……批准"); or it opens with 就 ("就中蒙建交70周年").
+KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表.{0,16}文章|签署.{0,16}令|^经.{1,16}批准)\s*$")
 KICKER_START = re.compile(r"^\s*就")
 
 
