@@ -216,3 +216,8 @@ def test_a_line_opening_with_a_particle_finishes_the_line_above() -> None:
 def test_a_number_broken_before_its_unit_runs_on() -> None:
     assert breaks_mid_phrase("江州将举办国际马拉松赛2025", "年赛事报名启动")
     assert not breaks_mid_phrase("江州将举办国际马拉松赛2025", "报名今天启动")
+
+
+def test_nothing_wraps_onto_an_empty_line() -> None:
+    assert not breaks_mid_phrase("江州将举办国际马拉松赛2025", "")
+    assert not breaks_mid_phrase("江州大桥建成通车", "  ")

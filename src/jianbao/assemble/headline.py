@@ -92,9 +92,17 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     return visible_len(prev.text) > 2 * n
 
 
+# A headline line never opens with the particle 的: "……“读懂中国”国际" /
+# "的外方嘉宾" is one line wrapped.
+WRAP_OPENERS = "的"
+# Units that follow a number: "……论坛2020" / "年年会".
+NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
+
+
 def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     """The line stops on a function word ("……运动会在"), inside a word
-    ("……宣布运动会开" / "幕") or inside brackets or quotes: the headline
+    ("……宣布运动会开" / "幕"), inside brackets or quotes, or inside a
+    number ("……2025" / "年……"), or the next opens with 的: the headline
     wraps onto the next line."""
     a = prev.rstrip()
     if not a or visible_len(a) < visible_len(nxt) - 1:
@@ -102,17 +110,12 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
         return False
     b = nxt.lstrip()
     opened = sum(a.count(c) for c in "“《（(") > sum(a.count(c) for c in "”》）)")
-    return a[-1] in DANGLING or opened or b[:1] in WRAP_OPENERS or _number_runs_on(a, b) or breaks_word(a, b[:3])
-
-
-# A headline line never opens with a particle: "……“读懂中国”国际" / "的外方嘉宾".
-WRAP_OPENERS = "的地得之"
-# Units that follow a number: "……论坛2020" / "年年会".
-NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
+    opens_mid_phrase = b[:1] != "" and b[:1] in WRAP_OPENERS
+    return a[-1] in DANGLING or opened or opens_mid_phrase or _number_runs_on(a, b) or breaks_word(a, b[:3])
 
 
 def _number_runs_on(a: str, b: str) -> bool:
-    return a[-1:].isdigit() and (b[:1].isdigit() or b[:1] in NUMBER_UNITS)
+    return a[-1:].isdigit() and b[:1] != "" and (b[:1].isdigit() or b[:1] in NUMBER_UNITS)
 
 
 def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
