@@ -255,11 +255,6 @@ def split_side_by_side(row: Row) -> list[Row]:
 _SPACE_RUN = re.compile(r"[ \u3000]+")
 
 
-# No headline is this short: such a line under a full headline line is its
-# wrapped end ("……举行的欢迎" / "宴会").
-WRAP_TAIL_MAX = 2
-
-
 def last_paragraph(rows: list[Row]) -> str:
     """The text of the paragraph the rows end with: a source note in
     brackets may run over several lines ("（参与记者：……" / "……汪瑾）")."""
@@ -267,6 +262,11 @@ def last_paragraph(rows: list[Row]) -> str:
     while start > 0 and rows[start].part not in (FIRST, SINGLE):
         start -= 1
     return "".join(r.text for r in rows[start:])
+
+
+# No headline is this short: such a line under a full headline line is its
+# wrapped end ("……举行的欢迎" / "宴会").
+WRAP_TAIL_MAX = 2
 
 
 def mark_wrapped_heads(items: list[Item]) -> None:
