@@ -10,6 +10,7 @@ from jianbao.assemble.paragraphs import (
     HEAD,
     LAST,
     MID,
+    SINGLE,
     break_cost,
     ends_paragraph,
     label_rows,
@@ -149,3 +150,16 @@ def test_a_line_inside_a_stack_of_column_lines_is_body_text() -> None:
     rows[1].hint = HINT_BODY
     label_rows(rows)
     assert rows[1].part != HEAD
+
+
+def test_the_label_of_a_letter_is_a_paragraph_of_its_own_not_a_headline() -> None:
+    rows = rows_of(
+        "贺 信",
+        "值此江州大桥建成通车",
+        "之际，我谨向全体建设者表",
+        "示热烈的祝贺，向关心支持",
+        "大桥建设的各界人士表示衷",
+        "心的感谢！",
+    )
+    label_rows(rows)
+    assert rows[0].part == SINGLE

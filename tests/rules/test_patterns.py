@@ -246,3 +246,13 @@ def test_section_label(line: str) -> None:
 @pytest.mark.parametrize("line", ["各区开展邻里互助节系列活动——", "他说：——", "李明——守好一方山林"])
 def test_not_a_section_label(line: str) -> None:
     assert not rules.SECTION_LABEL.match(line)
+
+
+@pytest.mark.parametrize("line", ["贺信", "贺 信", "回信", "唁电", "慰问信"])
+def test_document_label(line: str) -> None:
+    assert rules.DOCUMENT_LABEL.match(line)
+
+
+@pytest.mark.parametrize("line", ["贺信全文如下", "王 信", "市长回信勉励青年"])
+def test_not_a_document_label(line: str) -> None:
+    assert not rules.DOCUMENT_LABEL.match(line)

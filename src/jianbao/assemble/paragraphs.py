@@ -230,6 +230,8 @@ def width_tolerance(rows: list[Row], measures: list[float]) -> float:
 
 _NO_BODY = (0.0, NEG, NEG, 0.0, NEG)  # a dateline, caption or continuation: first or single
 _NO_BODY_OPEN = (0.0, NEG, NEG, -3.0, NEG)
+# The label opening a letter or telegram ("贺信"): a paragraph of its own.
+_DOCUMENT_LABEL = (NEG, NEG, NEG, 0.0, NEG)
 
 
 def emission(
@@ -246,6 +248,8 @@ def emission(
     text = row.text
     if row.label in _OPENERS:
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
+    if rules.DOCUMENT_LABEL.match(text):
+        return _DOCUMENT_LABEL
     d = row.width - measure
     full = abs(d) <= tol
     # Half-width digits and Latin make an indented line look a little short.

@@ -129,6 +129,12 @@ COLUMN_TAG = re.compile(r"[^（(\s][（(][^（）()]{2,30}[)）]\s*$")
 SECTION_LABEL = re.compile(r"^[^，。、；：！？]{1,10}(?:——|—)\s*$")
 
 
+# The label a printed letter or telegram opens with, set on a line of its
+# own above the text ("贺信", "贺 信", "回信", "唁电", "慰问信"): the start of
+# the body, not a headline, and no pen name.
+DOCUMENT_LABEL = re.compile(r"^\s*(?:[贺回复唁]\s*[信电]|(?:慰\s*问|感\s*谢|公\s*开)\s*信)\s*$")
+
+
 def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
 
