@@ -29,6 +29,19 @@ def rows_of(*texts: str, bold: tuple[int, ...] = ()) -> list[Row]:
     return rows
 
 
+# A paragraph of running text in a 12-em column: an indented opening line,
+# full lines, a short last line.
+CANTEEN = (
+    "清晨六点，老街的早餐",
+    "铺已经坐满了人。社区把闲",
+    "置的门面改成了便民食堂，",
+    "老人们吃上了热乎饭，年轻",
+    "人也常来这里歇歇脚。食堂",
+    "的菜价比外面低一些，味道",
+    "却一点不差。",
+)
+
+
 def test_a_line_stopping_on_a_comma_runs_on() -> None:
     assert runs_on("河水清了，", "鱼也回来了。")
     assert not runs_on("鱼也回来了。", "第二天一早")
@@ -52,13 +65,7 @@ def test_a_headline_wrapped_inside_its_brackets_stays_a_headline() -> None:
     rows = rows_of(
         "办好群众身边的小事情（民",
         "生观察）",
-        "清晨六点，老街的早餐",
-        "铺已经坐满了人。社区把闲",
-        "置的门面改成了便民食堂，",
-        "老人们吃上了热乎饭，年轻",
-        "人也常来这里歇歇脚。食堂",
-        "的菜价比外面低一些，味道",
-        "却一点不差。",
+        *CANTEEN,
         bold=(0,),
     )
     label_rows(rows)
@@ -92,13 +99,7 @@ def test_a_column_tag_does_not_end_a_paragraph_but_a_source_note_does() -> None:
 
 def test_a_headline_in_parallel_halves_printed_after_its_body_is_a_headline() -> None:
     rows = rows_of(
-        "清晨六点，老街的早餐",
-        "铺已经坐满了人。社区把闲",
-        "置的门面改成了便民食堂，",
-        "老人们吃上了热乎饭，年轻",
-        "人也常来这里歇歇脚。食堂",
-        "的菜价比外面低一些，味道",
-        "却一点不差。",
+        *CANTEEN,
         "小食堂 大民生（今日谈）",
     )
     label_rows(rows)

@@ -36,7 +36,6 @@ DANGLING = "的和与及在对把被从向为以将并而或"
 from jianbao.rules import BRACKETED, COLUMN_TAG, KICKER_END, LEADER_LINE, SUBTITLE_START, is_kicker_line, is_subtitle_line
 
 COUPLET_MAX = 8
-TAGGED = COLUMN_TAG
 WRAP_MAX = 5
 
 
@@ -72,7 +71,7 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     very short line of the same weight follows a line that fills its
     measure ("……举行的欢迎" / "宴会")."""
     n = visible_len(line.text)
-    if n == 0 or TAGGED.search(prev.text):
+    if n == 0 or COLUMN_TAG.search(prev.text):
         return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
         return False
@@ -189,7 +188,7 @@ def _title_by_wording(lines: list[StackLine]) -> tuple[int, int]:
     # Unmarked stacks: the one line carrying a column tag ("……（权威发布）")
     # is the title; else three or more lines read kicker / title / subtitle
     # and two read title / subtitle.
-    tagged = [k for k, text in enumerate(texts) if TAGGED.search(text)]
+    tagged = [k for k, text in enumerate(texts) if COLUMN_TAG.search(text)]
     if len(tagged) == 1:
         return tagged[0], tagged[0] + 1
     if n >= 3:
