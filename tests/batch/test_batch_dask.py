@@ -67,3 +67,39 @@ def test_a_hung_issue_is_given_up_after_the_timeout(tmp_path):
     ok_job = Job(key="ok", inputs=[str(folder / "p1.txt")], output=str(tmp_path / "ok.jsonl"), fmt="jsonl", checksum="c")
     result, worker = run_job_watched(ok_job, 30, task=misbehaving_task)
     assert result.ok and worker is None
+
+
+def test_tasks_carry_several_issues_of_about_so_many_pages():
+    from jianbao.batch.dask_engine import chunk_jobs
+    from jianbao.batch.work import Job
+
+    jobs = [Job(str(n), [], "", "json", estimated_pages=pages) for n, pages in enumerate([4, 4, 4, 30, 1, 1])]
+    assert [[j.key for j in chunk] for chunk in chunk_jobs(jobs, pages=10, most=8)] == [["0", "1", "2"], ["3"], ["4", "5"]]
+    assert [len(chunk) for chunk in chunk_jobs(jobs * 2, pages=1000, most=5)] == [5, 5, 2]
+
+
+def test_only_the_issue_that_crashes_or_hangs_a_worker_fails_each_reported_once(tmp_path):
+    """Tasks carry two issues each here: [hang, a] [b, crash] [c, d].  The
+    crashing task is split so that b is parsed; a, not begun when its
+    worker hung, is sent again."""
+    import dask
+
+    from batch_inputs import write_issue_folder
+    from batch_tasks import misbehaving_task
+    from jianbao.batch.dask_engine import DaskEngine
+    from jianbao.batch.work import Job
+
+    folder = write_issue_folder(tmp_path, "issue", pages=1)
+    keys = ["hang", "a", "b", "crash", "c", "d"]
+    jobs = [
+        Job(key=k, inputs=[str(folder / "p1.txt")], output=str(tmp_path / f"{k}.jsonl"), fmt="jsonl", checksum="c", estimated_pages=6)
+        for k in keys
+    ]
+    results = []
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        DaskEngine(2, timeout=2.0, task=misbehaving_task).run(jobs, results.append)
+    assert sorted(r.key for r in results) == sorted(keys)
+    by_key = {r.key: r for r in results}
+    assert "timed out" in by_key["hang"].error
+    assert "worker died" in by_key["crash"].error
+    assert all(by_key[k].ok for k in "abcd")

@@ -7,15 +7,20 @@ single-threaded worker process per requested worker runs on this machine.
 Workers run :func:`jianbao.batch.work.run_job`, the function the local
 engine runs, so the outputs are the same files.
 
-Only a bounded window of jobs is submitted ahead of the finished ones, so a
-run over millions of issues does not hold millions of futures.
+Each Dask task carries a few issues (about :data:`TASK_PAGES` pages): a task
+costs the scheduler, the client and the worker's event loop milliseconds of
+CPU, as much as parsing a small issue, and on a machine with few cores that
+time is taken from the workers.  Only a bounded window of tasks is
+submitted ahead of the finished ones, so a run over millions of issues does
+not hold millions of futures.
 
 A hung page cannot be killed inside a Dask task (tasks are threads), so a
 task watches its parse from the side: when no page finishes within the
-timeout it reports the issue as timed out and the coordinator restarts that
-worker, which ends the stuck thread.  A worker that crashes is restarted by
-its nanny and Dask retries the task; when it keeps crashing the task is
-reported failed.
+timeout it reports the issue as timed out, the coordinator restarts that
+worker, which ends the stuck thread, and sends the task's issues not yet
+begun again.  A worker that crashes is restarted by its nanny and Dask
+retries the task; when it keeps crashing, each of its issues is sent again
+alone, so that only the issue that crashes it is reported failed.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import threading
-import time
 from typing import Any, Callable, Iterable, Iterator
 
 from jianbao.batch.work import PRELOAD_MODULES, Job, Result, preload_modules, run_job
@@ -36,6 +40,44 @@ def require_dask() -> Any:
     except ImportError:
         raise InputError("--engine dask", "Dask is not installed (pip install 'jianbao[cluster]')") from None
     return distributed
+
+
+# Pages of work per Dask task, and the most issues one task carries.
+TASK_PAGES = 12
+TASK_JOBS = 8
+
+
+def chunk_jobs(jobs: Iterable[Job], pages: int = TASK_PAGES, most: int = TASK_JOBS) -> Iterator[list[Job]]:
+    """Consecutive jobs grouped into tasks of about ``pages`` pages.
+
+    >>> [len(c) for c in chunk_jobs([Job(str(n), [], "", "json", estimated_pages=5) for n in range(5)], pages=10)]
+    [2, 2, 1]
+    """
+    chunk: list[Job] = []
+    size = 0
+    for job in jobs:
+        chunk.append(job)
+        size += max(1, job.estimated_pages)
+        if size >= pages or len(chunk) >= most:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def run_jobs_watched(
+    jobs: list[Job], timeout: float | None, task: Callable[..., Result] = run_job
+) -> tuple[list[Result], str | None]:
+    """Run ``jobs`` one after the other as :func:`run_job_watched` does;
+    stop at one that times out.  Returns the results of the jobs run (the
+    rest were not begun) and, on a timeout, this worker's address."""
+    results = []
+    for job in jobs:
+        result, hung_worker = run_job_watched(job, timeout, task)
+        results.append(result)
+        if hung_worker:
+            return results, hung_worker
+    return results, None
 
 
 def run_job_watched(
@@ -75,7 +117,6 @@ def _fork_started_workers() -> Iterator[None]:
     except ValueError:  # no fork server on this platform: Dask's default
         yield
         return
-    ctx.set_forkserver_preload(["distributed", *PRELOAD_MODULES])
     settings = {
         "distributed.worker.multiprocessing-method": "forkserver",
         # The statistical profiler samples the parsing thread every 10 ms for
@@ -83,6 +124,12 @@ def _fork_started_workers() -> Iterator[None]:
         "distributed.worker.profile.enabled": False,
     }
     with dask.config.set(settings):
+        # Dask sets the fork server's imports on its first use of the context
+        # (itself and its optional packages); the workers need the parser.
+        from distributed.utils import get_mp_context
+
+        get_mp_context()
+        ctx.set_forkserver_preload(["distributed", *PRELOAD_MODULES])
         yield
 
 
@@ -106,17 +153,49 @@ def _worker_address() -> str | None:
 
 
 class DaskEngine:
-    def __init__(self, workers: int, scheduler: str | None = None, timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        scheduler: str | None = None,
+        timeout: float | None = None,
+        task: Callable[..., Result] = run_job,
+    ) -> None:
         self.workers = max(1, workers)
         self.scheduler = scheduler
         self.timeout = timeout
+        self.task = task
         self.client: Any = None
         self.cluster: Any = None
+        self._booting: threading.Thread | None = None
+        self._boot_error: BaseException | None = None
 
     def start(self) -> None:
-        """Connect to the scheduler or start the LocalCluster."""
-        if self.client is not None:
+        """Connect to the scheduler or start the LocalCluster in the
+        background and return at once, so that the workers boot (a second
+        or more: the fork server imports Dask and the parser) while the
+        caller plans, as the local engine's do."""
+        require_dask()
+        if self.client is None and self._booting is None:
+            self._booting = threading.Thread(target=self._boot, name="jianbao-dask-boot", daemon=True)
+            self._booting.start()
+
+    def _boot(self) -> None:
+        try:
+            self._connect()
+        except BaseException as err:  # re-raised by the caller's thread
+            self._boot_error = err
+
+    def _join_boot(self) -> None:
+        """Wait for :meth:`start`'s thread; raise what it raised."""
+        if self._booting is None:
             return
+        self._booting.join()
+        self._booting = None
+        if self._boot_error is not None:
+            err, self._boot_error = self._boot_error, None
+            raise err
+
+    def _connect(self) -> None:
         distributed = require_dask()
         try:
             if self.scheduler:
@@ -132,10 +211,11 @@ class DaskEngine:
                     )
                 self.client = distributed.Client(self.cluster)
         except OSError as err:
-            self.close()
+            self._close_connection()
             raise InputError(self.scheduler or "LocalCluster", f"cannot reach the Dask scheduler: {err}") from None
         # Every worker, and every one the nanny restarts, imports the parser
-        # before its first task, as the local engine's fork server does.
+        # before its first task (workers from a remote cluster, or a nanny's
+        # replacement, did not come from our fork server).
         self.client.register_plugin(_preload_plugin(distributed))
 
     def run(
@@ -145,13 +225,21 @@ class DaskEngine:
         on_page: Callable[[str, int], None] | None = None,
     ) -> None:
         """Run every job; each ends in exactly one ``on_result`` call."""
-        self.start()
         try:
+            self.start()
+            self._join_boot()
             self._run(self.client, require_dask(), jobs, on_result)
         finally:
             self.close()
 
     def close(self) -> None:
+        try:
+            self._join_boot()
+        except Exception:
+            pass  # closing: a cluster that failed to start needs no stopping
+        self._close_connection()
+
+    def _close_connection(self) -> None:
         if self.client is not None:
             self.client.close()
             self.client = None
@@ -161,41 +249,46 @@ class DaskEngine:
 
     def _run(self, client: Any, distributed: Any, jobs: Iterable[Job], on_result: Callable[[Result], None]) -> None:
         window = max(2 * self.workers, 2 * len(client.scheduler_info().get("workers", {})))
-        pending = iter(jobs)
+        pending = chunk_jobs(jobs)
         futures = distributed.as_completed()
-        by_future: dict[Any, Job] = {}
-
+        by_future: dict[Any, list[Job]] = {}
         submitted = 0
 
-        def submit_next() -> bool:
+        def submit(chunk: list[Job]) -> None:
             nonlocal submitted
-            job = next(pending, None)
-            if job is None:
-                return False
             submitted += 1
-            future = client.submit(run_job_watched, job, self.timeout, key=f"jianbao-{submitted}-{job.key}", pure=False)
-            by_future[future] = job
+            key = f"jianbao-{submitted}-{chunk[0].key}"
+            future = client.submit(run_jobs_watched, chunk, self.timeout, self.task, key=key, pure=False)
+            by_future[future] = chunk
             futures.add(future)
-            return True
 
-        for _ in range(window):
-            if not submit_next():
-                break
+        def top_up() -> None:
+            while len(by_future) < window:
+                chunk = next(pending, None)
+                if chunk is None:
+                    return
+                submit(chunk)
+
+        top_up()
         for future in futures:
-            job = by_future.pop(future)
-            on_result(self._outcome(client, future, job))
-            future.release()
-            submit_next()
-
-    def _outcome(self, client: Any, future: Any, job: Job) -> Result:
-        started = time.perf_counter()
-        try:
-            result, hung_worker = future.result()
-        except Exception as err:  # KilledWorker and friends: the worker crashed on this job
-            return Result(job.key, ok=False, error=f"worker died ({type(err).__name__})", seconds=time.perf_counter() - started)
-        if hung_worker:
+            chunk = by_future.pop(future)
             try:
-                client.restart_workers([hung_worker])
-            except Exception:
-                pass  # a worker that will not restart is the cluster's business
-        return result
+                results, hung_worker = future.result()
+            except Exception as err:  # KilledWorker and friends: a job of the task crashed the worker
+                if len(chunk) > 1:
+                    for job in chunk:  # alone, so that only the culprit fails
+                        submit([job])
+                    results, hung_worker = [], None
+                else:
+                    results, hung_worker = [Result(chunk[0].key, ok=False, error=f"worker died ({type(err).__name__})")], None
+            future.release()
+            for result in results:
+                on_result(result)
+            if hung_worker:
+                try:
+                    client.restart_workers([hung_worker])
+                except Exception:
+                    pass  # a worker that will not restart is the cluster's business
+            if results and len(results) < len(chunk):
+                submit(chunk[len(results) :])  # not begun: the worker stopped at a hung job
+            top_up()
