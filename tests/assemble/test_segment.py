@@ -135,3 +135,4 @@ def test_a_continued_part_ends_at_a_bold_headline_a_dateline_or_its_source_note(
     noted = make_segment([*part.items, unit("（本报记者 王芳）")], 0.0)
     (plain,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
     assert len(join_continued_sections([noted, plain])) == 2
+

@@ -22,7 +22,6 @@ FLAGS = (
     "hard_start",
     "from_jump",
     "ends_jump",
-    "open_end",
     "after_caption",
     "strong",
     "kicker_like",
@@ -79,16 +78,6 @@ def test_each_paragraph_is_a_unit_and_headline_and_byline_stand_alone() -> None:
         (UNIT, ["江州大桥今天上午正式建成通车，", "全长三公里。"]),
         (UNIT, ["大桥建成后两岸往来更加便捷。"]),
     ]
-
-
-def test_a_unit_stopping_mid_sentence_is_open_ended() -> None:
-    items = build_items([row("  市民纷纷前来参观，", FIRST), row("赞不绝口", LAST)])
-    assert flags(items[0]) == {"open_end"}
-
-
-def test_a_unit_ending_with_a_source_note_over_two_lines_is_closed() -> None:
-    items = build_items([row("（参与记者：王芳、李明、", FIRST), row("赵雪、孙立平）", LAST)])
-    assert "open_end" not in flags(items[0])
 
 
 def test_a_bold_headline_line_is_strong() -> None:
@@ -191,7 +180,7 @@ def test_a_jump_marker_closes_the_unit_it_cuts_and_a_continuation_opens_one() ->
         (UNIT, ["江州大桥今天上午正式建成通车，", "全长三公里", "（下转第4版）"]),
         (UNIT, ["（上接第1版）", "大桥建成后两岸往来更加便捷。"]),
     ]
-    assert flags(items[0]) == {"ends_jump", "open_end"}
+    assert flags(items[0]) == {"ends_jump"}
     assert flags(items[1]) == {"hard_start", "from_jump"}
 
 

@@ -301,3 +301,30 @@ def test_two_headlines_printed_on_one_line_head_their_own_articles() -> None:
     )
     articles = parse_texts([page]).pages[0].articles
     assert [a.title for a in articles] == ["市气象局与市政府签署合作协议", "全市新建三座污水处理厂日处理能力翻番"]
+
+
+def test_a_dateline_opens_an_article_after_a_text_that_breaks_off_mid_word() -> None:
+    """The first story runs off the page mid-word with no jump marker (its
+    rest was never printed); the dateline under it starts the next story,
+    whose headline is printed after its body."""
+    page = "\n".join(
+        [
+            "江州马拉松赛道改造完成",
+            "  江州马拉松赛道改造今年完成，",
+            "赛道两侧的店铺陆续重新开张，跑",
+            "者们说，改造后的赛道平整多了。",
+            "  马拉松组委会的工作人员每天",
+            "到赛道察看，记录跑者反映的问题，",
+            "随后又走访了江州大学和江州师",
+            "  本报江州3月2日电 昨天，江",
+            "州马拉松鸣枪开跑，两万名跑者沿",
+            "改造后的赛道奔跑，跑者们说，赛",
+            "道平整多了。马拉松组委会在赛道",
+            "沿途设有十个补给站，三千名志愿",
+            "者为跑者服务。",
+            "江州马拉松鸣枪开跑",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    assert [a.title for a in articles] == ["江州马拉松赛道改造完成", "江州马拉松鸣枪开跑"]
+    assert articles[1].body[0].startswith("本报江州3月2日电")

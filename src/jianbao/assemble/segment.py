@@ -12,8 +12,8 @@ dynamic programming over all cuts:
 * an article has one headline stack, printed before or after its body, not
   both; headline lines inside an article are intertitles, which cost;
 * a dateline ("本报讯", "新华社…电") or a continuation marker ("（上接第1
-  版）") starts a new article, except that a lead printed above a dateline
-  without closing punctuation (a summary, "■ ……") belongs to it;
+  版）") starts a new article, even after a text that breaks off
+  mid-sentence (the rest of that text is in another column or page);
 * a jump marker ("（下转第4版）") ends the body it follows;
 * an article without any headline costs; so does a headline with no body
   (it may still be a photo's headline, matched to a caption later);
@@ -83,7 +83,6 @@ W_WEAK_WITHOUT_BOLD = 0.75
 W_INTERTITLE_LEX = 0.8
 C_INNER_BYLINE = 2.5
 C_HARD_START = 4.0
-C_LEAD_START = 0.3
 C_PHOTO_HEAD = 0.4
 B_CONTINUED_HEAD = 1.0
 B_COLUMN_LEADS = 0.1
@@ -108,7 +107,6 @@ class Item:
     hard_start: bool = False
     from_jump: bool = False
     ends_jump: bool = False
-    open_end: bool = False  # last body row does not finish a sentence
     after_caption: bool = False
     strong: bool = False  # a headline line set bold or wider than the column
     kicker_like: bool = False
@@ -380,7 +378,7 @@ class SegmentGrower:
                 return False
             self.inner += item.cohesion_next
             if nxt.hard_start:
-                self.inner -= C_LEAD_START if item.open_end else C_HARD_START
+                self.inner -= C_HARD_START
             inner_cost = page.inner_cost
             for k in range(i + 1, self.first_unit):
                 self.inner += inner_cost[k]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from jianbao import classify, rules
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, ends_paragraph, is_source_note, label_rows
+from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
 from jianbao.assemble.segment import (
     BYLINE,
@@ -126,8 +126,6 @@ def build_items(rows: list[Row]) -> list[Item]:
     def close_unit() -> None:
         nonlocal unit
         if unit is not None and unit.rows:
-            body = [r for r in unit.rows if r.label != classify.JUMP_TO and r.label != classify.JUMP_FROM]
-            unit.open_end = bool(body) and not ends_paragraph(body[-1].text) and not is_source_note(last_paragraph(body))
             items.append(unit)
         unit = None
 
@@ -253,15 +251,6 @@ def split_side_by_side(row: Row) -> list[Row]:
 
 
 _SPACE_RUN = re.compile(r"[ \u3000]+")
-
-
-def last_paragraph(rows: list[Row]) -> str:
-    """The text of the paragraph the rows end with: a source note in
-    brackets may run over several lines ("（参与记者：……" / "……汪瑾）")."""
-    start = len(rows) - 1
-    while start > 0 and rows[start].part not in (FIRST, SINGLE):
-        start -= 1
-    return "".join(r.text for r in rows[start:])
 
 
 # No headline is this short: such a line under a full headline line is its
