@@ -164,3 +164,15 @@ def test_the_label_of_a_letter_is_a_paragraph_of_its_own_not_a_headline() -> Non
     )
     label_rows(rows)
     assert rows[0].part == SINGLE
+
+
+def test_the_date_under_a_documents_title_is_part_of_its_headline() -> None:
+    rows = rows_of(
+        "江州市人民政府关于表彰",
+        "优秀志愿者的决定",
+        "（2024年3月5日）",
+        *CANTEEN,
+        bold=(0, 1),
+    )
+    label_rows(rows)
+    assert [r.part for r in rows[:4]] == [HEAD, HEAD, HEAD, FIRST]

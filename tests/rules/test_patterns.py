@@ -256,3 +256,13 @@ def test_document_label(line: str) -> None:
 @pytest.mark.parametrize("line", ["贺信全文如下", "王 信", "市长回信勉励青年"])
 def test_not_a_document_label(line: str) -> None:
     assert not rules.DOCUMENT_LABEL.match(line)
+
+
+@pytest.mark.parametrize("line", ["（2024年3月5日）", "（二〇二四年三月五日）", "(2023年12月)"])
+def test_document_date(line: str) -> None:
+    assert rules.DOCUMENT_DATE.match(line)
+
+
+@pytest.mark.parametrize("line", ["（新华社北京3月5日电）", "（2024年3月5日电）", "2024年3月5日", "（本报记者 王芳）"])
+def test_not_a_document_date(line: str) -> None:
+    assert not rules.DOCUMENT_DATE.match(line)

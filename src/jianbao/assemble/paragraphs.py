@@ -232,6 +232,9 @@ _NO_BODY = (0.0, NEG, NEG, 0.0, NEG)  # a dateline, caption or continuation: fir
 _NO_BODY_OPEN = (0.0, NEG, NEG, -3.0, NEG)
 # The label opening a letter or telegram ("贺信"): a paragraph of its own.
 _DOCUMENT_LABEL = (NEG, NEG, NEG, 0.0, NEG)
+# The date under a document's title ("（2024年3月5日）") belongs to its
+# headline; where no headline is above it, it stands alone.
+_DOCUMENT_DATE = (NEG, NEG, NEG, -2.0, 0.0)
 
 
 def emission(
@@ -250,6 +253,8 @@ def emission(
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
     if rules.DOCUMENT_LABEL.match(text):
         return _DOCUMENT_LABEL
+    if rules.DOCUMENT_DATE.match(text):
+        return _DOCUMENT_DATE
     d = row.width - measure
     full = abs(d) <= tol
     # Half-width digits and Latin make an indented line look a little short.

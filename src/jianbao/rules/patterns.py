@@ -135,6 +135,11 @@ SECTION_LABEL = re.compile(r"^[^，。、；：！？]{1,10}(?:——|—)\s*$")
 DOCUMENT_LABEL = re.compile(r"^\s*(?:[贺回复唁]\s*[信电]|(?:慰\s*问|感\s*谢|公\s*开)\s*信)\s*$")
 
 
+# The date an official document, speech or decision was adopted, printed in
+# brackets on a line of its own under its title ("（2024年3月5日）",
+# "（二〇二四年三月五日）"): part of the headline stack, not of the body.
+DOCUMENT_DATE = re.compile(r"^\s*[（(]\s*[0-9０-９〇零一二三四五六七八九十]{2,4}\s*年[0-9０-９〇一二三四五六七八九十]{1,3}\s*月(?:[0-9０-９〇一二三四五六七八九十]{1,3}\s*日)?\s*[)）]\s*$")
+
 def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
 
