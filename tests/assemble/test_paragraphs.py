@@ -176,3 +176,12 @@ def test_the_date_under_a_documents_title_is_part_of_its_headline() -> None:
     )
     label_rows(rows)
     assert [r.part for r in rows[:4]] == [HEAD, HEAD, HEAD, FIRST]
+
+
+def test_the_page_ends_with_a_headline_printed_after_its_body_not_with_half_a_paragraph() -> None:
+    """The subtitle under a headline printed after its body fills the
+    column like a line of text; at the page's end it is still no paragraph
+    that breaks off after one line."""
+    rows = rows_of(*CANTEEN, "江州老街社区食堂开业迎来首批老人", "社区食堂每天为老人做饭菜")
+    label_rows(rows)
+    assert [r.part for r in rows[-2:]] == [HEAD, HEAD]

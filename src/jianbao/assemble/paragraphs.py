@@ -364,6 +364,9 @@ def label_rows(rows: list[Row]) -> None:
             row.part = ""
             continue
         run.append(i)
+    # The last text printed on a page ends there: an article continued
+    # elsewhere says so with a jump marker, and a headline printed after its
+    # body ends the page more often than a paragraph broken off does.
     _viterbi(rows, run, measures, tol, start)
 
 
@@ -377,7 +380,7 @@ def _viterbi(
     measures: list[float],
     tol: float,
     start: dict[str, float],
-    open_end: bool = True,
+    open_end: bool = False,
 ) -> None:
     if not run:
         return
@@ -425,7 +428,7 @@ def _viterbi(
             ptr[s] = best_prev
         prev = cur
         back.append(ptr)
-    # A run cut by a jump marker or the page's end may stop mid-paragraph.
+    # Only a run cut by a jump marker may stop mid-paragraph.
     ends = [0.0] * _N if open_end else [_CLOSED_END[s] for s in STATES]
     state = max(range(_N), key=lambda s: prev[s] + ends[s])
     for k in range(len(run) - 1, -1, -1):
