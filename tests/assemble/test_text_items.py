@@ -166,6 +166,19 @@ def test_a_dateline_starts_a_unit_that_no_headline_may_join_backwards() -> None:
     assert flags(items[1]) == {"hard_start"}
 
 
+
+def test_the_label_of_a_printed_letter_starts_a_unit_as_a_dateline_does() -> None:
+    items = build_items(
+        [
+            row("  大桥建成后两岸往来更加便捷，", FIRST),
+            row("市民出行时间大大缩短。", LAST),
+            row("贺 信", SINGLE),
+            row("  值此江州大桥建成通车之际，", FIRST),
+            row("谨向全体建设者表示祝贺！", LAST),
+        ]
+    )
+    assert [flags(it) for it in items] == [set(), {"hard_start"}, set()]
+
 def test_a_jump_marker_closes_the_unit_it_cuts_and_a_continuation_opens_one() -> None:
     items = build_items(
         [

@@ -11,8 +11,9 @@ dynamic programming over all cuts:
   (:mod:`jianbao.assemble.lexical`);
 * an article has one headline stack, printed before or after its body, not
   both; headline lines inside an article are intertitles, which cost;
-* a dateline ("本报讯", "新华社…电") or a continuation marker ("（上接第1
-  版）") starts a new article, even after a text that breaks off
+* a dateline ("本报讯", "新华社…电"), the label a printed letter opens
+  with ("贺 信") or a continuation marker ("（上接第1版）") starts a new
+  article, even after a text that breaks off
   mid-sentence (the rest of that text is in another column or page);
 * a jump marker ("（下转第4版）") ends the body it follows;
 * an article without any headline costs; so does a headline with no body

@@ -199,7 +199,7 @@ def build_items(rows: list[Row]) -> list[Item]:
             # end at any paragraph (articles printed one after the other).
             close_unit()
         if unit is None:
-            unit = Item(kind=UNIT, rows=[], hard_start=label == classify.DATELINE)
+            unit = Item(kind=UNIT, rows=[], hard_start=opens_text(row))
         unit.rows.append(row)
     close_caption()
     close_unit()
@@ -207,6 +207,12 @@ def build_items(rows: list[Row]) -> list[Item]:
     mark_wrapped_heads(items)
     mark_heads_over_subtitles(items)
     return items
+
+
+def opens_text(row: Row) -> bool:
+    """A dateline ("本报讯……") or the label a printed letter opens with
+    ("贺 信") begins a text: nothing of another runs on into it."""
+    return row.label == classify.DATELINE or bool(rules.DOCUMENT_LABEL.match(row.text))
 
 
 def mark_heads_over_subtitles(items: list[Item]) -> None:
