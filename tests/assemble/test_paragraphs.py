@@ -12,6 +12,7 @@ from jianbao.assemble.paragraphs import (
     MID,
     SINGLE,
     break_cost,
+    column_measures,
     ends_paragraph,
     label_rows,
     leaves_open,
@@ -185,3 +186,29 @@ def test_the_page_ends_with_a_headline_printed_after_its_body_not_with_half_a_pa
     rows = rows_of(*CANTEEN, "江州老街社区食堂开业迎来首批老人", "社区食堂每天为老人做饭菜")
     label_rows(rows)
     assert [r.part for r in rows[-2:]] == [HEAD, HEAD]
+
+
+# A decree's numbered articles in a 12-em column: most paragraphs are two
+# lines, so indented opening lines (10 ems) outnumber full ones.
+DECREE = (
+    "一、本办法适用于全市",
+    "各类社区食堂的日常管理和",
+    "监督检查。",
+    "二、社区食堂应当公示",
+    "菜价和食材来源。",
+    "三、街道办事处负责日",
+    "常检查，每月都向社会通报",
+    "检查结果。",
+    "四、市民可以通过热线",
+    "反映问题，有关部门要及时",
+    "答复。",
+    "五、本办法自公布之日",
+    "起施行。",
+)
+
+
+def test_where_most_paragraphs_are_short_the_measure_is_the_full_line_not_the_indented_one() -> None:
+    rows = rows_of(*DECREE)
+    assert set(column_measures(rows)) == {12.0}
+    label_rows(rows)
+    assert [r.part for r in rows[:5]] == [FIRST, MID, LAST, FIRST, LAST]
