@@ -212,3 +212,10 @@ def test_where_most_paragraphs_are_short_the_measure_is_the_full_line_not_the_in
     assert set(column_measures(rows)) == {12.0}
     label_rows(rows)
     assert [r.part for r in rows[:5]] == [FIRST, MID, LAST, FIRST, LAST]
+
+
+def test_a_subtitle_as_wide_as_an_indented_line_at_the_pages_end_is_no_paragraph() -> None:
+    rows = rows_of(*CANTEEN, "江州老街社区食堂开业迎来首批老人", "社区食堂天天供应三餐")
+    label_rows(rows)
+    assert rows[-1].width == rows[-1].measure - 2
+    assert [r.part for r in rows[-2:]] == [HEAD, HEAD]
