@@ -9,6 +9,7 @@ from jianbao.assemble.segment import (
     UNIT,
     Item,
     Segment,
+    give_heads_to_headless,
     index_flow_windows,
     index_grams,
     join_continued_sections,
@@ -136,3 +137,35 @@ def test_a_continued_part_ends_at_a_bold_headline_a_dateline_or_its_source_note(
     (plain,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
     assert len(join_continued_sections([noted, plain])) == 2
 
+
+
+def test_a_text_without_headline_takes_the_first_line_of_the_next_stack_that_matches_it() -> None:
+    """The report of the meeting lost its headline ("市长会见友好城市代表团")
+    to the stack above the next article; the line names the meeting, not
+    the banquet."""
+    meeting = Item(kind=UNIT, rows=[Row(text="本报江州5月6日电 市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。", lines=[0])], hard_start=True)
+    heads = [head("市长会见友好城市代表团", strong=False), head("市长出席欢迎晚宴")]
+    banquet = unit("晚宴在江州宾馆举行，市长在晚宴上致辞，欢迎客人来江州，晚宴上演出了地方戏曲。")
+    items = [meeting, *heads, banquet]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    segments = [make_segment([meeting], 0.0), make_segment([*heads, banquet], 0.0)]
+    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    assert [it.text for it in segments[0].trail] == ["市长会见友好城市代表团"]
+    assert [it.text for it in segments[1].lead] == ["市长出席欢迎晚宴"]
+    assert [it.text for it in segments[0].items] == [meeting.text, "市长会见友好城市代表团"]
+
+
+def test_a_stack_keeps_its_lines_when_the_text_before_has_a_headline() -> None:
+    heads0 = [head("市长会见友好城市代表团")]
+    meeting = unit("市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。")
+    heads = [head("市长会见友好城市代表团", strong=False), head("市长出席欢迎晚宴")]
+    banquet = unit("晚宴在江州宾馆举行，市长在晚宴上致辞，欢迎客人来江州，晚宴上演出了地方戏曲。")
+    items = [*heads0, meeting, *heads, banquet]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    segments = [make_segment([*heads0, meeting], 0.0), make_segment([*heads, banquet], 0.0)]
+    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    assert len(segments[1].lead) == 2

@@ -528,6 +528,49 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                     _move_head(it, seg, segments[best_k], order)
 
 
+
+# How much better the first line of a stack must match the headless text
+# before it than its own text to go to that text.
+HEADLESS_MARGIN = 0.15
+
+
+def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> None:
+    """A text printed with no headline before a stack of several headlines
+    lost its headline to that stack: the extractor printed its headline
+    after its body, right above the next article's.  The stack's first
+    line goes to it when it matches that text better than its own
+    ("习近平会见某国总理" after a report of the meeting, above "……出席欢迎宴会").
+    Texts continued from another page keep going without."""
+    for before, seg in zip(segments, segments[1:]):
+        if not before.units or _has_headline(before) or before.units[0].from_jump:
+            continue
+        heads = [it for it in seg.lead if it.kind == HEAD]
+        if len(heads) < 2 or any(it.kind != HEAD for it in seg.lead[: seg.lead.index(heads[1])]):
+            continue
+        first = [heads[0], *_wrapped_onto(heads[1:])]
+        if len(first) == len(heads):
+            continue  # one printed headline: nothing to give
+        grams = set().union(*(it.grams for it in first))
+        mine = vocab.similarity(grams, set().union(*(u.grams for u in seg.units)))
+        theirs = vocab.similarity(grams, set().union(*(u.grams for u in before.units)))
+        if theirs >= mine + HEADLESS_MARGIN:
+            for it in first:
+                _move_head(it, seg, before, order)
+
+
+def _has_headline(seg: Segment) -> bool:
+    return any(it.kind == HEAD for it in seg.lead) or any(it.kind == HEAD for it in seg.trail)
+
+
+def _wrapped_onto(heads: list[Item]) -> list[Item]:
+    """The leading lines of ``heads`` that only finish the line above them."""
+    out = []
+    for it in heads:
+        if not it.wraps_previous:
+            break
+        out.append(it)
+    return out
+
 def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, int]) -> None:
     for run in (source.lead, source.trail, source.items):
         if item in run:

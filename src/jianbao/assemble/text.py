@@ -29,6 +29,7 @@ from jianbao.assemble.segment import (
     join_continued_sections,
     join_section_series,
     segment_items,
+    give_heads_to_headless,
     untangle_heads,
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
@@ -64,7 +65,9 @@ def assemble_text(page: Page) -> Page:
         segments = join_continued_sections(segments)
     segments = [drop_gaps(seg) for seg in segments]
     articles = [s for s in segments if not s.floating]
-    untangle_heads(articles, vocab, {id(it): k for k, it in enumerate(flow)})
+    order = {id(it): k for k, it in enumerate(flow)}
+    untangle_heads(articles, vocab, order)
+    give_heads_to_headless(articles, vocab, order)
     floating = [s for s in segments if s.floating]
     built = [build_article(seg) for seg in articles]
     photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
