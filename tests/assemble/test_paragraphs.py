@@ -219,3 +219,17 @@ def test_a_subtitle_as_wide_as_an_indented_line_at_the_pages_end_is_no_paragraph
     label_rows(rows)
     assert rows[-1].width == rows[-1].measure - 2
     assert [r.part for r in rows[-2:]] == [HEAD, HEAD]
+
+
+def test_a_bold_headline_line_does_not_run_on_into_the_plain_text_under_it() -> None:
+    """"……的决定" / "为期……": the words across the break read as one ("定为"),
+    but a bold line ends where plain text begins."""
+    rows = rows_of(
+        *CANTEEN,
+        "江州市关于表彰优秀志愿者的决定",
+        "为期三天的志愿服务周，5日",
+        "拉开帷幕。",
+        bold=(len(CANTEEN),),
+    )
+    label_rows(rows)
+    assert [r.part for r in rows[-3:]] == [HEAD, FIRST, LAST]

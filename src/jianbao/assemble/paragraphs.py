@@ -400,7 +400,13 @@ def _viterbi(
     texts = [rows[i].text for i in run]
     opens = [leaves_open(t) for t in texts]
     # What breaking the text after each line costs, computed once per pair.
-    on = [break_cost(texts[k], texts[k + 1], opens[k]) for k in range(len(run) - 1)] + [0.0]
+    # A bold line does not run on into a plain one, whatever their words:
+    # there a headline ends and text begins.
+    bold = [rows[i].bold for i in run]
+    on = [
+        0.0 if bold[k] and not bold[k + 1] else break_cost(texts[k], texts[k + 1], opens[k])
+        for k in range(len(run) - 1)
+    ] + [0.0]
     n_rows = len(rows)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
