@@ -482,6 +482,7 @@ def add_jump(article: Article, row: Row) -> None:
 def fill_headline(article: Article, heads: list[Item]) -> None:
     lines: list[StackLine] = []
     measure = None
+    printed_line: list[int] | None = None
     for it in heads:
         row = it.rows[0]
         if it.kind == BYLINE:
@@ -490,12 +491,20 @@ def fill_headline(article: Article, heads: list[Item]) -> None:
         elif it.kind == COLUMN:
             article.column = (article.column + " " + " ".join(row.text.split())).strip()
             article.add_provenance("column", row.lines)
+        elif lines and row.lines == printed_line:
+            # Both sides of one printed line, taken apart as headlines side
+            # by side, head the same article: they are one line of parallel
+            # phrases ("……守正创新  为……贡献力量").
+            text = row.text.strip()
+            article.headline_lines[-1] += " " + text
+            lines[-1] = StackLine(text=lines[-1].text + " " + text, bold=lines[-1].bold)
         else:
             text = row.text.strip()
             article.headline_lines.append(text)
             lines.append(StackLine(text=text, bold=row.bold))
             article.add_provenance("headline_lines", row.lines)
             measure = row.measure or measure
+        printed_line = row.lines if it.kind == HEAD_ITEM else None
     stack = split_stack(lines, measure)
     article.kicker, article.title, article.subtitle = stack.kicker, stack.title, stack.subtitle
 
