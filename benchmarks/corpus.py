@@ -18,6 +18,7 @@ pdftotext          the issue's ``p<N>.pdftotext.txt`` files in page order
 pdf                ``issue.pdf`` (PDF mode)
 pdfminer           pdfminer.six ``extract_text`` per page of ``issue.pdf``
 pypdfium2          pypdfium2 ``get_textpage().get_text_range()`` per page
+pypdf              pypdf ``extract_text()`` per page (when installed)
 pdftotext-layout   poppler ``pdftotext -layout`` per page (when installed)
 seed               the seed page ``seed/*.txt`` against its ``*.gold.json``
 =================  ==========================================================
@@ -65,7 +66,7 @@ from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
 
-MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pdftotext-layout", "seed"]
+MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pdftotext-layout", "seed"]
 SPEED_RUNS = 5
 
 

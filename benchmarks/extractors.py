@@ -41,6 +41,13 @@ def pypdfium2_page(pdf: Path, index: int) -> str:
         doc.close()
 
 
+def pypdf_page(pdf: Path, index: int) -> str:
+    """pypdf ``PdfReader.pages[i].extract_text()``."""
+    from pypdf import PdfReader
+
+    return PdfReader(str(pdf)).pages[index].extract_text()
+
+
 def pdftotext_layout_page(pdf: Path, index: int) -> str:
     """poppler's ``pdftotext -layout`` (columns kept side by side)."""
     n = str(index + 1)
@@ -55,6 +62,7 @@ def pdftotext_layout_page(pdf: Path, index: int) -> str:
 EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pdfminer": pdfminer_page,
     "pypdfium2": pypdfium2_page,
+    "pypdf": pypdf_page,
     "pdftotext-layout": pdftotext_layout_page,
 }
 
@@ -71,6 +79,11 @@ def unavailable(mode: str) -> str | None:
             import pypdfium2  # noqa: F401
         except ImportError:
             return "needs pypdfium2 (pip install pypdfium2)"
+    elif mode == "pypdf":
+        try:
+            import pypdf  # noqa: F401
+        except ImportError:
+            return "needs pypdf (pip install pypdf)"
     elif mode == "pdftotext-layout":
         if shutil.which("pdftotext") is None:
             return "needs poppler's pdftotext (apt-get install poppler-utils)"

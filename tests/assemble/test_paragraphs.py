@@ -233,3 +233,13 @@ def test_a_bold_headline_line_does_not_run_on_into_the_plain_text_under_it() -> 
     )
     label_rows(rows)
     assert [r.part for r in rows[-3:]] == [HEAD, FIRST, LAST]
+
+
+def test_a_leading_space_does_not_make_a_line_wider_than_the_column_an_indented_one() -> None:
+    """Some extractors mark indents with a space; a subtitle set under its
+    headline may carry one too, but it overruns the column as no indented
+    opening line does."""
+    rows = rows_of(*CANTEEN, "江州老街社区食堂开业迎来首批老人", " ——记社区食堂里的志愿者们")
+    rows[-1].indent = True
+    label_rows(rows)
+    assert [r.part for r in rows[-2:]] == [HEAD, HEAD]

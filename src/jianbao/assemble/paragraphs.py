@@ -269,7 +269,8 @@ def emission(
     d = row.width - measure
     full = abs(d) <= tol
     # Half-width digits and Latin make an indented line look a little short.
-    indented = -(INDENT + 2 * tol) <= d <= -(INDENT - tol) or row.indent
+    # A leading space marks an indent, but no indented line overruns the column.
+    indented = -(INDENT + 2 * tol) <= d <= -(INDENT - tol) or (row.indent and d <= tol)
     short = d < -tol
     long_ = d > tol
     very_long = d > 2 * tol
