@@ -100,7 +100,7 @@ def test_roles_longest_first_and_their_normal_names() -> None:
     assert rules.ROLE_NAMES["本报通讯员"] == "通讯员"
 
 
-@pytest.mark.parametrize("text", ["本报通讯员 梁生仁 摄", "新华社记者 李学仁摄", "梁生仁摄", "本报记者 王平 摄影", "本报记者 王芳、李明 摄"])
+@pytest.mark.parametrize("text", ["本报通讯员 梁生仁 摄", "新华社记者 李学仁摄", "梁生仁摄", "本报记者 王平 摄影", "本报记者 王芳、李明 摄", "李明摄（视觉江州）", "本报记者 王平摄（无人机照片）"])
 def test_photo_credit(text: str) -> None:
     assert rules.PHOTO_CREDIT.match(text)
 

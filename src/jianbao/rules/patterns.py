@@ -90,7 +90,10 @@ NAMES_ONLY = re.compile(rf"^\s*{NAME}(?:\s*[、，,]\s*{NAME})*\s*$")
 ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{ROLE}|摄|$|[)）]))")
 
 # --- photo credits: 本报通讯员 梁生仁 摄 / 新华社记者 李学仁摄 ----------------
-PHOTO_CREDIT = re.compile(rf"^\s*(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*(?:摄影?|供图|绘|制图)\s*$")
+# The agency or kind of picture may follow in brackets: "李明摄（影像中国）".
+PHOTO_CREDIT = re.compile(
+    rf"^\s*(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*(?:摄影?|供图|绘|制图)\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
+)
 # A credit printed at the end of a caption line: "……时光。 本报记者 王平摄"
 TRAILING_CREDIT = re.compile(rf"(?P<credit>(?:{ROLE}\s*){NAME_LIST}\s*(?:摄影?|供图))\s*$")
 
