@@ -269,8 +269,9 @@ def emission(
     d = row.width - measure
     full = abs(d) <= tol
     # Half-width digits and Latin make an indented line look a little short.
-    # A leading space marks an indent, but no indented line overruns the column.
-    indented = -(INDENT + 2 * tol) <= d <= -(INDENT - tol) or (row.indent and d <= tol)
+    # A leading space marks an indent on a short line; a line about as wide as
+    # the column with one is a headline or subtitle set off by the extractor.
+    indented = -(INDENT + 2 * tol) <= d <= -(INDENT - tol) or (row.indent and d < -tol)
     short = d < -tol
     long_ = d > tol
     very_long = d > 2 * tol
