@@ -169,3 +169,14 @@ def test_a_stack_keeps_its_lines_when_the_text_before_has_a_headline() -> None:
     segments = [make_segment([*heads0, meeting], 0.0), make_segment([*heads, banquet], 0.0)]
     give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
     assert len(segments[1].lead) == 2
+
+
+def test_key_points_in_a_bullet_list_above_a_dateline_belong_to_its_text() -> None:
+    points = Item(kind=UNIT, rows=[Row(text="■ 两万名跑者沿江奔跑，赛道沿途设有十个补给站。", lines=[0])], bulleted=True)
+    report = Item(
+        kind=UNIT,
+        rows=[Row(text="本报江州3月2日电 昨天，江州马拉松鸣枪开跑，两万名跑者沿江奔跑，终点设在江州体育中心。", lines=[0])],
+        hard_start=True,
+    )
+    items = [points, report, head("江州马拉松鸣枪开跑")]
+    assert segment(items) == [[it.text for it in items]]

@@ -266,3 +266,12 @@ def test_document_date(line: str) -> None:
 @pytest.mark.parametrize("line", ["（新华社北京3月5日电）", "（2024年3月5日电）", "2024年3月5日", "（本报记者 王芳）"])
 def test_not_a_document_date(line: str) -> None:
     assert not rules.DOCUMENT_DATE.match(line)
+
+
+@pytest.mark.parametrize("line", ["■ 七十年来，全市面貌焕然一新", "●三月底前完成", "◆ 新建学校三所"])
+def test_bullet_point(line: str) -> None:
+    assert rules.BULLET_POINT.match(line)
+
+
+def test_not_a_bullet_point() -> None:
+    assert not rules.BULLET_POINT.match("七十年来■全市面貌焕然一新")

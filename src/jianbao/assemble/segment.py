@@ -14,7 +14,8 @@ dynamic programming over all cuts:
 * a dateline ("本报讯", "新华社…电"), the label a printed letter opens
   with ("贺 信") or a continuation marker ("（上接第1版）") starts a new
   article, even after a text that breaks off
-  mid-sentence (the rest of that text is in another column or page);
+  mid-sentence (the rest of that text is in another column or page); key
+  points in a bullet list above a dateline ("■ ……") are the text's own;
 * a jump marker ("（下转第4版）") ends the body it follows;
 * an article without any headline costs; so does a headline with no body
   (it may still be a photo's headline, matched to a caption later);
@@ -112,6 +113,7 @@ class Item:
     strong: bool = False  # a headline line set bold or wider than the column
     kicker_like: bool = False
     enumerated: bool = False  # "二、……": a section head inside a text
+    bulleted: bool = False  # "■ ……": a key point of the text under it
     wraps_previous: bool = False  # a headline line that finishes the line above
     subtitle_like: bool = False
     cohesion_next: float = 0.0  # units: cohesion with the next unit
@@ -378,7 +380,7 @@ class SegmentGrower:
             if item.ends_jump or nxt.from_jump:
                 return False
             self.inner += item.cohesion_next
-            if nxt.hard_start:
+            if nxt.hard_start and not item.bulleted:
                 self.inner -= C_HARD_START
             inner_cost = page.inner_cost
             for k in range(i + 1, self.first_unit):

@@ -202,7 +202,7 @@ def build_items(rows: list[Row]) -> list[Item]:
             # end at any paragraph (articles printed one after the other).
             close_unit()
         if unit is None:
-            unit = Item(kind=UNIT, rows=[], hard_start=opens_text(row))
+            unit = Item(kind=UNIT, rows=[], hard_start=opens_text(row), bulleted=bool(rules.BULLET_POINT.match(row.text)))
         unit.rows.append(row)
     close_caption()
     close_unit()

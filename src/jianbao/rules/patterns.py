@@ -151,6 +151,10 @@ def is_kicker_line(text: str) -> bool:
     return bool(KICKER_END.search(text) or KICKER_START.match(text))
 
 
+# A key point set in a bullet list above a news text ("■ 七十年来……"), a
+# summary of the text under it.
+BULLET_POINT = re.compile(r"^\s*[■●◆▲★]")
+
 # An enumerated point or clause: "一、……", "（二）……", "3. ……".  Such lines
 # head sections inside a text (intertitles), never an article.
 ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[、.．]\s*\D)")
