@@ -243,3 +243,14 @@ def test_a_leading_space_does_not_make_a_line_wider_than_the_column_an_indented_
     rows[-1].indent = True
     label_rows(rows)
     assert [r.part for r in rows[-2:]] == [HEAD, HEAD]
+
+
+def test_a_section_label_set_off_by_a_space_is_no_indented_paragraph() -> None:
+    """An extractor that marks every line start of a block with a space
+    marks the label "李明——" too; it still heads a section."""
+    lines = [" 江州大桥今天正式建成通", "车，市民出行时间大大缩", "短。", " 李明——", "守护山林，", "三十年如一日", " 我要守好这片山林，让", "子孙后代都能看到青山绿", "水。"]
+    rows = rows_of(*(line.strip() for line in lines))
+    for row, line in zip(rows, lines):
+        row.indent = line.startswith(" ")
+    label_rows(rows)
+    assert [r.part for r in rows[3:7]] == [HEAD, HEAD, HEAD, FIRST]
