@@ -11,6 +11,7 @@ from jianbao.assemble.paragraphs import (
     LAST,
     MID,
     SINGLE,
+    STATES,
     break_cost,
     column_measures,
     ends_paragraph,
@@ -254,3 +255,23 @@ def test_a_section_label_set_off_by_a_space_is_no_indented_paragraph() -> None:
         row.indent = line.startswith(" ")
     label_rows(rows)
     assert [r.part for r in rows[3:7]] == [HEAD, HEAD, HEAD, FIRST]
+
+
+def test_a_source_note_over_several_lines_ends_its_paragraph_on_its_last_line() -> None:
+    """"（本报记者 王芳、李明、" / … / "赵雪、孙立平）": the closing line ends
+    the note however it ends, so it may be the paragraph's last line."""
+    from jianbao.assemble.paragraphs import closes_note, emission
+
+    texts = ["（本报记者 王芳、李明、张", "华、刘小红、陈大明、周强、", "赵雪、孙立平）"]
+    assert closes_note(texts, 2)
+    (row,) = rows_of(texts[2])
+    last = STATES.index(LAST)
+    assert emission(row, 12.0, closes_note=True)[last] > emission(row, 12.0)[last]
+
+
+def test_a_bracket_closed_under_a_note_does_not_close_the_note() -> None:
+    from jianbao.assemble.paragraphs import closes_note
+
+    texts = ["（作者为江州大学教授）", "江州大学举办开放日（校", "园新闻）"]
+    assert not closes_note(texts, 2)
+    assert closes_note(["（本报记者 王芳、李明、", "赵雪、孙立平）"], 1)

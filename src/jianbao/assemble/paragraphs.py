@@ -256,6 +256,7 @@ def emission(
     before_byline: bool = False,
     before_start: bool = False,
     note: bool = False,
+    closes_note: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect)."""
@@ -275,7 +276,7 @@ def emission(
     short = d < -tol
     long_ = d > tol
     very_long = d > 2 * tol
-    term = ends_paragraph(text)
+    term = closes_note or ends_paragraph(text)
     text = text.strip()
     # A line wider than the column with sentences inside is text set to a
     # wider measure (a caption under a picture, a lead across columns).
@@ -393,6 +394,30 @@ def label_rows(rows: list[Row]) -> None:
 _CLOSED_END = {FIRST: -4.0, MID: -3.0, LAST: 0.0, SINGLE: 0.0, HEAD: 0.0}
 
 
+# Lines a source note may run over ("（本报记者 王芳、李明、……" / … / "……）").
+NOTE_MAX_LINES = 8
+
+
+def closes_note(texts: list[str], k: int) -> bool:
+    """Line ``k`` closes a source note opened at the start of an earlier
+    line: the list of reporters at the end of a joint report may run over
+    several lines, and its last line ends the paragraph however it ends."""
+    text = texts[k].rstrip()
+    if not text.endswith(("）", ")")):
+        return False
+    depth = 0
+    for j in range(k, max(-1, k - NOTE_MAX_LINES), -1):
+        depth += _bracket_balance(texts[j])
+        if depth <= 0:
+            return j < k and texts[j].lstrip().startswith(("（", "(")) and is_source_note("".join(texts[j : k + 1]))
+    return False
+
+
+def _bracket_balance(text: str) -> int:
+    """Closing minus opening brackets."""
+    return text.count("）") + text.count(")") - text.count("（") - text.count("(")
+
+
 def _viterbi(
     rows: list[Row],
     run: list[int],
@@ -423,6 +448,7 @@ def _viterbi(
         note = k + 1 < len(run) and opens[k] and is_source_note(text + texts[k + 1])
         if k > 0 and not note and opens[k - 1]:
             note = is_source_note(texts[k - 1] + text)
+        closes = closes_note(texts, k)
         return emission(
             rows[i],
             measures[i],
@@ -430,7 +456,8 @@ def _viterbi(
             on[k] > 0,
             before_byline=nxt == classify.BYLINE,
             before_start=nxt in _STARTS,
-            note=note,
+            note=note or closes,
+            closes_note=closes,
         )
 
     first = emit(0)
