@@ -14,6 +14,7 @@ from jianbao.normalize import (
     clean_spaces,
     collapse_faux_bold,
     join_lines,
+    merge_offset_copies,
     punctuation_model,
     undouble_line,
     undouble_token,
@@ -75,6 +76,40 @@ def test_collapse_removes_doubled_tokens_and_records_the_copy() -> None:
     assert removed == ["本报记者冯静宁"]
     assert kept[0].bold and not kept[1].bold
     assert [line.index for line in kept] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "removed"),
+    [
+        ("江州大桥 江州大桥今日通车", "江州大桥今日通车", "江州大桥"),  # the copy restarts the line
+        ("江州大桥今日通车 今日通车", "江州大桥今日通车", "今日通车"),  # the copy catches up with its end
+        ("江州大桥今日 州大桥今日通车", "江州大桥今日通车", "州大桥今日"),  # the copy picks up a few characters in
+        ("江州市人民代表大会 州市人民代表大会常务委员会", "江州市人民代表大会常务委员会", "州市人民代表大会"),
+    ],
+)
+def test_an_offset_faux_bold_copy_merged_into_its_line_is_removed(text: str, kept: str, removed: str) -> None:
+    assert merge_offset_copies(text) == (kept, removed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我为家乡自豪 我为家乡祝福",  # parallel phrases share a start, not an overlap
+        "本报记者 王小明",
+        "江州大桥今日通车",
+        "农业农村 村民",  # a short coincidence is not a copy
+        "人民日报 2019年10月1日 星期二",
+    ],
+)
+def test_text_that_does_not_repeat_itself_across_a_gap_is_left_alone(text: str) -> None:
+    assert merge_offset_copies(text) is None
+
+
+def test_collapse_merges_an_offset_copy_and_marks_the_line_bold() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州大桥今日 州大桥今日通车", "大桥全长三千米。"))
+    assert [line.text for line in kept] == ["江州大桥今日通车", "大桥全长三千米。"]
+    assert [line.text for line in bold] == ["江州大桥今日通车"]
+    assert removed == ["州大桥今日"]
 
 
 def test_collapse_removes_consecutive_doubled_lines() -> None:

@@ -162,6 +162,59 @@ def undouble_line(text: str) -> tuple[str, str] | None:
     return kept, removed
 
 
+# An offset copy shares at least this many characters with the text it
+# repeats, and at least half of the shorter of the two pieces.
+MIN_OFFSET_OVERLAP = 4
+
+
+def _offset_overlap(left: str, right: str) -> int:
+    """How many characters at the end of ``left`` the start of ``right``
+    repeats (0 when too few to be a faux-bold copy)."""
+    shorter = min(len(left), len(right))
+    for n in range(shorter, MIN_OFFSET_OVERLAP - 1, -1):
+        if 2 * n < shorter:
+            break
+        if left[-n:] == right[:n] and len(set(right[:n])) >= 2:
+            return n
+    return 0
+
+
+def merge_offset_copies(text: str) -> tuple[str, str] | None:
+    """(kept, removed) when a faux-bold line was printed with its copy
+    partly merged into it, or None.
+
+    Some extractors drop the second copy of a faux-bold glyph only where it
+    lands exactly on the first; where the copy drifts, a stretch of it is
+    printed again after a space, overlapping the text it repeats: the copy
+    may restart the line ("江州大桥 江州大桥今日通车"), catch up with its
+    end ("江州大桥今日通车 今日通车") or pick up a few characters in
+    ("江州大桥今日 州大桥今日通车").  Two pieces next to each other overlap
+    when the end of the first is the start of the second, by at least
+    four characters and half of the shorter piece; genuine text does not
+    repeat itself across a gap like that.
+
+    >>> merge_offset_copies("江州大桥今日 州大桥今日通车")
+    ('江州大桥今日通车', '州大桥今日')
+    >>> merge_offset_copies("我为家乡自豪 我为家乡祝福") is None
+    True
+    """
+    tokens = text.split()
+    if len(tokens) < 2:
+        return None
+    kept = [tokens[0]]
+    removed: list[str] = []
+    for token in tokens[1:]:
+        n = _offset_overlap(kept[-1], token)
+        if n:
+            kept[-1] += token[n:]
+            removed.append(token[:n])
+        else:
+            kept.append(token)
+    if not removed:
+        return None
+    return " ".join(kept), "".join(removed)
+
+
 # A repeated line shorter than this is more likely a genuine repeat
 # ("好！" "好！") than faux bold, unless it is a bare name (a bold byline).
 MIN_DOUBLED_LINE = 4
@@ -174,7 +227,8 @@ def _doubled(a: str, b: str) -> bool:
 
 def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[str]]:
     """Remove faux-bold copies: whole lines printed twice in a row (A A, or a
-    wrapped headline A B A B / A A B B) and lines whose every token is doubled.
+    wrapped headline A B A B / A A B B), lines whose every token is doubled
+    and lines with an offset copy merged into them (:func:`merge_offset_copies`).
 
     Returns (kept lines, the lines that were bold, removed copies).  Kept
     lines are new :class:`Line` objects; the reader's lines are untouched.
@@ -215,7 +269,7 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             in_bold = True
             continue
         in_bold = False
-        single = undouble_line(text)
+        single = undouble_line(text) or merge_offset_copies(text)
         if single is not None:
             copy = _copy(line, single[0], bold=True)
             kept.append(copy)

@@ -156,5 +156,24 @@ def test_a_dateline_broken_over_two_lines_still_opens_the_paragraph() -> None:
     assert rows[0].label == classify.DATELINE
 
 
+def test_a_byline_and_the_dateline_beside_it_on_one_line_are_two_rows() -> None:
+    rows = split_line(Line(text="本报记者 王小明 本报江州3月1日电 春耕时节，", index=4))
+    assert [(r.text, r.label) for r in rows] == [
+        ("本报记者 王小明", classify.BYLINE),
+        ("本报江州3月1日电 春耕时节，", classify.DATELINE),
+    ]
+    assert all(r.lines == [4] for r in rows)
+
+
+def test_a_title_and_its_subtitle_on_one_line_are_two_rows() -> None:
+    rows = split_line(Line(text="江州大桥建成通车 ——写在大桥开工五周年之际", index=2))
+    assert [r.text for r in rows] == ["江州大桥建成通车", "——写在大桥开工五周年之际"]
+
+
+def test_a_dateline_or_dash_inside_running_text_does_not_split_it() -> None:
+    for text in ["新华社江州3月1日电 春耕时节，", "他说——这是大事。", "记者从本报江州站获悉"]:
+        assert [r.text for r in split_line(Line(text=text, index=1))] == [text]
+
+
 def test_an_empty_page_has_no_rows() -> None:
     assert prepare_rows(page([])) == []

@@ -7,7 +7,8 @@ row remembers the source lines it came from, for provenance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from jianbao import classify, rules
 from jianbao.assemble.columns import restore_column_order
@@ -128,7 +129,48 @@ def mark_split_datelines(rows: list[Row]) -> None:
 def split_line(line: Line) -> list[Row]:
     """One line → rows: "……日程。 （下转第4版）" gives text and marker;
     "（上接第2版）国科学院院" gives marker and text; "……时光。 本报记者 王平摄"
-    gives caption text and credit."""
+    gives caption text and credit; boxes printed on one line part at their
+    seam (:func:`box_pieces`)."""
+    pieces = box_pieces(line.text)
+    if len(pieces) == 1:
+        return split_piece(line)
+    rows = split_piece(replace(line, text=pieces[0]))
+    for piece in pieces[1:]:
+        rows.extend(split_piece(replace(line, text=piece, blank_before=False)))
+    return rows
+
+
+# A text box opens here after a gap: a news dateline or a subtitle's dash.
+_BOX_OPENER = re.compile(r"(?<=\S)\s+(?=(?:本报|新华社|中新社|——))")
+
+
+def box_pieces(text: str) -> list[str]:
+    """A line cut where a second text box starts on the same baseline.
+
+    Some extractors print everything on one baseline as one line, joining
+    neighbouring boxes with a space: a byline and the dateline of the text
+    beside it ("本报记者 王平 本报江州3月1日电 春"), or a title and its
+    subtitle ("江州大桥通车 ——写在……之际").  A dateline only ever opens a
+    paragraph and a subtitle's dash only ever opens a line, so a gap before
+    either is a seam between boxes.
+
+    >>> box_pieces("本报记者 王平 本报江州3月1日电 春")
+    ['本报记者 王平', '本报江州3月1日电 春']
+    >>> box_pieces("江州大桥通车 ——写在大桥建成之际")
+    ['江州大桥通车', '——写在大桥建成之际']
+    """
+    cuts = [m.end() for m in _BOX_OPENER.finditer(text) if opens_box(text[m.end() :])]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].rstrip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def opens_box(text: str) -> bool:
+    return bool(rules.DATELINE.match(text) or text.startswith("——"))
+
+
+def split_piece(line: Line) -> list[Row]:
     text = line.text
     indent = text[:1] == " " and not text.startswith("  " * 4)
     head = classify.split_jump_from(text)
