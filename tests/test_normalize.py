@@ -17,6 +17,7 @@ from jianbao.normalize import (
     merge_offset_copies,
     punctuation_model,
     undouble_line,
+    undouble_with_copy_above,
     undouble_token,
     visible_len,
     width,
@@ -110,6 +111,26 @@ def test_collapse_merges_an_offset_copy_and_marks_the_line_bold() -> None:
     assert [line.text for line in kept] == ["江州大桥今日通车", "大桥全长三千米。"]
     assert [line.text for line in bold] == ["江州大桥今日通车"]
     assert removed == ["州大桥今日"]
+
+
+def test_a_byline_whose_names_copy_is_printed_above_it_is_one_byline() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州晚报讯", "王小明、李明", "本报记者本报记者 王小明、李明", "大桥全长三千米。"))
+    assert [line.text for line in kept] == ["江州晚报讯", "本报记者 王小明、李明", "大桥全长三千米。"]
+    assert [line.index for line in kept] == [1, 3, 4]
+    assert [line.text for line in bold] == ["本报记者 王小明、李明"]
+    assert removed == ["本报记者王小明、李明"]
+
+
+@pytest.mark.parametrize(
+    ("above", "text"),
+    [
+        ("王小明", "本报记者本报记者 王小明、李明"),  # the line above is not the rest of the line
+        ("王小明、李明", "本报记者 王小明、李明"),  # nothing on the line is doubled
+        ("王小明", "本报记者本报记者 王小明王小明"),  # everything is doubled: an ordinary doubled line
+    ],
+)
+def test_a_line_above_that_is_not_the_missing_copy_is_kept(above: str, text: str) -> None:
+    assert undouble_with_copy_above(above, text) is None
 
 
 def test_collapse_removes_consecutive_doubled_lines() -> None:

@@ -215,6 +215,30 @@ def merge_offset_copies(text: str) -> tuple[str, str] | None:
     return " ".join(kept), "".join(removed)
 
 
+def undouble_with_copy_above(above: str, text: str) -> tuple[str, str] | None:
+    """(kept, removed) when a faux-bold line was printed with part of its
+    copy on the line above, or None.
+
+    An extractor that groups glyphs into boxes may put the copy of one word
+    of a faux-bold line on a line of its own, just above the line, and
+    print the rest doubled: "王小明、李明" then "本报记者本报记者 王小明、李明".
+    Every token of the line is then either doubled or part of what the
+    line above repeats, and the line above is nothing else.
+
+    >>> undouble_with_copy_above("王小明、李明", "本报记者本报记者 王小明、李明")
+    ('本报记者 王小明、李明', '本报记者王小明、李明')
+    """
+    tokens = text.split()
+    singles = [undouble_token(t) for t in tokens]
+    if len(tokens) < 2 or all(s is None for s in singles) or all(s is not None for s in singles):
+        return None
+    plain = "".join(t for t, s in zip(tokens, singles) if s is None)
+    if plain != "".join(above.split()):
+        return None
+    kept = " ".join(s if s is not None else t for t, s in zip(tokens, singles))
+    return kept, "".join(s for s in singles if s is not None) + plain
+
+
 # A repeated line shorter than this is more likely a genuine repeat
 # ("好！" "好！") than faux bold, unless it is a bare name (a bold byline).
 MIN_DOUBLED_LINE = 4
@@ -227,8 +251,10 @@ def _doubled(a: str, b: str) -> bool:
 
 def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[str]]:
     """Remove faux-bold copies: whole lines printed twice in a row (A A, or a
-    wrapped headline A B A B / A A B B), lines whose every token is doubled
-    and lines with an offset copy merged into them (:func:`merge_offset_copies`).
+    wrapped headline A B A B / A A B B), lines whose every token is doubled,
+    lines whose copy is shared with the line above
+    (:func:`undouble_with_copy_above`) and lines with an offset copy merged
+    into them (:func:`merge_offset_copies`).
 
     Returns (kept lines, the lines that were bold, removed copies).  Kept
     lines are new :class:`Line` objects; the reader's lines are untouched.
@@ -269,6 +295,13 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             in_bold = True
             continue
         in_bold = False
+        if i + 1 < n and (split := undouble_with_copy_above(text, lines[i + 1].text.strip())) is not None:
+            copy = _copy(lines[i + 1], split[0], bold=True)
+            kept.append(copy)
+            bold.append(copy)
+            removed.append(split[1])
+            i += 2
+            continue
         single = undouble_line(text) or merge_offset_copies(text)
         if single is not None:
             copy = _copy(line, single[0], bold=True)
