@@ -133,6 +133,19 @@ def test_a_line_above_that_is_not_the_missing_copy_is_kept(above: str, text: str
     assert undouble_with_copy_above(above, text) is None
 
 
+def test_the_wrapped_last_character_of_a_bold_headline_printed_twice_is_undoubled() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州大桥今日建成通", "江州大桥今日建成通", "车车", "大桥全长三千米。"))
+    assert [line.text for line in kept] == ["江州大桥今日建成通", "车", "大桥全长三千米。"]
+    assert [line.text for line in bold] == ["江州大桥今日建成通", "车"]
+    assert sorted(removed) == sorted(["江州大桥今日建成通", "车"])
+
+
+def test_a_reduplicated_word_on_a_plain_line_stays() -> None:
+    kept, _bold, removed = collapse_faux_bold(lines("他向大家说了声", "谢谢", "……"))
+    assert [line.text for line in kept] == ["他向大家说了声", "谢谢", "……"]
+    assert removed == []
+
+
 def test_collapse_removes_consecutive_doubled_lines() -> None:
     kept, bold, removed = collapse_faux_bold(
         lines("江州稻田开镰收割", "江州稻田开镰收割", "王小明", "王小明", "正文。")

@@ -249,6 +249,11 @@ def _doubled(a: str, b: str) -> bool:
     return a == b and (visible_len(a) >= MIN_DOUBLED_LINE or bool(_BARE_NAME.match(a)))
 
 
+def _doubled_wrap(text: str) -> bool:
+    """One Han character printed twice: the wrapped end of a bold line."""
+    return len(text) == 2 and text[0] == text[1] and _is_han(text[0])
+
+
 def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[str]]:
     """Remove faux-bold copies: whole lines printed twice in a row (A A, or a
     wrapped headline A B A B / A A B B), lines whose every token is doubled,
@@ -293,6 +298,16 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             removed.append(text)
             i += 2
             in_bold = True
+            continue
+        if in_bold and _doubled_wrap(text):
+            # The last character of a bold headline wrapped onto a line of
+            # its own, printed twice on that line ("致贺信" / "信信").
+            copy = _copy(line, text[0], bold=True)
+            kept.append(copy)
+            bold.append(copy)
+            removed.append(text[1])
+            i += 1
+            in_bold = False
             continue
         in_bold = False
         if i + 1 < n and (split := undouble_with_copy_above(text, lines[i + 1].text.strip())) is not None:
