@@ -70,6 +70,14 @@ def test_a_bare_paper_name_is_furniture_only_near_the_edges() -> None:
     assert "江州日报" in [r.text for r in rows]
 
 
+def test_a_bare_paper_name_alone_between_blank_lines_is_furniture_anywhere() -> None:
+    texts = [*BODY[:7], "江州日报", *BODY[7:]]
+    p = Page(number=9, lines=[Line(text=t, index=i, blank_before=i in (7, 8)) for i, t in enumerate(texts)])
+    rows = prepare_rows(p)
+    assert [(f.kind, f.lines) for f in p.furniture] == [("masthead", [7])]
+    assert [r.text for r in rows] == BODY
+
+
 def test_a_bare_paper_name_at_the_foot_is_furniture() -> None:
     p, rows = rows_of([*BODY, "江州日报"])
     assert [(f.kind, f.lines) for f in p.furniture] == [("masthead", [len(BODY)])]

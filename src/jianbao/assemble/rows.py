@@ -19,7 +19,9 @@ from jianbao.normalize import clean_spaces, collapse_faux_bold, widths_under_mod
 # Furniture (masthead, header, date) is printed at the top or foot of a page,
 # but extractors may print it anywhere: a line that is only a page header
 # ("第1版 评论") or a dated header ("2019年10月17日 星期四") is furniture
-# wherever it comes; a bare paper name only near the edges.
+# wherever it comes; a bare paper name only near the edges, or where it
+# stands alone between blank lines (a text box of its own: an extractor
+# that prints boxes in its own order may print the masthead's anywhere).
 TOP_LINES = 6
 FOOT_LINES = 3
 
@@ -65,7 +67,7 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
     rest: list[Line] = []
     n = len(lines)
     for pos, line in enumerate(lines):
-        near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES
+        near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES or stands_alone(lines, pos)
         text = line.text.strip()
         if (near_edge and classify.is_furniture(text)) or classify.is_page_header(text):
             page.furniture.append(Furniture(kind=furniture_kind(text), text=text, lines=[line.index]))
@@ -73,6 +75,12 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
         else:
             rest.append(line)
     return rest
+
+
+def stands_alone(lines: list[Line], pos: int) -> bool:
+    """A line with a blank line before and after it: a text box of its own."""
+    after = pos + 1 >= len(lines) or lines[pos + 1].blank_before
+    return lines[pos].blank_before and after
 
 
 def furniture_kind(text: str) -> str:
