@@ -6,13 +6,16 @@ from jianbao.assemble.paragraphs import (
     C_BROKEN_OPEN,
     C_BROKEN_RUN,
     C_BROKEN_WORD,
+    C_WIDER_BOX,
     FIRST,
     HEAD,
     LAST,
     MID,
     SINGLE,
+    STATES,
     break_cost,
     column_measures,
+    emission,
     ends_paragraph,
     label_rows,
     leaves_open,
@@ -254,3 +257,22 @@ def test_a_section_label_set_off_by_a_space_is_no_indented_paragraph() -> None:
         row.indent = line.startswith(" ")
     label_rows(rows)
     assert [r.part for r in rows[3:7]] == [HEAD, HEAD, HEAD, FIRST]
+
+
+def test_a_new_text_box_wider_than_the_column_does_not_carry_on_the_paragraph_above() -> None:
+    # An extractor that prints text boxes leaves a blank line between them;
+    # a box set wider than the column is another text's, not a paragraph's
+    # next line.  The same line without the box boundary is unaffected.
+    (inside,) = rows_of("江州《老街便民食堂的故")
+    (boxed,) = rows_of("江州《老街便民食堂的故")
+    boxed.blank_before = True
+    plain, new_box = emission(inside, 10.0), emission(boxed, 10.0)
+    for state in (MID, LAST):
+        k = STATES.index(state)
+        assert new_box[k] == plain[k] - C_WIDER_BOX
+    for state in (FIRST, SINGLE, HEAD):
+        k = STATES.index(state)
+        assert new_box[k] == plain[k]
+    (narrow,) = rows_of("江州老街的便民食堂")
+    narrow.blank_before = True
+    assert emission(narrow, 10.0) == emission(rows_of("江州老街的便民食堂")[0], 10.0)
