@@ -276,3 +276,9 @@ def test_a_new_text_box_wider_than_the_column_does_not_carry_on_the_paragraph_ab
     (narrow,) = rows_of("江州老街的便民食堂")
     narrow.blank_before = True
     assert emission(narrow, 10.0) == emission(rows_of("江州老街的便民食堂")[0], 10.0)
+
+
+def test_an_editorial_credit_after_the_text_is_no_headline() -> None:
+    rows = rows_of(*CANTEEN, "版式设计：王小明")
+    label_rows(rows)
+    assert rows[-1].part == SINGLE
