@@ -16,6 +16,7 @@ from jianbao.normalize import (
     join_lines,
     merge_offset_copies,
     punctuation_model,
+    split_joined_copies,
     undouble_line,
     undouble_with_copy_above,
     undouble_token,
@@ -144,6 +145,26 @@ def test_a_reduplicated_word_on_a_plain_line_stays() -> None:
     kept, _bold, removed = collapse_faux_bold(lines("他向大家说了声", "谢谢", "……"))
     assert [line.text for line in kept] == ["他向大家说了声", "谢谢", "……"]
     assert removed == []
+
+
+def test_a_bold_copy_printed_joined_to_the_dateline_beside_it_is_cut_off_and_collapsed() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州大桥今日通车", "江州大桥今日通车 本报江州5月2日电 （记者", "王平）今天上午，大桥通车。"))
+    assert [line.text for line in kept] == ["江州大桥今日通车", "本报江州5月2日电 （记者", "王平）今天上午，大桥通车。"]
+    assert [line.text for line in bold] == ["江州大桥今日通车"]
+    assert removed == ["江州大桥今日通车"]
+    assert [line.index for line in kept] == [1, 2, 3]
+
+
+def test_a_byline_printed_with_its_two_copies_staggered_is_one_bold_byline() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("记者", "记者 周海、林小雨", "周海、林小雨", "稻浪翻滚。"))
+    assert [line.text for line in kept] == ["记者", "周海、林小雨", "稻浪翻滚。"]
+    assert [line.text for line in bold] == ["记者", "周海、林小雨"]
+    assert "".join(removed) == "记者周海、林小雨"
+
+
+def test_a_line_that_merely_starts_like_the_one_above_is_not_cut() -> None:
+    source = lines("江州", "江州大桥今日通车", "好", "好 大家都来了")
+    assert split_joined_copies(source) == source
 
 
 def test_collapse_removes_consecutive_doubled_lines() -> None:

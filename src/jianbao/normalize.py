@@ -254,16 +254,49 @@ def _doubled_wrap(text: str) -> bool:
     return len(text) == 2 and text[0] == text[1] and _is_han(text[0])
 
 
+# A line repeated at the start of the next one is a faux-bold copy from
+# this many visible characters on.
+MIN_JOINED_COPY = 2
+
+
+def split_joined_copies(lines: list[Line]) -> list[Line]:
+    """Lines with a faux-bold copy cut from the text printed on its right.
+
+    The second copy of a bold line shares its baseline with whatever is
+    printed beside it, so an extractor that reads in drawing order may
+    print it joined to that text: "江州大桥通车" then "江州大桥通车 本报
+    江州电 （记者", or a byline's two runs staggered, "记者" / "记者 王平" /
+    "王平".  A line that starts with the whole line above and a space is
+    cut there, so the copy stands alone under its original and the usual
+    doubled-line rule takes it.  The lines given are left untouched.
+
+    >>> [l.text for l in split_joined_copies([Line("记者", 1), Line("记者 王平", 2), Line("王平", 3)])]
+    ['记者', '记者', '王平', '王平']
+    """
+    out: list[Line] = []
+    for line in lines:
+        above = out[-1].text.strip() if out else ""
+        text = line.text.strip()
+        if visible_len(above) >= MIN_JOINED_COPY and text.startswith(above + " ") and text[len(above) :].strip():
+            out.append(_copy(line, above))
+            out.append(_copy(line, text[len(above) :].strip()))
+        else:
+            out.append(line)
+    return out
+
+
 def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[str]]:
     """Remove faux-bold copies: whole lines printed twice in a row (A A, or a
     wrapped headline A B A B / A A B B), lines whose every token is doubled,
     lines whose copy is shared with the line above
     (:func:`undouble_with_copy_above`) and lines with an offset copy merged
-    into them (:func:`merge_offset_copies`).
+    into them (:func:`merge_offset_copies`); a copy printed joined to the
+    text beside it is first cut from that text (:func:`split_joined_copies`).
 
     Returns (kept lines, the lines that were bold, removed copies).  Kept
     lines are new :class:`Line` objects; the reader's lines are untouched.
     """
+    lines = split_joined_copies(lines)
     kept: list[Line] = []
     bold: list[Line] = []
     removed: list[str] = []
