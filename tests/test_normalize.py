@@ -162,8 +162,15 @@ def test_a_byline_printed_with_its_two_copies_staggered_is_one_bold_byline() -> 
     assert "".join(removed) == "记者周海、林小雨"
 
 
+def test_a_bold_copy_printed_joined_to_the_headline_on_its_left_is_cut_off_and_collapsed() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州大桥今日通车 稻谷丰收", "稻谷丰收", "今年秋粮喜获丰收。"))
+    assert [line.text for line in kept] == ["江州大桥今日通车", "稻谷丰收", "今年秋粮喜获丰收。"]
+    assert [line.text for line in bold] == ["稻谷丰收"]
+    assert removed == ["稻谷丰收"]
+
+
 def test_a_line_that_merely_starts_like_the_one_above_is_not_cut() -> None:
-    source = lines("江州", "江州大桥今日通车", "好", "好 大家都来了")
+    source = lines("江州", "江州大桥今日通车", "好", "好 大家都来了", "来了 好", "好")
     assert split_joined_copies(source) == source
 
 

@@ -266,20 +266,28 @@ def split_joined_copies(lines: list[Line]) -> list[Line]:
     printed beside it, so an extractor that reads in drawing order may
     print it joined to that text: "江州大桥通车" then "江州大桥通车 本报
     江州电 （记者", or a byline's two runs staggered, "记者" / "记者 王平" /
-    "王平".  A line that starts with the whole line above and a space is
-    cut there, so the copy stands alone under its original and the usual
+    "王平"; or the first copy joined to the text on its left, "江州大桥通车
+    稻谷丰收" then "稻谷丰收".  A line that starts with the whole line above
+    and a space, or ends with a space and the whole line below, is cut
+    there, so the copy stands next to its original and the usual
     doubled-line rule takes it.  The lines given are left untouched.
 
     >>> [l.text for l in split_joined_copies([Line("记者", 1), Line("记者 王平", 2), Line("王平", 3)])]
     ['记者', '记者', '王平', '王平']
+    >>> [l.text for l in split_joined_copies([Line("江州大桥通车 稻谷丰收", 1), Line("稻谷丰收", 2)])]
+    ['江州大桥通车', '稻谷丰收', '稻谷丰收']
     """
     out: list[Line] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         above = out[-1].text.strip() if out else ""
+        below = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
         text = line.text.strip()
         if visible_len(above) >= MIN_JOINED_COPY and text.startswith(above + " ") and text[len(above) :].strip():
             out.append(_copy(line, above))
             out.append(_copy(line, text[len(above) :].strip()))
+        elif visible_len(below) >= MIN_JOINED_COPY and text.endswith(" " + below) and text[: -len(below)].strip():
+            out.append(_copy(line, text[: -len(below)].strip()))
+            out.append(_copy(line, below))
         else:
             out.append(line)
     return out
