@@ -66,7 +66,14 @@ def test_a_doubled_byline_line_is_undoubled_with_its_space() -> None:
     assert undouble_line("本报记者本报记者 冯静宁冯静宁") == ("本报记者 冯静宁", "本报记者冯静宁")
 
 
-@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "本报记者本报记者 冯静宁", ""])
+def test_a_token_doubled_glyph_by_glyph_is_undoubled_among_plain_ones() -> None:
+    assert undouble_line("本报记者 周周海海、、林林小小雨雨") == ("本报记者 周海、林小雨", "周海、林小雨")
+    kept, bold, removed = collapse_faux_bold(lines("本报记者 周周海海、、林林小小雨雨", "稻浪翻滚。"))
+    assert [line.text for line in kept] == ["本报记者 周海、林小雨", "稻浪翻滚。"]
+    assert kept[0].bold and removed == ["周海、林小雨"]
+
+
+@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "本报记者本报记者 冯静宁", "高高兴兴 明明白白", ""])
 def test_lines_with_some_plain_tokens_are_not_undoubled(text: str) -> None:
     assert undouble_line(text) is None
 

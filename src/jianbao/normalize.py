@@ -134,10 +134,23 @@ def undouble_token(token: str) -> str | None:
     half = n // 2
     if token[:half] == token[half:] and len(set(token[:half])) >= 2:
         return token[:half]
-    # Glyph by glyph ("本本报报记记者者"): at least three pairs, since
-    # reduplicated words ("明明白白", "高高兴兴") are two.
+    return undouble_glyphs(token)
+
+
+def undouble_glyphs(token: str) -> str | None:
+    """The single copy of a token printed glyph by glyph twice
+    ("本本报报记记者者"), or None.  At least three distinct pairs, since
+    reduplicated words ("明明白白", "高高兴兴") are two: text never reads
+    like that, so such a token is faux bold even among plain ones.
+
+    >>> undouble_glyphs("王王小小明明")
+    '王小明'
+    >>> undouble_glyphs("高高兴兴") is None
+    True
+    """
+    n = len(token)
     pairs = token[0::2]
-    if n >= 6 and pairs == token[1::2] and len(set(pairs)) >= 2 and all(token[i] != token[i + 2] for i in range(0, n - 2, 2)):
+    if n >= 6 and not n % 2 and pairs == token[1::2] and len(set(pairs)) >= 2 and all(token[i] != token[i + 2] for i in range(0, n - 2, 2)):
         return pairs
     return None
 
@@ -146,17 +159,26 @@ def undouble_line(text: str) -> tuple[str, str] | None:
     """(kept, removed) when every token of a line is faux-bold doubled.
 
     Only whole lines are undoubled: one doubled token among plain ones is
-    text ("一件件产品"), not typography.
+    text ("一件件产品"), not typography.  The exception is a token doubled
+    glyph by glyph (:func:`undouble_glyphs`), which text never is: an
+    extractor that drops the copy of one run where it lands exactly on the
+    original keeps the plain run next to it ("本报记者 王王小小明明").
 
     >>> undouble_line("本报记者本报记者 冯静宁冯静宁")
     ('本报记者 冯静宁', '本报记者冯静宁')
+    >>> undouble_line("本报记者 王王小小明明")
+    ('本报记者 王小明', '王小明')
     """
     tokens = text.split()
     if not tokens:
         return None
     singles = [undouble_token(t) for t in tokens]
     if any(s is None for s in singles):
-        return None
+        glyphs = [undouble_glyphs(t) for t in tokens]
+        if all(g is None for g in glyphs):
+            return None
+        kept = " ".join(g if g is not None else t for t, g in zip(tokens, glyphs))
+        return kept, "".join(g for g in glyphs if g is not None)
     kept = " ".join(s for s in singles if s is not None)
     removed = "".join(s for s in singles if s is not None)
     return kept, removed
