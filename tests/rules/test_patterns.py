@@ -284,9 +284,10 @@ def test_not_a_bullet_point() -> None:
         ("版式设计：张强", True),
         ("责任编辑：赵丽", True),
         ("统筹：李 明", True),
+        ("数据来源：江州市统计局", True),
         ("市里统筹安排了资金。", False),
         ("设计：别具匠心的老街", False),
     ],
 )
-def test_an_editorial_credit_names_who_edited_or_laid_out_the_page(line: str, credit: bool) -> None:
-    assert bool(rules.EDITORIAL_CREDIT.match(line)) is credit
+def test_a_closing_credit_names_who_edited_the_page_or_where_figures_come_from(line: str, credit: bool) -> None:
+    assert bool(rules.CLOSING_CREDIT.match(line)) is credit

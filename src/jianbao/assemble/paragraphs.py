@@ -320,7 +320,7 @@ def emission(
         head -= 5.0
     if inner_end:
         head -= 5.0
-    if note or is_source_note(text) or rules.EDITORIAL_CREDIT.match(text):
+    if note or is_source_note(text) or rules.CLOSING_CREDIT.match(text):
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0
