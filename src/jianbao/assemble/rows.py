@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from jianbao import classify, rules
 from jianbao.assemble.columns import restore_column_order
@@ -171,7 +172,7 @@ def box_pieces(text: str) -> list[str]:
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].rstrip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [text[a:b].rstrip() for a, b in pairwise(bounds) if text[a:b].strip()]
 
 
 def opens_box(text: str) -> bool:
