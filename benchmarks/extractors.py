@@ -59,11 +59,35 @@ def pdftotext_layout_page(pdf: Path, index: int) -> str:
     return result.stdout.decode("utf-8")
 
 
+def pdftotext_raw_page(pdf: Path, index: int) -> str:
+    """poppler's ``pdftotext -raw``: text in content-stream order, so a
+    headline drawn after its body comes after it."""
+    n = str(index + 1)
+    result = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", "-f", n, "-l", n, str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode("utf-8")
+
+
+def pymupdf_sorted_page(pdf: Path, index: int) -> str:
+    """PyMuPDF ``page.get_text(sort=True)``: lines sorted top to bottom,
+    then left to right, across columns (what users try for "reading
+    order")."""
+    import pymupdf
+
+    with pymupdf.open(str(pdf)) as doc:
+        return doc[index].get_text("text", sort=True)
+
+
 EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pdfminer": pdfminer_page,
     "pypdfium2": pypdfium2_page,
     "pypdf": pypdf_page,
     "pdftotext-layout": pdftotext_layout_page,
+    "pdftotext-raw": pdftotext_raw_page,
+    "pymupdf-sorted": pymupdf_sorted_page,
 }
 
 
@@ -84,7 +108,7 @@ def unavailable(mode: str) -> str | None:
             import pypdf  # noqa: F401
         except ImportError:
             return "needs pypdf (pip install pypdf)"
-    elif mode == "pdftotext-layout":
+    elif mode in ("pdftotext-layout", "pdftotext-raw"):
         if shutil.which("pdftotext") is None:
             return "needs poppler's pdftotext (apt-get install poppler-utils)"
     return None

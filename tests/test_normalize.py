@@ -14,8 +14,11 @@ from jianbao.normalize import (
     clean_spaces,
     collapse_faux_bold,
     join_lines,
+    merge_offset_copies,
     punctuation_model,
+    split_joined_copies,
     undouble_line,
+    undouble_with_copy_above,
     undouble_token,
     visible_len,
     width,
@@ -63,7 +66,14 @@ def test_a_doubled_byline_line_is_undoubled_with_its_space() -> None:
     assert undouble_line("本报记者本报记者 冯静宁冯静宁") == ("本报记者 冯静宁", "本报记者冯静宁")
 
 
-@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "本报记者本报记者 冯静宁", ""])
+def test_a_token_doubled_glyph_by_glyph_is_undoubled_among_plain_ones() -> None:
+    assert undouble_line("本报记者 周周海海、、林林小小雨雨") == ("本报记者 周海、林小雨", "周海、林小雨")
+    kept, bold, removed = collapse_faux_bold(lines("本报记者 周周海海、、林林小小雨雨", "稻浪翻滚。"))
+    assert [line.text for line in kept] == ["本报记者 周海、林小雨", "稻浪翻滚。"]
+    assert kept[0].bold and removed == ["周海、林小雨"]
+
+
+@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "本报记者本报记者 冯静宁", "高高兴兴 明明白白", ""])
 def test_lines_with_some_plain_tokens_are_not_undoubled(text: str) -> None:
     assert undouble_line(text) is None
 
@@ -75,6 +85,100 @@ def test_collapse_removes_doubled_tokens_and_records_the_copy() -> None:
     assert removed == ["本报记者冯静宁"]
     assert kept[0].bold and not kept[1].bold
     assert [line.index for line in kept] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "removed"),
+    [
+        ("江州大桥 江州大桥今日通车", "江州大桥今日通车", "江州大桥"),  # the copy restarts the line
+        ("江州大桥今日通车 今日通车", "江州大桥今日通车", "今日通车"),  # the copy catches up with its end
+        ("江州大桥今日 州大桥今日通车", "江州大桥今日通车", "州大桥今日"),  # the copy picks up a few characters in
+        ("江州市人民代表大会 州市人民代表大会常务委员会", "江州市人民代表大会常务委员会", "州市人民代表大会"),
+    ],
+)
+def test_an_offset_faux_bold_copy_merged_into_its_line_is_removed(text: str, kept: str, removed: str) -> None:
+    assert merge_offset_copies(text) == (kept, removed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我为家乡自豪 我为家乡祝福",  # parallel phrases share a start, not an overlap
+        "本报记者 王小明",
+        "江州大桥今日通车",
+        "农业农村 村民",  # a short coincidence is not a copy
+        "人民日报 2019年10月1日 星期二",
+    ],
+)
+def test_text_that_does_not_repeat_itself_across_a_gap_is_left_alone(text: str) -> None:
+    assert merge_offset_copies(text) is None
+
+
+def test_collapse_merges_an_offset_copy_and_marks_the_line_bold() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州大桥今日 州大桥今日通车", "大桥全长三千米。"))
+    assert [line.text for line in kept] == ["江州大桥今日通车", "大桥全长三千米。"]
+    assert [line.text for line in bold] == ["江州大桥今日通车"]
+    assert removed == ["州大桥今日"]
+
+
+def test_a_byline_whose_names_copy_is_printed_above_it_is_one_byline() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州晚报讯", "王小明、李明", "本报记者本报记者 王小明、李明", "大桥全长三千米。"))
+    assert [line.text for line in kept] == ["江州晚报讯", "本报记者 王小明、李明", "大桥全长三千米。"]
+    assert [line.index for line in kept] == [1, 3, 4]
+    assert [line.text for line in bold] == ["本报记者 王小明、李明"]
+    assert removed == ["本报记者王小明、李明"]
+
+
+@pytest.mark.parametrize(
+    ("above", "text"),
+    [
+        ("王小明", "本报记者本报记者 王小明、李明"),  # the line above is not the rest of the line
+        ("王小明、李明", "本报记者 王小明、李明"),  # nothing on the line is doubled
+        ("王小明", "本报记者本报记者 王小明王小明"),  # everything is doubled: an ordinary doubled line
+    ],
+)
+def test_a_line_above_that_is_not_the_missing_copy_is_kept(above: str, text: str) -> None:
+    assert undouble_with_copy_above(above, text) is None
+
+
+def test_the_wrapped_last_character_of_a_bold_headline_printed_twice_is_undoubled() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州大桥今日建成通", "江州大桥今日建成通", "车车", "大桥全长三千米。"))
+    assert [line.text for line in kept] == ["江州大桥今日建成通", "车", "大桥全长三千米。"]
+    assert [line.text for line in bold] == ["江州大桥今日建成通", "车"]
+    assert sorted(removed) == sorted(["江州大桥今日建成通", "车"])
+
+
+def test_a_reduplicated_word_on_a_plain_line_stays() -> None:
+    kept, _bold, removed = collapse_faux_bold(lines("他向大家说了声", "谢谢", "……"))
+    assert [line.text for line in kept] == ["他向大家说了声", "谢谢", "……"]
+    assert removed == []
+
+
+def test_a_bold_copy_printed_joined_to_the_dateline_beside_it_is_cut_off_and_collapsed() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州大桥今日通车", "江州大桥今日通车 本报江州5月2日电 （记者", "王平）今天上午，大桥通车。"))
+    assert [line.text for line in kept] == ["江州大桥今日通车", "本报江州5月2日电 （记者", "王平）今天上午，大桥通车。"]
+    assert [line.text for line in bold] == ["江州大桥今日通车"]
+    assert removed == ["江州大桥今日通车"]
+    assert [line.index for line in kept] == [1, 2, 3]
+
+
+def test_a_byline_printed_with_its_two_copies_staggered_is_one_bold_byline() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("记者", "记者 周海、林小雨", "周海、林小雨", "稻浪翻滚。"))
+    assert [line.text for line in kept] == ["记者", "周海、林小雨", "稻浪翻滚。"]
+    assert [line.text for line in bold] == ["记者", "周海、林小雨"]
+    assert "".join(removed) == "记者周海、林小雨"
+
+
+def test_a_bold_copy_printed_joined_to_the_headline_on_its_left_is_cut_off_and_collapsed() -> None:
+    kept, bold, removed = collapse_faux_bold(lines("江州大桥今日通车 稻谷丰收", "稻谷丰收", "今年秋粮喜获丰收。"))
+    assert [line.text for line in kept] == ["江州大桥今日通车", "稻谷丰收", "今年秋粮喜获丰收。"]
+    assert [line.text for line in bold] == ["稻谷丰收"]
+    assert removed == ["稻谷丰收"]
+
+
+def test_a_line_that_merely_starts_like_the_one_above_is_not_cut() -> None:
+    source = lines("江州", "江州大桥今日通车", "好", "好 大家都来了", "来了 好", "好")
+    assert split_joined_copies(source) == source
 
 
 def test_collapse_removes_consecutive_doubled_lines() -> None:

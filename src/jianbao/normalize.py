@@ -134,10 +134,23 @@ def undouble_token(token: str) -> str | None:
     half = n // 2
     if token[:half] == token[half:] and len(set(token[:half])) >= 2:
         return token[:half]
-    # Glyph by glyph ("本本报报记记者者"): at least three pairs, since
-    # reduplicated words ("明明白白", "高高兴兴") are two.
+    return undouble_glyphs(token)
+
+
+def undouble_glyphs(token: str) -> str | None:
+    """The single copy of a token printed glyph by glyph twice
+    ("本本报报记记者者"), or None.  At least three distinct pairs, since
+    reduplicated words ("明明白白", "高高兴兴") are two: text never reads
+    like that, so such a token is faux bold even among plain ones.
+
+    >>> undouble_glyphs("王王小小明明")
+    '王小明'
+    >>> undouble_glyphs("高高兴兴") is None
+    True
+    """
+    n = len(token)
     pairs = token[0::2]
-    if n >= 6 and pairs == token[1::2] and len(set(pairs)) >= 2 and all(token[i] != token[i + 2] for i in range(0, n - 2, 2)):
+    if n >= 6 and not n % 2 and pairs == token[1::2] and len(set(pairs)) >= 2 and all(token[i] != token[i + 2] for i in range(0, n - 2, 2)):
         return pairs
     return None
 
@@ -146,20 +159,106 @@ def undouble_line(text: str) -> tuple[str, str] | None:
     """(kept, removed) when every token of a line is faux-bold doubled.
 
     Only whole lines are undoubled: one doubled token among plain ones is
-    text ("一件件产品"), not typography.
+    text ("一件件产品"), not typography.  The exception is a token doubled
+    glyph by glyph (:func:`undouble_glyphs`), which text never is: an
+    extractor that drops the copy of one run where it lands exactly on the
+    original keeps the plain run next to it ("本报记者 王王小小明明").
 
     >>> undouble_line("本报记者本报记者 冯静宁冯静宁")
     ('本报记者 冯静宁', '本报记者冯静宁')
+    >>> undouble_line("本报记者 王王小小明明")
+    ('本报记者 王小明', '王小明')
     """
     tokens = text.split()
     if not tokens:
         return None
     singles = [undouble_token(t) for t in tokens]
     if any(s is None for s in singles):
-        return None
+        glyphs = [undouble_glyphs(t) for t in tokens]
+        if all(g is None for g in glyphs):
+            return None
+        kept = " ".join(g if g is not None else t for t, g in zip(tokens, glyphs))
+        return kept, "".join(g for g in glyphs if g is not None)
     kept = " ".join(s for s in singles if s is not None)
     removed = "".join(s for s in singles if s is not None)
     return kept, removed
+
+
+# An offset copy shares at least this many characters with the text it
+# repeats, and at least half of the shorter of the two pieces.
+MIN_OFFSET_OVERLAP = 4
+
+
+def _offset_overlap(left: str, right: str) -> int:
+    """How many characters at the end of ``left`` the start of ``right``
+    repeats (0 when too few to be a faux-bold copy)."""
+    shorter = min(len(left), len(right))
+    for n in range(shorter, MIN_OFFSET_OVERLAP - 1, -1):
+        if 2 * n < shorter:
+            break
+        if left[-n:] == right[:n] and len(set(right[:n])) >= 2:
+            return n
+    return 0
+
+
+def merge_offset_copies(text: str) -> tuple[str, str] | None:
+    """(kept, removed) when a faux-bold line was printed with its copy
+    partly merged into it, or None.
+
+    Some extractors drop the second copy of a faux-bold glyph only where it
+    lands exactly on the first; where the copy drifts, a stretch of it is
+    printed again after a space, overlapping the text it repeats: the copy
+    may restart the line ("江州大桥 江州大桥今日通车"), catch up with its
+    end ("江州大桥今日通车 今日通车") or pick up a few characters in
+    ("江州大桥今日 州大桥今日通车").  Two pieces next to each other overlap
+    when the end of the first is the start of the second, by at least
+    four characters and half of the shorter piece; genuine text does not
+    repeat itself across a gap like that.
+
+    >>> merge_offset_copies("江州大桥今日 州大桥今日通车")
+    ('江州大桥今日通车', '州大桥今日')
+    >>> merge_offset_copies("我为家乡自豪 我为家乡祝福") is None
+    True
+    """
+    tokens = text.split()
+    if len(tokens) < 2:
+        return None
+    kept = [tokens[0]]
+    removed: list[str] = []
+    for token in tokens[1:]:
+        n = _offset_overlap(kept[-1], token)
+        if n:
+            kept[-1] += token[n:]
+            removed.append(token[:n])
+        else:
+            kept.append(token)
+    if not removed:
+        return None
+    return " ".join(kept), "".join(removed)
+
+
+def undouble_with_copy_above(above: str, text: str) -> tuple[str, str] | None:
+    """(kept, removed) when a faux-bold line was printed with part of its
+    copy on the line above, or None.
+
+    An extractor that groups glyphs into boxes may put the copy of one word
+    of a faux-bold line on a line of its own, just above the line, and
+    print the rest doubled: "王小明、李明" then "本报记者本报记者 王小明、李明".
+    Every token of the line is then either doubled or part of what the
+    line above repeats, and the line above is nothing else.
+
+    >>> undouble_with_copy_above("王小明、李明", "本报记者本报记者 王小明、李明")
+    ('本报记者 王小明、李明', '本报记者王小明、李明')
+    """
+    tokens = text.split()
+    singles = [undouble_token(t) for t in tokens]
+    if len(tokens) < 2 or all(s is None for s in singles) or all(s is not None for s in singles):
+        return None
+    plain = "".join(t for t, s in zip(tokens, singles) if s is None)
+    if plain != "".join(above.split()):
+        return None
+    kept = " ".join(s if s is not None else t for t, s in zip(tokens, singles))
+    return kept, "".join(s for s in singles if s is not None) + plain
 
 
 # A repeated line shorter than this is more likely a genuine repeat
@@ -172,13 +271,62 @@ def _doubled(a: str, b: str) -> bool:
     return a == b and (visible_len(a) >= MIN_DOUBLED_LINE or bool(_BARE_NAME.match(a)))
 
 
+def _doubled_wrap(text: str) -> bool:
+    """One Han character printed twice: the wrapped end of a bold line."""
+    return len(text) == 2 and text[0] == text[1] and _is_han(text[0])
+
+
+# A line repeated at the start of the next one is a faux-bold copy from
+# this many visible characters on.
+MIN_JOINED_COPY = 2
+
+
+def split_joined_copies(lines: list[Line]) -> list[Line]:
+    """Lines with a faux-bold copy cut from the text printed on its right.
+
+    The second copy of a bold line shares its baseline with whatever is
+    printed beside it, so an extractor that reads in drawing order may
+    print it joined to that text: "江州大桥通车" then "江州大桥通车 本报
+    江州电 （记者", or a byline's two runs staggered, "记者" / "记者 王平" /
+    "王平"; or the first copy joined to the text on its left, "江州大桥通车
+    稻谷丰收" then "稻谷丰收".  A line that starts with the whole line above
+    and a space, or ends with a space and the whole line below, is cut
+    there, so the copy stands next to its original and the usual
+    doubled-line rule takes it.  The lines given are left untouched.
+
+    >>> [l.text for l in split_joined_copies([Line("记者", 1), Line("记者 王平", 2), Line("王平", 3)])]
+    ['记者', '记者', '王平', '王平']
+    >>> [l.text for l in split_joined_copies([Line("江州大桥通车 稻谷丰收", 1), Line("稻谷丰收", 2)])]
+    ['江州大桥通车', '稻谷丰收', '稻谷丰收']
+    """
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        above = out[-1].text.strip() if out else ""
+        below = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        text = line.text.strip()
+        if visible_len(above) >= MIN_JOINED_COPY and text.startswith(above + " ") and text[len(above) :].strip():
+            out.append(_copy(line, above))
+            out.append(_copy(line, text[len(above) :].strip()))
+        elif visible_len(below) >= MIN_JOINED_COPY and text.endswith(" " + below) and text[: -len(below)].strip():
+            out.append(_copy(line, text[: -len(below)].strip()))
+            out.append(_copy(line, below))
+        else:
+            out.append(line)
+    return out
+
+
 def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[str]]:
     """Remove faux-bold copies: whole lines printed twice in a row (A A, or a
-    wrapped headline A B A B / A A B B) and lines whose every token is doubled.
+    wrapped headline A B A B / A A B B), lines whose every token is doubled,
+    lines whose copy is shared with the line above
+    (:func:`undouble_with_copy_above`) and lines with an offset copy merged
+    into them (:func:`merge_offset_copies`); a copy printed joined to the
+    text beside it is first cut from that text (:func:`split_joined_copies`).
 
     Returns (kept lines, the lines that were bold, removed copies).  Kept
     lines are new :class:`Line` objects; the reader's lines are untouched.
     """
+    lines = split_joined_copies(lines)
     kept: list[Line] = []
     bold: list[Line] = []
     removed: list[str] = []
@@ -214,8 +362,25 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             i += 2
             in_bold = True
             continue
+        if in_bold and _doubled_wrap(text):
+            # The last character of a bold headline wrapped onto a line of
+            # its own, printed twice on that line ("致贺信" / "信信").
+            copy = _copy(line, text[0], bold=True)
+            kept.append(copy)
+            bold.append(copy)
+            removed.append(text[1])
+            i += 1
+            in_bold = False
+            continue
         in_bold = False
-        single = undouble_line(text)
+        if i + 1 < n and (split := undouble_with_copy_above(text, lines[i + 1].text.strip())) is not None:
+            copy = _copy(lines[i + 1], split[0], bold=True)
+            kept.append(copy)
+            bold.append(copy)
+            removed.append(split[1])
+            i += 2
+            continue
+        single = undouble_line(text) or merge_offset_copies(text)
         if single is not None:
             copy = _copy(line, single[0], bold=True)
             kept.append(copy)

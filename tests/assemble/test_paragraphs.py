@@ -6,6 +6,7 @@ from jianbao.assemble.paragraphs import (
     C_BROKEN_OPEN,
     C_BROKEN_RUN,
     C_BROKEN_WORD,
+    C_WIDER_BOX,
     FIRST,
     HEAD,
     LAST,
@@ -13,7 +14,9 @@ from jianbao.assemble.paragraphs import (
     SINGLE,
     STATES,
     break_cost,
+    closes_note,
     column_measures,
+    emission,
     ends_paragraph,
     label_rows,
     leaves_open,
@@ -260,8 +263,6 @@ def test_a_section_label_set_off_by_a_space_is_no_indented_paragraph() -> None:
 def test_a_source_note_over_several_lines_ends_its_paragraph_on_its_last_line() -> None:
     """"（本报记者 王芳、李明、" / … / "赵雪、孙立平）": the closing line ends
     the note however it ends, so it may be the paragraph's last line."""
-    from jianbao.assemble.paragraphs import closes_note, emission
-
     texts = ["（本报记者 王芳、李明、张", "华、刘小红、陈大明、周强、", "赵雪、孙立平）"]
     assert closes_note(texts, 2)
     (row,) = rows_of(texts[2])
@@ -270,8 +271,31 @@ def test_a_source_note_over_several_lines_ends_its_paragraph_on_its_last_line() 
 
 
 def test_a_bracket_closed_under_a_note_does_not_close_the_note() -> None:
-    from jianbao.assemble.paragraphs import closes_note
-
     texts = ["（作者为江州大学教授）", "江州大学举办开放日（校", "园新闻）"]
     assert not closes_note(texts, 2)
     assert closes_note(["（本报记者 王芳、李明、", "赵雪、孙立平）"], 1)
+
+
+def test_a_new_text_box_wider_than_the_column_does_not_carry_on_the_paragraph_above() -> None:
+    # An extractor that prints text boxes leaves a blank line between them;
+    # a box set wider than the column is another text's, not a paragraph's
+    # next line.  The same line without the box boundary is unaffected.
+    (inside,) = rows_of("江州《老街便民食堂的故")
+    (boxed,) = rows_of("江州《老街便民食堂的故")
+    boxed.blank_before = True
+    plain, new_box = emission(inside, 10.0), emission(boxed, 10.0)
+    for state in (MID, LAST):
+        k = STATES.index(state)
+        assert new_box[k] == plain[k] - C_WIDER_BOX
+    for state in (FIRST, SINGLE, HEAD):
+        k = STATES.index(state)
+        assert new_box[k] == plain[k]
+    (narrow,) = rows_of("江州老街的便民食堂")
+    narrow.blank_before = True
+    assert emission(narrow, 10.0) == emission(rows_of("江州老街的便民食堂")[0], 10.0)
+
+
+def test_an_editorial_credit_after_the_text_is_no_headline() -> None:
+    rows = rows_of(*CANTEEN, "版式设计：王小明")
+    label_rows(rows)
+    assert rows[-1].part == SINGLE

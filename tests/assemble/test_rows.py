@@ -70,6 +70,14 @@ def test_a_bare_paper_name_is_furniture_only_near_the_edges() -> None:
     assert "江州日报" in [r.text for r in rows]
 
 
+def test_a_bare_paper_name_alone_between_blank_lines_is_furniture_anywhere() -> None:
+    texts = [*BODY[:7], "江州日报", *BODY[7:]]
+    p = Page(number=9, lines=[Line(text=t, index=i, blank_before=i in (7, 8)) for i, t in enumerate(texts)])
+    rows = prepare_rows(p)
+    assert [(f.kind, f.lines) for f in p.furniture] == [("masthead", [7])]
+    assert [r.text for r in rows] == BODY
+
+
 def test_a_bare_paper_name_at_the_foot_is_furniture() -> None:
     p, rows = rows_of([*BODY, "江州日报"])
     assert [(f.kind, f.lines) for f in p.furniture] == [("masthead", [len(BODY)])]
@@ -154,6 +162,25 @@ def test_a_name_after_a_complete_byline_is_not_marked() -> None:
 def test_a_dateline_broken_over_two_lines_still_opens_the_paragraph() -> None:
     _, rows = rows_of(["  本报江州10月", "8日电 今年全市秋粮喜获丰收，总产量再创新高。", *BODY])
     assert rows[0].label == classify.DATELINE
+
+
+def test_a_byline_and_the_dateline_beside_it_on_one_line_are_two_rows() -> None:
+    rows = split_line(Line(text="本报记者 王小明 本报江州3月1日电 春耕时节，", index=4))
+    assert [(r.text, r.label) for r in rows] == [
+        ("本报记者 王小明", classify.BYLINE),
+        ("本报江州3月1日电 春耕时节，", classify.DATELINE),
+    ]
+    assert all(r.lines == [4] for r in rows)
+
+
+def test_a_title_and_its_subtitle_on_one_line_are_two_rows() -> None:
+    rows = split_line(Line(text="江州大桥建成通车 ——写在大桥开工五周年之际", index=2))
+    assert [r.text for r in rows] == ["江州大桥建成通车", "——写在大桥开工五周年之际"]
+
+
+def test_a_dateline_or_dash_inside_running_text_does_not_split_it() -> None:
+    for text in ["新华社江州3月1日电 春耕时节，", "他说——这是大事。", "记者从本报江州站获悉"]:
+        assert [r.text for r in split_line(Line(text=text, index=1))] == [text]
 
 
 def test_an_empty_page_has_no_rows() -> None:

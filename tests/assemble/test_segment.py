@@ -16,6 +16,7 @@ from jianbao.assemble.segment import (
     join_section_series,
     make_segment,
     segment_items,
+    untangle_heads,
 )
 
 
@@ -180,3 +181,24 @@ def test_key_points_in_a_bullet_list_above_a_dateline_belong_to_its_text() -> No
     )
     items = [points, report, head("江州马拉松鸣枪开跑")]
     assert segment(items) == [[it.text for it in items]]
+
+
+def untangled(segments: list[Segment]) -> list[list[str]]:
+    items = [it for seg in segments for it in seg.items]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    untangle_heads(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    return [[it.text for it in seg.items] for seg in segments]
+
+
+def test_a_title_line_over_its_subtitle_stays_in_its_stack() -> None:
+    """"……共创" / "美好未来" / "——……": the title's last line is the title's
+    even where its words fill the text printed before it."""
+    subtitle = head("——江州各界热议新一年发展蓝图", strong=False)
+    subtitle.subtitle_like = True
+    before = make_segment([head("老街食堂开张"), unit("老街食堂开张，居民说美好未来就在眼前，美好未来要靠大家共创，美好未来可期。")], 0.0)
+    after = make_segment(
+        [head("携手奋进，共创江州", strong=False), head("美好未来", strong=False), subtitle, unit("新年伊始，江州各界纷纷表示，要抓住机遇加快发展。")], 0.0
+    )
+    assert untangled([before, after])[1][:3] == ["携手奋进，共创江州", "美好未来", subtitle.text]

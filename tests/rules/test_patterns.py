@@ -275,3 +275,19 @@ def test_bullet_point(line: str) -> None:
 
 def test_not_a_bullet_point() -> None:
     assert not rules.BULLET_POINT.match("七十年来■全市面貌焕然一新")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("本版统筹：李明 王芳", True),
+        ("版式设计：张强", True),
+        ("责任编辑：赵丽", True),
+        ("统筹：李 明", True),
+        ("数据来源：江州市统计局", True),
+        ("市里统筹安排了资金。", False),
+        ("设计：别具匠心的老街", False),
+    ],
+)
+def test_a_closing_credit_names_who_edited_the_page_or_where_figures_come_from(line: str, credit: bool) -> None:
+    assert bool(rules.CLOSING_CREDIT.match(line)) is credit

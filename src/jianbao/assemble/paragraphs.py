@@ -30,6 +30,9 @@ WINDOW = 14  # rows on each side used to estimate the local column measure
 
 NEG = -1e9
 C_NO_LINE_START = 4.0
+# A text box printed after a blank line and set wider than the column is
+# not the next line of the paragraph above.
+C_WIDER_BOX = 2.0
 
 # Rows that interrupt the flow of body text (the Viterbi restarts after them).
 SEPARATORS = {
@@ -318,7 +321,7 @@ def emission(
         head -= 5.0
     if inner_end:
         head -= 5.0
-    if note or is_source_note(text):
+    if note or is_source_note(text) or rules.CLOSING_CREDIT.match(text):
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0
@@ -327,6 +330,12 @@ def emission(
     head += layout_hint_score(row.hint)
     if row.bold:
         first, mid, last, single = first - 3.0, mid - 3.0, last - 3.0, single - 3.0
+    if row.blank_before and long_:
+        # A new text box (the extractor left a blank line) set wider than
+        # the column does not carry on the paragraph above: its measure is
+        # another text's, a headline's.
+        mid -= C_WIDER_BOX
+        last -= C_WIDER_BOX
     if text[:1] in rules.NO_LINE_START:
         # Typesetters never start a line of running text with a dash or a
         # closing mark, so a line opening with one begins a paragraph or is

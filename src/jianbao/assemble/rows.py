@@ -7,7 +7,9 @@ row remembers the source lines it came from, for provenance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from jianbao import classify, rules
 from jianbao.assemble.columns import restore_column_order
@@ -18,7 +20,9 @@ from jianbao.normalize import clean_spaces, collapse_faux_bold, widths_under_mod
 # Furniture (masthead, header, date) is printed at the top or foot of a page,
 # but extractors may print it anywhere: a line that is only a page header
 # ("第1版 评论") or a dated header ("2019年10月17日 星期四") is furniture
-# wherever it comes; a bare paper name only near the edges.
+# wherever it comes; a bare paper name only near the edges, or where it
+# stands alone between blank lines (a text box of its own: an extractor
+# that prints boxes in its own order may print the masthead's anywhere).
 TOP_LINES = 6
 FOOT_LINES = 3
 
@@ -64,7 +68,7 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
     rest: list[Line] = []
     n = len(lines)
     for pos, line in enumerate(lines):
-        near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES
+        near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES or stands_alone(lines, pos)
         text = line.text.strip()
         if (near_edge and classify.is_furniture(text)) or classify.is_page_header(text):
             page.furniture.append(Furniture(kind=furniture_kind(text), text=text, lines=[line.index]))
@@ -72,6 +76,12 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
         else:
             rest.append(line)
     return rest
+
+
+def stands_alone(lines: list[Line], pos: int) -> bool:
+    """A line with a blank line before and after it: a text box of its own."""
+    after = pos + 1 >= len(lines) or lines[pos + 1].blank_before
+    return lines[pos].blank_before and after
 
 
 def furniture_kind(text: str) -> str:
@@ -128,7 +138,48 @@ def mark_split_datelines(rows: list[Row]) -> None:
 def split_line(line: Line) -> list[Row]:
     """One line → rows: "……日程。 （下转第4版）" gives text and marker;
     "（上接第2版）国科学院院" gives marker and text; "……时光。 本报记者 王平摄"
-    gives caption text and credit."""
+    gives caption text and credit; boxes printed on one line part at their
+    seam (:func:`box_pieces`)."""
+    pieces = box_pieces(line.text)
+    if len(pieces) == 1:
+        return split_piece(line)
+    rows = split_piece(replace(line, text=pieces[0]))
+    for piece in pieces[1:]:
+        rows.extend(split_piece(replace(line, text=piece, blank_before=False)))
+    return rows
+
+
+# A text box opens here after a gap: a news dateline or a subtitle's dash.
+_BOX_OPENER = re.compile(r"(?<=\S)\s+(?=(?:本报|新华社|中新社|——))")
+
+
+def box_pieces(text: str) -> list[str]:
+    """A line cut where a second text box starts on the same baseline.
+
+    Some extractors print everything on one baseline as one line, joining
+    neighbouring boxes with a space: a byline and the dateline of the text
+    beside it ("本报记者 王平 本报江州3月1日电 春"), or a title and its
+    subtitle ("江州大桥通车 ——写在……之际").  A dateline only ever opens a
+    paragraph and a subtitle's dash only ever opens a line, so a gap before
+    either is a seam between boxes.
+
+    >>> box_pieces("本报记者 王平 本报江州3月1日电 春")
+    ['本报记者 王平', '本报江州3月1日电 春']
+    >>> box_pieces("江州大桥通车 ——写在大桥建成之际")
+    ['江州大桥通车', '——写在大桥建成之际']
+    """
+    cuts = [m.end() for m in _BOX_OPENER.finditer(text) if opens_box(text[m.end() :])]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].rstrip() for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def opens_box(text: str) -> bool:
+    return bool(rules.DATELINE.match(text) or text.startswith("——"))
+
+
+def split_piece(line: Line) -> list[Row]:
     text = line.text
     indent = text[:1] == " " and not text.startswith("  " * 4)
     head = classify.split_jump_from(text)

@@ -519,6 +519,8 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                 wrapped = it.wraps_previous or (n + 1 < len(heads) and heads[n + 1].wraps_previous)
                 if wrapped:
                     continue  # one printed line of a longer one stays with it
+                if n + 1 < len(heads) and heads[n + 1].subtitle_like and not it.subtitle_like:
+                    continue  # the line over a subtitle ends that subtitle's title
                 own = vocab.similarity(it.grams, bodies[k])
                 best_k, best = k, own
                 for j in range(max(0, k - UNTANGLE_REACH), min(len(segments), k + UNTANGLE_REACH + 1)):

@@ -97,6 +97,15 @@ PHOTO_CREDIT = re.compile(
 # A credit printed at the end of a caption line: "……时光。 本报记者 王平摄"
 TRAILING_CREDIT = re.compile(rf"(?P<credit>(?:{ROLE}\s*){NAME_LIST}\s*(?:摄影?|供图))\s*$")
 
+# --- closing credits -------------------------------------------------------------
+# Who edited or laid out the page or feature, or where a chart's figures
+# come from, printed after the last text: "本版统筹：李明", "版式设计：王芳",
+# "责任编辑：张强", "数据来源：江州市统计局".  Running text of that text,
+# never a headline.
+CLOSING_CREDIT = re.compile(
+    r"^\s*(?:本版)?(?:统\s*筹|策\s*划|责\s*编|责任编辑|版式设计|美\s*编|制\s*图|图表制作|数据来源|资料来源)\s*[：:]"
+)
+
 # --- captions -----------------------------------------------------------------
 CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|中图|图[①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九0-9]|[①②③④⑤⑥⑦⑧⑨⑩]\s*[：:]?)")
 
