@@ -33,7 +33,7 @@ def test_parse_opener(paragraph: str, dateline: str, credits: list[Credit]) -> N
     [
         ("本报记者 冯静宁", [Credit("记者", "冯静宁")]),
         ("记者 卢晨、王芳", [Credit("记者", "卢晨"), Credit("记者", "王芳")]),
-        ("本报记者 王文安 通讯员 张晶", [Credit("记者", "王文安"), Credit("通讯员", "张晶")]),
+        ("本报记者 王小川 通讯员 赵晓晴", [Credit("记者", "王小川"), Credit("通讯员", "赵晓晴")]),
         ("本报通讯员 梁生仁 摄", [Credit("通讯员", "梁生仁")]),
         ("新华社记者 李学仁摄", [Credit("记者", "李学仁")]),
         ("梁生仁摄", [Credit("摄", "梁生仁")]),

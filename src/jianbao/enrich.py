@@ -98,8 +98,8 @@ def _after_dateline(text: str, visible: int) -> int:
 def parse_credits(text: str) -> list[Credit]:
     """Roles and names from a byline or credit line.
 
-    >>> parse_credits("本报记者 王文安 通讯员 张晶")
-    [Credit(role='记者', name='王文安'), Credit(role='通讯员', name='张晶')]
+    >>> parse_credits("本报记者 王小川 通讯员 赵晓晴")
+    [Credit(role='记者', name='王小川'), Credit(role='通讯员', name='赵晓晴')]
     """
     s = _PHOTO_SUFFIX.sub("", text.strip())
     credits: list[Credit] = []

@@ -71,7 +71,7 @@ def test_opener_credit(text: str, credits: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["本报记者 冯静宁", "记者 卢晨、王芳", "本报记者 王芳 本报通讯员 李明", "新华社记者 李学仁", "本报记者  艾力更·依明巴海"],
+    ["本报记者 冯静宁", "记者 卢晨、王芳", "本报记者 王芳 本报通讯员 李明", "新华社记者 李学仁", "本报记者  阿依努尔·吐尔逊"],
 )
 def test_byline(text: str) -> None:
     assert rules.BYLINE.match(text)
@@ -215,7 +215,7 @@ def test_headline_stack_cues(line: str, kicker: bool, subtitle: bool) -> None:
     assert rules.is_subtitle_line(line) is subtitle
 
 
-@pytest.mark.parametrize("line", ["山河壮丽  岁月峥嵘", "大国有担当 世界更美好（钟声）", "春风化雨\u3000桃李成蹊"])
+@pytest.mark.parametrize("line", ["山河壮丽  岁月峥嵘", "城市有温度 生活更美好（江声）", "春风化雨\u3000桃李成蹊"])
 def test_parallel_halves(line: str) -> None:
     assert rules.PARALLEL_HALVES.search(line)
 
@@ -228,7 +228,7 @@ def test_not_parallel_halves(line: str) -> None:
     assert not rules.PARALLEL_HALVES.search(line)
 
 
-@pytest.mark.parametrize("line", ["文明之花处处开（钟声）", "把好事办好（今日谈）", "稳中有进（经济数据辩证看①）"])
+@pytest.mark.parametrize("line", ["文明之花处处开（钟声）", "把好事办好（今日谈）", "稳中有进（民生数据看变化①）"])
 def test_column_tag(line: str) -> None:
     assert rules.COLUMN_TAG.search(line)
 

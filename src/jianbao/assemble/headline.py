@@ -91,8 +91,8 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     return visible_len(prev.text) > 2 * n
 
 
-# A headline line never opens with the particle 的: "……“读懂中国”国际" /
-# "的外方嘉宾" is one line wrapped.
+# A headline line never opens with the particle 的: "……“江州故事”国际" /
+# "的来访嘉宾" is one line wrapped.
 WRAP_OPENERS = "的"
 # Units that follow a number: "……论坛2020" / "年年会".
 NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"

@@ -139,13 +139,13 @@ def ends_paragraph(text: str) -> bool:
 
 def _is_bracketed_tail(s: str) -> bool:
     """"（完）" / "（记者 王芳）" close a paragraph even without a period; a
-    tag naming a column after a headline ("……世界更美好（钟声）") does not."""
+    tag naming a column after a headline ("……生活更美好（江声）") does not."""
     open_at = max(s.rfind("（"), s.rfind("("))
     if open_at < 0 or open_at < len(s) - 16:
         return False
     before = s[:open_at].rstrip()
     inner = s[open_at + 1 : -1]
-    # "……肖远泮摄（影像中国）": a photo credit naming its agency.
+    # "……李明摄（视觉江州）": a photo credit naming its agency.
     credited = before.endswith(("摄", "供图"))
     return not before or credited or ends_sentence(before) or bool(_SOURCE_WORDS.search(inner))
 
@@ -156,7 +156,7 @@ _SOURCE_WORDS = re.compile(rf"完|综合|作者|据|电|{rules.ROLE}")
 
 def is_source_note(text: str) -> bool:
     """A bracketed note naming the source or reporters, printed at the end
-    of a text: "（新华社加德满都10月13日电）", "（本报记者 王芳）"."""
+    of a text: "（新华社江州3月5日电）", "（本报记者 王芳）"."""
     s = "".join(text.split())
     if not (s[:1] in "（(" and s[-1:] in "）)"):
         return False
@@ -453,7 +453,7 @@ def _viterbi(
         i = run[k]
         nxt = rows[i + 1].label if i + 1 < n_rows else None
         text = texts[k]
-        # A source note may break over two lines: "（新华社加德满都10" / "月13日电）".
+        # A source note may break over two lines: "（新华社江州3" / "月5日电）".
         note = k + 1 < len(run) and opens[k] and is_source_note(text + texts[k + 1])
         if k > 0 and not note and opens[k - 1]:
             note = is_source_note(texts[k - 1] + text)

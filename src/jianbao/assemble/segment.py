@@ -29,7 +29,7 @@ dynamic programming over all cuts:
   point ("二、……"), have a line above
   its column head, or run across a caption; a headline printed against a
   caption it matches is that photo's;
-* a short note in brackets ("（相关报道见第十版）") closes the text before it,
+* a short note in brackets ("（相关报道见第五版）") closes the text before it,
   and after a source note ("（本报记者 王芳）") another text begins;
 * every article has a headline: a text without one that opens mid-page
   (no dateline, no continuation marker) costs more;
@@ -196,7 +196,7 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
 
 def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
     """Cohesion of each unit with the next unit in print order.  A short
-    note in brackets ("（相关报道见第十版）", "（新华社加德满都10月13日电）") closes
+    note in brackets ("（相关报道见第五版）", "（新华社江州3月5日电）") closes
     the text before it, and after a source note another text begins."""
     units = [it for it in items if it.kind == UNIT]
     for a, b in zip(units, units[1:]):

@@ -13,7 +13,7 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NUM = r"[0-9０-９一二三四五六七八九十百〇零两]+"
 
 # A person's name as printed in credits: 2–4 Han characters, or a
-# transliterated name joined by the middle dot (艾力更·依明巴海).
+# transliterated name joined by the middle dot (阿依努尔·吐尔逊).
 NAME = rf"[{CJK}]{{1,6}}(?:[·・][{CJK}]{{1,8}})*"
 NAME_LIST = rf"{NAME}(?:\s*[、，,\s]\s*{NAME})*"
 
@@ -90,7 +90,7 @@ NAMES_ONLY = re.compile(rf"^\s*{NAME}(?:\s*[、，,]\s*{NAME})*\s*$")
 ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{ROLE}|摄|$|[)）]))")
 
 # --- photo credits: 本报通讯员 梁生仁 摄 / 新华社记者 李学仁摄 ----------------
-# The agency or kind of picture may follow in brackets: "李明摄（影像中国）".
+# The agency or kind of picture may follow in brackets: "李明摄（视觉江州）".
 PHOTO_CREDIT = re.compile(
     rf"^\s*(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*(?:摄影?|供图|绘|制图)\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
 )
@@ -118,14 +118,14 @@ BRACKETED = re.compile(r"^\s*[（(][^（）()]*[)）]\s*$")
 LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
 # A kicker (引题) ends with a dash or colon ("……表白——"), or with a
 # reporting verb ("……时强调"), or names the act the title reports: an
-# article published, an order signed, an approval ("《求是》杂志发表……文章",
+# article published, an order signed, an approval ("《江州日报》发表……文章",
 # "……签署国务院令", "经……批准"); or it opens with 就 ("就中蒙建交70周年").
 KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表.{0,16}文章|签署.{0,16}令|^经.{1,16}批准)\s*$")
 KICKER_START = re.compile(r"^\s*就")
 
 
 # A headline in two parallel halves set apart by a space ("山河壮丽  岁月峥嵘",
-# "大国有担当 世界更美好（钟声）").  Running text never puts a space between
+# "城市有温度 生活更美好（江声）").  Running text never puts a space between
 # Han characters, so such a line is a headline or an intertitle.
 PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[“《{CJK}]{{2,}}[^，。、；：,;]*$")
 
