@@ -65,6 +65,7 @@ SCENARIOS: dict[str, tuple[list[str], Layout]] = {
     "front page, 16-em columns with breaks": (list(STORIES), Layout(measure=16, column_lines=18, header=HEADER)),
     "front page, 13-em columns, photo last": (["harvest", "bridge", "commentary", "photo"], Layout(measure=13, header=HEADER)),
     "headlines printed after their bodies": (["harvest", "bridge", "commentary"], Layout(measure=14, header=HEADER)),
+    "front page, a space before every run of text": (list(STORIES), Layout(measure=14, header=HEADER, run_spaces=True)),
 }
 HEADLINE_AFTER = {"headlines printed after their bodies"}
 
