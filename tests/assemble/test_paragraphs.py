@@ -252,7 +252,7 @@ def test_a_leading_space_does_not_make_a_line_wider_than_the_column_an_indented_
 def test_a_section_label_set_off_by_a_space_is_no_indented_paragraph() -> None:
     """An extractor that marks every line start of a block with a space
     marks the label "李明——" too; it still heads a section."""
-    lines = [" 江州大桥今天正式建成通", "车，市民出行时间大大缩", "短。", " 李明——", "守护山林，", "三十年如一日", " 我要守好这片山林，让", "子孙后代都能看到青山绿", "水。"]
+    lines = [" 江州大桥今天正式建", "成通车，市民出行时间大", "大缩短。", " 李明——", "守护山林，", "三十年如一日", " 我要守好这片山林让", "子孙后代都能看到青山绿", "水。"]
     rows = rows_of(*(line.strip() for line in lines))
     for row, line in zip(rows, lines):
         row.indent = line.startswith(" ")
@@ -274,6 +274,25 @@ def test_a_bracket_closed_under_a_note_does_not_close_the_note() -> None:
     texts = ["（作者为江州大学教授）", "江州大学举办开放日（校", "园新闻）"]
     assert not closes_note(texts, 2)
     assert closes_note(["（本报记者 王芳、李明、", "赵雪、孙立平）"], 1)
+
+
+def test_a_leading_space_does_not_make_a_short_headline_wrap_an_opening_line() -> None:
+    """Some extractors print a space before every line that starts a new
+    run of text, not only before indents: the short last line of a wrapped
+    headline carries one too, but it is far shorter than an indented line."""
+    body = ("清晨六点，老街的早", "餐铺已经坐满了人。社", "区把闲置的门面改成了", "便民食堂，老人们吃上", "了热乎饭，年轻人也常", "来这里歇歇脚。")
+    n = len(body)
+    rows = rows_of(*body, "江州老街社区食堂开业迎来", " 首批老人", *body)
+    rows[n + 1].indent = True
+    label_rows(rows)
+    assert [r.part for r in rows[n : n + 3]] == [HEAD, HEAD, FIRST]
+
+
+def test_a_leading_space_still_marks_an_opening_line_that_digits_make_look_short() -> None:
+    rows = rows_of(*CANTEEN[:-1], "却一点不差。", "2019年10月1日起，", "铺已经坐满了人。社区把闲", "却一点不差。")
+    rows[len(CANTEEN)].indent = True
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) - 1 : len(CANTEEN) + 3]] == [LAST, FIRST, MID, LAST]
 
 
 def test_a_new_text_box_wider_than_the_column_does_not_carry_on_the_paragraph_above() -> None:

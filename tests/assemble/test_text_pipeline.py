@@ -65,6 +65,7 @@ SCENARIOS: dict[str, tuple[list[str], Layout]] = {
     "front page, 16-em columns with breaks": (list(STORIES), Layout(measure=16, column_lines=18, header=HEADER)),
     "front page, 13-em columns, photo last": (["harvest", "bridge", "commentary", "photo"], Layout(measure=13, header=HEADER)),
     "headlines printed after their bodies": (["harvest", "bridge", "commentary"], Layout(measure=14, header=HEADER)),
+    "front page, a space before every run of text": (list(STORIES), Layout(measure=14, header=HEADER, run_spaces=True)),
 }
 HEADLINE_AFTER = {"headlines printed after their bodies"}
 
@@ -347,3 +348,19 @@ def test_a_headline_of_two_parallel_phrases_on_one_line_stays_one_title() -> Non
     )
     (article,) = parse_texts([page]).pages[0].articles
     assert (article.kicker, article.title.replace(" ", ""), article.subtitle) == ("", "老街早餐铺今天重新开张社区食堂温暖全街老人", "")
+
+
+def test_a_byline_printed_between_two_boxes_of_its_text_signs_the_article() -> None:
+    """Extractors that print text boxes by position may drop the byline box
+    between two boxes of the column text; it is still the byline."""
+    before = ["  清晨六点，老街的早餐铺已", "经坐满了人。社区把闲置的门", "面改成了便民食堂，老人们吃", "上了热乎饭，年轻人也常来这",
+              "里歇歇脚。", "  食堂的菜价比外面低一些，", "味道却一点不差。每天中午，", "社区志愿者都会把饭菜送到行", "动不便的老人家中，一份热饭"]
+    after = ["里装着邻里之间的牵挂。", "  社区负责人介绍，食堂开业", "一个月来，已经接待老人两千", "多人次，下一步还将增加早餐",
+             "和晚餐供应，让更多居民在家", "门口吃上放心饭。"]
+    headline = ["江州老街社区食堂开业", "江州老街社区食堂开业"]
+    byline = "本报记者本报记者 王小明王小明"
+    page = "\n".join([*HEADER, "", *headline, "", *before, "", byline, "", *after])
+    articles = [a for _p, a in parse_texts([page]).articles()]
+    assert len(articles) == 1
+    assert articles[0].byline == "本报记者 王小明"
+    assert "王小明" not in "".join(articles[0].body)

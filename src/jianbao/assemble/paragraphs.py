@@ -251,6 +251,24 @@ _DOCUMENT_LABEL = (NEG, NEG, NEG, 0.0, NEG)
 _DOCUMENT_DATE = (NEG, NEG, NEG, -2.0, 0.0)
 
 
+def indent_slack(text: str) -> float:
+    """How much shorter (in ems) than an indented opening line a line the
+    extractor marked with a leading space may measure and still be one.
+
+    Widths are reckoned with digits and Latin letters at half an em, and
+    justification stretches a line with such characters, so an indented
+    line with many of them measures short.  Where the extractor marks
+    indents, that is given the benefit of the doubt; but a leading space
+    alone does not make a short line an indented one: some extractors
+    print one before every line that starts a new run of text, the short
+    last line of a wrapped headline included.
+
+    >>> indent_slack("2019年10月1日起，")
+    3.5
+    """
+    return 0.5 * sum(1 for ch in text if ch.isascii() and ch.isalnum())
+
+
 def emission(
     row: Row,
     measure: float,
@@ -272,10 +290,11 @@ def emission(
         return _DOCUMENT_DATE
     d = row.width - measure
     full = abs(d) <= tol
-    # Half-width digits and Latin make an indented line look a little short.
-    # A leading space marks an indent on a short line; a line about as wide as
-    # the column with one is a headline or subtitle set off by the extractor.
-    indented = -(INDENT + 2 * tol) <= d <= -(INDENT - tol) or (row.indent and d < -tol)
+    # Half-width digits and Latin make an indented line look a little short;
+    # a leading space lets such a line count as indented (indent_slack), but
+    # only a line about one indent short of the column is an opening line.
+    slack = indent_slack(row.text) if row.indent else 0.0
+    indented = -(INDENT + 2 * tol) - slack <= d <= -(INDENT - tol)
     short = d < -tol
     long_ = d > tol
     very_long = d > 2 * tol
@@ -325,7 +344,7 @@ def emission(
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0
-    if row.indent:
+    if row.indent and indented:
         head -= 1.0
     head += layout_hint_score(row.hint)
     if row.bold:

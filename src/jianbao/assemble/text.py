@@ -443,12 +443,26 @@ def build_article(seg: Segment) -> tuple[Article, list[Item]]:
     for it in middle:
         if it.kind == UNIT:
             add_unit(article, it, paragraphs)
+        elif it.kind == BYLINE and not article.byline:
+            take_inner_byline(article, it)
         else:
             # An intertitle or inner byline: a paragraph of its own.
             paragraphs.append(list(it.rows))
     article.body = [p for p in (join_lines([r.text for r in rows]) for rows in paragraphs) if p]
     article.add_provenance("body", [i for rows in paragraphs for r in rows for i in r.lines])
     return article, list(seg.items)
+
+
+def take_inner_byline(article: Article, item: Item) -> None:
+    """A byline printed inside the text of an article that has none above
+    it is that article's byline, not a paragraph.
+
+    Extractors that print a page's text boxes by position may drop the
+    byline box ("本报记者 王平", set under the headline) between two boxes
+    of the column text beside it; the byline still signs the article."""
+    row = item.rows[0]
+    article.byline = " ".join(row.text.split())
+    article.add_provenance("byline", row.lines)
 
 
 def add_unit(article: Article, unit: Item, paragraphs: list[list[Row]]) -> None:
