@@ -318,3 +318,11 @@ def test_an_editorial_credit_after_the_text_is_no_headline() -> None:
     rows = rows_of(*CANTEEN, "版式设计：王小明")
     label_rows(rows)
     assert rows[-1].part == SINGLE
+
+
+def test_a_line_ending_on_where_someone_said_it_is_a_kicker_even_under_broken_off_text() -> None:
+    """The text above stops mid-sentence (its rest is on another page); the
+    line under it ends on "……时强调", where text would go on with a comma."""
+    rows = rows_of(*CANTEEN[:-1], "市长调研时强调", "办好群众身边的小事情", bold=(len(CANTEEN),))
+    label_rows(rows)
+    assert [r.part for r in rows[-3:]] == [MID, HEAD, HEAD]

@@ -291,3 +291,13 @@ def test_not_a_bullet_point() -> None:
 )
 def test_a_closing_credit_names_who_edited_the_page_or_where_figures_come_from(line: str, credit: bool) -> None:
     assert bool(rules.CLOSING_CREDIT.match(line)) is credit
+
+
+@pytest.mark.parametrize("line", ["市长在江州调研时强调", "省委书记在座谈会上指出", "代表团团长在会谈中表示"])
+def test_reporting_kicker(line: str) -> None:
+    assert rules.REPORTING_KICKER.search(line)
+
+
+@pytest.mark.parametrize("line", ["市长在调研时强调，要", "会议强调", "他表示"])
+def test_not_a_reporting_kicker(line: str) -> None:
+    assert not rules.REPORTING_KICKER.search(line)
