@@ -326,3 +326,9 @@ def test_a_line_ending_on_where_someone_said_it_is_a_kicker_even_under_broken_of
     rows = rows_of(*CANTEEN[:-1], "市长调研时强调", "办好群众身边的小事情", bold=(len(CANTEEN),))
     label_rows(rows)
     assert [r.part for r in rows[-3:]] == [MID, HEAD, HEAD]
+
+
+def test_the_date_under_a_signature_closes_the_text_and_heads_nothing() -> None:
+    rows = rows_of(*CANTEEN, "江州市人民政府", "2024年3月5日", "江州老街社区食堂开业", *CANTEEN)
+    label_rows(rows)
+    assert rows[len(CANTEEN) + 1].part == SINGLE

@@ -301,3 +301,13 @@ def test_reporting_kicker(line: str) -> None:
 @pytest.mark.parametrize("line", ["市长在调研时强调，要", "会议强调", "他表示"])
 def test_not_a_reporting_kicker(line: str) -> None:
     assert not rules.REPORTING_KICKER.search(line)
+
+
+@pytest.mark.parametrize("line", ["2024年3月5日", "二〇二四年三月五日", " 2024年12月31日 "])
+def test_closing_date(line: str) -> None:
+    assert rules.CLOSING_DATE.match(line)
+
+
+@pytest.mark.parametrize("line", ["2024年3月5日电", "（2024年3月5日）", "2024年3月5日，市民"])
+def test_not_a_closing_date(line: str) -> None:
+    assert not rules.CLOSING_DATE.match(line)

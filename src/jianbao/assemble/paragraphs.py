@@ -249,6 +249,8 @@ _DOCUMENT_LABEL = (NEG, NEG, NEG, 0.0, NEG)
 # The date under a document's title ("（2024年3月5日）") belongs to its
 # headline; where no headline is above it, it stands alone.
 _DOCUMENT_DATE = (NEG, NEG, NEG, -2.0, 0.0)
+# The date under a signature closing a letter or decree: a paragraph.
+_CLOSING_DATE = (NEG, NEG, -2.0, 0.0, -4.0)
 
 
 def indent_slack(text: str) -> float:
@@ -288,6 +290,8 @@ def emission(
         return _DOCUMENT_LABEL
     if rules.DOCUMENT_DATE.match(text):
         return _DOCUMENT_DATE
+    if rules.CLOSING_DATE.match(text):
+        return _CLOSING_DATE
     d = row.width - measure
     full = abs(d) <= tol
     # Half-width digits and Latin make an indented line look a little short;

@@ -156,6 +156,10 @@ DOCUMENT_LABEL = re.compile(r"^\s*(?:[贺回复唁]\s*[信电]|(?:慰\s*问|感\
 # "（二〇二四年三月五日）"): part of the headline stack, not of the body.
 DOCUMENT_DATE = re.compile(r"^\s*[（(]\s*[0-9０-９〇零一二三四五六七八九十]{2,4}\s*年[0-9０-９〇一二三四五六七八九十]{1,3}\s*月(?:[0-9０-９〇一二三四五六七八九十]{1,3}\s*日)?\s*[)）]\s*$")
 
+# A date alone on a line, closing a letter, decree or speech under its
+# signature ("2024年3月5日", "二〇二四年三月五日"): the text's last paragraph.
+CLOSING_DATE = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]{4}\s*年[0-9０-９〇一二三四五六七八九十]{1,3}\s*月[0-9０-９〇一二三四五六七八九十]{1,3}\s*日\s*$")
+
 def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
 
