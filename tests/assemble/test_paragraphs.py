@@ -332,3 +332,9 @@ def test_the_date_under_a_signature_closes_the_text_and_heads_nothing() -> None:
     rows = rows_of(*CANTEEN, "江州市人民政府", "2024年3月5日", "江州老街社区食堂开业", *CANTEEN)
     label_rows(rows)
     assert rows[len(CANTEEN) + 1].part == SINGLE
+
+
+def test_a_line_naming_who_attended_is_a_subtitle_not_a_paragraphs_last_line() -> None:
+    rows = rows_of(*CANTEEN, "全市老城改造会议召开", "市长出席并讲话", "江州老街社区食堂开业迎来首批老人", *CANTEEN, bold=(len(CANTEEN) + 2,))
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) : len(CANTEEN) + 3]] == [HEAD, HEAD, HEAD]

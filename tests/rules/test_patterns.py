@@ -311,3 +311,13 @@ def test_closing_date(line: str) -> None:
 @pytest.mark.parametrize("line", ["2024年3月5日电", "（2024年3月5日）", "2024年3月5日，市民"])
 def test_not_a_closing_date(line: str) -> None:
     assert not rules.CLOSING_DATE.match(line)
+
+
+@pytest.mark.parametrize("line", ["副市长出席并讲话", "市长主持会议", "书记出席并致辞"])
+def test_attendance_subtitle(line: str) -> None:
+    assert rules.ATTENDANCE_SUBTITLE.search(line)
+
+
+@pytest.mark.parametrize("line", ["副市长出席并讲话。", "他在会上讲话", "市长主持会议并"])
+def test_not_an_attendance_subtitle(line: str) -> None:
+    assert not rules.ATTENDANCE_SUBTITLE.search(line)

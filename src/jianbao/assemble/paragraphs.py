@@ -329,7 +329,7 @@ def emission(
         head += 2.5
     if rules.PARALLEL_HALVES.match(text):
         head += 4.0
-    if rules.REPORTING_KICKER.search(text):
+    if rules.REPORTING_KICKER.search(text) or rules.ATTENDANCE_SUBTITLE.search(text):
         head += 3.0
     if row.indent and rules.SECTION_LABEL.match(text):
         # "李明——" on a line of its own labels a section, even where the

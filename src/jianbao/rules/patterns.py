@@ -125,6 +125,9 @@ KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求
 # 座谈会上指出"): running text puts a comma or colon after such a verb, and
 # no line of text opens with one, so a line that ends on it is a kicker.
 REPORTING_KICKER = re.compile(r"[时上中](?:强调|指出|表示)\s*$")
+# A subtitle naming who attended ("……出席并讲话", "……主持会议"): running
+# text would go on with a full stop, which no line opens with.
+ATTENDANCE_SUBTITLE = re.compile(r"(?:出席并讲话|出席并致辞|并发表讲话|主持会议|出席会议)\s*$")
 KICKER_START = re.compile(r"^\s*就")
 
 
