@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jianbao import classify
 from jianbao.assemble.paragraphs import (
     C_BROKEN_OPEN,
     C_BROKEN_RUN,
@@ -338,3 +339,12 @@ def test_a_line_naming_who_attended_is_a_subtitle_not_a_paragraphs_last_line() -
     rows = rows_of(*CANTEEN, "全市老城改造会议召开", "市长出席并讲话", "江州老街社区食堂开业迎来首批老人", *CANTEEN, bold=(len(CANTEEN) + 2,))
     label_rows(rows)
     assert [r.part for r in rows[len(CANTEEN) : len(CANTEEN) + 3]] == [HEAD, HEAD, HEAD]
+
+
+def test_every_line_over_a_dateline_since_the_last_sentence_is_its_headline() -> None:
+    """"……向20" / "24……致" / "贺词" run on like text, but no sentence ends
+    before the dateline: they are the headline printed over it."""
+    rows = rows_of(*CANTEEN, "市长和来访代表团团长向20", "24江州国际友好城市论坛致", "贺词", "本报江州3月5日电 江州国际友", "好城市论坛今天开幕。")
+    rows[len(CANTEEN) + 3].label = classify.DATELINE
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) :]] == [HEAD, HEAD, HEAD, FIRST, LAST]

@@ -452,6 +452,30 @@ def _bracket_balance(text: str) -> int:
     return text.count("）") + text.count(")") - text.count("（") - text.count("(")
 
 
+# Lines over a dateline that may be the headline printed above it.
+HEAD_OVER_START_MAX = 3
+
+
+def lines_over_start(rows: list[Row], run: list[int]) -> list[bool]:
+    """For each row of ``run``: it stands in the unbroken stretch of lines
+    right above a dateline or continuation marker that ends no sentence
+    (at most :data:`HEAD_OVER_START_MAX` lines) — text there has stopped,
+    so such lines are the headline printed over what follows ("……向202" /
+    "0……开幕式致" / "贺词" / "本报北京……电")."""
+    flags = [False] * len(run)
+    n_rows = len(rows)
+    for k in range(len(run)):
+        i = run[k]
+        if i + 1 >= n_rows or rows[i + 1].label not in _STARTS:
+            continue
+        for j in range(k, max(-1, k - HEAD_OVER_START_MAX), -1):
+            text = rows[run[j]].text
+            if ends_paragraph(text) or has_inner_sentence_end(text):
+                break
+            flags[j] = True
+    return flags
+
+
 def _viterbi(
     rows: list[Row],
     run: list[int],
@@ -473,6 +497,7 @@ def _viterbi(
         for k in range(len(run) - 1)
     ] + [0.0]
     n_rows = len(rows)
+    over_start = lines_over_start(rows, run)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
         i = run[k]
@@ -489,7 +514,7 @@ def _viterbi(
             tol,
             on[k] > 0,
             before_byline=nxt == classify.BYLINE,
-            before_start=nxt in _STARTS,
+            before_start=over_start[k],
             note=note or closes,
             closes_note=closes,
         )
