@@ -185,3 +185,16 @@ def test_a_dateline_or_dash_inside_running_text_does_not_split_it() -> None:
 
 def test_an_empty_page_has_no_rows() -> None:
     assert prepare_rows(page([])) == []
+
+
+def test_reporters_named_inside_a_source_note_are_no_byline() -> None:
+    _page, rows = rows_of(
+        [
+            "  大桥建成后两岸往来更加便捷。",
+            "（本报江州3月5日电",
+            "记者王芳、李明、赵雪、孙",
+            "立平）",
+            "本报记者 王芳",
+        ]
+    )
+    assert [r.label for r in rows[-3:]] == [classify.TEXT, classify.TEXT, classify.BYLINE]

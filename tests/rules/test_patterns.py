@@ -321,3 +321,9 @@ def test_attendance_subtitle(line: str) -> None:
 @pytest.mark.parametrize("line", ["副市长出席并讲话。", "他在会上讲话", "市长主持会议并"])
 def test_not_an_attendance_subtitle(line: str) -> None:
     assert not rules.ATTENDANCE_SUBTITLE.search(line)
+
+
+def test_bracket_depth_change() -> None:
+    assert rules.bracket_depth_change("（本报江州3月5日电") == 1
+    assert rules.bracket_depth_change("立平）") == -1
+    assert rules.bracket_depth_change("（完）") == 0

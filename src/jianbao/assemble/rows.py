@@ -54,6 +54,7 @@ def prepare_rows(page: Page) -> list[Row]:
         rows.extend(split_line(line))
     mark_split_bylines(rows)
     mark_split_datelines(rows)
+    unmark_bylines_in_notes(rows)
     _model, widths = widths_under_model([r.text for r in rows])
     for row, w in zip(rows, widths):
         row.width = w
@@ -119,6 +120,26 @@ def mark_split_bylines(rows: list[Row]) -> None:
             and rules.NAMES_ONLY.match(b.text)
         ):
             a.label = b.label = classify.BYLINE
+
+
+# Lines a bracketed note may run over before the line that closes it.
+NOTE_MAX_LINES = 6
+
+
+def unmark_bylines_in_notes(rows: list[Row]) -> None:
+    """A line of reporters inside an open bracket belongs to the note that
+    the bracket opens ("（本报江州3月5日电" / "记者王芳、李明、赵" /
+    "雪、孙立平）"), not a byline under a headline."""
+    depth = 0
+    since_open = 0
+    for row in rows:
+        if depth > 0 and row.label == classify.BYLINE and since_open < NOTE_MAX_LINES:
+            row.label = classify.TEXT
+        if row.label in (classify.TEXT, classify.DATELINE, classify.BYLINE):
+            depth = max(0, depth + rules.bracket_depth_change(row.text))
+            since_open = since_open + 1 if depth else 0
+        else:
+            depth = since_open = 0
 
 
 def mark_split_datelines(rows: list[Row]) -> None:

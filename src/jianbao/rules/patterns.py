@@ -227,3 +227,8 @@ def to_int(numeral: str) -> int | None:
         else:
             return None
     return total + current
+
+
+def bracket_depth_change(text: str) -> int:
+    """Opening minus closing round brackets on a line."""
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
