@@ -348,3 +348,9 @@ def test_every_line_over_a_dateline_since_the_last_sentence_is_its_headline() ->
     rows[len(CANTEEN) + 3].label = classify.DATELINE
     label_rows(rows)
     assert [r.part for r in rows[len(CANTEEN) :]] == [HEAD, HEAD, HEAD, FIRST, LAST]
+
+
+def test_a_figure_set_alone_under_a_headline_opens_the_text() -> None:
+    rows = rows_of("老街改造 焕发新颜", "3000万元", "今年全市投入改造资金3000", "万元，改造老街十二条。")
+    label_rows(rows)
+    assert [r.part for r in rows] == [HEAD, SINGLE, FIRST, LAST]

@@ -327,3 +327,13 @@ def test_bracket_depth_change() -> None:
     assert rules.bracket_depth_change("（本报江州3月5日电") == 1
     assert rules.bracket_depth_change("立平）") == -1
     assert rules.bracket_depth_change("（完）") == 0
+
+
+@pytest.mark.parametrize("line", ["7亿多", "1.7%", "3000万元", "9.5万人"])
+def test_figure_only(line: str) -> None:
+    assert rules.FIGURE_ONLY.match(line)
+
+
+@pytest.mark.parametrize("line", ["70周年", "第1版", "增长7%以上"])
+def test_not_a_figure_only(line: str) -> None:
+    assert not rules.FIGURE_ONLY.match(line)

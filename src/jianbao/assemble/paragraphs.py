@@ -249,7 +249,8 @@ _DOCUMENT_LABEL = (NEG, NEG, NEG, 0.0, NEG)
 # The date under a document's title ("（2024年3月5日）") belongs to its
 # headline; where no headline is above it, it stands alone.
 _DOCUMENT_DATE = (NEG, NEG, NEG, -2.0, 0.0)
-# The date under a signature closing a letter or decree: a paragraph.
+# The date under a signature closing a letter or decree, or a figure set
+# alone as a highlight: a paragraph of its own.
 _CLOSING_DATE = (NEG, NEG, -2.0, 0.0, -4.0)
 
 
@@ -290,7 +291,7 @@ def emission(
         return _DOCUMENT_LABEL
     if rules.DOCUMENT_DATE.match(text):
         return _DOCUMENT_DATE
-    if rules.CLOSING_DATE.match(text):
+    if rules.CLOSING_DATE.match(text) or rules.FIGURE_ONLY.match(text):
         return _CLOSING_DATE
     d = row.width - measure
     full = abs(d) <= tol

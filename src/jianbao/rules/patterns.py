@@ -163,6 +163,10 @@ DOCUMENT_DATE = re.compile(r"^\s*[（(]\s*[0-9０-９〇零一二三四五六七
 # signature ("2024年3月5日", "二〇二四年三月五日"): the text's last paragraph.
 CLOSING_DATE = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]{4}\s*年[0-9０-９〇一二三四五六七八九十]{1,3}\s*月[0-9０-９〇一二三四五六七八九十]{1,3}\s*日\s*$")
 
+# A figure set alone as a highlight in a text ("7亿多", "1.7%", "3000万元"):
+# a paragraph of that text, never a headline line.
+FIGURE_ONLY = re.compile(r"^\s*[0-9０-９][0-9０-９.．]*\s*[万亿千百]*[多余]?\s*(?:%|％|[元人个次家户项吨亩倍])?\s*$")
+
 def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
 
