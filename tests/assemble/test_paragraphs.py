@@ -354,3 +354,19 @@ def test_a_figure_set_alone_under_a_headline_opens_the_text() -> None:
     rows = rows_of("老街改造 焕发新颜", "3000万元", "今年全市投入改造资金3000", "万元，改造老街十二条。")
     label_rows(rows)
     assert [r.part for r in rows] == [HEAD, SINGLE, FIRST, LAST]
+
+
+def test_every_unpunctuated_line_over_a_byline_since_the_last_sentence_is_headline() -> None:
+    rows = rows_of(*CANTEEN, "全市召开会议部署老城", "改造工作", "市长出席会议并讲话", "本报记者 王芳", "  会议要求，老城改造要", "让居民满意。")
+    rows[len(CANTEEN) + 3].label = classify.BYLINE
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) : len(CANTEEN) + 3]] == [HEAD, HEAD, HEAD]
+
+
+def test_text_with_clause_marks_over_a_byline_stays_text() -> None:
+    """Extractors that print boxes out of order may put a byline under a
+    stretch of text that breaks off; that text is no headline."""
+    rows = rows_of(*CANTEEN[:-1], "却一点不差，食堂还将扩", "本报记者 王芳", "江州老街社区食堂开业")
+    rows[len(CANTEEN)].label = classify.BYLINE
+    label_rows(rows)
+    assert rows[len(CANTEEN) - 1].part != HEAD

@@ -453,7 +453,7 @@ def _bracket_balance(text: str) -> int:
     return text.count("）") + text.count(")") - text.count("（") - text.count("(")
 
 
-# Lines over a dateline that may be the headline printed above it.
+# Lines over a dateline or byline that may be the headline printed above it.
 HEAD_OVER_START_MAX = 3
 
 
@@ -462,19 +462,27 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[bool]:
     right above a dateline or continuation marker that ends no sentence
     (at most :data:`HEAD_OVER_START_MAX` lines) — text there has stopped,
     so such lines are the headline printed over what follows ("……向202" /
-    "0……开幕式致" / "贺词" / "本报北京……电")."""
+    "0……开幕式致" / "贺词" / "本报北京……电").  Over a byline the lines
+    must also have no clause marks: extractors that print text boxes out
+    of order may put a byline right under a stretch of text."""
     flags = [False] * len(run)
     n_rows = len(rows)
     for k in range(len(run)):
         i = run[k]
-        if i + 1 >= n_rows or rows[i + 1].label not in _STARTS:
+        if i + 1 >= n_rows or rows[i + 1].label not in _OVER_STACK:
             continue
+        over_byline = rows[i + 1].label == classify.BYLINE
         for j in range(k, max(-1, k - HEAD_OVER_START_MAX), -1):
             text = rows[run[j]].text
             if ends_paragraph(text) or has_inner_sentence_end(text):
                 break
+            if over_byline and _CLAUSE_MARKS.intersection(text):
+                break
             flags[j] = True
     return flags
+
+
+_CLAUSE_MARKS = frozenset("，、；：,;")
 
 
 def _viterbi(
@@ -554,3 +562,5 @@ _HEAD_AT = STATES.index(HEAD)
 # _INTO by state position: for each state, (position of the state before, cost, running).
 _INTO_AT = [[(STATES.index(p), t, running) for p, t, running in _INTO[s]] for s in STATES]
 _STARTS = frozenset((classify.DATELINE, classify.JUMP_FROM))
+# What a headline is printed over: a dateline, a continuation marker, a byline.
+_OVER_STACK = _STARTS | {classify.BYLINE}
