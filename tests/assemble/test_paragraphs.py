@@ -370,3 +370,13 @@ def test_text_with_clause_marks_over_a_byline_stays_text() -> None:
     rows[len(CANTEEN)].label = classify.BYLINE
     label_rows(rows)
     assert rows[len(CANTEEN) - 1].part != HEAD
+
+
+def test_a_question_closed_by_a_column_tag_is_a_headline() -> None:
+    """"……怎么看？（民生数据看变化①）": the question mark is the headline's
+    last mark and the bracket names a column, neither a sentence of text
+    nor a note ending one."""
+    assert not ends_paragraph("老街菜价为何稳中有降？（民生数据看变化①）")
+    rows = rows_of(*CANTEEN, "老街菜价为何稳中有降？（民生数据看变化①）", *CANTEEN)
+    label_rows(rows)
+    assert rows[len(CANTEEN)].part == HEAD

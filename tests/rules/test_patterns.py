@@ -248,7 +248,7 @@ def test_not_a_section_label(line: str) -> None:
     assert not rules.SECTION_LABEL.match(line)
 
 
-@pytest.mark.parametrize("line", ["贺信", "贺 信", "回信", "唁电", "慰问信"])
+@pytest.mark.parametrize("line", ["贺信", "贺 信", "回信", "唁电", "慰问信", "开栏的话", "编者按"])
 def test_document_label(line: str) -> None:
     assert rules.DOCUMENT_LABEL.match(line)
 

@@ -147,11 +147,14 @@ def _is_bracketed_tail(s: str) -> bool:
     inner = s[open_at + 1 : -1]
     # "……李明摄（视觉江州）": a photo credit naming its agency.
     credited = before.endswith(("摄", "供图"))
-    return not before or credited or ends_sentence(before) or bool(_SOURCE_WORDS.search(inner))
+    # After a question or exclamation a tag without source words is a
+    # column's ("……怎么看？（民生数据看变化①）"), closing a headline.
+    asks = before.rstrip("”’」』")[-1:] in "？！?!"
+    return not before or credited or (ends_sentence(before) and not asks) or bool(_SOURCE_WORDS.search(inner))
 
 
 # Words of a source note or an end mark inside brackets.
-_SOURCE_WORDS = re.compile(rf"完|综合|作者|据|电|{rules.ROLE}")
+_SOURCE_WORDS = re.compile(rf"完|综合|作者|^据|电$|{rules.ROLE}")
 
 
 def is_source_note(text: str) -> bool:
@@ -308,7 +311,10 @@ def emission(
     # A line wider than the column with sentences inside is text set to a
     # wider measure (a caption under a picture, a lead across columns).
     clauses = text.count("，") + text.count("；") + text.count("、")
-    inner_end = has_inner_sentence_end(text)
+    # A question closed by a column tag ("……怎么看？（民生数据看变化①）")
+    # is a headline's last mark, not a sentence inside running text.
+    tag = rules.COLUMN_TAG.search(text)
+    inner_end = has_inner_sentence_end(text[: tag.start() + 1] if tag else text)
     running = inner_end or clauses >= 2 or (clauses and len(text) >= 24)
     too_long = -1.0 if very_long and running else (-5.0 if very_long else 0.0)
     # A short line that runs on is a wrap around a picture or drop cap.

@@ -149,9 +149,12 @@ SECTION_LABEL = re.compile(r"^[^，。、；：！？]{1,10}(?:——|—)\s*$")
 
 
 # The label a printed letter or telegram opens with, set on a line of its
-# own above the text ("贺信", "贺 信", "回信", "唁电", "慰问信"): the start of
-# the body, not a headline, and no pen name.
-DOCUMENT_LABEL = re.compile(r"^\s*(?:[贺回复唁]\s*[信电]|(?:慰\s*问|感\s*谢|公\s*开)\s*信)\s*$")
+# own above the text ("贺信", "贺 信", "回信", "唁电", "慰问信"), or an
+# editor's word opening a column ("开栏的话", "编者按"): the start of the
+# body, not a headline, and no pen name.
+DOCUMENT_LABEL = re.compile(
+    r"^\s*(?:[贺回复唁]\s*[信电]|(?:慰\s*问|感\s*谢|公\s*开)\s*信|(?:开栏|编者|编后)的话|编者按|编后语)\s*$"
+)
 
 
 # The date an official document, speech or decision was adopted, printed in
