@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from jianbao import classify, rules
-from jianbao.assemble.rows import Row
+from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
 
@@ -435,10 +435,6 @@ def label_rows(rows: list[Row]) -> None:
 _CLOSED_END = {FIRST: -4.0, MID: -3.0, LAST: 0.0, SINGLE: 0.0, HEAD: 0.0}
 
 
-# Lines a source note may run over ("（本报记者 王芳、李明、……" / … / "……）").
-NOTE_MAX_LINES = 8
-
-
 def closes_note(texts: list[str], k: int) -> bool:
     """Line ``k`` closes a source note opened at the start of an earlier
     line: the list of reporters at the end of a joint report may run over
@@ -448,15 +444,10 @@ def closes_note(texts: list[str], k: int) -> bool:
         return False
     depth = 0
     for j in range(k, max(-1, k - NOTE_MAX_LINES), -1):
-        depth += _bracket_balance(texts[j])
+        depth -= rules.bracket_depth_change(texts[j])
         if depth <= 0:
             return j < k and texts[j].lstrip().startswith(("（", "(")) and is_source_note("".join(texts[j : k + 1]))
     return False
-
-
-def _bracket_balance(text: str) -> int:
-    """Closing minus opening brackets."""
-    return text.count("）") + text.count(")") - text.count("（") - text.count("(")
 
 
 # Lines over a dateline or byline that may be the headline printed above it.

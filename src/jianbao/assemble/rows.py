@@ -122,8 +122,9 @@ def mark_split_bylines(rows: list[Row]) -> None:
             a.label = b.label = classify.BYLINE
 
 
-# Lines a bracketed note may run over before the line that closes it.
-NOTE_MAX_LINES = 6
+# Lines a bracketed source note may run over ("（本报记者 王芳、李明、……" /
+# … / "……）").
+NOTE_MAX_LINES = 8
 
 
 def unmark_bylines_in_notes(rows: list[Row]) -> None:
