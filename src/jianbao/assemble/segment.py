@@ -13,9 +13,9 @@ dynamic programming over all cuts:
   both; headline lines inside an article are intertitles, which cost;
 * a dateline ("本报讯", "新华社…电"), the label a printed letter opens
   with ("贺 信") or a continuation marker ("（上接第1版）") starts a new
-  article, even after a text that breaks off
-  mid-sentence (the rest of that text is in another column or page); key
-  points in a bullet list above a dateline ("■ ……") are the text's own;
+  article, even after a text that breaks off mid-sentence (the rest of
+  that text is in another column or page); key points in a bullet list
+  above a dateline ("■ ……") are the text's own;
 * a jump marker ("（下转第4版）") ends the body it follows;
 * an article without any headline costs; so does a headline with no body
   (it may still be a photo's headline, matched to a caption later);
@@ -532,7 +532,6 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                     _move_head(it, seg, segments[best_k], order)
 
 
-
 # How much better the first line of a stack must match the headless text
 # before it than its own text to go to that text.
 HEADLESS_MARGIN = 0.15
@@ -543,7 +542,8 @@ def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: di
     lost its headline to that stack: the extractor printed its headline
     after its body, right above the next article's.  The stack's first
     line goes to it when it matches that text better than its own
-    ("习近平会见某国总理" after a report of the meeting, above "……出席欢迎宴会").
+    ("市长会见友好城市代表团" after a report of the meeting, above "……出席
+    欢迎晚宴").
     Texts continued from another page keep going without."""
     for before, seg in zip(segments, segments[1:]):
         if not before.units or _has_headline(before) or before.units[0].from_jump:
@@ -574,6 +574,7 @@ def _wrapped_onto(heads: list[Item]) -> list[Item]:
             break
         out.append(it)
     return out
+
 
 def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, int]) -> None:
     for run in (source.lead, source.trail, source.items):

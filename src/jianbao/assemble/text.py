@@ -26,10 +26,10 @@ from jianbao.assemble.segment import (
     Segment,
     index_flow_windows,
     index_grams,
+    give_heads_to_headless,
     join_continued_sections,
     join_section_series,
     segment_items,
-    give_heads_to_headless,
     untangle_heads,
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
@@ -213,8 +213,9 @@ def build_items(rows: list[Row]) -> list[Item]:
 
 
 def opens_text(row: Row) -> bool:
-    """A dateline ("本报讯……") or the label a printed letter opens with
-    ("贺 信") begins a text: nothing of another runs on into it."""
+    """A dateline ("本报讯……"), the label a printed letter opens with
+    ("贺 信") or an editor's label ("开栏的话") begins a text: nothing of
+    another runs on into it."""
     return row.label == classify.DATELINE or bool(rules.DOCUMENT_LABEL.match(row.text))
 
 
