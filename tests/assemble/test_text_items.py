@@ -399,3 +399,13 @@ def test_a_caption_with_no_article_is_a_photo_of_its_own() -> None:
     ((article, parts),) = built
     assert article.kind == "photo" and [c.text for c in article.captions] == ["图为夜色中的古城墙。"]
     assert parts == [caption]
+
+
+def test_two_headlines_run_together_part_after_the_first_ones_column_tag() -> None:
+    items = build_items([head("老街换新颜（城市更新纪行·江州篇（下））市长在老城改造现场调研时强调")])
+    assert kinds(items) == [(HEAD_ITEM, ["老街换新颜（城市更新纪行·江州篇（下））"]), (HEAD_ITEM, ["市长在老城改造现场调研时强调"])]
+
+
+def test_a_headline_closing_on_its_column_tag_stays_whole() -> None:
+    items = build_items([head("老城改造让街坊邻里笑开颜（城市更新纪行）")])
+    assert len(items) == 1

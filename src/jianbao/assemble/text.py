@@ -191,7 +191,7 @@ def build_items(rows: list[Row]) -> list[Item]:
             continue
         if row.part == HEAD:
             close_unit()
-            items.extend(head_item(piece) for piece in split_side_by_side(row))
+            items.extend(head_item(piece) for part in split_after_column_tag(row) for piece in split_side_by_side(part))
             continue
         if label == classify.DATELINE and has_text(unit):
             close_unit()
@@ -261,6 +261,32 @@ def split_side_by_side(row: Row) -> list[Row]:
 
 
 _SPACE_RUN = re.compile(r"[ \u3000]+")
+
+# Characters a headline needs on each side of a column tag for the line to
+# be two headlines run together.
+TAG_SPLIT_BEFORE = 4
+TAG_SPLIT_AFTER = 6
+
+
+def split_after_column_tag(row: Row) -> list[Row]:
+    """Two headlines that an extractor ran together with no space, the
+    first closed by its column tag ("……再扬帆（长三角纪行·江州篇（下））市长在
+    ……强调"): a column tag ends its headline, so a headline line wider than
+    the column that goes on after a closed tag is two headlines."""
+    text = row.text.strip()
+    if not row.measure or width(text) <= row.measure + 2:
+        return [row]
+    depth = 0
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+            rest = text[k + 1 :]
+            if depth == 0 and k >= TAG_SPLIT_BEFORE and visible_len(rest) >= TAG_SPLIT_AFTER and rest[:1] not in "（(":
+                left, right = text[: k + 1], rest.strip()
+                return [replace(row, text=left, width=width(left)), *split_after_column_tag(replace(row, text=right, width=width(right)))]
+    return [row]
 
 
 # No headline is this short: such a line under a full headline line is its
