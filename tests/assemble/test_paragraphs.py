@@ -380,3 +380,11 @@ def test_a_question_closed_by_a_column_tag_is_a_headline() -> None:
     rows = rows_of(*CANTEEN, "老街菜价为何稳中有降？（民生数据看变化①）", *CANTEEN)
     label_rows(rows)
     assert rows[len(CANTEEN)].part == HEAD
+
+
+def test_unpunctuated_lines_over_a_bold_headline_line_since_the_last_sentence_are_headline() -> None:
+    """"全市老城改造投入3亿元" / "十二条老街今年换新颜" look like a short
+    paragraph, but no sentence ends before the bold line under them."""
+    rows = rows_of(*CANTEEN, "全市老城改造投入3亿元", "十二条老街今年换新颜", "江州老街社区食堂开业", *CANTEEN, bold=(len(CANTEEN) + 2,))
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) : len(CANTEEN) + 3]] == [HEAD, HEAD, HEAD]

@@ -450,7 +450,8 @@ def closes_note(texts: list[str], k: int) -> bool:
     return False
 
 
-# Lines over a dateline or byline that may be the headline printed above it.
+# Lines over a dateline, byline or bold headline line that may be the
+# headline printed above it.
 HEAD_OVER_START_MAX = 3
 
 
@@ -459,21 +460,27 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[bool]:
     right above a dateline or continuation marker that ends no sentence
     (at most :data:`HEAD_OVER_START_MAX` lines) — text there has stopped,
     so such lines are the headline printed over what follows ("……向202" /
-    "0……开幕式致" / "贺词" / "本报北京……电").  Over a byline the lines
-    must also have no clause marks: extractors that print text boxes out
-    of order may put a byline right under a stretch of text."""
+    "0……开幕式致" / "贺词" / "本报北京……电").  Lines over a byline or a
+    bold headline line count too when they have no clause marks (the rest
+    of a stack printed over its title); text with commas there is more
+    likely text broken off, as extractors that print text boxes out of
+    order leave it."""
     flags = [False] * len(run)
     n_rows = len(rows)
     for k in range(len(run)):
         i = run[k]
-        if i + 1 >= n_rows or rows[i + 1].label not in _OVER_STACK:
+        if i + 1 >= n_rows:
             continue
-        over_byline = rows[i + 1].label == classify.BYLINE
+        below = rows[i + 1]
+        over_bold = below.bold and not rows[i].bold and below.label == classify.TEXT
+        if below.label not in _OVER_STACK and not over_bold:
+            continue
+        unpunctuated_only = below.label == classify.BYLINE or over_bold
         for j in range(k, max(-1, k - HEAD_OVER_START_MAX), -1):
             text = rows[run[j]].text
             if ends_paragraph(text) or has_inner_sentence_end(text):
                 break
-            if over_byline and _CLAUSE_MARKS.intersection(text):
+            if unpunctuated_only and _CLAUSE_MARKS.intersection(text):
                 break
             flags[j] = True
     return flags
