@@ -388,3 +388,15 @@ def test_unpunctuated_lines_over_a_bold_headline_line_since_the_last_sentence_ar
     rows = rows_of(*CANTEEN, "全市老城改造投入3亿元", "十二条老街今年换新颜", "江州老街社区食堂开业", *CANTEEN, bold=(len(CANTEEN) + 2,))
     label_rows(rows)
     assert [r.part for r in rows[len(CANTEEN) : len(CANTEEN) + 3]] == [HEAD, HEAD, HEAD]
+
+
+def test_the_signature_over_a_closing_date_ends_the_text() -> None:
+    """"江州市市长 王小" / "川" / "2024年3月5日": the signature, wrapped,
+    closes the decree; it is no headline over the next article."""
+    from jianbao.assemble.paragraphs import SIGNATURE_END, SIGNATURE_LINE, signature_lines
+
+    texts = ["任命李明为江州市民政局局长。", "江州市市长 王小", "川", "2024年3月5日"]
+    assert signature_lines(texts) == [0, SIGNATURE_LINE, SIGNATURE_END, 0]
+    rows = rows_of(*texts, "江州老街社区食堂开业", *CANTEEN)
+    label_rows(rows)
+    assert [r.part for r in rows[1:4]] == [FIRST, LAST, SINGLE]

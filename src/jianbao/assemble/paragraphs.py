@@ -489,6 +489,27 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[bool]:
 _CLAUSE_MARKS = frozenset("，、；：,;")
 
 
+SIGNATURE_LINE, SIGNATURE_END = 1, 2
+
+
+def signature_lines(texts: list[str]) -> list[int]:
+    """The signature over the date that closes a letter or decree
+    ("江州市市长 王小川" / "2024年3月5日"), possibly wrapped over two lines:
+    :data:`SIGNATURE_END` on its last line, :data:`SIGNATURE_LINE` on the
+    one before; 0 elsewhere.  A signature ends a paragraph and heads
+    nothing."""
+    marks = [0] * len(texts)
+    for k, text in enumerate(texts):
+        if k == 0 or not rules.CLOSING_DATE.match(text):
+            continue
+        for j, mark in ((k - 1, SIGNATURE_END), (k - 2, SIGNATURE_LINE)):
+            line = texts[j] if j >= 0 else ""
+            if not line.strip() or _CLAUSE_MARKS.intersection(line) or ends_paragraph(line):
+                break
+            marks[j] = mark
+    return marks
+
+
 def _viterbi(
     rows: list[Row],
     run: list[int],
@@ -511,6 +532,7 @@ def _viterbi(
     ] + [0.0]
     n_rows = len(rows)
     over_start = lines_over_start(rows, run)
+    signed = signature_lines(texts)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
         i = run[k]
@@ -520,7 +542,7 @@ def _viterbi(
         note = k + 1 < len(run) and opens[k] and is_source_note(text + texts[k + 1])
         if k > 0 and not note and opens[k - 1]:
             note = is_source_note(texts[k - 1] + text)
-        closes = closes_note(texts, k)
+        closes = closes_note(texts, k) or signed[k] == SIGNATURE_END
         return emission(
             rows[i],
             measures[i],
@@ -528,7 +550,7 @@ def _viterbi(
             on[k] > 0,
             before_byline=nxt == classify.BYLINE,
             before_start=over_start[k],
-            note=note or closes,
+            note=note or closes or bool(signed[k]),
             closes_note=closes,
         )
 
