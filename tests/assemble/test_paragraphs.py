@@ -397,6 +397,7 @@ def test_the_signature_over_a_closing_date_ends_the_text() -> None:
 
     texts = ["任命李明为江州市民政局局长。", "江州市市长 王小", "川", "2024年3月5日"]
     assert signature_lines(texts) == [0, SIGNATURE_LINE, SIGNATURE_END, 0]
-    rows = rows_of(*texts, "江州老街社区食堂开业", *CANTEEN)
+    rows = rows_of(*CANTEEN, *texts[1:], "江州老街社区食堂开业", *CANTEEN)
     label_rows(rows)
-    assert [r.part for r in rows[1:4]] == [FIRST, LAST, SINGLE]
+    n = len(CANTEEN)
+    assert [r.part for r in rows[n : n + 3]] == [FIRST, LAST, SINGLE]

@@ -543,16 +543,19 @@ def _viterbi(
         if k > 0 and not note and opens[k - 1]:
             note = is_source_note(texts[k - 1] + text)
         closes = closes_note(texts, k) or signed[k] == SIGNATURE_END
-        return emission(
+        scores = emission(
             rows[i],
             measures[i],
             tol,
             on[k] > 0,
             before_byline=nxt == classify.BYLINE,
             before_start=over_start[k],
-            note=note or closes or bool(signed[k]),
+            note=note or closes,
             closes_note=closes,
         )
+        if signed[k]:
+            return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
+        return scores
 
     first = emit(0)
     prev = [start.get(s, NEG) + first[k] for k, s in enumerate(STATES)]
