@@ -275,6 +275,11 @@ def indent_slack(text: str) -> float:
     return 0.5 * sum(1 for ch in text if ch.isascii() and ch.isalnum())
 
 
+# Longest line (in characters, spaces included) a label, date or figure set
+# alone can be.
+SHORT_LINE = 24
+
+
 def emission(
     row: Row,
     measure: float,
@@ -290,12 +295,14 @@ def emission(
     text = row.text
     if row.label in _OPENERS:
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
-    if rules.DOCUMENT_LABEL.match(text):
-        return _DOCUMENT_LABEL
-    if rules.DOCUMENT_DATE.match(text):
-        return _DOCUMENT_DATE
-    if rules.CLOSING_DATE.match(text) or rules.FIGURE_ONLY.match(text):
-        return _CLOSING_DATE
+    if len(text) <= SHORT_LINE:
+        # Labels, dates and figures set alone are short lines.
+        if rules.DOCUMENT_LABEL.match(text):
+            return _DOCUMENT_LABEL
+        if rules.DOCUMENT_DATE.match(text):
+            return _DOCUMENT_DATE
+        if rules.CLOSING_DATE.match(text) or rules.FIGURE_ONLY.match(text):
+            return _CLOSING_DATE
     d = row.width - measure
     full = abs(d) <= tol
     # Half-width digits and Latin make an indented line look a little short;
