@@ -35,7 +35,7 @@ Examples::
     python benchmarks/corpus.py                          # pymupdf text mode
     python benchmarks/corpus.py --mode gold,pymupdf,pdftotext,pdf
     python benchmarks/corpus.py --mode all --issues 5 --details
-    python benchmarks/corpus.py --mode pdftotext --subprocess --out /tmp/pred
+    python benchmarks/corpus.py --mode pdftotext --subprocess --out pred
     python benchmarks/corpus.py --speed                  # pages/s, median of 5
     python benchmarks/corpus.py --mode pymupdf --json figures.json
 
