@@ -409,3 +409,9 @@ def test_two_headlines_run_together_part_after_the_first_ones_column_tag() -> No
 def test_a_headline_closing_on_its_column_tag_stays_whole() -> None:
     items = build_items([head("老城改造让街坊邻里笑开颜（城市更新纪行）")])
     assert len(items) == 1
+
+
+def test_a_headline_of_parallel_halves_filling_the_column_is_strong() -> None:
+    (full,) = build_items([head("江州处处新气象  家家户户笑开颜", width=14.0)])
+    (short,) = build_items([head("山河壮丽  岁月峥嵘", width=8.0)])
+    assert full.strong and not short.strong

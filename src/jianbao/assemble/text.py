@@ -324,7 +324,15 @@ def is_strong_head(row: Row) -> bool:
         or row.hint == HINT_HEAD
         or row.width > row.measure + SPANNING
         or bool(rules.COLUMN_TAG.search(row.text))
+        or fills_with_parallel_halves(row)
     )
+
+
+def fills_with_parallel_halves(row: Row) -> bool:
+    """A headline of two parallel halves that fills the column ("我为家乡
+    骄傲  我为家乡祝福"): intertitles of that shape are set short and
+    centred in the column."""
+    return bool(row.measure) and row.width >= row.measure - 0.5 and bool(rules.PARALLEL_HALVES.match(row.text.strip()))
 
 
 def has_text(unit: Item | None) -> bool:
