@@ -202,3 +202,20 @@ def test_a_title_line_over_its_subtitle_stays_in_its_stack() -> None:
         [head("携手奋进，共创江州", strong=False), head("美好未来", strong=False), subtitle, unit("新年伊始，江州各界纷纷表示，要抓住机遇加快发展。")], 0.0
     )
     assert untangled([before, after])[1][:3] == ["携手奋进，共创江州", "美好未来", subtitle.text]
+
+
+def test_a_feature_with_quoted_intertitles_keeps_its_next_quoted_section() -> None:
+    from jianbao.assemble.segment import join_intertitle_series
+
+    first = [head("江州老街焕新颜"), unit("老街改造完成后，街坊们又回来了。"), head("“老街又热闹起来了”", strong=False), unit("早餐铺重新开张。")]
+    second = [head("“我们还想再住五十年”", strong=False), unit("八十岁的王大爷说，他舍不得老街。")]
+    joined = join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])
+    assert len(joined) == 1 and [it.text for it in joined[0].items] == [it.text for it in first + second]
+
+
+def test_a_quoted_headline_after_an_article_without_quoted_intertitles_stands_alone() -> None:
+    from jianbao.assemble.segment import join_intertitle_series
+
+    first = [head("江州老街焕新颜"), unit("老街改造完成后，街坊们又回来了。")]
+    second = [head("“我们还想再住五十年”", strong=False), unit("八十岁的王大爷说，他舍不得老街。")]
+    assert len(join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])) == 2

@@ -587,6 +587,40 @@ def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, in
         seq.sort(key=lambda it: order[id(it)])
 
 
+def join_intertitle_series(segments: list[Segment]) -> list[Segment]:
+    """A feature whose intertitles are quotations ("“……”") keeps the next
+    one too: a text headed only by a plain quoted line right after an
+    article with a plain quoted line inside it is that article's next
+    section, not an article of its own."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.floating and _headed_by_quote(seg) and _has_quoted_intertitle(prev):
+            out[-1] = make_segment(prev.items + seg.items, prev.score)
+            continue
+        out.append(seg)
+    return out
+
+
+def _is_quoted_line(item: Item) -> bool:
+    text = item.text.strip()
+    return item.kind == HEAD and not item.strong and text[:1] == "“" and text[-1:] == "”"
+
+
+def _headed_by_quote(seg: Segment) -> bool:
+    """Only a plain quoted headline, perhaps wrapped over two lines, and no
+    byline, above the text."""
+    if seg.floating or seg.trail or not seg.lead or any(it.kind != HEAD or it.strong for it in seg.lead):
+        return False
+    whole = Item(kind=HEAD, rows=[r for it in seg.lead for r in it.rows])
+    return _is_quoted_line(whole) and all(it is seg.lead[0] or it.wraps_previous for it in seg.lead)
+
+
+def _has_quoted_intertitle(seg: Segment) -> bool:
+    ends = {id(it) for it in seg.lead} | {id(it) for it in seg.trail}
+    return any(_is_quoted_line(it) for it in seg.items if id(it) not in ends)
+
+
 def join_section_series(segments: list[Segment]) -> list[Segment]:
     """Sections of one feature that profiles several people or places each
     open with the same plain label ("李明——" / "……"): two or more texts in a

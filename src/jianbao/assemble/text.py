@@ -28,6 +28,7 @@ from jianbao.assemble.segment import (
     index_grams,
     give_heads_to_headless,
     join_continued_sections,
+    join_intertitle_series,
     join_section_series,
     segment_items,
     untangle_heads,
@@ -58,7 +59,7 @@ def assemble_text(page: Page) -> Page:
     flow = [it if it.kind != CAPTION else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
     shows_bold = any(r.bold for r in rows)
-    segments = join_section_series(segment_items(flow, vocab, shows_bold))
+    segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold)))
     if shows_bold:
         # Only where the extractor keeps bold is a plain headline line told
         # from a real one.
