@@ -13,6 +13,7 @@ from jianbao.assemble.segment import (
     index_flow_windows,
     index_grams,
     join_continued_sections,
+    join_intertitle_series,
     join_section_series,
     make_segment,
     segment_items,
@@ -205,8 +206,6 @@ def test_a_title_line_over_its_subtitle_stays_in_its_stack() -> None:
 
 
 def test_a_feature_with_quoted_intertitles_keeps_its_next_quoted_section() -> None:
-    from jianbao.assemble.segment import join_intertitle_series
-
     first = [head("江州老街焕新颜"), unit("老街改造完成后，街坊们又回来了。"), head("“老街又热闹起来了”", strong=False), unit("早餐铺重新开张。")]
     second = [head("“我们还想再住五十年”", strong=False), unit("八十岁的王大爷说，他舍不得老街。")]
     joined = join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])
@@ -214,8 +213,18 @@ def test_a_feature_with_quoted_intertitles_keeps_its_next_quoted_section() -> No
 
 
 def test_a_quoted_headline_after_an_article_without_quoted_intertitles_stands_alone() -> None:
-    from jianbao.assemble.segment import join_intertitle_series
-
     first = [head("江州老街焕新颜"), unit("老街改造完成后，街坊们又回来了。")]
     second = [head("“我们还想再住五十年”", strong=False), unit("八十岁的王大爷说，他舍不得老街。")]
     assert len(join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])) == 2
+
+
+def test_a_text_headed_by_a_paired_line_like_its_own_intertitles_is_a_section_of_the_one_before() -> None:
+    first = [head("我为家乡骄傲 我为家乡祝福"), unit("节日期间，全市各地举办庆祝活动。")]
+    second = [
+        head("礼赞家乡  致敬时代", strong=False),
+        unit("热烈真挚的爱乡之情在全市涌动。"),
+        head("感受巨变  情系桑梓", strong=False),
+        unit("别开生面的活动在各区上演。"),
+    ]
+    joined = join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])
+    assert len(joined) == 1

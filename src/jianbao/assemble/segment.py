@@ -55,7 +55,7 @@ from functools import reduce
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import is_source_note
 from jianbao.assemble.rows import Row
-from jianbao.rules import SECTION_LABEL
+from jianbao.rules import PARALLEL_HALVES, SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline
@@ -588,37 +588,52 @@ def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, in
 
 
 def join_intertitle_series(segments: list[Segment]) -> list[Segment]:
-    """A feature whose intertitles are quotations ("“……”") keeps the next
-    one too: a text headed only by a plain quoted line right after an
-    article with a plain quoted line inside it is that article's next
-    section, not an article of its own."""
+    """Intertitles of one feature share a shape: quotations ("“……”") or
+    two parallel halves ("礼赞家乡  致敬时代").  A text headed only by a
+    plain line of such a shape, right after an article, is that article's
+    next section when either text has a plain intertitle of the same shape
+    inside it."""
     out: list[Segment] = []
     for seg in segments:
         prev = out[-1] if out else None
-        if prev is not None and not prev.floating and _headed_by_quote(seg) and _has_quoted_intertitle(prev):
+        shape = _heading_shape(seg)
+        if (
+            prev is not None
+            and not prev.floating
+            and shape
+            and (shape in _intertitle_shapes(prev) or shape in _intertitle_shapes(seg))
+        ):
             out[-1] = make_segment(prev.items + seg.items, prev.score)
             continue
         out.append(seg)
     return out
 
 
-def _is_quoted_line(item: Item) -> bool:
-    text = item.text.strip()
-    return item.kind == HEAD and not item.strong and text[:1] == "“" and text[-1:] == "”"
+QUOTED, PAIRED = "quoted", "paired"
 
 
-def _headed_by_quote(seg: Segment) -> bool:
-    """Only a plain quoted headline, perhaps wrapped over two lines, and no
-    byline, above the text."""
+def _line_shape(text: str) -> str:
+    text = text.strip()
+    if text[:1] == "“" and text[-1:] == "”":
+        return QUOTED
+    if PARALLEL_HALVES.match(text):
+        return PAIRED
+    return ""
+
+
+def _heading_shape(seg: Segment) -> str:
+    """The shape of the plain headline a text is headed by (one line, or
+    one wrapped over two), and nothing else above or below it; "" if none."""
     if seg.floating or seg.trail or not seg.lead or any(it.kind != HEAD or it.strong for it in seg.lead):
-        return False
-    whole = Item(kind=HEAD, rows=[r for it in seg.lead for r in it.rows])
-    return _is_quoted_line(whole) and all(it is seg.lead[0] or it.wraps_previous for it in seg.lead)
+        return ""
+    if any(not it.wraps_previous for it in seg.lead[1:]):
+        return ""
+    return _line_shape("".join(r.text for it in seg.lead for r in it.rows))
 
 
-def _has_quoted_intertitle(seg: Segment) -> bool:
+def _intertitle_shapes(seg: Segment) -> set[str]:
     ends = {id(it) for it in seg.lead} | {id(it) for it in seg.trail}
-    return any(_is_quoted_line(it) for it in seg.items if id(it) not in ends)
+    return {_line_shape(it.text) for it in seg.items if it.kind == HEAD and not it.strong and id(it) not in ends} - {""}
 
 
 def join_section_series(segments: list[Segment]) -> list[Segment]:
