@@ -64,7 +64,7 @@ def enrich_article(article: Article) -> None:
 def parse_opener(paragraph: str) -> tuple[str, list[Credit]]:
     """("本报讯", [记者 刘吟]) from "本报讯（记者刘吟）3月29日……".
 
-    >>> parse_opener("本报北京10月1日电 壮阔七十载")
+    >>> parse_opener("本报北京10月1日电 金秋送爽")
     ('本报北京10月1日电', [])
     """
     text = clean_spaces(paragraph)

@@ -25,7 +25,7 @@ def test_a_line_stopping_on_a_function_word_runs_on() -> None:
 
 def test_a_line_stopping_inside_a_word_runs_on() -> None:
     # "开" / "幕": the break splits 开幕.
-    assert breaks_mid_phrase("江州宣布运动会开", "幕")
+    assert breaks_mid_phrase("江州宣布艺术节开", "幕")
 
 
 def test_a_line_leaving_a_book_title_mark_open_runs_on() -> None:
@@ -97,9 +97,9 @@ def test_a_line_short_of_its_measure_did_not_wrap() -> None:
 
 def test_the_largest_lines_are_the_title_with_kicker_above_and_subtitle_below() -> None:
     found = stack(
-        StackLine("守护一江清水", size=16), StackLine("江州大桥今天建成通车", size=30), StackLine("全长三公里多", size=18)
+        StackLine("守护一湖碧水", size=16), StackLine("江州大桥今天建成通车", size=30), StackLine("全长三公里多", size=18)
     )
-    assert found == Stack(kicker="守护一江清水", title="江州大桥今天建成通车", subtitle="全长三公里多")
+    assert found == Stack(kicker="守护一湖碧水", title="江州大桥今天建成通车", subtitle="全长三公里多")
 
 
 def test_size_outranks_bold() -> None:
@@ -109,12 +109,12 @@ def test_size_outranks_bold() -> None:
 
 def test_without_sizes_the_bold_lines_are_the_title() -> None:
     found = stack(
-        StackLine("守护一江清水"),
+        StackLine("守护一湖碧水"),
         StackLine("江州大桥今天建成通车", bold=True),
         StackLine("两岸往来从此更便捷", bold=True),
         StackLine("总投资十亿元"),
     )
-    assert found == Stack(kicker="守护一江清水", title="江州大桥今天建成通车 两岸往来从此更便捷", subtitle="总投资十亿元")
+    assert found == Stack(kicker="守护一湖碧水", title="江州大桥今天建成通车 两岸往来从此更便捷", subtitle="总投资十亿元")
 
 
 def test_sizes_within_half_a_point_are_one_size() -> None:
@@ -159,8 +159,8 @@ def test_two_unmarked_lines_read_title_then_subtitle() -> None:
 
 
 def test_three_unmarked_lines_read_kicker_title_subtitle() -> None:
-    found = stack("守护一江清水", "江州大桥建成通车", "全长三公里")
-    assert found == Stack(kicker="守护一江清水", title="江州大桥建成通车", subtitle="全长三公里")
+    found = stack("守护一湖碧水", "江州大桥建成通车", "全长三公里")
+    assert found == Stack(kicker="守护一湖碧水", title="江州大桥建成通车", subtitle="全长三公里")
 
 
 def test_of_two_lines_the_one_with_a_column_tag_is_the_title() -> None:

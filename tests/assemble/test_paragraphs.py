@@ -129,7 +129,7 @@ def test_breaking_inside_a_word_costs_more_than_after_a_comma() -> None:
     assert break_cost("江州市人民政府关于支持中医", "药产业加快发展的意见") == C_BROKEN_WORD
     assert C_BROKEN_RUN < C_BROKEN_WORD < C_BROKEN_OPEN
     # A comma or function word at the end already says the line runs on.
-    assert break_cost("关于促进中医药发展，", "药材质量不断提高") == C_BROKEN_RUN
+    assert break_cost("关于促进花卉产业发展，", "药材质量不断提高") == C_BROKEN_RUN
 
 
 NEWS = (

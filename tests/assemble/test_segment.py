@@ -93,7 +93,7 @@ def sections(*stacks: tuple[list[str], str]) -> list[Segment]:
 
 
 def test_texts_headed_by_the_same_kind_of_label_are_sections_of_the_text_before() -> None:
-    opening = make_segment([head("他们向祖国表白——"), head("我爱你，中国"), unit("多年来，一批批普通人默默坚守，把平凡的岗位干成了事业。")], 0.0)
+    opening = make_segment([head("他们向祖国表白——"), head("我爱你，家乡"), unit("多年来，一批批普通人默默坚守，把平凡的岗位干成了事业。")], 0.0)
     series = sections(
         (["李明——", "守好一方山林"], "我在林场干了三十年，看着荒山一点点变绿。"),
         (["王芳——", "教好每个孩子"], "山里的孩子也该有好老师，我愿意一直留在这里。"),
@@ -101,7 +101,7 @@ def test_texts_headed_by_the_same_kind_of_label_are_sections_of_the_text_before(
     )
     joined = join_section_series([opening, *series])
     assert len(joined) == 1
-    assert [it.text for it in joined[0].lead] == ["他们向祖国表白——", "我爱你，中国"]
+    assert [it.text for it in joined[0].lead] == ["他们向祖国表白——", "我爱你，家乡"]
 
 
 def test_one_labelled_text_or_a_bold_label_stands_alone() -> None:

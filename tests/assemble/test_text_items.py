@@ -132,8 +132,8 @@ def test_headline_lines_carry_their_wording_cues() -> None:
 
 
 def test_a_pen_name_under_a_headline_is_a_byline() -> None:
-    items = build_items([head("守护一江清水"), head("仲 音"), row("  江河奔流，滋养着一方百姓。", SINGLE)])
-    assert kinds(items) == [(HEAD_ITEM, ["守护一江清水"]), (BYLINE, ["仲 音"]), (UNIT, ["江河奔流，滋养着一方百姓。"])]
+    items = build_items([head("守护一湖碧水"), head("仲 音"), row("  江河奔流，滋养着一方百姓。", SINGLE)])
+    assert kinds(items) == [(HEAD_ITEM, ["守护一湖碧水"]), (BYLINE, ["仲 音"]), (UNIT, ["江河奔流，滋养着一方百姓。"])]
 
 
 def test_a_spaced_name_with_no_headline_above_is_no_byline() -> None:

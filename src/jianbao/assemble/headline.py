@@ -9,7 +9,7 @@ Conventions of Chinese newspapers, strongest first:
 * a line opening with a dash ("——记……") or wholly in brackets
   ("（2019年10月1日）") is a subtitle;
 * a line ending with a dash or colon ("……表白——"), or with a reporting verb
-  ("……时强调"), or opening with 就 ("就中蒙建交70周年") is a kicker;
+  ("……时强调"), or opening with 就 ("就江州建市70周年") is a kicker;
 * a last line naming who presided or attended ("刘星主持", "李克强出席")
   is a subtitle;
 * a column tag in brackets ends the title ("……（权威发布）");
@@ -69,7 +69,7 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
 def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -> bool:
     """``line`` only finishes ``prev``: the break falls mid-phrase, or a
     very short line of the same weight follows a line that fills its
-    measure ("……举行的欢迎" / "宴会")."""
+    measure ("……举行的迎春" / "晚会")."""
     n = visible_len(line.text)
     if n == 0 or COLUMN_TAG.search(prev.text):
         return False
@@ -100,7 +100,7 @@ NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
 
 def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     """The line stops on a function word ("……运动会在"), inside a word
-    ("……宣布运动会开" / "幕"), inside brackets or quotes, or inside a
+    ("……宣布艺术节开" / "幕"), inside brackets or quotes, or inside a
     number ("……2025" / "年……"), or the next opens with 的: the headline
     wraps onto the next line."""
     a = prev.rstrip()

@@ -63,7 +63,7 @@ _RUNNING = {(FIRST, MID), (FIRST, LAST), (MID, MID), (MID, LAST), (HEAD, HEAD)}
 C_BROKEN_RUN = 2.0
 C_BROKEN_OPEN = 5.0
 # A word is never split between a headline and a paragraph, nor between
-# two paragraphs ("……关于促进中医" / "药传承……").
+# two paragraphs ("……关于发展花卉产" / "业……").
 C_BROKEN_WORD = 3.5
 RUN_ON_MARKS = "，、；：（“《—"
 # Function words that cannot close a sentence or a headline: a line that

@@ -159,7 +159,7 @@ def mark_split_datelines(rows: list[Row]) -> None:
 
 def split_line(line: Line) -> list[Row]:
     """One line → rows: "……日程。 （下转第4版）" gives text and marker;
-    "（上接第2版）国科学院院" gives marker and text; "……时光。 本报记者 王平摄"
+    "（上接第2版）州大学教" gives marker and text; "……时光。 本报记者 王平摄"
     gives caption text and credit; boxes printed on one line part at their
     seam (:func:`box_pieces`)."""
     pieces = box_pieces(line.text)

@@ -505,7 +505,7 @@ UNTANGLE_OWN_MAX = 0.3
 
 def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> None:
     """Give back headline lines of side-by-side articles that an extractor
-    printed interleaved, line by line across the columns ("就中蒙建交70周年"
+    printed interleaved, line by line across the columns ("就江州建市70周年"
     / "全市秋粮收购工作全面展开……" / "市长同来访代表团……"): within a run of
     several headline lines, a line goes to the nearby article whose text it
     matches clearly better than its own."""

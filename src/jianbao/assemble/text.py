@@ -246,7 +246,7 @@ SIDE_BY_SIDE_MIN = 0.75
 
 def split_side_by_side(row: Row) -> list[Row]:
     """Two headlines set side by side over neighbouring columns, which an
-    extractor printed as one line joined by a space ("……致贺信 习近平对……"):
+    extractor printed as one line joined by a space ("……开幕 市长对……"):
     a headline line with one space, where each side alone nearly fills the
     column, is two headlines.  A headline of parallel phrases ("坚持…原则
     解决…关切 实现…共赢") sets its phrases apart by several spaces alike."""
@@ -291,7 +291,7 @@ def split_after_column_tag(row: Row) -> list[Row]:
 
 
 # No headline is this short: such a line under a full headline line is its
-# wrapped end ("……举行的欢迎" / "宴会").
+# wrapped end ("……举行的迎春" / "晚会").
 WRAP_TAIL_MAX = 2
 
 

@@ -119,9 +119,9 @@ LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|�
 # A kicker (引题) ends with a dash or colon ("……表白——"), or with a
 # reporting verb ("……时强调"), or names the act the title reports: an
 # article published, an order signed, an approval ("《江州日报》发表……文章",
-# "……签署国务院令", "经……批准"); or it opens with 就 ("就中蒙建交70周年").
+# "……签署国务院令", "经……批准"); or it opens with 就 ("就江州建市70周年").
 KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表.{0,16}文章|签署.{0,16}令|^经.{1,16}批准)\s*$")
-# A kicker reporting what someone said where ("……在浙江调研时强调", "……在
+# A kicker reporting what someone said where ("……在江州调研时强调", "……在
 # 座谈会上指出"): running text puts a comma or colon after such a verb, and
 # no line of text opens with one, so a line that ends on it is a kicker.
 REPORTING_KICKER = re.compile(r"[时上中](?:强调|指出|表示)\s*$")
