@@ -8,6 +8,7 @@ than the cached text.
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import subprocess
 import tempfile
@@ -48,27 +49,26 @@ def pypdf_page(pdf: Path, index: int) -> str:
     return PdfReader(str(pdf)).pages[index].extract_text()
 
 
-def pdftotext_layout_page(pdf: Path, index: int) -> str:
-    """poppler's ``pdftotext -layout`` (columns kept side by side)."""
+def pdftotext_page(pdf: Path, index: int, flag: str) -> str:
+    """poppler's ``pdftotext`` with ``flag`` on one page (0-based index)."""
     n = str(index + 1)
     result = subprocess.run(
-        ["pdftotext", "-layout", "-enc", "UTF-8", "-f", n, "-l", n, str(pdf), "-"],
+        ["pdftotext", flag, "-enc", "UTF-8", "-f", n, "-l", n, str(pdf), "-"],
         capture_output=True,
         check=True,
     )
     return result.stdout.decode("utf-8")
+
+
+def pdftotext_layout_page(pdf: Path, index: int) -> str:
+    """poppler's ``pdftotext -layout`` (columns kept side by side)."""
+    return pdftotext_page(pdf, index, "-layout")
 
 
 def pdftotext_raw_page(pdf: Path, index: int) -> str:
     """poppler's ``pdftotext -raw``: text in content-stream order, so a
     headline drawn after its body comes after it."""
-    n = str(index + 1)
-    result = subprocess.run(
-        ["pdftotext", "-raw", "-enc", "UTF-8", "-f", n, "-l", n, str(pdf), "-"],
-        capture_output=True,
-        check=True,
-    )
-    return result.stdout.decode("utf-8")
+    return pdftotext_page(pdf, index, "-raw")
 
 
 def pymupdf_sorted_page(pdf: Path, index: int) -> str:
@@ -91,26 +91,25 @@ EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
 }
 
 
+# What each extractor needs: a Python module (and its pip package) or a program.
+NEEDS_MODULE = {
+    "pdfminer": ("pdfminer.high_level", "pdfminer.six"),
+    "pypdfium2": ("pypdfium2", "pypdfium2"),
+    "pypdf": ("pypdf", "pypdf"),
+}
+NEEDS_PDFTOTEXT = ("pdftotext-layout", "pdftotext-raw")
+
+
 def unavailable(mode: str) -> str | None:
     """Why an extractor cannot run here, or None when it can."""
-    if mode == "pdfminer":
+    if mode in NEEDS_MODULE:
+        module, package = NEEDS_MODULE[mode]
         try:
-            import pdfminer.high_level  # noqa: F401
+            importlib.import_module(module)
         except ImportError:
-            return "needs pdfminer.six (pip install pdfminer.six)"
-    elif mode == "pypdfium2":
-        try:
-            import pypdfium2  # noqa: F401
-        except ImportError:
-            return "needs pypdfium2 (pip install pypdfium2)"
-    elif mode == "pypdf":
-        try:
-            import pypdf  # noqa: F401
-        except ImportError:
-            return "needs pypdf (pip install pypdf)"
-    elif mode in ("pdftotext-layout", "pdftotext-raw"):
-        if shutil.which("pdftotext") is None:
-            return "needs poppler's pdftotext (apt-get install poppler-utils)"
+            return f"needs {package} (pip install {package})"
+    elif mode in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
+        return "needs poppler's pdftotext (apt-get install poppler-utils)"
     return None
 
 

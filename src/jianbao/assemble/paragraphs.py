@@ -254,7 +254,7 @@ _DOCUMENT_LABEL = (NEG, NEG, NEG, 0.0, NEG)
 _DOCUMENT_DATE = (NEG, NEG, NEG, -2.0, 0.0)
 # The date under a signature closing a letter or decree, or a figure set
 # alone as a highlight: a paragraph of its own.
-_CLOSING_DATE = (NEG, NEG, -2.0, 0.0, -4.0)
+_SET_ALONE = (NEG, NEG, -2.0, 0.0, -4.0)
 
 
 def indent_slack(text: str) -> float:
@@ -302,7 +302,7 @@ def emission(
         if rules.DOCUMENT_DATE.match(text):
             return _DOCUMENT_DATE
         if rules.CLOSING_DATE.match(text) or rules.FIGURE_ONLY.match(text):
-            return _CLOSING_DATE
+            return _SET_ALONE
     d = row.width - measure
     full = abs(d) <= tol
     # Half-width digits and Latin make an indented line look a little short;
