@@ -13,6 +13,7 @@ from jianbao.assemble.segment import (
     index_flow_windows,
     index_grams,
     join_continued_sections,
+    join_feature_sections,
     join_intertitle_series,
     join_section_series,
     make_segment,
@@ -139,6 +140,29 @@ def test_a_continued_part_ends_at_a_bold_headline_a_dateline_or_its_source_note(
     (plain,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
     assert len(join_continued_sections([noted, plain])) == 2
 
+
+
+def test_a_feature_not_yet_closed_keeps_the_plain_sections_after_it() -> None:
+    feature = make_segment([head("江州大桥建成通车", strong=False), unit("江州大桥今天正式建成通车，两岸市民出行更方便了。")], 0.0)
+    first, second = sections(
+        (["早高峰车流平稳"], "早高峰时段，大桥上车流平稳，没有出现拥堵。"),
+        (["夜景灯光点亮江面"], "入夜，大桥的景观灯光点亮了江面。"),
+    )
+    joined = join_feature_sections([feature, first, second])
+    assert len(joined) == 1 and [it.text for it in joined[0].lead] == ["江州大桥建成通车"]
+
+
+def test_a_feature_ends_at_its_signature_and_a_report_at_its_next_headline() -> None:
+    feature = make_segment([head("江州大桥建成通车", strong=False), unit("江州大桥今天正式建成通车，两岸市民出行更方便了。")], 0.0)
+    signed = make_segment([*feature.items, unit("（本报记者 王芳）")], 0.0)
+    (plain,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
+    assert len(join_feature_sections([signed, plain])) == 2
+    report = make_segment([head("江州大桥建成通车", strong=False), unit("本报江州5月1日电 江州大桥今天正式建成通车。")], 0.0)
+    report.units[0].hard_start = True
+    assert len(join_feature_sections([report, plain])) == 2
+    (bold,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
+    bold.lead[0].strong = True
+    assert len(join_feature_sections([feature, bold])) == 2
 
 
 def test_a_text_without_headline_takes_the_first_line_of_the_next_stack_that_matches_it() -> None:

@@ -672,6 +672,31 @@ def join_continued_sections(segments: list[Segment]) -> list[Segment]:
     return out
 
 
+def join_feature_sections(segments: list[Segment]) -> list[Segment]:
+    """A feature that opens without a dateline and has not closed runs on
+    through its intertitles: a text headed only by plain lines (no bold or
+    spanning line, no byline, no dateline) after such a text is its next
+    section.  News reports open with a dateline and features sign at the
+    end ("（本报记者 王芳）"), so a plain headline after an opening that
+    had neither, before anything closed it, is an intertitle.
+
+    Example: "早高峰车流平稳" after a feature that opened "江州大桥今天通车。…"
+    and has no source note yet is the feature's next section."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and _is_open_feature(prev) and _is_plain_section(seg):
+            out[-1] = make_segment(prev.items + seg.items, prev.score)
+            continue
+        out.append(seg)
+    return out
+
+
+def _is_open_feature(seg: Segment) -> bool:
+    units = seg.units
+    return not seg.floating and bool(units) and not units[0].hard_start and not _ends_with_note(seg)
+
+
 def _is_continued_part(seg: Segment) -> bool:
     units = seg.units
     return bool(units) and units[0].from_jump

@@ -28,6 +28,7 @@ from jianbao.assemble.segment import (
     index_grams,
     give_heads_to_headless,
     join_continued_sections,
+    join_feature_sections,
     join_intertitle_series,
     join_section_series,
     segment_items,
@@ -64,6 +65,7 @@ def assemble_text(page: Page) -> Page:
         # Only where the extractor keeps bold is a plain headline line told
         # from a real one.
         segments = join_continued_sections(segments)
+    segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in segments]
     articles = [s for s in segments if not s.floating]
     order = {id(it): k for k, it in enumerate(flow)}
