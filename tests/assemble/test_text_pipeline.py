@@ -350,6 +350,26 @@ def test_a_headline_of_two_parallel_phrases_on_one_line_stays_one_title() -> Non
     assert (article.kicker, article.title.replace(" ", ""), article.subtitle) == ("", "老街早餐铺今天重新开张社区食堂温暖全街老人", "")
 
 
+def test_a_subtitle_printed_on_its_titles_line_stays_the_subtitle() -> None:
+    """An extractor that prints one baseline as one line joins a title and
+    the subtitle beside it with a space; the dash still opens the subtitle."""
+    page = "\n".join(
+        [
+            "老街早餐铺今天重新开张 ——写在社区食堂开业之际",
+            "本报记者 王芳",
+            "  老街的早餐铺今天重新开",
+            "张，社区食堂也同时开门迎",
+            "客，老人们吃上了热乎饭。",
+            "  社区食堂的菜价比外面低",
+            "一些，味道却一点不差，老",
+            "人们说，早餐铺和食堂让老",
+            "街又热闹起来了。",
+        ]
+    )
+    (article,) = parse_texts([page]).pages[0].articles
+    assert (article.title, article.subtitle) == ("老街早餐铺今天重新开张", "——写在社区食堂开业之际")
+
+
 def test_a_byline_printed_between_two_boxes_of_its_text_signs_the_article() -> None:
     """Extractors that print text boxes by position may drop the byline box
     between two boxes of the column text; it is still the byline."""

@@ -543,10 +543,12 @@ def fill_headline(article: Article, heads: list[Item]) -> None:
         elif it.kind == COLUMN:
             article.column = (article.column + " " + " ".join(row.text.split())).strip()
             article.add_provenance("column", row.lines)
-        elif lines and row.lines == printed_line:
+        elif lines and row.lines == printed_line and not opens_subtitle(row.text):
             # Both sides of one printed line, taken apart as headlines side
             # by side, head the same article: they are one line of parallel
-            # phrases ("……守正创新  为……贡献力量").
+            # phrases ("……守正创新  为……贡献力量").  A side that opens with
+            # a subtitle's dash is the subtitle printed on the title's
+            # baseline.
             text = row.text.strip()
             article.headline_lines[-1] += " " + text
             lines[-1] = StackLine(text=lines[-1].text + " " + text, bold=lines[-1].bold)
@@ -559,6 +561,11 @@ def fill_headline(article: Article, heads: list[Item]) -> None:
         printed_line = row.lines if it.kind == HEAD_ITEM else None
     stack = split_stack(lines, measure)
     article.kicker, article.title, article.subtitle = stack.kicker, stack.title, stack.subtitle
+
+
+def opens_subtitle(text: str) -> bool:
+    """A subtitle opens with a dash ("——写在大桥建成之际")."""
+    return text.lstrip().startswith("——")
 
 
 def is_pen_name(text: str) -> bool:
