@@ -120,6 +120,14 @@ def test_two_headlines_joined_on_one_line_become_two_headline_items() -> None:
     assert kinds(items) == [(HEAD_ITEM, ["江州大桥今天正式建成通车"]), (HEAD_ITEM, ["老城区改造工程今天全面启动"])]
 
 
+def test_the_wrapped_end_of_a_headline_printed_beside_the_next_one_is_taken_apart() -> None:
+    """"……致贺" / "信": the wrapped end shares a baseline with the first
+    line of the headline beside it, and the extractor joined the two."""
+    items = build_items([head("市长向江州国际茶博会开幕致贺", width=14.0), head("信 老城区改造工程今天全面启动", width=15.0)])
+    assert kinds(items) == [(HEAD_ITEM, ["市长向江州国际茶博会开幕致贺"]), (HEAD_ITEM, ["信"]), (HEAD_ITEM, ["老城区改造工程今天全面启动"])]
+    assert "wraps_previous" in flags(items[1])
+
+
 def test_a_headline_of_parallel_phrases_stays_one_line() -> None:
     items = build_items([head("稳增长 促改革 调结构 惠民生", width=12.0)])
     assert len(items) == 1

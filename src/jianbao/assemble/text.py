@@ -251,14 +251,18 @@ def split_side_by_side(row: Row) -> list[Row]:
     extractor printed as one line joined by a space ("……开幕 市长对……"):
     a headline line with one space, where each side alone nearly fills the
     column, is two headlines.  A headline of parallel phrases ("坚持…原则
-    解决…关切 实现…共赢") sets its phrases apart by several spaces alike."""
+    解决…关切 实现…共赢") sets its phrases apart by several spaces alike.
+    A side too short for any headline (:data:`WRAP_TAIL_MAX` characters,
+    "……致贺" / "信 市长在……") is the wrapped end of the headline above,
+    printed on the baseline of the one beside it."""
     text = row.text.strip()
     gaps = list(_SPACE_RUN.finditer(text))
     if len(gaps) != 1:
         return [row]
     left, right = text[: gaps[0].start()], text[gaps[0].end() :]
     wl, wr = width(left), width(right)
-    if min(wl, wr) < SIDE_BY_SIDE_MIN * row.measure:
+    wrapped_end = len(left) <= WRAP_TAIL_MAX and wr >= SIDE_BY_SIDE_MIN * row.measure
+    if min(wl, wr) < SIDE_BY_SIDE_MIN * row.measure and not wrapped_end:
         return [row]
     return [replace(row, text=left, width=wl), replace(row, text=right, width=wr)]
 
