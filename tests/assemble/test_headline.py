@@ -163,6 +163,15 @@ def test_three_unmarked_lines_read_kicker_title_subtitle() -> None:
     assert found == Stack(kicker="守护一湖碧水", title="江州大桥建成通车", subtitle="全长三公里")
 
 
+def test_lines_all_set_bold_without_cues_are_one_title() -> None:
+    """Kicker and subtitle are set lighter than the title: a stack whose
+    lines are all bold is a title printed over several lines."""
+    found = stack(StackLine("市长向江州国际茶博会", bold=True), StackLine("开幕式致贺信", bold=True))
+    assert found == Stack(title="市长向江州国际茶博会 开幕式致贺信")
+    cued = stack(StackLine("江州大桥建成通车", bold=True), StackLine("——写在大桥通车之际", bold=True))
+    assert cued == Stack(title="江州大桥建成通车", subtitle="——写在大桥通车之际")
+
+
 def test_of_two_lines_the_one_with_a_column_tag_is_the_title() -> None:
     found = stack("江州大桥建成通车", "让发展成果惠及群众（权威发布）")
     assert found == Stack(kicker="江州大桥建成通车", title="让发展成果惠及群众（权威发布）")

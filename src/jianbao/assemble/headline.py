@@ -13,8 +13,9 @@ Conventions of Chinese newspapers, strongest first:
 * a last line naming who presided or attended ("刘星主持", "李克强出席")
   is a subtitle;
 * a column tag in brackets ends the title ("……（权威发布）");
-* without any cue, two lines read title / subtitle and three read
-  kicker / title / subtitle;
+* without any cue, lines all set bold are one title printed over several
+  lines (kicker and subtitle are set lighter than the title); two plain
+  lines read title / subtitle and three read kicker / title / subtitle;
 * two short lines of equal length with no punctuation are one title set as a
   couplet ("春暖花正开 / 古城绽新颜").
 
@@ -124,7 +125,7 @@ def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
         return Stack()
     title_span = _title_by_emphasis(logical)
     if title_span is None:
-        title_span = _title_by_wording(logical)
+        title_span = _title_by_wording(logical, all_bold=all(line.bold for line in logical))
     start, end = title_span
     return Stack(
         kicker=_join(logical[:start]),
@@ -161,7 +162,7 @@ def _is_couplet(a: str, b: str) -> bool:
     return na == nb and na <= COUPLET_MAX and not re.search(r"[，。、：；！？—]", a + b)
 
 
-def _title_by_wording(lines: list[StackLine]) -> tuple[int, int]:
+def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[int, int]:
     texts = [line.text.strip() for line in lines]
     n = len(texts)
     if n == 1:
@@ -191,6 +192,8 @@ def _title_by_wording(lines: list[StackLine]) -> tuple[int, int]:
     tagged = [k for k, text in enumerate(texts) if COLUMN_TAG.search(text)]
     if len(tagged) == 1:
         return tagged[0], tagged[0] + 1
+    if all_bold:
+        return 0, n
     if n >= 3:
         return 1, n - 1
     return 0, 1
