@@ -382,6 +382,15 @@ def test_a_sentence_broken_off_does_not_go_on_with_a_dateline() -> None:
     assert scores[0, 0] < 0 <= scores[0, 1]
 
 
+def test_a_sentence_broken_off_does_not_go_on_with_a_byline() -> None:
+    """A byline set apart beside the columns prints among their rows; the
+    column's next line follows it even with no word across the break."""
+    lines = as_lines(["江州市今年秋粮再获丰收，全", "本报记者 王芳", "市民粮食总产量比去年增长"])
+    pieces = split_pieces(lines, [12.0])
+    scores = successor_scores(pieces, [12.0])
+    assert scores[0, 0] < scores[0, 1] - 1.0
+
+
 def test_headline_printed_between_interleaved_rows_keeps_the_columns_whole() -> None:
     flow = article_flow()
     columns = columns_of(flow, 3)

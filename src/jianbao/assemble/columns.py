@@ -61,7 +61,7 @@ from jianbao.assemble.continuity import head_codes, join_gains, tail_codes
 from jianbao.lexicon import short_words
 from jianbao.model import Line
 from jianbao.normalize import width as printed_width
-from jianbao.rules.patterns import CLOSERS, DATELINE, OPENERS, SENTENCE_END
+from jianbao.rules.patterns import BYLINE, CLOSERS, DATELINE, OPENERS, SENTENCE_END
 
 # Lines shorter than this (in ems) are never treated as a column measure.
 MIN_MEASURE = 5.0
@@ -497,9 +497,11 @@ def continuity_scores(tails: np.ndarray, heads: np.ndarray, j: np.ndarray, weigh
 def paragraph_shape_scores(pieces: list[Piece], texts: list[str], full: np.ndarray, j: np.ndarray, measures: list[float]) -> np.ndarray:
     """Evidence from the shape of paragraphs in a column: a full line that
     stops mid-sentence goes on with the rest of its sentence, never with
-    the opening line of a paragraph (indented, or a dateline)."""
+    the opening line of a paragraph (indented, or a dateline) nor with a
+    byline (set apart, it may print among the rows of the columns beside
+    it)."""
     runs_on = full & np.array([runs_on_text(t) for t in texts])
-    opening = np.array([opens_paragraph(p, measures) or bool(DATELINE.match(t)) for p, t in zip(pieces, texts)])
+    opening = np.array([opens_paragraph(p, measures) or bool(DATELINE.match(t) or BYLINE.match(t)) for p, t in zip(pieces, texts)])
     return np.where(runs_on[:, None] & opening[j], MID_SENTENCE_OPENING, 0.0)
 
 
