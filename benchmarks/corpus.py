@@ -22,10 +22,12 @@ pypdf              pypdf ``extract_text()`` per page (when installed)
 pdftotext-layout   poppler ``pdftotext -layout`` per page (when installed)
 pdftotext-raw      poppler ``pdftotext -raw`` per page: content-stream order
 pymupdf-sorted     PyMuPDF ``get_text(sort=True)`` per page: lines sorted by position
+pdfplumber         pdfplumber ``extract_text()`` per page (when installed): rows of
+                   side-by-side columns printed as one line
 seed               the seed page ``seed/*.txt`` against its ``*.gold.json``
 =================  ==========================================================
 
-The extractor modes (pdfminer to pymupdf-sorted) generate their text on the fly from
+The extractor modes (pdfminer to pdfplumber) generate their text on the fly from
 ``issue.pdf`` into a cache under the system temp folder (see
 ``benchmarks/extractors.py``); a mode whose tool is missing is skipped with a
 note.
@@ -68,7 +70,7 @@ from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
 
-MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "seed"]
+MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "seed"]
 SPEED_RUNS = 5
 
 

@@ -49,6 +49,16 @@ def pypdf_page(pdf: Path, index: int) -> str:
     return PdfReader(str(pdf)).pages[index].extract_text()
 
 
+def pdfplumber_page(pdf: Path, index: int) -> str:
+    """pdfplumber ``page.extract_text()``: characters grouped into lines by
+    height across the whole page, so side-by-side columns whose lines share
+    a baseline come out as one line joined by a space."""
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as doc:
+        return doc.pages[index].extract_text() or ""
+
+
 def pdftotext_page(pdf: Path, index: int, flag: str) -> str:
     """poppler's ``pdftotext`` with ``flag`` on one page (0-based index)."""
     n = str(index + 1)
@@ -88,6 +98,7 @@ EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pdftotext-layout": pdftotext_layout_page,
     "pdftotext-raw": pdftotext_raw_page,
     "pymupdf-sorted": pymupdf_sorted_page,
+    "pdfplumber": pdfplumber_page,
 }
 
 
@@ -96,6 +107,7 @@ NEEDS_MODULE = {
     "pdfminer": ("pdfminer.high_level", "pdfminer.six"),
     "pypdfium2": ("pypdfium2", "pypdfium2"),
     "pypdf": ("pypdf", "pypdf"),
+    "pdfplumber": ("pdfplumber", "pdfplumber"),
 }
 NEEDS_PDFTOTEXT = ("pdftotext-layout", "pdftotext-raw")
 
