@@ -36,6 +36,7 @@ from jianbao.assemble.columns import (  # noqa: E402
     restore_column_order,
     runs_on_text,
 )
+from jianbao.assemble.rows import REORDERED  # noqa: E402
 from jianbao.conservation import check_page  # noqa: E402
 from jianbao.model import Line  # noqa: E402
 from jianbao.pipeline import Options, parse_texts  # noqa: E402
@@ -207,6 +208,15 @@ def test_pipeline_keeps_every_character_on_an_interleaved_page() -> None:
     text = "\n".join([*ct.SAMPLE_HEADER, "", "江州早市换新颜", "", *printed]) + "\n"
     issue = parse_texts([text], Options(mode="text"))
     assert all(not check_page(page) for page in issue.pages)
+
+
+def test_a_page_whose_columns_were_put_back_in_order_says_so() -> None:
+    flow = article_flow()
+    interleaved = "\n".join([*ct.SAMPLE_HEADER, "", "江州早市换新颜", "", *print_rows(columns_of(flow, 3))]) + "\n"
+    in_order = "\n".join([*ct.SAMPLE_HEADER, "", "江州早市换新颜", "", *[line for column in columns_of(flow, 3) for line in column]]) + "\n"
+    (reordered,) = parse_texts([interleaved], Options(mode="text")).pages
+    (plain,) = parse_texts([in_order], Options(mode="text")).pages
+    assert REORDERED in reordered.warnings and REORDERED not in plain.warnings
 
 
 # --- the quick look ----------------------------------------------------------------

@@ -27,6 +27,11 @@ TOP_LINES = 6
 FOOT_LINES = 3
 
 
+# Said of a page whose columns the extractor printed interleaved: the order
+# was rebuilt from the words alone, so the PDF gives surer results.
+REORDERED = "the extractor printed neighbouring columns interleaved; reading order was rebuilt from the text alone (parse the PDF for surer results)"
+
+
 @dataclass(slots=True)
 class Row:
     text: str
@@ -46,7 +51,10 @@ def prepare_rows(page: Page) -> list[Row]:
     layout = layout_reading_order(page.lines)
     body_lines = take_furniture(page, layout)
     if layout is None:
-        body_lines = restore_column_order(body_lines)
+        ordered = restore_column_order(body_lines)
+        if [line.index for line in ordered] != [line.index for line in body_lines]:
+            page.warnings.append(REORDERED)
+        body_lines = ordered
     kept, _bold, removed = collapse_faux_bold(body_lines)
     page.collapsed.extend(removed)
     rows: list[Row] = []
