@@ -163,6 +163,16 @@ def test_three_unmarked_lines_read_kicker_title_subtitle() -> None:
     assert found == Stack(kicker="守护一湖碧水", title="江州大桥建成通车", subtitle="全长三公里")
 
 
+def test_a_parallel_phrase_begun_at_a_line_end_is_finished_on_the_next_line() -> None:
+    found = stack("市长在全市安全生产会议上强调", "坚决守住安全底线 坚决维护", "社会大局稳定")
+    assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("市长在全市安全生产会议上强调", "坚决守住安全底线坚决维护社会大局稳定", "")
+
+
+def test_a_line_of_phrases_side_by_side_under_a_plain_line_is_the_title() -> None:
+    found = stack("江州茶乡举办新春茶会", "传播茶乡文化 拉近两岸距离")
+    assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("江州茶乡举办新春茶会", "传播茶乡文化拉近两岸距离", "")
+
+
 def test_lines_all_set_bold_without_cues_are_one_title() -> None:
     """Kicker and subtitle are set lighter than the title: a stack whose
     lines are all bold is a title printed over several lines."""

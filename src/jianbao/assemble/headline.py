@@ -17,10 +17,13 @@ Conventions of Chinese newspapers, strongest first:
   lines (kicker and subtitle are set lighter than the title); two plain
   lines read title / subtitle and three read kicker / title / subtitle;
 * two short lines of equal length with no punctuation are one title set as a
-  couplet ("春暖花正开 / 古城绽新颜").
+  couplet ("春暖花正开 / 古城绽新颜");
+* of two unmarked lines, a second line of phrases set side by side
+  ("传播茶乡文化 拉近两岸距离") is the title under its kicker.
 
 Wrapped lines (a title too long for its measure, continued on a short next
-line) are joined before roles are given.
+line, or a line of parallel phrases whose last phrase has only begun) are
+joined before roles are given.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from jianbao.normalize import clean_spaces, visible_len
 # Function words that cannot end a headline line.
 DANGLING = "的和与及在对把被从向为以将并而或"
 
-from jianbao.rules import BRACKETED, COLUMN_TAG, KICKER_END, LEADER_LINE, SUBTITLE_START, is_kicker_line, is_subtitle_line
+from jianbao.rules import BRACKETED, COLUMN_TAG, KICKER_END, LEADER_LINE, PARALLEL_HALVES, SUBTITLE_START, is_kicker_line, is_subtitle_line
 
 COUPLET_MAX = 8
 WRAP_MAX = 5
@@ -79,6 +82,8 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     if breaks_mid_phrase(prev.text, line.text):
         # Extractors often lose the bold doubling of a one-character wrap.
         return True
+    if prev.bold == line.bold and runs_parallel_phrase_over(prev.text, line.text):
+        return True
     if n > WRAP_MAX or prev.bold != line.bold:
         return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
@@ -90,6 +95,24 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     if measure is not None and visible_len(prev.text) < measure - 1:
         return False
     return visible_len(prev.text) > 2 * n
+
+
+def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:
+    """A line of parallel phrases whose last phrase has only begun
+    ("扎实做好民生工作 努力" / "让群众生活更好"): phrases set side by side in a
+    title are of a length, so a short last one is finished on the next
+    line (which carries no subtitle or kicker mark of its own).
+
+    >>> runs_parallel_phrase_over("坚决守住安全底线 坚决维护", "社会大局稳定")
+    True
+    """
+    parts = prev.split()
+    if len(parts) < 2 or not PARALLEL_HALVES.match(prev.strip()):
+        return False
+    last, before = visible_len(parts[-1]), visible_len(parts[-2])
+    if not (2 <= last <= before // 2) or SUBTITLE_START.match(nxt) or BRACKETED.match(nxt) or is_kicker_line(nxt):
+        return False
+    return visible_len(nxt) + last >= before - 2
 
 
 # A headline line never opens with the particle 的: "……“江州故事”国际" /
@@ -192,6 +215,11 @@ def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[i
     tagged = [k for k, text in enumerate(texts) if COLUMN_TAG.search(text)]
     if len(tagged) == 1:
         return tagged[0], tagged[0] + 1
+    parallel = [k for k, text in enumerate(texts) if PARALLEL_HALVES.match(text)]
+    if n == 2 and parallel == [1]:
+        # Phrases set side by side make the title; the line over them is
+        # its kicker.
+        return 1, 2
     if all_bold:
         return 0, n
     if n >= 3:
