@@ -168,6 +168,11 @@ def test_a_parallel_phrase_begun_at_a_line_end_is_finished_on_the_next_line() ->
     assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("市长在全市安全生产会议上强调", "坚决守住安全底线坚决维护社会大局稳定", "")
 
 
+def test_a_parallel_phrase_begun_with_one_character_runs_on_too() -> None:
+    found = stack("市长在全市安全生产会议上强调", "坚持安全发展理念 用", "制度守住安全底线")
+    assert found.title.replace(" ", "") == "坚持安全发展理念用制度守住安全底线" and not found.subtitle
+
+
 def test_a_line_of_phrases_side_by_side_under_a_plain_line_is_the_title() -> None:
     found = stack("江州茶乡举办新春茶会", "传播茶乡文化 拉近两岸距离")
     assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("江州茶乡举办新春茶会", "传播茶乡文化拉近两岸距离", "")

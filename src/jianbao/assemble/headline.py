@@ -107,12 +107,15 @@ def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:
     True
     """
     parts = prev.split()
-    if len(parts) < 2 or not PARALLEL_HALVES.match(prev.strip()):
+    if len(parts) < 2 or _CLAUSE_MARKS.search(prev):
         return False
     last, before = visible_len(parts[-1]), visible_len(parts[-2])
-    if not (2 <= last <= before // 2) or SUBTITLE_START.match(nxt) or BRACKETED.match(nxt) or is_kicker_line(nxt):
+    if not (1 <= last <= before // 2) or SUBTITLE_START.match(nxt) or BRACKETED.match(nxt) or is_kicker_line(nxt):
         return False
     return visible_len(nxt) + last >= before - 2
+
+
+_CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
 
 
 # A headline line never opens with the particle 的: "……“江州故事”国际" /
