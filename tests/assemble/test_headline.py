@@ -173,6 +173,14 @@ def test_a_parallel_phrase_begun_with_one_character_runs_on_too() -> None:
     assert found.title.replace(" ", "") == "坚持安全发展理念用制度守住安全底线" and not found.subtitle
 
 
+def test_one_more_phrase_of_the_same_length_continues_a_title_of_phrases() -> None:
+    found = stack("市长在全市安全生产会议上强调", "落实安全生产责任 增强忧患意识", "守住安全发展底线")
+    assert found.kicker == "市长在全市安全生产会议上强调"
+    assert found.title.replace(" ", "") == "落实安全生产责任增强忧患意识守住安全发展底线" and not found.subtitle
+    tagged = stack("落实安全生产责任 增强忧患意识", "安全生产月活动启动（权威发布）")
+    assert tagged.title == "安全生产月活动启动（权威发布）"
+
+
 def test_a_line_of_phrases_side_by_side_under_a_plain_line_is_the_title() -> None:
     found = stack("江州茶乡举办新春茶会", "传播茶乡文化 拉近两岸距离")
     assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("江州茶乡举办新春茶会", "传播茶乡文化拉近两岸距离", "")

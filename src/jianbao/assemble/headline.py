@@ -23,7 +23,8 @@ Conventions of Chinese newspapers, strongest first:
 
 Wrapped lines (a title too long for its measure, continued on a short next
 line, or a line of parallel phrases whose last phrase has only begun) are
-joined before roles are given.
+joined before roles are given, and so is one more phrase of their length
+under a line of parallel phrases.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
         if out and wraps_onto(out[-1], line, measure):
             prev = out[-1]
             out[-1] = StackLine(text=prev.text + line.text, bold=prev.bold, size=prev.size)
+        elif out and out[-1].bold == line.bold and adds_parallel_phrase(out[-1].text, line.text):
+            prev = out[-1]
+            out[-1] = StackLine(text=prev.text + " " + line.text.strip(), bold=prev.bold, size=prev.size)
         else:
             out.append(StackLine(line.text, line.bold, line.size))
     return out
@@ -116,6 +120,29 @@ def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:
 
 
 _CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
+# Phrases set side by side in a title are at least this long.
+PHRASE_MIN = 6
+
+
+def adds_parallel_phrase(prev: str, nxt: str) -> bool:
+    """A line of phrases set side by side, followed by one more phrase of
+    their length ("落实安全生产责任 增强忧患意识" / "守住安全发展底线"): the
+    title's phrases run over two lines.
+
+    >>> adds_parallel_phrase("落实安全生产责任 增强忧患意识", "守住安全发展底线")
+    True
+    """
+    phrases = prev.split()
+    if len(phrases) < 2 or _CLAUSE_MARKS.search(prev + nxt) or len(nxt.split()) != 1:
+        return False
+    lengths = [visible_len(p) for p in phrases]
+    n = visible_len(nxt)
+    if min(lengths) < PHRASE_MIN or n < PHRASE_MIN or SUBTITLE_START.match(nxt) or BRACKETED.match(nxt):
+        return False
+    if is_kicker_line(nxt) or is_subtitle_line(nxt) or any(b in nxt for b in "（("):
+        # A bracket opens a column tag, which ends a title of its own.
+        return False
+    return min(lengths) - 2 <= n <= max(lengths) + 2
 
 
 # A headline line never opens with the particle 的: "……“江州故事”国际" /
