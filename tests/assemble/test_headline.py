@@ -181,6 +181,11 @@ def test_one_more_phrase_of_the_same_length_continues_a_title_of_phrases() -> No
     assert tagged.title == "安全生产月活动启动（权威发布）"
 
 
+def test_one_or_two_characters_before_a_column_tag_end_the_line_above() -> None:
+    found = stack("一堂生动的江州乡土历史教育", "课（江州论坛·老街故事）")
+    assert found == Stack(title="一堂生动的江州乡土历史教育课（江州论坛·老街故事）")
+
+
 def test_a_line_of_phrases_side_by_side_under_a_plain_line_is_the_title() -> None:
     found = stack("江州茶乡举办新春茶会", "传播茶乡文化 拉近两岸距离")
     assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("江州茶乡举办新春茶会", "传播茶乡文化拉近两岸距离", "")

@@ -88,6 +88,10 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
         return True
     if prev.bold == line.bold and runs_parallel_phrase_over(prev.text, line.text):
         return True
+    if _TAG_AFTER_WRAP.match(line.text) and not KICKER_END.search(prev.text):
+        # "……教育" / "课（人民论坛）": no title is one or two characters, so
+        # the text before the column tag ends the line above.
+        return True
     if n > WRAP_MAX or prev.bold != line.bold:
         return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
@@ -120,6 +124,7 @@ def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:
 
 
 _CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
+_TAG_AFTER_WRAP = re.compile(r"^\s*[^\s（(，。、；：]{1,2}[（(]")
 # Phrases set side by side in a title are at least this long.
 PHRASE_MIN = 6
 
