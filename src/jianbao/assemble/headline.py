@@ -42,6 +42,11 @@ from jianbao.rules import BRACKETED, COLUMN_TAG, KICKER_END, LEADER_LINE, PARALL
 
 COUPLET_MAX = 8
 WRAP_MAX = 5
+# Phrases set side by side in a title are at least this long.
+PHRASE_MIN = 6
+_CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
+# One or two characters, then a column tag's bracket: "课（人民论坛）".
+_TAG_AFTER_WRAP = re.compile(r"^\s*[^\s（(，。、；：]{1,2}[（(]")
 
 
 @dataclass(slots=True)
@@ -121,12 +126,6 @@ def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:
     if not (1 <= last <= before // 2) or SUBTITLE_START.match(nxt) or BRACKETED.match(nxt) or is_kicker_line(nxt):
         return False
     return visible_len(nxt) + last >= before - 2
-
-
-_CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
-_TAG_AFTER_WRAP = re.compile(r"^\s*[^\s（(，。、；：]{1,2}[（(]")
-# Phrases set side by side in a title are at least this long.
-PHRASE_MIN = 6
 
 
 def adds_parallel_phrase(prev: str, nxt: str) -> bool:

@@ -547,7 +547,7 @@ def fill_headline(article: Article, heads: list[Item]) -> None:
         elif it.kind == COLUMN:
             article.column = (article.column + " " + " ".join(row.text.split())).strip()
             article.add_provenance("column", row.lines)
-        elif lines and row.lines == printed_line and not opens_subtitle(row.text):
+        elif lines and row.lines == printed_line and not rules.SUBTITLE_START.match(row.text):
             # Both sides of one printed line, taken apart as headlines side
             # by side, head the same article: they are one line of parallel
             # phrases ("……守正创新  为……贡献力量").  A side that opens with
@@ -565,11 +565,6 @@ def fill_headline(article: Article, heads: list[Item]) -> None:
         printed_line = row.lines if it.kind == HEAD_ITEM else None
     stack = split_stack(lines, measure)
     article.kicker, article.title, article.subtitle = stack.kicker, stack.title, stack.subtitle
-
-
-def opens_subtitle(text: str) -> bool:
-    """A subtitle opens with a dash ("——写在大桥建成之际")."""
-    return text.lstrip().startswith("——")
 
 
 def is_pen_name(text: str) -> bool:
