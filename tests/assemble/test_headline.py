@@ -164,21 +164,21 @@ def test_three_unmarked_lines_read_kicker_title_subtitle() -> None:
 
 
 def test_a_parallel_phrase_begun_at_a_line_end_is_finished_on_the_next_line() -> None:
-    found = stack("市长在全市安全生产会议上强调", "坚决守住安全底线 坚决维护", "社会大局稳定")
-    assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("市长在全市安全生产会议上强调", "坚决守住安全底线坚决维护社会大局稳定", "")
+    found = stack("市长在江州生态建设大会上强调", "守护江州一湖碧水 全力建设", "生态宜居新城")
+    assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("市长在江州生态建设大会上强调", "守护江州一湖碧水全力建设生态宜居新城", "")
 
 
 def test_a_parallel_phrase_begun_with_one_character_runs_on_too() -> None:
-    found = stack("市长在全市安全生产会议上强调", "坚持安全发展理念 用", "制度守住安全底线")
-    assert found.title.replace(" ", "") == "坚持安全发展理念用制度守住安全底线" and not found.subtitle
+    found = stack("市长在江州生态建设大会上强调", "守护江州一湖碧水 用", "好每一分治湖资金")
+    assert found.title.replace(" ", "") == "守护江州一湖碧水用好每一分治湖资金" and not found.subtitle
 
 
 def test_one_more_phrase_of_the_same_length_continues_a_title_of_phrases() -> None:
-    found = stack("市长在全市安全生产会议上强调", "落实安全生产责任 增强忧患意识", "守住安全发展底线")
-    assert found.kicker == "市长在全市安全生产会议上强调"
-    assert found.title.replace(" ", "") == "落实安全生产责任增强忧患意识守住安全发展底线" and not found.subtitle
-    tagged = stack("落实安全生产责任 增强忧患意识", "安全生产月活动启动（权威发布）")
-    assert tagged.title == "安全生产月活动启动（权威发布）"
+    found = stack("市长在江州生态建设大会上强调", "守护江州一湖碧水 建设生态宜居新城", "共享绿色发展成果")
+    assert found.kicker == "市长在江州生态建设大会上强调"
+    assert found.title.replace(" ", "") == "守护江州一湖碧水建设生态宜居新城共享绿色发展成果" and not found.subtitle
+    tagged = stack("守护江州一湖碧水 建设生态宜居新城", "江州护湖行动启动（江州快讯）")
+    assert tagged.title == "江州护湖行动启动（江州快讯）"
 
 
 def test_one_or_two_characters_before_a_column_tag_end_the_line_above() -> None:
@@ -194,8 +194,8 @@ def test_a_line_of_phrases_side_by_side_under_a_plain_line_is_the_title() -> Non
 def test_lines_all_set_bold_without_cues_are_one_title() -> None:
     """Kicker and subtitle are set lighter than the title: a stack whose
     lines are all bold is a title printed over several lines."""
-    found = stack(StackLine("市长向江州国际茶博会", bold=True), StackLine("开幕式致贺信", bold=True))
-    assert found == Stack(title="市长向江州国际茶博会 开幕式致贺信")
+    found = stack(StackLine("市长向江州国际茶博会", bold=True), StackLine("开幕发来贺信", bold=True))
+    assert found == Stack(title="市长向江州国际茶博会 开幕发来贺信")
     cued = stack(StackLine("江州大桥建成通车", bold=True), StackLine("——写在大桥通车之际", bold=True))
     assert cued == Stack(title="江州大桥建成通车", subtitle="——写在大桥通车之际")
 

@@ -112,11 +112,11 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
 
 def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:
     """A line of parallel phrases whose last phrase has only begun
-    ("扎实做好民生工作 努力" / "让群众生活更好"): phrases set side by side in a
+    ("办好江州民生实事 努力" / "让老街居民更舒心"): phrases set side by side in a
     title are of a length, so a short last one is finished on the next
     line (which carries no subtitle or kicker mark of its own).
 
-    >>> runs_parallel_phrase_over("坚决守住安全底线 坚决维护", "社会大局稳定")
+    >>> runs_parallel_phrase_over("守护江州一湖碧水 全力建设", "生态宜居新城")
     True
     """
     parts = prev.split()
@@ -130,10 +130,10 @@ def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:
 
 def adds_parallel_phrase(prev: str, nxt: str) -> bool:
     """A line of phrases set side by side, followed by one more phrase of
-    their length ("落实安全生产责任 增强忧患意识" / "守住安全发展底线"): the
+    their length ("守护江州一湖碧水 建设生态宜居新城" / "共享绿色发展成果"): the
     title's phrases run over two lines.
 
-    >>> adds_parallel_phrase("落实安全生产责任 增强忧患意识", "守住安全发展底线")
+    >>> adds_parallel_phrase("守护江州一湖碧水 建设生态宜居新城", "共享绿色发展成果")
     True
     """
     phrases = prev.split()
