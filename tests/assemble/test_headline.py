@@ -186,6 +186,17 @@ def test_one_or_two_characters_before_a_column_tag_end_the_line_above() -> None:
     assert found == Stack(title="一堂生动的江州乡土历史教育课（江州论坛·老街故事）")
 
 
+def test_a_two_character_wrap_joins_its_line_even_without_the_bold() -> None:
+    found = stack(StackLine("市长出席江州国际茶博会举行的欢迎", bold=True), StackLine("晚会"))
+    assert found == Stack(title="市长出席江州国际茶博会举行的欢迎晚会")
+
+
+def test_a_documents_issuer_runs_on_into_what_it_is_about() -> None:
+    assert breaks_mid_phrase("江州市人民代表大会常务委员会关于", "江州老城保护的决定")
+    assert breaks_mid_phrase("江州市人民代表大会常务委员会", "关于老城保护的决定")
+    assert not breaks_mid_phrase("江州市委市政府印发", "关于老城保护的意见")
+
+
 def test_a_line_of_phrases_side_by_side_under_a_plain_line_is_the_title() -> None:
     found = stack("江州茶乡举办新春茶会", "传播茶乡文化 拉近两岸距离")
     assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("江州茶乡举办新春茶会", "传播茶乡文化拉近两岸距离", "")

@@ -22,9 +22,10 @@ Conventions of Chinese newspapers, strongest first:
   ("传播茶乡文化 拉近两岸距离") is the title under its kicker.
 
 Wrapped lines (a title too long for its measure, continued on a short next
-line, or a line of parallel phrases whose last phrase has only begun) are
-joined before roles are given, and so is one more phrase of their length
-under a line of parallel phrases.
+line; a line of one or two characters, which no headline is; a line
+stopping on 关于 or on a document's issuing body; a line of parallel phrases
+whose last phrase has only begun) are joined before roles are given, and so
+is one more phrase of their length under a line of parallel phrases.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from jianbao.rules import BRACKETED, COLUMN_TAG, KICKER_END, LEADER_LINE, PARALL
 
 COUPLET_MAX = 8
 WRAP_MAX = 5
+# No headline line is this short: under a long one it is its wrapped end.
+WRAP_TAIL = 2
 # Phrases set side by side in a title are at least this long.
 PHRASE_MIN = 6
 _CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
@@ -88,8 +91,9 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
         return False
     if prev.size and line.size and abs(prev.size - line.size) > 0.5:
         return False
-    if breaks_mid_phrase(prev.text, line.text):
-        # Extractors often lose the bold doubling of a one-character wrap.
+    if breaks_mid_phrase(prev.text, line.text) or is_short_wrap(prev.text, line.text):
+        # Extractors often lose the bold doubling of a short wrap, and no
+        # headline is one or two characters long.
         return True
     if prev.bold == line.bold and runs_parallel_phrase_over(prev.text, line.text):
         return True
@@ -108,6 +112,13 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     if measure is not None and visible_len(prev.text) < measure - 1:
         return False
     return visible_len(prev.text) > 2 * n
+
+
+def is_short_wrap(prev: str, nxt: str) -> bool:
+    """A line too short for any headline under a long one that asks for
+    no continuation of its own (a kicker's dash or colon): its wrapped end."""
+    n = visible_len(nxt)
+    return 0 < n <= WRAP_TAIL and visible_len(prev) > 4 * n and not BRACKETED.match(nxt) and not KICKER_END.search(prev)
 
 
 def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:
@@ -168,7 +179,18 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     b = nxt.lstrip()
     opened = sum(a.count(c) for c in "“《（(") > sum(a.count(c) for c in "”》）)")
     opens_mid_phrase = b[:1] != "" and b[:1] in WRAP_OPENERS
-    return a[-1] in DANGLING or opened or opens_mid_phrase or _number_runs_on(a, b) or breaks_word(a, b[:3])
+    return a[-1] in DANGLING or a.endswith("关于") or opened or opens_mid_phrase or _number_runs_on(a, b) or breaks_word(a, b[:3]) or _document_title_runs_on(a, b)
+
+
+# Issuing bodies that open a document's title ("……常务委员会关于……的决定").
+_ISSUER_END = re.compile(r"(?:委员会|中央|国务院|人民政府|办公厅|办公室|法院|检察院)$")
+
+
+def _document_title_runs_on(a: str, b: str) -> bool:
+    """A document's title names its issuer, then what it is about: a line
+    ending on an issuing body goes on with the next line that opens with
+    关于 ("全国人民代表大会常务委员会" / "关于……的决定")."""
+    return bool(_ISSUER_END.search(a)) and b.startswith("关于")
 
 
 def _number_runs_on(a: str, b: str) -> bool:
