@@ -192,8 +192,8 @@ def test_a_two_character_wrap_joins_its_line_even_without_the_bold() -> None:
 
 
 def test_a_documents_issuer_runs_on_into_what_it_is_about() -> None:
-    assert breaks_mid_phrase("江州市人民代表大会常务委员会关于", "江州老城保护的决定")
-    assert breaks_mid_phrase("江州市人民代表大会常务委员会", "关于老城保护的决定")
+    assert breaks_mid_phrase("江州市老城街区保护管理委员会关于", "江州老城保护的决定")
+    assert breaks_mid_phrase("江州市老城街区保护管理委员会", "关于老城保护的决定")
     assert not breaks_mid_phrase("江州市委市政府印发", "关于老城保护的意见")
 
 
