@@ -189,7 +189,7 @@ _ISSUER_END = re.compile(r"(?:委员会|中央|国务院|人民政府|办公厅|
 def _document_title_runs_on(a: str, b: str) -> bool:
     """A document's title names its issuer, then what it is about: a line
     ending on an issuing body goes on with the next line that opens with
-    关于 ("全国人民代表大会常务委员会" / "关于……的决定")."""
+    关于 ("江州市老城街区保护管理委员会" / "关于……的决定")."""
     return bool(_ISSUER_END.search(a)) and b.startswith("关于")
 
 
