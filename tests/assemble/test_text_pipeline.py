@@ -331,21 +331,22 @@ def test_a_dateline_opens_an_article_after_a_text_that_breaks_off_mid_word() -> 
     assert articles[1].body[0].startswith("本报江州3月2日电")
 
 
+# Two indented paragraphs in a 12-em column, printed under a one-line stack.
+CANTEEN_STORY = [
+    "  老街的早餐铺今天重新开",
+    "张，社区食堂也同时开门迎",
+    "客，老人们吃上了热乎饭。",
+    "  社区食堂的菜价比外面低",
+    "一些，味道却一点不差，老",
+    "人们说，早餐铺和食堂让老",
+    "街又热闹起来了。",
+]
+
+
 def test_a_headline_of_two_parallel_phrases_on_one_line_stays_one_title() -> None:
     """Each phrase nearly fills a column, as two headlines side by side
     would; both head the same text, so they are one title."""
-    page = "\n".join(
-        [
-            "老街早餐铺今天重新开张 社区食堂温暖全街老人",
-            "  老街的早餐铺今天重新开",
-            "张，社区食堂也同时开门迎",
-            "客，老人们吃上了热乎饭。",
-            "  社区食堂的菜价比外面低",
-            "一些，味道却一点不差，老",
-            "人们说，早餐铺和食堂让老",
-            "街又热闹起来了。",
-        ]
-    )
+    page = "\n".join(["老街早餐铺今天重新开张 社区食堂温暖全街老人", *CANTEEN_STORY])
     (article,) = parse_texts([page]).pages[0].articles
     assert (article.kicker, article.title.replace(" ", ""), article.subtitle) == ("", "老街早餐铺今天重新开张社区食堂温暖全街老人", "")
 
@@ -353,19 +354,7 @@ def test_a_headline_of_two_parallel_phrases_on_one_line_stays_one_title() -> Non
 def test_a_subtitle_printed_on_its_titles_line_stays_the_subtitle() -> None:
     """An extractor that prints one baseline as one line joins a title and
     the subtitle beside it with a space; the dash still opens the subtitle."""
-    page = "\n".join(
-        [
-            "老街早餐铺今天重新开张 ——写在社区食堂开业之际",
-            "本报记者 王芳",
-            "  老街的早餐铺今天重新开",
-            "张，社区食堂也同时开门迎",
-            "客，老人们吃上了热乎饭。",
-            "  社区食堂的菜价比外面低",
-            "一些，味道却一点不差，老",
-            "人们说，早餐铺和食堂让老",
-            "街又热闹起来了。",
-        ]
-    )
+    page = "\n".join(["老街早餐铺今天重新开张 ——写在社区食堂开业之际", "本报记者 王芳", *CANTEEN_STORY])
     (article,) = parse_texts([page]).pages[0].articles
     assert (article.title, article.subtitle) == ("老街早餐铺今天重新开张", "——写在社区食堂开业之际")
 
