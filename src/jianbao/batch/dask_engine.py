@@ -20,7 +20,10 @@ timeout it reports the issue as timed out, the coordinator restarts that
 worker, which ends the stuck thread, and sends the task's issues not yet
 begun again.  A worker that crashes is restarted by its nanny and Dask
 retries the task; when it keeps crashing, each of its issues is sent again
-alone, so that only the issue that crashes it is reported failed.
+alone, so that only the issue that crashes it is reported failed.  An
+issue alone in a task that died may have been innocent — Dask fails every
+task on a worker that dies, not only the one that killed it — so it is
+reported only after dying :data:`DEATHS_TO_BLAME` times.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import threading
+from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
 from jianbao.batch.work import PRELOAD_MODULES, Job, Result, preload_modules, run_job
@@ -45,6 +49,8 @@ def require_dask() -> Any:
 # Pages of work per Dask task, and the most issues one task carries.
 TASK_PAGES = 12
 TASK_JOBS = 8
+# Times an issue sent alone must die with its worker before it is blamed.
+DEATHS_TO_BLAME = 3
 
 
 def chunk_jobs(jobs: Iterable[Job], pages: int = TASK_PAGES, most: int = TASK_JOBS) -> Iterator[list[Job]]:
@@ -252,6 +258,7 @@ class DaskEngine:
         pending = chunk_jobs(jobs)
         futures = distributed.as_completed()
         by_future: dict[Any, list[Job]] = {}
+        deaths: Counter[str] = Counter()
         submitted = 0
 
         def submit(chunk: list[Job]) -> None:
@@ -275,12 +282,16 @@ class DaskEngine:
             try:
                 results, hung_worker = future.result()
             except Exception as err:  # KilledWorker and friends: a job of the task crashed the worker
+                results, hung_worker = [], None
                 if len(chunk) > 1:
                     for job in chunk:  # alone, so that only the culprit fails
                         submit([job])
-                    results, hung_worker = [], None
                 else:
-                    results, hung_worker = [Result(chunk[0].key, ok=False, error=f"worker died ({type(err).__name__})")], None
+                    deaths[chunk[0].key] += 1
+                    if deaths[chunk[0].key] < DEATHS_TO_BLAME:
+                        submit(chunk)  # perhaps killed with a worker another issue crashed
+                    else:
+                        results = [Result(chunk[0].key, ok=False, error=f"worker died ({type(err).__name__})")]
             future.release()
             for result in results:
                 on_result(result)
