@@ -350,6 +350,18 @@ def test_every_line_over_a_dateline_since_the_last_sentence_is_its_headline() ->
     assert [r.part for r in rows[len(CANTEEN) :]] == [HEAD, HEAD, HEAD, FIRST, LAST]
 
 
+def test_the_line_over_a_continuation_marker_is_the_continued_parts_headline() -> None:
+    """A part continued from another page reprints its headline over
+    "（上接第N版）", even as wide as the column and right under text broken
+    off mid-sentence."""
+    title = "老街食堂，如何办成民心店"
+    rows = rows_of(*CANTEEN[:-1], "却一点不差，菜价只要外面", title, "（上接第1版）的一半。")
+    assert width(title) == width(CANTEEN[1])
+    rows[-1].label = classify.JUMP_FROM
+    label_rows(rows)
+    assert rows[-2].part == HEAD
+
+
 def test_a_figure_set_alone_under_a_headline_opens_the_text() -> None:
     rows = rows_of("老街改造 焕发新颜", "3000万元", "今年全市投入改造资金3000", "万元，改造老街十二条。")
     label_rows(rows)

@@ -287,6 +287,7 @@ def emission(
     runs_on_next: bool = False,
     before_byline: bool = False,
     before_start: bool = False,
+    before_continuation: bool = False,
     note: bool = False,
     closes_note: bool = False,
 ) -> tuple[float, float, float, float, float]:
@@ -356,6 +357,10 @@ def emission(
         # Text before a dateline or a continuation marker has ended; one
         # that stops mid-phrase there is the headline printed over it.
         head += 2.5
+        if before_continuation:
+            # A part continued from another page reprints its headline
+            # on the line right over "（上接第N版）".
+            head += B_OVER_CONTINUATION
     if ends_sentence(text):
         head -= 5.0
     if inner_end:
@@ -460,10 +465,12 @@ def closes_note(texts: list[str], k: int) -> bool:
 # Lines over a dateline, byline or bold headline line that may be the
 # headline printed above it.
 HEAD_OVER_START_MAX = 3
+B_OVER_CONTINUATION = 2.5
 
 
-def lines_over_start(rows: list[Row], run: list[int]) -> list[bool]:
-    """For each row of ``run``: it stands in the unbroken stretch of lines
+def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
+    """For each row of ``run``, the label of the start below when the row
+    stands in the unbroken stretch of lines
     right above a dateline or continuation marker that ends no sentence
     (at most :data:`HEAD_OVER_START_MAX` lines) — text there has stopped,
     so such lines are the headline printed over what follows ("……向202" /
@@ -472,7 +479,7 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[bool]:
     of a stack printed over its title); text with commas there is more
     likely text broken off, as extractors that print text boxes out of
     order leave it."""
-    flags = [False] * len(run)
+    flags: list[str | None] = [None] * len(run)
     n_rows = len(rows)
     for k in range(len(run)):
         i = run[k]
@@ -489,7 +496,7 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[bool]:
                 break
             if unpunctuated_only and _CLAUSE_MARKS.intersection(text):
                 break
-            flags[j] = True
+            flags[j] = below.label
     return flags
 
 
@@ -556,7 +563,8 @@ def _viterbi(
             tol,
             on[k] > 0,
             before_byline=nxt == classify.BYLINE,
-            before_start=over_start[k],
+            before_start=over_start[k] is not None,
+            before_continuation=k == len(run) - 1 and over_start[k] == classify.JUMP_FROM,
             note=note or closes,
             closes_note=closes,
         )
