@@ -186,6 +186,16 @@ def test_one_or_two_characters_before_a_column_tag_end_the_line_above() -> None:
     assert found == Stack(title="一堂生动的江州乡土历史教育课（江州论坛·老街故事）")
 
 
+def test_a_column_tag_wrapped_onto_a_line_of_its_own_closes_the_title() -> None:
+    found = stack("办好家门口的便民食堂", "（江州快讯）")
+    assert found == Stack(title="办好家门口的便民食堂（江州快讯）")
+
+
+def test_a_bracketed_date_under_a_title_stays_its_subtitle() -> None:
+    found = stack("江州市老城保护条例", "（2024年3月5日江州市人民代表大会通过）")
+    assert found == Stack(title="江州市老城保护条例", subtitle="（2024年3月5日江州市人民代表大会通过）")
+
+
 def test_a_two_character_wrap_joins_its_line_even_without_the_bold() -> None:
     found = stack(StackLine("市长出席江州国际茶博会举行的欢迎", bold=True), StackLine("晚会"))
     assert found == Stack(title="市长出席江州国际茶博会举行的欢迎晚会")

@@ -21,6 +21,7 @@ from jianbao.assemble.paragraphs import (
     ends_paragraph,
     label_rows,
     leaves_open,
+    lines_closed_by_tag,
     runs_on,
 )
 from jianbao.assemble.rows import Row
@@ -360,6 +361,33 @@ def test_the_line_over_a_continuation_marker_is_the_continued_parts_headline() -
     rows[-1].label = classify.JUMP_FROM
     label_rows(rows)
     assert rows[-2].part == HEAD
+
+
+def test_a_headline_its_column_tag_closes_is_a_headline_at_the_end_of_the_text() -> None:
+    """Printed after its body with the tag wrapped apart, the headline runs
+    on like text; the lines since the last sentence closing on a tag are
+    the headline all the same."""
+    rows = rows_of(*CANTEEN[:-1], "一堂生动的江州乡土历史教", "课（江州论坛·老街故事系列", "报道）")
+    label_rows(rows)
+    assert [r.part for r in rows[-3:]] == [HEAD, HEAD, HEAD]
+
+
+def test_a_column_tag_alone_over_a_dateline_closes_the_headline_above_it() -> None:
+    rows = rows_of(*CANTEEN, "办好家门口的便民食堂和助餐点", "（江州快讯）", "本报江州3月5日电 江州国际友", "好城市论坛今天开幕。")
+    rows[len(CANTEEN) + 2].label = classify.DATELINE
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) : len(CANTEEN) + 2]] == [HEAD, HEAD]
+
+
+def test_only_text_that_stops_on_a_tag_is_a_tagged_headline() -> None:
+    """A bracket closing a sentence, or text running on below it, is no tag
+    closing a headline."""
+    ended = rows_of("社区还开了老年食堂（助餐点）。")
+    running = rows_of("社区还开了老年食堂（助餐点）", "方便老人就近吃饭。")
+    tagged = rows_of("社区还开了老年食堂（助餐点）")
+    assert lines_closed_by_tag(ended, [0]) == [False]
+    assert lines_closed_by_tag(running, [0, 1]) == [False, False]
+    assert lines_closed_by_tag(tagged, [0]) == [True]
 
 
 def test_a_figure_set_alone_under_a_headline_opens_the_text() -> None:

@@ -268,6 +268,16 @@ def test_not_a_document_date(line: str) -> None:
     assert not rules.DOCUMENT_DATE.match(line)
 
 
+@pytest.mark.parametrize("line", ["（江州快讯）", "（江州论坛·老街故事）", "（民生数据看变化①）", "(晚报评论)"])
+def test_tag_line(line: str) -> None:
+    assert rules.TAG_LINE.match(line)
+
+
+@pytest.mark.parametrize("line", ["（2024年3月5日）", "（二〇二四年三月五日  江州）", "（2024年3月5日江州市人民代表大会通过）", "（上）", "江州快讯"])
+def test_not_a_tag_line(line: str) -> None:
+    assert not rules.TAG_LINE.match(line)
+
+
 @pytest.mark.parametrize("line", ["■ 七十年来，全市面貌焕然一新", "●三月底前完成", "◆ 新建学校三所"])
 def test_bullet_point(line: str) -> None:
     assert rules.BULLET_POINT.match(line)

@@ -33,13 +33,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jianbao.assemble.paragraphs import is_source_note
 from jianbao.lexicon import breaks_word
 from jianbao.normalize import clean_spaces, visible_len
 
 # Function words that cannot end a headline line.
 DANGLING = "的和与及在对把被从向为以将并而或"
 
-from jianbao.rules import BRACKETED, COLUMN_TAG, KICKER_END, LEADER_LINE, PARALLEL_HALVES, SUBTITLE_START, is_kicker_line, is_subtitle_line
+from jianbao.rules import (
+    BRACKETED,
+    COLUMN_TAG,
+    KICKER_END,
+    LEADER_LINE,
+    PARALLEL_HALVES,
+    SUBTITLE_START,
+    TAG_LINE,
+    is_kicker_line,
+    is_subtitle_line,
+)
 
 COUPLET_MAX = 8
 WRAP_MAX = 5
@@ -96,6 +107,10 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
         # headline is one or two characters long.
         return True
     if prev.bold == line.bold and runs_parallel_phrase_over(prev.text, line.text):
+        return True
+    if TAG_LINE.match(line.text) and not KICKER_END.search(prev.text) and not is_source_note(line.text):
+        # "……的未来" / "（钟声）": a column tag closes its title, whatever
+        # line the extractor wrapped it onto.
         return True
     if _TAG_AFTER_WRAP.match(line.text) and not KICKER_END.search(prev.text):
         # "……教育" / "课（人民论坛）": no title is one or two characters, so

@@ -288,6 +288,7 @@ def emission(
     before_byline: bool = False,
     before_start: bool = False,
     before_continuation: bool = False,
+    tagged_head: bool = False,
     note: bool = False,
     closes_note: bool = False,
 ) -> tuple[float, float, float, float, float]:
@@ -361,6 +362,8 @@ def emission(
             # A part continued from another page reprints its headline
             # on the line right over "（上接第N版）".
             head += B_OVER_CONTINUATION
+    if tagged_head:
+        head += B_TAGGED_HEAD
     if ends_sentence(text):
         head -= 5.0
     if inner_end:
@@ -501,6 +504,53 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
 
 
 _CLAUSE_MARKS = frozenset("，、；：,;")
+_BREAK_MARKS = frozenset("，；：,;")
+
+
+# Lines a headline closed by a column tag may wrap over.
+TAG_HEAD_MAX = 3
+B_TAGGED_HEAD = 4.0
+
+
+def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
+    """For each row of ``run``: it belongs to a headline that a column tag
+    closes, printed where text stops (the run ends, or a dateline or
+    continuation marker follows).  Extractors that lose bold print a
+    headline after its body and may wrap its tag apart from it
+    ("一堂……教育" / "课（人民论坛·……" / "的回声）", or "……的未来" /
+    "（钟声）"); the lines since the last sentence end then read together
+    "……（tag）", and running text does not stop on a bracket that way.
+
+    >>> rows = [Row(text=t, lines=[k]) for k, t in enumerate(["老街食堂开张了。", "办好家门口的", "食堂（民生观察）"])]
+    >>> lines_closed_by_tag(rows, [0, 1, 2])
+    [False, True, True]
+    """
+    flags = [False] * len(run)
+    n_rows = len(rows)
+    for k in range(len(run)):
+        i = run[k]
+        last_of_run = k == len(run) - 1
+        if not (last_of_run or (i + 1 < n_rows and rows[i + 1].label in _STARTS)):
+            continue
+        if not rows[i].text.rstrip().endswith(("）", ")")):
+            continue
+        texts: list[str] = []
+        top = None
+        for j in range(k, max(-1, k - TAG_HEAD_MAX), -1):
+            text = rows[run[j]].text.strip()
+            if ends_sentence(text) or has_inner_sentence_end(text) or (j < k and ends_paragraph(text)):
+                break
+            if top is not None and _BREAK_MARKS.intersection(text):
+                # Above the tagged line, a line with commas is text broken off.
+                break
+            texts.insert(0, text)
+            joined = "".join(texts)
+            if top is not None or (rules.COLUMN_TAG.search(joined) and not is_source_note(joined)):
+                top = j
+        if top is not None:
+            for m in range(top, k + 1):
+                flags[m] = True
+    return flags
 
 
 SIGNATURE_LINE, SIGNATURE_END = 1, 2
@@ -546,6 +596,7 @@ def _viterbi(
     ] + [0.0]
     n_rows = len(rows)
     over_start = lines_over_start(rows, run)
+    tagged = lines_closed_by_tag(rows, run)
     signed = signature_lines(texts)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
@@ -565,6 +616,7 @@ def _viterbi(
             before_byline=nxt == classify.BYLINE,
             before_start=over_start[k] is not None,
             before_continuation=k == len(run) - 1 and over_start[k] == classify.JUMP_FROM,
+            tagged_head=tagged[k],
             note=note or closes,
             closes_note=closes,
         )
