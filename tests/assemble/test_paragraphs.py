@@ -379,11 +379,30 @@ def test_a_column_tag_alone_over_a_dateline_closes_the_headline_above_it() -> No
     assert [r.part for r in rows[len(CANTEEN) : len(CANTEEN) + 2]] == [HEAD, HEAD]
 
 
+def test_a_tagged_headline_over_a_headline_set_wider_than_the_column_is_a_headline() -> None:
+    """Two headlines printed after their bodies, one under the other: text
+    does not run on into a line wider than the column, so the first one
+    stops on its tag."""
+    wide = "江州老城改造全面启动，首批十二条老街年内完工——"
+    rows = rows_of(*CANTEEN[:-1], "办好家门口的便民食堂助", "餐点（江州民生观察·老街", "故事）", wide, "老街换新颜（江州快讯）", "  江州老城改造今天全面启", "动。")
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) - 1 : len(CANTEEN) + 2]] == [HEAD, HEAD, HEAD]
+
+
+def test_a_credit_or_note_closing_a_bracket_is_no_tagged_headline() -> None:
+    credit = rows_of("制图：王芳 李明（新", "华社发）")
+    note = rows_of("（本报记者王芳、李明、张", "强、赵丽和新华社记者报", "道）", "老街换新颜（江州快讯）")
+    assert lines_closed_by_tag(credit, [0, 1]) == [False, False]
+    assert lines_closed_by_tag(note, [0, 1, 2, 3]) == [False, False, False, True]
+
+
 def test_only_text_that_stops_on_a_tag_is_a_tagged_headline() -> None:
     """A bracket closing a sentence, or text running on below it, is no tag
     closing a headline."""
     ended = rows_of("社区还开了老年食堂（助餐点）。")
     running = rows_of("社区还开了老年食堂（助餐点）", "方便老人就近吃饭。")
+    for row in running:
+        row.measure = 14.0
     tagged = rows_of("社区还开了老年食堂（助餐点）")
     assert lines_closed_by_tag(ended, [0]) == [False]
     assert lines_closed_by_tag(running, [0, 1]) == [False, False]

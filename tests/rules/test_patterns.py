@@ -228,7 +228,7 @@ def test_not_parallel_halves(line: str) -> None:
     assert not rules.PARALLEL_HALVES.search(line)
 
 
-@pytest.mark.parametrize("line", ["文明之花处处开（钟声）", "把好事办好（今日谈）", "稳中有进（民生数据看变化①）"])
+@pytest.mark.parametrize("line", ["文明之花处处开（钟声）", "把好事办好（今日谈）", "稳中有进（民生数据看变化①）", "老街换新颜（走基层 看变化 听民声 解难题·深入开展“老城改造、民生为先”主题采访活动）"])
 def test_column_tag(line: str) -> None:
     assert rules.COLUMN_TAG.search(line)
 

@@ -508,14 +508,14 @@ _BREAK_MARKS = frozenset("，；：,;")
 
 
 # Lines a headline closed by a column tag may wrap over.
-TAG_HEAD_MAX = 3
+TAG_HEAD_MAX = 4
 B_TAGGED_HEAD = 4.0
 
 
 def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
     """For each row of ``run``: it belongs to a headline that a column tag
-    closes, printed where text stops (the run ends, or a dateline or
-    continuation marker follows).  Extractors that lose bold print a
+    closes, printed where text stops (the run ends, or a dateline,
+    continuation marker or line set wider than the column follows).  Extractors that lose bold print a
     headline after its body and may wrap its tag apart from it
     ("一堂……教育" / "课（人民论坛·……" / "的回声）", or "……的未来" /
     "（钟声）"); the lines since the last sentence end then read together
@@ -529,8 +529,7 @@ def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
     n_rows = len(rows)
     for k in range(len(run)):
         i = run[k]
-        last_of_run = k == len(run) - 1
-        if not (last_of_run or (i + 1 < n_rows and rows[i + 1].label in _STARTS)):
+        if k < len(run) - 1 and not (i + 1 < n_rows and _starts_anew(rows[i + 1])):
             continue
         if not rows[i].text.rstrip().endswith(("）", ")")):
             continue
@@ -540,17 +539,36 @@ def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
             text = rows[run[j]].text.strip()
             if ends_sentence(text) or has_inner_sentence_end(text) or (j < k and ends_paragraph(text)):
                 break
-            if top is not None and _BREAK_MARKS.intersection(text):
-                # Above the tagged line, a line with commas is text broken off.
+            if top is not None and (
+                _BREAK_MARKS.intersection(text) or text.endswith(("）", ")")) or rows[run[j]].bold != rows[run[top]].bold
+            ):
+                # Above the tagged line, a line with commas, one closing a
+                # bracket or one of another weight is text broken off.
                 break
             texts.insert(0, text)
-            joined = "".join(texts)
-            if top is not None or (rules.COLUMN_TAG.search(joined) and not is_source_note(joined)):
+            if top is not None or _ends_on_tag("".join(texts)):
                 top = j
         if top is not None:
             for m in range(top, k + 1):
                 flags[m] = True
     return flags
+
+
+def _ends_on_tag(text: str) -> bool:
+    """The text closes on a column tag, not on a bracketed source or a
+    credit ("（本报记者 王芳）", "制图：王芳（新华社发）")."""
+    tag = rules.COLUMN_TAG.search(text)
+    return bool(tag) and not is_source_note(text[tag.start() + 1 :]) and not rules.CLOSING_CREDIT.match(text)
+
+
+def _starts_anew(row: Row) -> bool:
+    """Text does not run on into ``row``: it opens with a dateline or
+    continuation marker, or is set wider than the column (a headline)."""
+    return row.label in _STARTS or row.width > row.measure + WIDER_THAN_COLUMN
+
+
+# Ems past the column measure that no line of running text reaches.
+WIDER_THAN_COLUMN = 2.0
 
 
 SIGNATURE_LINE, SIGNATURE_END = 1, 2

@@ -138,15 +138,15 @@ PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[�
 
 
 # A column tag in brackets closing a headline: "……（权威发布）", "……（钟声）",
-# "……（人民论坛）".  Intertitles never carry one, so a line with a tag is an
-# article's headline.
-COLUMN_TAG = re.compile(r"[^（(\s][（(][^（）()]{2,30}[)）]\s*$")
+# "……（人民论坛）", up to a campaign's series name of some 40 characters.
+# Intertitles never carry one, so a line with a tag is an article's headline.
+COLUMN_TAG = re.compile(r"[^（(\s][（(][^（）()]{2,40}[)）]\s*$")
 
 
 # A column tag alone on a line ("（钟声）", "（人民论坛·倾听历史的回声）"), where
 # the extractor wrapped it apart from its headline: a name in brackets, no
 # date (a bracketed date under a title is a subtitle, "（2024年3月5日）").
-TAG_LINE = re.compile(r"^\s*[（(](?![^（）()]*[0-9０-９〇零一二三四五六七八九十]\s*[年月日])[^（）()]{2,30}[)）]\s*$")
+TAG_LINE = re.compile(r"^\s*[（(](?![^（）()]*[0-9０-９〇零一二三四五六七八九十]\s*[年月日])[^（）()]{2,40}[)）]\s*$")
 
 
 # A section label inside a feature that profiles several people or places:
