@@ -409,6 +409,25 @@ def test_only_text_that_stops_on_a_tag_is_a_tagged_headline() -> None:
     assert lines_closed_by_tag(tagged, [0]) == [True]
 
 
+def test_the_unpunctuated_lines_under_a_kicker_are_its_title_even_as_wide_as_the_column() -> None:
+    """A kicker ("……时强调", its last character wrapped) is followed by
+    its title, here set over full column lines like text."""
+    rows = rows_of(
+        *CANTEEN,
+        "市长在全市老城保护和改造工作推进会上作讲话时强",
+        "调",
+        "把老城保护好建设好让老街",
+        "居民过上更加舒心美好的日",
+        "子",
+        "  会议今天召开。会议要求",
+        "各区抓好落实。",
+    )
+    label_rows(rows)
+    n = len(CANTEEN)
+    assert [r.part for r in rows[n : n + 5]] == [HEAD] * 5
+    assert rows[n + 5].part == FIRST
+
+
 def test_a_figure_set_alone_under_a_headline_opens_the_text() -> None:
     rows = rows_of("老街改造 焕发新颜", "3000万元", "今年全市投入改造资金3000", "万元，改造老街十二条。")
     label_rows(rows)

@@ -289,6 +289,7 @@ def emission(
     before_start: bool = False,
     before_continuation: bool = False,
     tagged_head: bool = False,
+    under_kicker: bool = False,
     note: bool = False,
     closes_note: bool = False,
 ) -> tuple[float, float, float, float, float]:
@@ -364,6 +365,8 @@ def emission(
             head += B_OVER_CONTINUATION
     if tagged_head:
         head += B_TAGGED_HEAD
+    if under_kicker:
+        head += B_UNDER_KICKER
     if ends_sentence(text):
         head -= 5.0
     if inner_end:
@@ -507,6 +510,8 @@ _CLAUSE_MARKS = frozenset("，、；：,;")
 _BREAK_MARKS = frozenset("，；：,;")
 
 
+# Longest wrapped end of a headline line, in characters ("……强" / "调").
+WRAP_TAIL_MAX = 2
 # Lines a headline closed by a column tag may wrap over.
 TAG_HEAD_MAX = 4
 B_TAGGED_HEAD = 4.0
@@ -551,6 +556,45 @@ def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
         if top is not None:
             for m in range(top, k + 1):
                 flags[m] = True
+    return flags
+
+
+# Lines a title under its kicker may wrap over.
+TITLE_UNDER_KICKER_MAX = 3
+B_UNDER_KICKER = 3.0
+
+
+def lines_under_kicker(rows: list[Row], run: list[int]) -> list[bool]:
+    """For each row of ``run``: it is the title under a kicker.  A line set
+    wider than the column (or bold) that ends like a kicker ("……时强调",
+    "……——", wrapped or not) is followed by its title; the unpunctuated
+    lines under it, down to the first one shorter than the column, are
+    that title, whatever their width.
+
+    >>> rows = [Row(text=t, lines=[k], width=w, measure=12.0) for k, (t, w) in enumerate(
+    ...     [("市长在全市老城改造工作会议上强调", 16.0), ("把老城保护好建设好", 9.0), ("江州讯 会议今天召开。", 10.0)])]
+    >>> lines_under_kicker(rows, [0, 1, 2])
+    [False, True, False]
+    """
+    flags = [False] * len(run)
+    for k in range(1, len(run)):
+        above = rows[run[k - 1]]
+        text = above.text.strip()
+        wide = above.bold or above.width > above.measure + WIDER_THAN_COLUMN
+        if len(text) <= WRAP_TAIL_MAX and k >= 2:
+            # The kicker's last word wrapped onto a line of its own.
+            above = rows[run[k - 2]]
+            text = above.text.strip() + text
+            wide = above.bold or above.width > above.measure + WIDER_THAN_COLUMN
+        if not (wide and rules.KICKER_END.search(text)):
+            continue
+        for j in range(k, min(len(run), k + TITLE_UNDER_KICKER_MAX)):
+            row = rows[run[j]]
+            if _CLAUSE_MARKS.intersection(row.text) or not _FULL_STOPS.isdisjoint(row.text):
+                break
+            flags[j] = True
+            if row.width < row.measure - TOL:
+                break
     return flags
 
 
@@ -615,6 +659,7 @@ def _viterbi(
     n_rows = len(rows)
     over_start = lines_over_start(rows, run)
     tagged = lines_closed_by_tag(rows, run)
+    titled = lines_under_kicker(rows, run)
     signed = signature_lines(texts)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
@@ -635,6 +680,7 @@ def _viterbi(
             before_start=over_start[k] is not None,
             before_continuation=k == len(run) - 1 and over_start[k] == classify.JUMP_FROM,
             tagged_head=tagged[k],
+            under_kicker=titled[k],
             note=note or closes,
             closes_note=closes,
         )
