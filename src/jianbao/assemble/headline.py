@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jianbao.assemble.paragraphs import is_source_note
+from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note
 from jianbao.lexicon import breaks_word
 from jianbao.normalize import clean_spaces, visible_len
 
@@ -54,8 +54,6 @@ from jianbao.rules import (
 
 COUPLET_MAX = 8
 WRAP_MAX = 5
-# No headline line is this short: under a long one it is its wrapped end.
-WRAP_TAIL = 2
 # Phrases set side by side in a title are at least this long.
 PHRASE_MIN = 6
 _CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
@@ -133,7 +131,7 @@ def is_short_wrap(prev: str, nxt: str) -> bool:
     """A line too short for any headline under a long one that asks for
     no continuation of its own (a kicker's dash or colon): its wrapped end."""
     n = visible_len(nxt)
-    return 0 < n <= WRAP_TAIL and visible_len(prev) > 4 * n and not BRACKETED.match(nxt) and not KICKER_END.search(prev)
+    return 0 < n <= WRAP_TAIL_MAX and visible_len(prev) > 4 * n and not BRACKETED.match(nxt) and not KICKER_END.search(prev)
 
 
 def runs_parallel_phrase_over(prev: str, nxt: str) -> bool:

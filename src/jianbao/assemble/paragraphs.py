@@ -510,7 +510,8 @@ _CLAUSE_MARKS = frozenset("，、；：,;")
 _BREAK_MARKS = frozenset("，；：,;")
 
 
-# Longest wrapped end of a headline line, in characters ("……强" / "调").
+# No headline is this short: such a line under a full headline line is its
+# wrapped end ("……举行的迎春" / "晚会", "……强" / "调").
 WRAP_TAIL_MAX = 2
 # Lines a headline closed by a column tag may wrap over.
 TAG_HEAD_MAX = 4

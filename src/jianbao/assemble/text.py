@@ -14,7 +14,7 @@ from dataclasses import replace
 from jianbao import classify, rules
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, label_rows
+from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WRAP_TAIL_MAX, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
 from jianbao.assemble.segment import (
     BYLINE,
@@ -294,11 +294,6 @@ def split_after_column_tag(row: Row) -> list[Row]:
                 left, right = text[: k + 1], rest.strip()
                 return [replace(row, text=left, width=width(left)), *split_after_column_tag(replace(row, text=right, width=width(right)))]
     return [row]
-
-
-# No headline is this short: such a line under a full headline line is its
-# wrapped end ("……举行的迎春" / "晚会").
-WRAP_TAIL_MAX = 2
 
 
 def mark_wrapped_heads(items: list[Item]) -> None:
