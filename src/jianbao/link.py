@@ -13,6 +13,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from jianbao.assignment import best_pairs
 from jianbao.model import Article, Issue, JumpRef, Page
 
 SENTENCE_END = "。！？…”’）》"
@@ -45,12 +46,7 @@ def link_pages(page: Page, sources: list[Article], target: Page) -> None:
     if not candidates:
         return
     score = [[match_score(s, c) for c in candidates] for s in sources]
-    # Imported here: scipy takes longer to import than a page takes to
-    # parse, and only issues with jump markers need it.
-    from scipy.optimize import linear_sum_assignment
-
-    rows, cols = linear_sum_assignment([[-v for v in row] for row in score])
-    for r, c in zip(rows, cols):
+    for r, c in best_pairs(score):
         src, dst = sources[r], candidates[c]
         src.continues_to = JumpRef(page=target.number, id=dst.id)
         dst.continued_from = JumpRef(page=page.number, id=src.id)

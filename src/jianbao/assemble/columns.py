@@ -58,6 +58,7 @@ from functools import lru_cache
 import numpy as np
 
 from jianbao.assemble.continuity import head_codes, join_gains, tail_codes
+from jianbao.assignment import best_pairs
 from jianbao.lexicon import short_words
 from jianbao.model import Line
 from jianbao.normalize import width as printed_width
@@ -598,12 +599,7 @@ def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Pie
         return units
     gain = unit_link_scores(units, open_ends, measures) - UNIT_LINK_MIN
     gain = np.where(np.isfinite(gain) & (gain > 0), gain, 0.0)
-    # Imported here: scipy.optimize takes a quarter of a second to import,
-    # and only pages whose columns an extractor interleaved come this far.
-    from scipy.optimize import linear_sum_assignment
-
-    rows, cols = linear_sum_assignment(gain, maximize=True)
-    nxt = {open_ends[r]: int(c) for r, c in zip(rows, cols) if gain[r, c] > 0}
+    nxt = {open_ends[r]: c for r, c in best_pairs(gain) if gain[r, c] > 0}
     if all(j == i + 1 for i, j in nxt.items()):
         return units
     return relink(units, nxt, measures)

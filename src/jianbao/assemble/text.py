@@ -35,6 +35,7 @@ from jianbao.assemble.segment import (
     untangle_heads,
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
+from jianbao.assignment import best_pairs
 from jianbao.model import HINT_HEAD, Article, Caption, JumpRef, Page, Unassigned
 from jianbao.normalize import clean_spaces, join_lines, visible_len, width
 
@@ -409,15 +410,10 @@ def pair_photos(
             sim = vocab.similarity(head_grams, cap.grams)
             adjacent = pos[id(cap)] in (start - 1, end + 1)
             score[a][b] = sim + (0.5 if adjacent else 0.0)
-    # scipy takes longer to import than a page takes to parse; most pages
-    # have no photo headline to match.
-    from scipy.optimize import linear_sum_assignment
-
-    rows_idx, cols_idx = linear_sum_assignment([[-v for v in row] for row in score])
     pairs: list[tuple[Segment, Item]] = []
     used_heads: set[int] = set()
     used_caps: set[int] = set()
-    for a, b in zip(rows_idx, cols_idx):
+    for a, b in best_pairs(score):
         if score[a][b] >= PHOTO_MIN_SIMILARITY:
             pairs.append((heads[a], captions[b]))
             used_heads.add(a)
