@@ -63,6 +63,35 @@ def test_the_wrapped_end_of_a_headline_line_stays_with_it() -> None:
     assert any(seg[-2:] == ["市长出席迎春联欢", "晚宴"] for seg in cut)
 
 
+def test_a_plain_kicker_over_its_title_inside_a_feature_heads_an_article() -> None:
+    """A feature's plain intertitles do not take in a photo story headed
+    "江州老街——" / "灯笼挂满街", even about the same street: a kicker
+    heads a title, never a section."""
+    feature = [
+        head("老街坊的新日子"),
+        unit("清晨六点，老街的早餐铺已经坐满了人，社区食堂也开门了。"),
+        head("饭菜可口价钱实惠", strong=False),
+        unit("社区食堂的饭菜可口，价钱比外面低一些，老人们天天来吃。"),
+    ]
+    photo = [
+        head("江州老街——", strong=False),
+        head("灯笼挂满街", strong=False),
+        unit("春节将至，老街的居民挂起灯笼，早餐铺也贴上了春联。"),
+    ]
+    assert segment(feature + photo) == [[it.text for it in feature], [it.text for it in photo]]
+
+
+def test_an_intertitle_that_opens_with_a_dash_phrase_stays_a_section() -> None:
+    items = [
+        head("老街坊的新日子"),
+        unit("清晨六点，老街的早餐铺已经坐满了人，社区食堂也开门了。"),
+        head("吃得放心——", strong=False),
+        head("饭菜可口，价钱实惠", strong=False),
+        unit("社区食堂的饭菜可口，价钱比外面低一些，老人们天天来吃。"),
+    ]
+    assert segment(items) == [[it.text for it in items]]
+
+
 def test_a_paragraph_mid_page_does_not_become_an_article_without_a_headline() -> None:
     """A paragraph that shares no words with the one before it is still part
     of that article: articles have headlines, and this one has none of its own."""

@@ -300,7 +300,7 @@ class PageFeatures:
         self.weights = vocab.weights
         self.weak_cost = weak_cost
         self.is_unit = [it.kind == UNIT for it in items]
-        self.inner_cost = [_inner_item_score(it) for it in items]
+        self.inner_cost = [_inner_item_score(it, nxt) for it, nxt in zip(items, [*items[1:], None])]
         self.head_total = [vocab.total(it.grams) if it.kind == HEAD else 0.0 for it in items]
         self.last_unit_with: dict[str, int] = {}
         self.stacks: dict[tuple[int, int], Stack] = {}
@@ -483,12 +483,29 @@ def _comes_after(run: list[Item], first: str, then: str) -> bool:
     return False
 
 
-def _inner_item_score(item: Item) -> float:
-    """What a headline line, byline or column head costs inside an article."""
+def heads_a_title(item: Item, nxt: Item | None) -> bool:
+    """A kicker over its title ("江州老城——" / "老街换新颜"): a line ending on
+    a dash over a headline line without clause marks.  It heads an
+    article; an intertitle that opens with a dash runs on in a phrase
+    ("激活新动能——" / "结构向优，……")."""
+    return (
+        item.text.rstrip().endswith("—")
+        and nxt is not None
+        and nxt.kind == HEAD
+        and _CLAUSE_MARKS.isdisjoint(nxt.text)
+    )
+
+
+_CLAUSE_MARKS = frozenset("，、；：,;:")
+
+
+def _inner_item_score(item: Item, nxt: Item | None) -> float:
+    """What a headline line, byline or column head costs inside an article
+    (``nxt``: the item printed after it)."""
     if item.kind == HEAD:
-        # A headline printed right after a photo credit heads the photo; it
-        # is no intertitle.
-        strong = item.strong or item.after_caption
+        # A headline printed right after a photo credit heads the photo, and
+        # a kicker heads a title: neither is an intertitle.
+        strong = item.strong or item.after_caption or heads_a_title(item, nxt)
         return -(C_INTERTITLE_STRONG if strong else C_INTERTITLE) + W_LEX * W_INTERTITLE_LEX * item.local_sim
     if item.kind in (BYLINE, COLUMN):
         return -C_INNER_BYLINE
