@@ -212,6 +212,22 @@ def test_a_text_without_headline_takes_the_first_line_of_the_next_stack_that_mat
     assert [it.text for it in segments[0].items] == [meeting.text, "市长会见友好城市代表团"]
 
 
+def test_a_continued_part_without_headline_takes_the_first_line_of_the_next_stack() -> None:
+    """A part continued from another page reprints its headline; printed
+    after the part, it sits on the stack over the next continued part."""
+    meeting = continued("（上接第1版）双方就友好城市合作交换意见，代表团团长感谢市长会见友好城市代表团。")
+    heads = [head("市长会见友好城市代表团（江州快讯）", strong=False), head("“晚宴上的地方戏真好看”")]
+    banquet = continued("（上接第1版）晚宴在江州宾馆举行，市长在晚宴上致辞，晚宴上演出了地方戏曲。")
+    items = [meeting, *heads, banquet]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    segments = [make_segment([meeting], 0.0), make_segment([*heads, banquet], 0.0)]
+    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    assert [it.text for it in segments[0].trail] == [heads[0].text]
+    assert [it.text for it in segments[1].lead] == [heads[1].text]
+
+
 def test_a_stack_keeps_its_lines_when_the_text_before_has_a_headline() -> None:
     heads0 = [head("市长会见友好城市代表团")]
     meeting = unit("市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。")

@@ -560,10 +560,10 @@ def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: di
     after its body, right above the next article's.  The stack's first
     line goes to it when it matches that text better than its own
     ("市长会见友好城市代表团" after a report of the meeting, above "……出席
-    欢迎晚宴").
-    Texts continued from another page keep going without."""
+    欢迎晚宴").  A part continued from another page lost it alike: such a
+    part reprints its headline."""
     for before, seg in zip(segments, segments[1:]):
-        if not before.units or _has_headline(before) or before.units[0].from_jump:
+        if not before.units or _has_headline(before):
             continue
         heads = [it for it in seg.lead if it.kind == HEAD]
         if len(heads) < 2 or any(it.kind != HEAD for it in seg.lead[: seg.lead.index(heads[1])]):
