@@ -107,7 +107,7 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     if prev.bold == line.bold and runs_parallel_phrase_over(prev.text, line.text):
         return True
     if TAG_LINE.match(line.text) and not KICKER_END.search(prev.text) and not is_source_note(line.text):
-        # "……的未来" / "（钟声）": a column tag closes its title, whatever
+        # "……的新路" / "（江声）": a column tag closes its title, whatever
         # line the extractor wrapped it onto.
         return True
     if _TAG_AFTER_WRAP.match(line.text) and not KICKER_END.search(prev.text):

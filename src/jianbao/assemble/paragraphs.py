@@ -523,8 +523,8 @@ def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
     closes, printed where text stops (the run ends, or a dateline,
     continuation marker or line set wider than the column follows).  Extractors that lose bold print a
     headline after its body and may wrap its tag apart from it
-    ("一堂……教育" / "课（人民论坛·……" / "的回声）", or "……的未来" /
-    "（钟声）"); the lines since the last sentence end then read together
+    ("一堂……历史教" / "课（江州论坛·……" / "故事）", or "……的新路" /
+    "（江声）"); the lines since the last sentence end then read together
     "……（tag）", and running text does not stop on a bracket that way.
 
     >>> rows = [Row(text=t, lines=[k]) for k, t in enumerate(["老街食堂开张了。", "办好家门口的", "食堂（民生观察）"])]

@@ -487,7 +487,7 @@ def heads_a_title(item: Item, nxt: Item | None) -> bool:
     """A kicker over its title ("江州老城——" / "老街换新颜"): a line ending on
     a dash over a headline line without clause marks.  It heads an
     article; an intertitle that opens with a dash runs on in a phrase
-    ("激活新动能——" / "结构向优，……")."""
+    ("吃得放心——" / "饭菜可口，……")."""
     return (
         item.text.rstrip().endswith("—")
         and nxt is not None

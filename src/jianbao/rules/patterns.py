@@ -143,7 +143,7 @@ PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[�
 COLUMN_TAG = re.compile(r"[^（(\s][（(][^（）()]{2,40}[)）]\s*$")
 
 
-# A column tag alone on a line ("（钟声）", "（人民论坛·倾听历史的回声）"), where
+# A column tag alone on a line ("（江声）", "（江州论坛·老街故事）"), where
 # the extractor wrapped it apart from its headline: a name in brackets, no
 # date (a bracketed date under a title is a subtitle, "（2024年3月5日）").
 TAG_LINE = re.compile(r"^\s*[（(](?![^（）()]*[0-9０-９〇零一二三四五六七八九十]\s*[年月日])[^（）()]{2,40}[)）]\s*$")
