@@ -191,6 +191,11 @@ def test_a_column_tag_wrapped_onto_a_line_of_its_own_closes_the_title() -> None:
     assert found == Stack(title="办好家门口的便民食堂（江州快讯）")
 
 
+def test_a_line_opening_with_a_bracketed_qualifier_goes_on_from_the_line_above() -> None:
+    found = stack("纪录片《江州老街》", "（英文版）首映式在伦敦举行")
+    assert found == Stack(title="纪录片《江州老街》（英文版）首映式在伦敦举行")
+
+
 def test_a_bracketed_date_under_a_title_stays_its_subtitle() -> None:
     found = stack("江州市老城保护条例", "（2024年3月5日江州市人民代表大会通过）")
     assert found == Stack(title="江州市老城保护条例", subtitle="（2024年3月5日江州市人民代表大会通过）")

@@ -52,6 +52,8 @@ from jianbao.rules import (
     is_subtitle_line,
 )
 
+# A line opening with a bracketed word that text follows ("（英文版）首映式举行").
+_QUALIFIER_OPENING = re.compile(r"^\s*[（(][^（）()]{1,12}[)）]\s*\S")
 COUPLET_MAX = 8
 WRAP_MAX = 5
 # Phrases set side by side in a title are at least this long.
@@ -105,6 +107,11 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
         # headline is one or two characters long.
         return True
     if prev.bold == line.bold and runs_parallel_phrase_over(prev.text, line.text):
+        return True
+    if _QUALIFIER_OPENING.match(line.text) and not KICKER_END.search(prev.text):
+        # "纪录片《江州故事》" / "（英文版）首映式举行": no headline line opens
+        # with a bracketed qualifier that text then follows; it qualifies
+        # the word that ends the line above.
         return True
     if TAG_LINE.match(line.text) and not KICKER_END.search(prev.text) and not is_source_note(line.text):
         # "……的新路" / "（江声）": a column tag closes its title, whatever
