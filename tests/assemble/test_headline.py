@@ -196,6 +196,12 @@ def test_a_line_opening_with_a_bracketed_qualifier_goes_on_from_the_line_above()
     assert found == Stack(title="纪录片《江州老街》（英文版）首映式在伦敦举行")
 
 
+def test_a_line_longer_than_any_title_under_a_title_is_its_subtitle() -> None:
+    summary = "审议《江州市老城保护条例（草案）》《关于二〇二四年江州市国民经济和社会发展计划执行情况的报告》和人事任免事项"
+    found = stack("江州市人大常委会举行会议", summary, "市长王小川出席会议")
+    assert found == Stack(title="江州市人大常委会举行会议", subtitle=f"{summary} 市长王小川出席会议")
+
+
 def test_a_bracketed_date_under_a_title_stays_its_subtitle() -> None:
     found = stack("江州市老城保护条例", "（2024年3月5日江州市人民代表大会通过）")
     assert found == Stack(title="江州市老城保护条例", subtitle="（2024年3月5日江州市人民代表大会通过）")

@@ -54,6 +54,10 @@ from jianbao.rules import (
 
 # A line opening with a bracketed word that text follows ("（英文版）首映式举行").
 _QUALIFIER_OPENING = re.compile(r"^\s*[（(][^（）()]{1,12}[)）]\s*\S")
+# No title runs longer than this (the longest, a document's full name, come
+# to some 45 characters); a longer line under the title is a subtitle: the
+# summary of the text, or the full name of what the title announces.
+TITLE_MAX = 50
 COUPLET_MAX = 8
 WRAP_MAX = 5
 # Phrases set side by side in a title are at least this long.
@@ -270,7 +274,9 @@ def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[i
     # A subtitle may wrap: whatever follows a dash-led line is subtitle too.
     dashed = next((k for k in range(1, n) if SUBTITLE_START.match(texts[k])), n)
     end = dashed
-    while end - start > 1 and _is_subtitle(texts[end - 1]):
+    while end - start > 1 and (_is_subtitle(texts[end - 1]) or visible_len(texts[end - 1]) > TITLE_MAX):
+        # A summary of the text set under its title runs longer than any
+        # title does.
         end -= 1
     while end - start > 1 and _is_kicker(texts[start]):
         start += 1
