@@ -8,6 +8,7 @@ import pytest
 from jianbao.assemble.continuity import (
     best_prefixes,
     best_suffixes,
+    gain_across,
     head_codes,
     join_gains,
     may_join,
@@ -76,3 +77,8 @@ def test_pairs_that_never_meet_inside_a_word_are_ruled_out_quickly() -> None:
     assert may_join(codes("农"), codes("村")).all()
     assert not may_join(codes("。"), codes("今")).any()
     assert not may_join(np.zeros(1, dtype=np.uint64), codes("村")).any()
+
+
+def test_a_word_across_one_break_gains_only_where_it_reads_better_than_the_words_beside_it() -> None:
+    assert gain_across("宣布艺术节开", "幕式") > 0
+    assert gain_across("主任会议", "决定将") == 0.0

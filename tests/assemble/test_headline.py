@@ -202,6 +202,18 @@ def test_a_line_longer_than_any_title_under_a_title_is_its_subtitle() -> None:
     assert found == Stack(title="江州市人大常委会举行会议", subtitle=f"{summary} 市长王小川出席会议")
 
 
+def test_a_dictionary_word_across_the_break_that_reads_worse_than_the_words_beside_it_is_no_wrap() -> None:
+    """"……会议" / "决定……" forms 议决 across the break, but 会议 and 决定
+    read better: the subtitle starts a line of its own."""
+    found = stack("江州市人大常委会举行第十次主任会议", "决定将条例草案交付表决 王小川主持")
+    assert found == Stack(title="江州市人大常委会举行第十次主任会议", subtitle="决定将条例草案交付表决王小川主持")
+
+
+def test_a_year_in_chinese_numerals_broken_over_two_lines_is_one_title() -> None:
+    found = stack("市长会见出席二〇二", "四年江州茶博会的", "嘉宾")
+    assert found == Stack(title="市长会见出席二〇二四年江州茶博会的嘉宾")
+
+
 def test_a_bracketed_date_under_a_title_stays_its_subtitle() -> None:
     found = stack("江州市老城保护条例", "（2024年3月5日江州市人民代表大会通过）")
     assert found == Stack(title="江州市老城保护条例", subtitle="（2024年3月5日江州市人民代表大会通过）")

@@ -138,6 +138,20 @@ def join_gains(tails: np.ndarray, heads: np.ndarray, j: np.ndarray) -> np.ndarra
     return gain
 
 
+@lru_cache(maxsize=4096)
+def gain_across(tail: str, head: str) -> float:
+    """:func:`join_gains` of one break, between a line ending ``tail`` and
+    one opening ``head`` (a dictionary word across the break counts only
+    where it reads better than the words on either side: "……会议" /
+    "决定……" gains nothing from 议决).
+
+    >>> gain_across("艺术节开", "幕") > 0, gain_across("员长会议", "决定将")
+    (True, 0.0)
+    """
+    gains = join_gains(tail_codes([tail]), head_codes([head]), np.zeros((1, 1), dtype=np.intp))
+    return float(gains[0, 0])
+
+
 # Size of the table of character pairs found inside words (a power of two;
 # pairs are hashed into it, so a few pairs that never meet in a word pass
 # too and are weeded out by the full look-up).

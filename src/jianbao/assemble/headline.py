@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jianbao.assemble.continuity import WINDOW, gain_across
 from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note
 from jianbao.lexicon import breaks_word
 from jianbao.normalize import clean_spaces, visible_len
@@ -203,7 +204,21 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     b = nxt.lstrip()
     opened = sum(a.count(c) for c in "“《（(") > sum(a.count(c) for c in "”》）)")
     opens_mid_phrase = b[:1] != "" and b[:1] in WRAP_OPENERS
-    return a[-1] in DANGLING or a.endswith("关于") or opened or opens_mid_phrase or _number_runs_on(a, b) or breaks_word(a, b[:3]) or _document_title_runs_on(a, b)
+    return (
+        a[-1] in DANGLING
+        or a.endswith("关于")
+        or opened
+        or opens_mid_phrase
+        or _number_runs_on(a, b)
+        or _word_runs_across(a, b)
+        or _document_title_runs_on(a, b)
+    )
+
+
+def _word_runs_across(a: str, b: str) -> bool:
+    """A word runs across the break and reads better than the words on
+    either side of it (see :func:`jianbao.assemble.continuity.gain_across`)."""
+    return breaks_word(a, b[:3]) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
 
 
 # Issuing bodies that open a document's title ("……常务委员会关于……的决定").
@@ -218,7 +233,14 @@ def _document_title_runs_on(a: str, b: str) -> bool:
 
 
 def _number_runs_on(a: str, b: str) -> bool:
-    return a[-1:].isdigit() and b[:1] != "" and (b[:1].isdigit() or b[:1] in NUMBER_UNITS)
+    """A number broken over the lines: "……2025" / "年……", or in Chinese
+    numerals "……二〇二" / "四年……"."""
+    if a[-1:].isdigit() and b[:1] != "" and (b[:1].isdigit() or b[:1] in NUMBER_UNITS):
+        return True
+    return len(a) >= 2 and all(ch in _HAN_DIGITS for ch in a[-2:]) and b[:1] != "" and b[:1] in _HAN_DIGITS
+
+
+_HAN_DIGITS = frozenset("〇零一二三四五六七八九十")
 
 
 def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
