@@ -2,7 +2,7 @@
 
 Every assignment over a page (headlines to captions, jump markers to
 continued parts, broken-off columns to the columns that carry them on) is
-solved with scipy's Hungarian solver.  Importing scipy takes longer than
+solved with scipy's ``linear_sum_assignment``.  Importing scipy takes longer than
 parsing a page, and most pages pose only a trivial problem: a single row
 or a single column, whose best pairing is its best cell.  Those are
 answered without scipy, with the same pair scipy gives (the first best

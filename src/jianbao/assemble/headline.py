@@ -55,9 +55,10 @@ from jianbao.rules import (
 
 # A line opening with a bracketed word that text follows ("（英文版）首映式举行").
 _QUALIFIER_OPENING = re.compile(r"^\s*[（(][^（）()]{1,12}[)）]\s*\S")
-# No title runs longer than this (the longest, a document's full name, come
-# to some 45 characters); a longer line under the title is a subtitle: the
-# summary of the text, or the full name of what the title announces.
+# No title runs longer than this (the longest titles, documents' full
+# names, come to under 50 characters); a longer line under the title is a
+# subtitle: the summary of the text, or the full name of what the title
+# announces.
 TITLE_MAX = 50
 COUPLET_MAX = 8
 WRAP_MAX = 5

@@ -513,6 +513,8 @@ _BREAK_MARKS = frozenset("，；：,;")
 # No headline is this short: such a line under a full headline line is its
 # wrapped end ("……举行的迎春" / "晚会", "……强" / "调").
 WRAP_TAIL_MAX = 2
+# Ems past the column measure that no line of running text reaches.
+WIDER_THAN_COLUMN = 2.0
 # Lines a headline closed by a column tag may wrap over.
 TAG_HEAD_MAX = 4
 B_TAGGED_HEAD = 4.0
@@ -521,11 +523,12 @@ B_TAGGED_HEAD = 4.0
 def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
     """For each row of ``run``: it belongs to a headline that a column tag
     closes, printed where text stops (the run ends, or a dateline,
-    continuation marker or line set wider than the column follows).  Extractors that lose bold print a
-    headline after its body and may wrap its tag apart from it
-    ("一堂……历史教" / "课（江州论坛·……" / "故事）", or "……的新路" /
-    "（江声）"); the lines since the last sentence end then read together
-    "……（tag）", and running text does not stop on a bracket that way.
+    continuation marker or line set wider than the column follows).
+    Extractors that lose bold print a headline after its body and may wrap
+    its tag apart from it ("一堂……历史教" / "课（江州论坛·……" / "故事）", or
+    "……的新路" / "（江声）"); the lines since the last sentence end then
+    read together "……（tag）", and running text does not stop on a bracket
+    that way.
 
     >>> rows = [Row(text=t, lines=[k]) for k, t in enumerate(["老街食堂开张了。", "办好家门口的", "食堂（民生观察）"])]
     >>> lines_closed_by_tag(rows, [0, 1, 2])
@@ -610,10 +613,6 @@ def _starts_anew(row: Row) -> bool:
     """Text does not run on into ``row``: it opens with a dateline or
     continuation marker, or is set wider than the column (a headline)."""
     return row.label in _STARTS or row.width > row.measure + WIDER_THAN_COLUMN
-
-
-# Ems past the column measure that no line of running text reaches.
-WIDER_THAN_COLUMN = 2.0
 
 
 SIGNATURE_LINE, SIGNATURE_END = 1, 2
