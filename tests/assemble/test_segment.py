@@ -5,6 +5,7 @@ from __future__ import annotations
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import (
+    BYLINE,
     HEAD,
     UNIT,
     Item,
@@ -16,6 +17,7 @@ from jianbao.assemble.segment import (
     join_feature_sections,
     join_intertitle_series,
     join_section_series,
+    join_signed_sections,
     make_segment,
     segment_items,
     untangle_heads,
@@ -169,6 +171,34 @@ def test_a_continued_part_ends_at_a_bold_headline_a_dateline_or_its_source_note(
     (plain,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
     assert len(join_continued_sections([noted, plain])) == 2
 
+
+
+def byline(text: str) -> Item:
+    return Item(kind=BYLINE, rows=[Row(text=text, lines=[0])])
+
+
+def test_sections_signed_by_their_reporters_are_one_report() -> None:
+    """A roundup from several reporters: each section under a plain
+    intertitle and its own byline."""
+    report = make_segment(
+        [head("江州春运首日见闻（新春走基层）"), head("车站里的志愿者", strong=False), byline("本报记者 王芳"), unit("清晨六点，江州站的志愿者已经到岗。")],
+        0.0,
+    )
+    second = make_segment([head("高速路上的服务区", strong=False), byline("本报记者 李明"), unit("服务区里热水、充电桩一应俱全。")], 0.0)
+    third = make_segment([head("机场的暖心服务", strong=False), byline("本报记者 张强"), unit("机场为旅客准备了热饮和春联。")], 0.0)
+    joined = join_signed_sections([report, second, third])
+    assert len(joined) == 1 and joined[0].items == report.items + second.items + third.items
+
+
+def test_a_signed_text_under_a_bold_headline_or_after_a_closed_one_stands_alone() -> None:
+    report = make_segment([head("江州春运首日见闻"), byline("本报记者 王芳"), unit("清晨六点，江州站的志愿者已经到岗。")], 0.0)
+    bold = make_segment([head("高速路上的服务区"), byline("本报记者 李明"), unit("服务区里热水、充电桩一应俱全。")], 0.0)
+    assert len(join_signed_sections([report, bold])) == 2
+    closed = make_segment([*report.items, unit("（本报记者 王芳）")], 0.0)
+    plain = make_segment([head("高速路上的服务区", strong=False), byline("本报记者 李明"), unit("服务区里热水、充电桩一应俱全。")], 0.0)
+    assert len(join_signed_sections([closed, plain])) == 2
+    unsigned = make_segment([head("江州春运首日见闻"), unit("清晨六点，江州站的志愿者已经到岗。")], 0.0)
+    assert len(join_signed_sections([unsigned, plain])) == 2
 
 
 def test_a_feature_not_yet_closed_keeps_the_plain_sections_after_it() -> None:

@@ -39,10 +39,12 @@ dynamic programming over all cuts:
 After the cut, two or more texts in a row headed by the same kind of plain
 label ("李明——") are joined to the feature before them
 (:func:`join_section_series`), a part continued from another page keeps
-the plainly headed sections after it (:func:`join_continued_sections`), and
-headline lines of side-by-side articles
-that an extractor printed interleaved are given back to the article they
-match (:func:`untangle_heads`).
+the plainly headed sections after it (:func:`join_continued_sections`), a
+report signed section by section keeps its signed sections
+(:func:`join_signed_sections`), a feature not yet closed keeps its plainly
+headed sections (:func:`join_feature_sections`), and headline lines of
+side-by-side articles that an extractor printed interleaved are given back
+to the article they match (:func:`untangle_heads`).
 """
 
 from __future__ import annotations
@@ -707,6 +709,39 @@ def join_feature_sections(segments: list[Segment]) -> list[Segment]:
             continue
         out.append(seg)
     return out
+
+
+def join_signed_sections(segments: list[Segment]) -> list[Segment]:
+    """A report gathered from several reporters prints each section under a
+    plain intertitle with its reporters' byline ("重返岗位" / "本报记者 王芳
+    李明"): a text headed only by one plain line and a byline, right after
+    a signed text that has not closed, is its next section.  Only where the
+    extractor keeps bold is the plain line told from a real headline."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and _is_signed_section(seg) and _is_open_signed(prev):
+            out[-1] = make_segment(prev.items + seg.items, prev.score)
+            continue
+        out.append(seg)
+    return out
+
+
+def _is_signed_section(seg: Segment) -> bool:
+    units = seg.units
+    kinds = [it.kind for it in seg.lead]
+    return (
+        bool(units)
+        and not seg.trail
+        and not units[0].hard_start
+        and kinds == [HEAD, BYLINE]
+        and not seg.lead[0].strong
+    )
+
+
+def _is_open_signed(seg: Segment) -> bool:
+    units = seg.units
+    return not seg.floating and bool(units) and any(it.kind == BYLINE for it in seg.lead) and not _ends_with_note(seg)
 
 
 def _is_open_feature(seg: Segment) -> bool:

@@ -31,6 +31,7 @@ from jianbao.assemble.segment import (
     join_feature_sections,
     join_intertitle_series,
     join_section_series,
+    join_signed_sections,
     segment_items,
     untangle_heads,
 )
@@ -65,7 +66,7 @@ def assemble_text(page: Page) -> Page:
     if shows_bold:
         # Only where the extractor keeps bold is a plain headline line told
         # from a real one.
-        segments = join_continued_sections(segments)
+        segments = join_signed_sections(join_continued_sections(segments))
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in segments]
     articles = [s for s in segments if not s.floating]
