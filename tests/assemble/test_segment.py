@@ -6,15 +6,18 @@ from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import (
     BYLINE,
+    GAP,
     HEAD,
     UNIT,
     Item,
     Segment,
     give_heads_to_headless,
+    give_titles_to_continued_parts,
     index_flow_windows,
     index_grams,
     join_continued_sections,
     join_feature_sections,
+    join_headlines_to_headless,
     join_intertitle_series,
     join_section_series,
     join_signed_sections,
@@ -256,6 +259,38 @@ def test_a_continued_part_without_headline_takes_the_first_line_of_the_next_stac
     give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
     assert [it.text for it in segments[0].trail] == [heads[0].text]
     assert [it.text for it in segments[1].lead] == [heads[1].text]
+
+
+def test_a_headline_alone_after_a_text_without_one_is_its_trailing_headline() -> None:
+    text = make_segment([unit("大桥全长三公里，是连接两岸的重要通道，今天正式通车。")], 0.0)
+    alone = make_segment([head("江州大桥建成通车")], 0.0)
+    after = make_segment([head("老街换新颜"), unit("老街改造今天完工。")], 0.0)
+    joined = join_headlines_to_headless([text, alone, after])
+    assert len(joined) == 2 and [it.text for it in joined[0].trail] == ["江州大桥建成通车"]
+
+
+def test_a_headline_alone_next_to_a_caption_or_after_a_headed_text_stays_apart() -> None:
+    text = make_segment([unit("大桥全长三公里，是连接两岸的重要通道，今天正式通车。")], 0.0)
+    alone = make_segment([head("春到江州")], 0.0)
+    caption = make_segment([Item(kind=GAP, rows=[])], 0.0)
+    assert len(join_headlines_to_headless([text, alone, caption])) == 3
+    headed = make_segment([head("江州大桥建成通车"), unit("大桥全长三公里，今天正式通车。")], 0.0)
+    assert len(join_headlines_to_headless([headed, alone])) == 2
+
+
+def test_a_continued_part_takes_the_last_headline_over_its_marker_from_the_text_before() -> None:
+    """Two continued parts, both titles printed between them: the text
+    before keeps the first, the part over whose marker the second stands
+    takes it."""
+    speech = continued("（上接第2版）让我们携手并进，共同创造更加美好的明天！")
+    first, second = head("在江州各界新年联欢会上的讲话"), head("老城焕新的启示（江州论坛）")
+    forum = continued("（上接第3版）老城改造让居民过上了更好的日子。")
+    items = [speech, first, second, forum]
+    before = make_segment([speech, first, second], 0.0)
+    part = make_segment([forum], 0.0)
+    give_titles_to_continued_parts([before, part], {id(it): k for k, it in enumerate(items)})
+    assert [it.text for it in before.trail] == [first.text]
+    assert [it.text for it in part.lead] == [second.text]
 
 
 def test_a_stack_keeps_its_lines_when_the_text_before_has_a_headline() -> None:

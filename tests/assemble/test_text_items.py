@@ -187,6 +187,18 @@ def test_the_label_of_a_printed_letter_starts_a_unit_as_a_dateline_does() -> Non
     )
     assert [flags(it) for it in items] == [set(), {"hard_start"}, set()]
 
+def test_an_editors_note_run_into_its_paragraph_starts_a_unit_as_a_dateline_does() -> None:
+    items = build_items(
+        [
+            row("  大桥建成后两岸往来更加便捷，", FIRST),
+            row("市民出行时间大大缩短。", LAST),
+            row("  编者按：新年将至，本版今天", FIRST),
+            row("起推出“老街新貌”系列报道。", LAST),
+        ]
+    )
+    assert [flags(it) for it in items] == [set(), {"hard_start"}]
+
+
 def test_a_jump_marker_closes_the_unit_it_cuts_and_a_continuation_opens_one() -> None:
     items = build_items(
         [

@@ -258,6 +258,16 @@ def test_not_a_document_label(line: str) -> None:
     assert not rules.DOCUMENT_LABEL.match(line)
 
 
+@pytest.mark.parametrize("line", ["编者按：新年将至，本版推出系列报道。", "开栏的话：老街有故事", "编者的话: 致读者"])
+def test_editor_note(line: str) -> None:
+    assert rules.EDITOR_NOTE.match(line)
+
+
+@pytest.mark.parametrize("line", ["编者按", "记者按：采访中我们发现", "据编者按介绍"])
+def test_not_an_editor_note(line: str) -> None:
+    assert not rules.EDITOR_NOTE.match(line)
+
+
 @pytest.mark.parametrize("line", ["（2024年3月5日）", "（二〇二四年三月五日）", "(2023年12月)"])
 def test_document_date(line: str) -> None:
     assert rules.DOCUMENT_DATE.match(line)

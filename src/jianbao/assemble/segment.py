@@ -581,6 +581,55 @@ def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: di
                 _move_head(it, seg, before, order)
 
 
+def join_headlines_to_headless(segments: list[Segment]) -> list[Segment]:
+    """A headline printed on its own right after a text that has none is
+    that text's headline, printed after its body: a run of headline lines
+    with no text, following a text with no headline line on either side,
+    joins it as its trailing headline.  One printed against a caption (a
+    gap in the flow) heads that photo instead."""
+    out: list[Segment] = []
+    for k, seg in enumerate(segments):
+        prev = out[-1] if out else None
+        nxt = segments[k + 1] if k + 1 < len(segments) else None
+        if (
+            prev is not None
+            and seg.floating
+            and seg.items
+            and all(it.kind == HEAD for it in seg.items)
+            and not prev.floating
+            and not _has_headline(prev)
+            and prev.items[-1].kind != GAP
+            and (nxt is None or not nxt.items or nxt.items[0].kind != GAP)
+        ):
+            out[-1] = make_segment(prev.items + seg.items, prev.score)
+            continue
+        out.append(seg)
+    return out
+
+
+def give_titles_to_continued_parts(segments: list[Segment], order: dict[int, int]) -> None:
+    """A part continued from another page reprints its title right over
+    "（上接第N版）".  Where the text before took the whole stack over the
+    marker as its own trailing headline, the stack's last printed headline
+    (with its wrapped end) goes to the continued part without one: the text
+    before keeps the lines above it ("……的讲话" / "……（人民论坛）" /
+    "（上接第3版）……")."""
+    for before, seg in zip(segments, segments[1:]):
+        units = seg.units
+        if not units or not units[0].from_jump or any(it.kind == HEAD for it in seg.lead):
+            continue
+        heads = [it for it in before.trail if it.kind == HEAD]
+        if len(heads) < 2 or before.trail[-1] is not heads[-1]:
+            continue
+        last = len(heads) - 1
+        while last > 0 and heads[last].wraps_previous:
+            last -= 1
+        if last == 0:
+            continue  # one printed headline: the text before keeps it
+        for it in heads[last:]:
+            _move_head(it, before, seg, order)
+
+
 def _has_headline(seg: Segment) -> bool:
     return any(it.kind == HEAD for it in seg.lead) or any(it.kind == HEAD for it in seg.trail)
 

@@ -27,8 +27,10 @@ from jianbao.assemble.segment import (
     index_flow_windows,
     index_grams,
     give_heads_to_headless,
+    give_titles_to_continued_parts,
     join_continued_sections,
     join_feature_sections,
+    join_headlines_to_headless,
     join_intertitle_series,
     join_section_series,
     join_signed_sections,
@@ -68,11 +70,12 @@ def assemble_text(page: Page) -> Page:
         # from a real one.
         segments = join_signed_sections(join_continued_sections(segments))
     segments = join_feature_sections(segments)
-    segments = [drop_gaps(seg) for seg in segments]
+    segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
     articles = [s for s in segments if not s.floating]
     order = {id(it): k for k, it in enumerate(flow)}
     untangle_heads(articles, vocab, order)
     give_heads_to_headless(articles, vocab, order)
+    give_titles_to_continued_parts(articles, order)
     floating = [s for s in segments if s.floating]
     built = [build_article(seg) for seg in articles]
     photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
@@ -219,9 +222,9 @@ def build_items(rows: list[Row]) -> list[Item]:
 
 def opens_text(row: Row) -> bool:
     """A dateline ("本报讯……"), the label a printed letter opens with
-    ("贺 信") or an editor's label ("开栏的话") begins a text: nothing of
-    another runs on into it."""
-    return row.label == classify.DATELINE or bool(rules.DOCUMENT_LABEL.match(row.text))
+    ("贺 信") or an editor's label or note ("开栏的话", "编者按：……") begins
+    a text: nothing of another runs on into it."""
+    return row.label == classify.DATELINE or bool(rules.DOCUMENT_LABEL.match(row.text) or rules.EDITOR_NOTE.match(row.text))
 
 
 def mark_heads_over_subtitles(items: list[Item]) -> None:

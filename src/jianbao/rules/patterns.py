@@ -161,6 +161,9 @@ SECTION_LABEL = re.compile(r"^[^，。、；：！？]{1,10}(?:——|—)\s*$")
 DOCUMENT_LABEL = re.compile(
     r"^\s*(?:[贺回复唁]\s*[信电]|(?:慰\s*问|感\s*谢|公\s*开)\s*信|(?:开栏|编者|编后)的话|编者按|编后语)\s*$"
 )
+# An editor's note run into its first paragraph ("编者按：……"): it opens a
+# feature or series, never the middle of a text.
+EDITOR_NOTE = re.compile(r"^\s*(?:(?:开栏|编者)的话|编者按)\s*[：:]")
 
 
 # The date an official document, speech or decision was adopted, printed in
