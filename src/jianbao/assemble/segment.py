@@ -763,9 +763,9 @@ def join_feature_sections(segments: list[Segment]) -> list[Segment]:
 def join_signed_sections(segments: list[Segment]) -> list[Segment]:
     """A report gathered from several reporters prints each section under a
     plain intertitle with its reporters' byline ("重返岗位" / "本报记者 王芳
-    李明"): a text headed only by one plain line and a byline, right after
-    a signed text that has not closed, is its next section.  Only where the
-    extractor keeps bold is the plain line told from a real headline."""
+    李明"): a text headed only by one plain line (not bold, not wider than
+    the column, no column tag) and a byline, right after a signed text that
+    has not closed, is its next section."""
     out: list[Segment] = []
     for seg in segments:
         prev = out[-1] if out else None

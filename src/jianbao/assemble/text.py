@@ -68,7 +68,8 @@ def assemble_text(page: Page) -> Page:
     if shows_bold:
         # Only where the extractor keeps bold is a plain headline line told
         # from a real one.
-        segments = join_signed_sections(join_continued_sections(segments))
+        segments = join_continued_sections(segments)
+    segments = join_signed_sections(segments)
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
     articles = [s for s in segments if not s.floating]
