@@ -282,7 +282,7 @@ def test_a_continued_part_takes_the_last_headline_over_its_marker_from_the_text_
     """Two continued parts, both titles printed between them: the text
     before keeps the first, the part over whose marker the second stands
     takes it."""
-    speech = continued("（上接第2版）让我们携手并进，共同创造更加美好的明天！")
+    speech = continued("（上接第2版）让我们携手并进，把老城建设得越来越好！")
     first, second = head("在江州各界新年联欢会上的讲话"), head("老城焕新的启示（江州论坛）")
     forum = continued("（上接第3版）老城改造让居民过上了更好的日子。")
     items = [speech, first, second, forum]
