@@ -227,6 +227,18 @@ def test_a_feature_ends_at_its_signature_and_a_report_at_its_next_headline() -> 
     assert len(join_feature_sections([feature, bold])) == 2
 
 
+def heads_given(text: list[Item], heads: list[Item], after: Item) -> list[Segment]:
+    """A text with no headline, then a stack over the next text, after
+    :func:`give_heads_to_headless`."""
+    items = [*text, *heads, after]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    segments = [make_segment(text, 0.0), make_segment([*heads, after], 0.0)]
+    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    return segments
+
+
 def test_a_text_without_headline_takes_the_first_line_of_the_next_stack_that_matches_it() -> None:
     """The report of the meeting lost its headline ("市长会见友好城市代表团")
     to the stack above the next article; the line names the meeting, not
@@ -234,12 +246,7 @@ def test_a_text_without_headline_takes_the_first_line_of_the_next_stack_that_mat
     meeting = Item(kind=UNIT, rows=[Row(text="本报江州5月6日电 市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。", lines=[0])], hard_start=True)
     heads = [head("市长会见友好城市代表团", strong=False), head("市长出席欢迎晚宴")]
     banquet = unit("晚宴在江州宾馆举行，市长在晚宴上致辞，欢迎客人来江州，晚宴上演出了地方戏曲。")
-    items = [meeting, *heads, banquet]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    segments = [make_segment([meeting], 0.0), make_segment([*heads, banquet], 0.0)]
-    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    segments = heads_given([meeting], heads, banquet)
     assert [it.text for it in segments[0].trail] == ["市长会见友好城市代表团"]
     assert [it.text for it in segments[1].lead] == ["市长出席欢迎晚宴"]
     assert [it.text for it in segments[0].items] == [meeting.text, "市长会见友好城市代表团"]
@@ -251,12 +258,7 @@ def test_a_continued_part_without_headline_takes_the_first_line_of_the_next_stac
     meeting = continued("（上接第1版）双方就友好城市合作交换意见，代表团团长感谢市长会见友好城市代表团。")
     heads = [head("市长会见友好城市代表团（江州快讯）", strong=False), head("“晚宴上的地方戏真好看”")]
     banquet = continued("（上接第1版）晚宴在江州宾馆举行，市长在晚宴上致辞，晚宴上演出了地方戏曲。")
-    items = [meeting, *heads, banquet]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    segments = [make_segment([meeting], 0.0), make_segment([*heads, banquet], 0.0)]
-    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    segments = heads_given([meeting], heads, banquet)
     assert [it.text for it in segments[0].trail] == [heads[0].text]
     assert [it.text for it in segments[1].lead] == [heads[1].text]
 

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -724,20 +725,25 @@ def join_section_series(segments: list[Segment]) -> list[Segment]:
     return out
 
 
+def _join_sections(segments: list[Segment], continues: Callable[[Segment, Segment], bool]) -> list[Segment]:
+    """Each segment for which ``continues(text so far, segment)`` holds is
+    joined to the text before it."""
+    out: list[Segment] = []
+    for seg in segments:
+        if out and continues(out[-1], seg):
+            out[-1] = make_segment(out[-1].items + seg.items, out[-1].score)
+            continue
+        out.append(seg)
+    return out
+
+
 def join_continued_sections(segments: list[Segment]) -> list[Segment]:
     """A part continued from another page ("（上接第1版）") runs on until
     something starts another article: a dateline or continuation marker, a
     bold or spanning headline, a byline, or a source note closing it.  A
     text after it headed only by plain lines is one of its sections (a
     continued feature keeps its intertitles)."""
-    out: list[Segment] = []
-    for seg in segments:
-        prev = out[-1] if out else None
-        if prev is not None and _is_continued_part(prev) and _is_plain_section(seg) and not _ends_with_note(prev):
-            out[-1] = make_segment(prev.items + seg.items, prev.score)
-            continue
-        out.append(seg)
-    return out
+    return _join_sections(segments, lambda prev, seg: _is_continued_part(prev) and _is_plain_section(seg) and not _ends_with_note(prev))
 
 
 def join_feature_sections(segments: list[Segment]) -> list[Segment]:
@@ -750,14 +756,7 @@ def join_feature_sections(segments: list[Segment]) -> list[Segment]:
 
     Example: "早高峰车流平稳" after a feature that opened "江州大桥今天通车。…"
     and has no source note yet is the feature's next section."""
-    out: list[Segment] = []
-    for seg in segments:
-        prev = out[-1] if out else None
-        if prev is not None and _is_open_feature(prev) and _is_plain_section(seg):
-            out[-1] = make_segment(prev.items + seg.items, prev.score)
-            continue
-        out.append(seg)
-    return out
+    return _join_sections(segments, lambda prev, seg: _is_open_feature(prev) and _is_plain_section(seg))
 
 
 def join_signed_sections(segments: list[Segment]) -> list[Segment]:
@@ -766,14 +765,7 @@ def join_signed_sections(segments: list[Segment]) -> list[Segment]:
     李明"): a text headed only by one plain line (not bold, not wider than
     the column, no column tag) and a byline, right after a signed text that
     has not closed, is its next section."""
-    out: list[Segment] = []
-    for seg in segments:
-        prev = out[-1] if out else None
-        if prev is not None and _is_signed_section(seg) and _is_open_signed(prev):
-            out[-1] = make_segment(prev.items + seg.items, prev.score)
-            continue
-        out.append(seg)
-    return out
+    return _join_sections(segments, lambda prev, seg: _is_open_signed(prev) and _is_signed_section(seg))
 
 
 def _is_signed_section(seg: Segment) -> bool:
