@@ -198,6 +198,43 @@ def test_merged_parts_split_only_after_full_lines(text: str, parts: list[str]) -
     assert merged_parts(text, [12.0]) == parts
 
 
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # A paragraph's last line stops short of the edge; the next column's
+        # line was printed against it.
+        ("新米上市了。 里乡亲、齐心协力种好田", ["新米上市了。", "里乡亲、齐心协力种好田"]),
+        # A headline over some columns, printed on the row of the next one.
+        ("江州新区三座文化场馆同日向市民开放 里乡亲、齐心协力", ["江州新区三座文化场馆同日向市民开放", "里乡亲、齐心协力"]),
+        # Three runs, one a full column line: the run before it is another
+        # column's line (the end of an intertitle).
+        ("稻花飘香 乡亲们都说今年的收成好 大家一起", ["稻花飘香", "乡亲们都说今年的收成好", "大家一起"]),
+        # Two runs may be a headline's two halves.
+        ("稻花飘香 江村丰收在望了", ["稻花飘香 江村丰收在望了"]),
+    ],
+)
+def test_merged_parts_split_where_a_row_holds_several_columns(text: str, parts: list[str]) -> None:
+    assert merged_parts(text, [12.0]) == parts
+
+
+def test_a_run_between_spaces_is_cut_where_two_columns_were_glued() -> None:
+    parts = merged_parts("新米上市了。 江州早市里人来人往，卖菜的摊主们都笑了", [10.0])
+    assert parts == ["新米上市了。", "江州早市里人来人往，", "卖菜的摊主们都笑了"]
+
+
+def test_a_headline_alone_on_its_line_ends_the_columns_above_it() -> None:
+    """Some extractors print a whole page row by row: the columns of one
+    article, its neighbour's headline on a line of its own, then the
+    columns of the next article below.  Each article's columns come back
+    whole, not run on into the columns under the headline."""
+    top = columns_of(flow_lines(ct.HARVEST.paragraphs), 2)
+    bottom = columns_of(flow_lines(EXTRA), 2)
+    printed = print_rows(top) + ["江州新区三座文化场馆同日向市民开放"] + print_rows(bottom)
+    text = squeeze([line.text for line in restore_column_order(as_lines(printed))])
+    assert squeeze(top[0] + top[1]) in text
+    assert squeeze(bottom[0] + bottom[1]) in text
+
+
 def test_page_measures_are_the_common_full_widths() -> None:
     lines = as_lines(article_flow())
     assert page_measures(lines) and all(11.0 <= m <= 13.0 or m == 10.0 for m in page_measures(lines))

@@ -17,9 +17,12 @@ This stage undoes that before assembly:
    a column edge (it fills a column measure of the page, or is an indented
    opening line): justified body lines all have the width of their
    column, so a full line followed by more text on the same printed line is
-   two columns merged.  A line without a space that is wider than any
-   column is cut after a punctuation mark where the first part fills a
-   measure (squeezed punctuation lets two columns touch).
+   two columns merged.  So is a paragraph's last line followed by more
+   text, a headline wider than any column followed by more text, and, in
+   a line of three runs or more, a run followed by a full column line.
+   A run without a space that is wider than any column is cut after a
+   punctuation mark where the first part fills a measure (squeezed
+   punctuation lets two columns touch).
 2. **Streams.**  Inside each examined block every piece is given a
    successor: the next line of the same column.  The next line of a column
    comes a steady number of pieces later (the number of columns running
@@ -30,8 +33,10 @@ This stage undoes that before assembly:
    are chosen together by dynamic programming over the block: they never
    cross (rows are printed top to bottom) and neighbouring pieces'
    successors tend to lie the same distance ahead (the same columns run
-   side by side row after row).  The block is reordered only when the
-   text reads clearly better that way.
+   side by side row after row); a headline on a line of its own between
+   two lines speaks against linking them (the columns under it belong to
+   another article).  The block is reordered only when the text reads
+   clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
    one after another in the order they start (columns that start level with
    each other left to right, as the extractor printed them).
@@ -98,6 +103,7 @@ CONTINUITY_CAP = 10.0
 BIGRAM_WEIGHT = 0.6  # page bigram association of the two characters at the break
 WIDER_NEXT = -3.0  # a full line followed by a wider one: different measure
 MID_SENTENCE_OPENING = -3.0  # a sentence broken off goes on with a paragraph opening
+HEADLINE_BETWEEN = -1.0  # a headline alone on its line lies between the two lines
 # Text evidence the chosen successors must gain over the printed order
 # before a block is reordered (about two words running across breaks).
 REORDER_GAIN = 4.0
@@ -127,6 +133,8 @@ PROBE_RATIO = 2
 
 _SPACES = re.compile(r" +")
 _TEXT_END = set("，、；：")
+# Marks a paragraph's last line ends on.
+PARAGRAPH_END = set(SENTENCE_END) | set("”）")
 
 
 @dataclass(slots=True)
@@ -337,15 +345,35 @@ def merged_parts(text: str, measures: list[float]) -> list[str]:
     parts: list[str] = []
     current = tokens[0]
     for token in tokens[1:]:
-        if ends_at_column_edge(width(current), measures) and _starts_text(token):
+        if _starts_text(token) and (ends_a_piece(current, measures) or (len(tokens) > 2 and opens_a_column_line(current, token, measures))):
             parts.append(current)
             current = token
         else:
             current = f"{current} {token}"
     parts.append(current)
     if len(parts) == 1:
-        return [text]
-    return parts
+        return glued_parts(text, measures)
+    return [piece for part in parts for piece in glued_parts(part, measures)]
+
+
+def opens_a_column_line(before: str, token: str, measures: list[float]) -> bool:
+    """Whether ``token`` is a column line of its own that another column's
+    line ``before`` was printed against: it fills a column measure, and the
+    two together are wider than any column.  Only asked of lines with three
+    runs or more: two runs side by side may be a headline's two halves
+    ("稻花飘香 江村丰收")."""
+    return fills_measure(width(token), measures) and width(before) + 0.5 + width(token) > max(measures) + HANGING + QUOTES
+
+
+def ends_a_piece(text: str, measures: list[float]) -> bool:
+    """Whether a space after ``text`` separates two columns' lines: the text
+    before it ends at a column edge, is wider than any column (a headline
+    over the columns beside it), or closes a paragraph of at least a few
+    characters (a line that ends a paragraph stops short of the edge)."""
+    w = width(text)
+    if ends_at_column_edge(w, measures) or w > max(measures) + HANGING + QUOTES:
+        return True
+    return w >= MIN_MEASURE and text[-1] in PARAGRAPH_END
 
 
 def glued_parts(text: str, measures: list[float]) -> list[str]:
@@ -476,6 +504,10 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     widest = max(measures, default=0.0) + HANGING + QUOTES
     foreign = empty | np.array([p.width > widest for p in pieces]) if measures else empty
     valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
+    # A headline printed on a line of its own usually cuts the columns: the
+    # lines under it belong to another article, unless the text runs on.
+    barrier = np.cumsum(foreign & ~empty & np.array([alone_on_line(pieces, k) for k in range(n)]))
+    across = barrier[j - 1] != barrier[:, None]
     scores = BIGRAM_WEIGHT * block_association(texts, tails[:, -1][:, None], heads[:, 0][j])
     scores += continuity_scores(tails, heads, j, CONTINUITY_WEIGHT)
     scores += NUMBER_IN_BLOCK * (np.array([number_ends(t) for t in texts])[:, None] & np.array([number_starts(t) for t in texts])[j])
@@ -483,7 +515,14 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     full = np.array([fills_measure(w, measures) for w in widths])
     scores += np.where(full[:, None] & (widths[j] > widths[:, None] + INDENT + HANGING + QUOTES), WIDER_NEXT, 0.0)
     scores += paragraph_shape_scores(pieces, texts, full, j, measures)
+    scores += np.where(across, HEADLINE_BETWEEN, 0.0)
     return np.where(valid, scores, -np.inf)
+
+
+def alone_on_line(pieces: list[Piece], k: int) -> bool:
+    """Whether piece ``k`` is the whole of its printed line."""
+    line = pieces[k].line
+    return pieces[k].part == 0 and (k + 1 == len(pieces) or pieces[k + 1].line is not line)
 
 
 def continuity_scores(tails: np.ndarray, heads: np.ndarray, j: np.ndarray, weight: float) -> np.ndarray:
