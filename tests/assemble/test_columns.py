@@ -204,6 +204,7 @@ def test_merged_parts_split_only_after_full_lines(text: str, parts: list[str]) -
         # A paragraph's last line stops short of the edge; the next column's
         # line was printed against it.
         ("新米上市了。 里乡亲、齐心协力种好田", ["新米上市了。", "里乡亲、齐心协力种好田"]),
+        ("好。 里乡亲、齐心协力种好田", ["好。", "里乡亲、齐心协力种好田"]),
         # A headline over some columns, printed on the row of the next one.
         ("江州新区三座文化场馆同日向市民开放 里乡亲、齐心协力", ["江州新区三座文化场馆同日向市民开放", "里乡亲、齐心协力"]),
         # Three runs, one a full column line: the run before it is another

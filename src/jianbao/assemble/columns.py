@@ -368,12 +368,13 @@ def opens_a_column_line(before: str, token: str, measures: list[float]) -> bool:
 def ends_a_piece(text: str, measures: list[float]) -> bool:
     """Whether a space after ``text`` separates two columns' lines: the text
     before it ends at a column edge, is wider than any column (a headline
-    over the columns beside it), or closes a paragraph of at least a few
-    characters (a line that ends a paragraph stops short of the edge)."""
+    over the columns beside it), or is a paragraph's last line (it stops
+    short of the edge): it ends a sentence, or closes a bracket or quote
+    after a few characters (a short "（江声）" may be a tag in a line)."""
     w = width(text)
     if ends_at_column_edge(w, measures) or w > max(measures) + HANGING + QUOTES:
         return True
-    return w >= MIN_MEASURE and text[-1] in PARAGRAPH_END
+    return text[-1] in SENTENCE_END or (w >= MIN_MEASURE and text[-1] in PARAGRAPH_END)
 
 
 def glued_parts(text: str, measures: list[float]) -> list[str]:
