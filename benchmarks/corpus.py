@@ -19,6 +19,7 @@ pdf                ``issue.pdf`` (PDF mode)
 pdfminer           pdfminer.six ``extract_text`` per page of ``issue.pdf``
 pypdfium2          pypdfium2 ``get_textpage().get_text_range()`` per page
 pypdf              pypdf ``extract_text()`` per page (when installed)
+pypdf-layout       pypdf ``extract_text(extraction_mode="layout")`` per page
 pdftotext-layout   poppler ``pdftotext -layout`` per page (when installed)
 pdftotext-raw      poppler ``pdftotext -raw`` per page: content-stream order
 pymupdf-sorted     PyMuPDF ``get_text(sort=True)`` per page: lines sorted by position
@@ -70,7 +71,7 @@ from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
 
-MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "seed"]
+MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "seed"]
 SPEED_RUNS = 5
 
 

@@ -49,6 +49,14 @@ def pypdf_page(pdf: Path, index: int) -> str:
     return PdfReader(str(pdf)).pages[index].extract_text()
 
 
+def pypdf_layout_page(pdf: Path, index: int) -> str:
+    """pypdf ``extract_text(extraction_mode="layout")``: rows laid out with
+    spaces at the columns' positions, like ``pdftotext -layout``."""
+    from pypdf import PdfReader
+
+    return PdfReader(str(pdf)).pages[index].extract_text(extraction_mode="layout")
+
+
 def pdfplumber_page(pdf: Path, index: int) -> str:
     """pdfplumber ``page.extract_text()``: characters grouped into lines by
     height across the whole page, so side-by-side columns whose lines share
@@ -95,6 +103,7 @@ EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pdfminer": pdfminer_page,
     "pypdfium2": pypdfium2_page,
     "pypdf": pypdf_page,
+    "pypdf-layout": pypdf_layout_page,
     "pdftotext-layout": pdftotext_layout_page,
     "pdftotext-raw": pdftotext_raw_page,
     "pymupdf-sorted": pymupdf_sorted_page,
@@ -107,6 +116,7 @@ NEEDS_MODULE = {
     "pdfminer": ("pdfminer.high_level", "pdfminer.six"),
     "pypdfium2": ("pypdfium2", "pypdfium2"),
     "pypdf": ("pypdf", "pypdf"),
+    "pypdf-layout": ("pypdf", "pypdf"),
     "pdfplumber": ("pdfplumber", "pdfplumber"),
 }
 NEEDS_PDFTOTEXT = ("pdftotext-layout", "pdftotext-raw")

@@ -73,7 +73,15 @@ def test_a_token_doubled_glyph_by_glyph_is_undoubled_among_plain_ones() -> None:
     assert kept[0].bold and removed == ["周海、林小雨"]
 
 
-@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "本报记者本报记者 冯静宁", "高高兴兴 明明白白", ""])
+def test_a_line_printed_twice_with_the_copy_run_on_is_undoubled() -> None:
+    assert undouble_line("本报记者 王小明本报记者 王小明") == ("本报记者 王小明", "本报记者王小明")
+    assert undouble_line("新华社记者 李平 摄 新华社记者 李平 摄") == ("新华社记者 李平 摄", "新华社记者李平摄")
+    kept, bold, removed = collapse_faux_bold(lines("本报记者  王小明本报记者  王小明", "稻浪翻滚。"))
+    assert [line.text for line in kept] == ["本报记者 王小明", "稻浪翻滚。"]
+    assert kept[0].bold and removed == ["本报记者王小明"]
+
+
+@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "本报记者本报记者 冯静宁", "高高兴兴 明明白白", "加油 加油", ""])
 def test_lines_with_some_plain_tokens_are_not_undoubled(text: str) -> None:
     assert undouble_line(text) is None
 

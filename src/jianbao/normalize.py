@@ -168,12 +168,16 @@ def undouble_line(text: str) -> tuple[str, str] | None:
     ('本报记者 冯静宁', '本报记者冯静宁')
     >>> undouble_line("本报记者 王王小小明明")
     ('本报记者 王小明', '王小明')
+    >>> undouble_line("本报记者 王小明本报记者 王小明")
+    ('本报记者 王小明', '本报记者王小明')
     """
     tokens = text.split()
     if not tokens:
         return None
     singles = [undouble_token(t) for t in tokens]
     if any(s is None for s in singles):
+        if (whole := undouble_run_on(" ".join(tokens))) is not None:
+            return whole, whole.replace(" ", "")
         glyphs = [undouble_glyphs(t) for t in tokens]
         if all(g is None for g in glyphs):
             return None
@@ -182,6 +186,20 @@ def undouble_line(text: str) -> tuple[str, str] | None:
     kept = " ".join(s for s in singles if s is not None)
     removed = "".join(s for s in singles if s is not None)
     return kept, removed
+
+
+def undouble_run_on(text: str) -> str | None:
+    """The line of several words that ``text`` prints twice, the copy run on
+    to the original ("本报记者 王小明本报记者 王小明"), or None.  A faux-bold
+    copy lands on the original's baseline, so an extractor that reads a row
+    left to right may print it right after the original.  A single word
+    said twice ("谢谢谢谢") is text, not typography."""
+    for sep in ("", " "):
+        cut = (len(text) - len(sep)) // 2
+        first = text[:cut]
+        if " " in first and text == first + sep + first:
+            return first
+    return None
 
 
 # An offset copy shares at least this many characters with the text it
