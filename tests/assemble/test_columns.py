@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import compose_text as ct  # noqa: E402
 
 from jianbao.assemble.columns import (  # noqa: E402
+    printed_by_rows,
     MAX_GAP,
     glued_parts,
     headline_lines,
@@ -449,3 +450,22 @@ def test_headline_printed_between_interleaved_rows_keeps_the_columns_whole() -> 
     text = squeeze([line.text for line in restore_column_order(as_lines(printed))])
     for column in columns:
         assert squeeze(column) in text
+
+
+def test_a_page_printed_row_by_row_links_a_column_only_to_the_next_printed_line() -> None:
+    """Some extractors print each row of the page across all its columns as
+    one line: a column's next line is on the very next printed line, never
+    two lines further down, whatever the words say."""
+    texts = ["江州市今年秋粮再获丰收，全 乡亲们都说今年的收成好", "大家一起动手帮着收割 镇上的农机合作社也来", "市民粮食总产量比去年增长 了许多台收割机帮忙"]
+    pieces = split_pieces(as_lines(texts), [12.0])
+    assert [p.text for p in pieces][:2] == ["江州市今年秋粮再获丰收，全", "乡亲们都说今年的收成好"]
+    two_lines_down = 3  # "市民粮食……" is piece 4, three pieces after piece 0
+    assert np.isfinite(successor_scores(pieces, [12.0])[0, two_lines_down])
+    assert successor_scores(pieces, [12.0], by_rows=True)[0, two_lines_down] == -np.inf
+
+
+def test_a_page_is_printed_by_rows_when_most_lines_hold_several_columns() -> None:
+    columns = columns_of(article_flow(), 3)
+    by_rows = [" ".join(row) for row in printed_rows(columns)]
+    assert printed_by_rows(as_lines(by_rows), [12.0])
+    assert not printed_by_rows(as_lines(print_rows(columns)[:4] + article_flow()), [12.0])

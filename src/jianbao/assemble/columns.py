@@ -35,8 +35,10 @@ This stage undoes that before assembly:
    successors tend to lie the same distance ahead (the same columns run
    side by side row after row); a headline on a line of its own between
    two lines speaks against linking them (the columns under it belong to
-   another article).  The block is reordered only when the text reads
-   clearly better that way.
+   another article).  Where most lines of a page hold pieces of several
+   columns, the extractor printed every row across the page as one line
+   (pdfplumber does), and a column's next line is on the next printed line.
+   The block is reordered only when the text reads clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
    one after another in the order they start (columns that start level with
    each other left to right, as the extractor printed them).
@@ -95,6 +97,9 @@ GLUED_SQUEEZE = 2.0
 # How far ahead a column's next line can be: more columns than this never
 # run side by side on a newspaper page.
 MAX_GAP = 12
+# A page is printed row by row when at least this share of its lines hold
+# pieces of several columns (pdftotext merges a few rows, pdfplumber all).
+ROWS_SHARE = 0.8
 # Successor evidence (log-odds like scores).
 # Weight of a nat of continuity gain (words running across the break, see
 # :mod:`jianbao.assemble.continuity`) and the most it counts for.
@@ -159,20 +164,30 @@ def restore_column_order(lines: list[Line]) -> list[Line]:
     if not any(suspect) and not any(runs_on_text(block[-1].text) for block in blocks[:-1]):
         return lines
     measures = page_measures(lines)
+    by_rows = printed_by_rows(lines, measures)
     units: list[list[Piece]] = []
     for block, check in zip(blocks, suspect):
-        units.extend(block_chains(block, measures) if check else [whole_lines(block)])
+        units.extend(block_chains(block, measures, by_rows) if check else [whole_lines(block)])
     units = link_units(units, measures)
     return rebuild_lines([p for unit in units for p in unit], lines)
 
 
-def block_chains(block: list[Line], measures: list[float]) -> list[list[Piece]]:
+def printed_by_rows(lines: list[Line], measures: list[float]) -> bool:
+    """Whether the extractor printed the page row by row across all its
+    columns (pdfplumber does): most lines hold pieces of several columns.
+    Then a column's next line is always on the next printed line."""
+    texts = [line.text for line in lines if line.text.strip()]
+    merged = sum(len(merged_parts(text, measures)) > 1 for text in texts)
+    return merged >= ROWS_SHARE * max(1, len(texts))
+
+
+def block_chains(block: list[Line], measures: list[float], by_rows: bool = False) -> list[list[Piece]]:
     """The column stretches of a block printed row by row.  Headline lines
     that open the block stay in front of it as one unit: they span the
     columns below them, so they are no column's line."""
     head = headline_lines(block, measures)
     pieces = split_pieces(block[head:], measures)
-    chains = [[pieces[i] for i in chain] for chain in stream_chains(pieces, measures)]
+    chains = [[pieces[i] for i in chain] for chain in stream_chains(pieces, measures, by_rows)]
     return ([whole_lines(block[:head])] if head else []) + chains
 
 
@@ -410,12 +425,12 @@ def _starts_text(token: str) -> bool:
 # --- streams ---------------------------------------------------------------------
 
 
-def stream_chains(pieces: list[Piece], measures: list[float]) -> list[list[int]]:
+def stream_chains(pieces: list[Piece], measures: list[float], by_rows: bool = False) -> list[list[int]]:
     """Chains of piece positions, one per column stretch, in printing order."""
     n = len(pieces)
     if n < 3:
         return [list(range(n))]
-    text = successor_scores(pieces, measures)
+    text = successor_scores(pieces, measures, by_rows)
     nxt = periodic_successors(text)
     if sequential_share(nxt) >= SEQUENTIAL_SHARE:
         return [list(range(n))]
@@ -487,10 +502,11 @@ def text_gain(text: np.ndarray, nxt: dict[int, int]) -> float:
     return chosen - float(np.clip(printed[np.isfinite(printed)], 0, None).sum())
 
 
-def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
+def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool = False) -> np.ndarray:
     """Text evidence that piece ``i + g`` is the next line after piece ``i``
     of the same column, as an array ``[i, g - 1]`` for gaps up to
-    :data:`MAX_GAP`; ``-inf`` where it cannot be."""
+    :data:`MAX_GAP`; ``-inf`` where it cannot be.  On a page printed row
+    by row (``by_rows``) it can only be on the next printed line."""
     n = len(pieces)
     texts = [p.text.strip() for p in pieces]
     tails = tail_codes(texts)
@@ -509,6 +525,9 @@ def successor_scores(pieces: list[Piece], measures: list[float]) -> np.ndarray:
     # lines under it belong to another article, unless the text runs on.
     barrier = np.cumsum(foreign & ~empty & np.array([alone_on_line(pieces, k) for k in range(n)]))
     across = barrier[j - 1] != barrier[:, None]
+    if by_rows:
+        row = np.cumsum([k == 0 or pieces[k - 1].line is not p.line for k, p in enumerate(pieces)])
+        valid &= row[j] - row[:, None] == 1
     scores = BIGRAM_WEIGHT * block_association(texts, tails[:, -1][:, None], heads[:, 0][j])
     scores += continuity_scores(tails, heads, j, CONTINUITY_WEIGHT)
     scores += NUMBER_IN_BLOCK * (np.array([number_ends(t) for t in texts])[:, None] & np.array([number_starts(t) for t in texts])[j])
