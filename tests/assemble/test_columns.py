@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import compose_text as ct  # noqa: E402
 
 from jianbao.assemble.columns import (  # noqa: E402
-    printed_by_rows,
     MAX_GAP,
     glued_parts,
     headline_lines,
@@ -31,6 +30,7 @@ from jianbao.assemble.columns import (  # noqa: E402
     merged_parts,
     page_measures,
     periodic_successors,
+    printed_by_rows,
     split_pieces,
     successor_scores,
     reads_in_order,
@@ -459,9 +459,10 @@ def test_a_page_printed_row_by_row_links_a_column_only_to_the_next_printed_line(
     texts = ["江州市今年秋粮再获丰收，全 乡亲们都说今年的收成好", "大家一起动手帮着收割 镇上的农机合作社也来", "市民粮食总产量比去年增长 了许多台收割机帮忙"]
     pieces = split_pieces(as_lines(texts), [12.0])
     assert [p.text for p in pieces][:2] == ["江州市今年秋粮再获丰收，全", "乡亲们都说今年的收成好"]
-    two_lines_down = 3  # "市民粮食……" is piece 4, three pieces after piece 0
-    assert np.isfinite(successor_scores(pieces, [12.0])[0, two_lines_down])
-    assert successor_scores(pieces, [12.0], by_rows=True)[0, two_lines_down] == -np.inf
+    gap = 4  # "市民粮食……" is piece 4, two printed lines below piece 0
+    assert pieces[gap].text.startswith("市民粮食")
+    assert np.isfinite(successor_scores(pieces, [12.0])[0, gap - 1])
+    assert successor_scores(pieces, [12.0], by_rows=True)[0, gap - 1] == -np.inf
 
 
 def test_a_page_is_printed_by_rows_when_most_lines_hold_several_columns() -> None:
