@@ -470,3 +470,21 @@ def test_a_page_is_printed_by_rows_when_most_lines_hold_several_columns() -> Non
     by_rows = [" ".join(row) for row in printed_rows(columns)]
     assert printed_by_rows(as_lines(by_rows), [12.0])
     assert not printed_by_rows(as_lines(print_rows(columns)[:4] + article_flow()), [12.0])
+
+
+def test_on_a_page_printed_by_rows_short_lines_over_the_first_row_are_headlines() -> None:
+    rows = [" ".join(row) for row in printed_rows(columns_of(article_flow(), 3))]
+    block = as_lines(["江州早市换新颜", "老街坊买菜更方便", *rows])
+    assert headline_lines(block, [12.0], by_rows=True) == 2
+    assert headline_lines(block, [12.0]) == 0
+
+
+def test_on_a_page_printed_by_rows_a_short_line_between_rows_is_no_column_line() -> None:
+    """A headline or intertitle no wider than a column, on a line of its own
+    between rows of columns, is linked to no column line."""
+    texts = ["江州市今年秋粮再获丰收，全 乡亲们都说今年的收成好", "早市换新颜", "市民粮食总产量比去年增长 了许多台收割机帮忙"]
+    pieces = split_pieces(as_lines(texts), [12.0])
+    assert pieces[2].text == "早市换新颜"
+    assert np.isfinite(successor_scores(pieces, [12.0])[1, 0])
+    scores = successor_scores(pieces, [12.0], by_rows=True)
+    assert np.all(np.isinf(scores[2])) and scores[1, 0] == -np.inf

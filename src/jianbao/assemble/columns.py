@@ -37,7 +37,9 @@ This stage undoes that before assembly:
    two lines speaks against linking them (the columns under it belong to
    another article).  Where most lines of a page hold pieces of several
    columns, the extractor printed every row across the page as one line
-   (pdfplumber does), and a column's next line is on the next printed line.
+   (pdfplumber does), and a column's next line is on the next printed line;
+   there a line of its own that stops short of the measure mid-phrase is a
+   headline or intertitle, no column's line.
    The block is reordered only when the text reads clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
    one after another in the order they start (columns that start level with
@@ -185,22 +187,25 @@ def block_chains(block: list[Line], measures: list[float], by_rows: bool = False
     """The column stretches of a block printed row by row.  Headline lines
     that open the block stay in front of it as one unit: they span the
     columns below them, so they are no column's line."""
-    head = headline_lines(block, measures)
+    head = headline_lines(block, measures, by_rows)
     pieces = split_pieces(block[head:], measures)
     chains = [[pieces[i] for i in chain] for chain in stream_chains(pieces, measures, by_rows)]
     return ([whole_lines(block[:head])] if head else []) + chains
 
 
-def headline_lines(block: list[Line], measures: list[float]) -> int:
+def headline_lines(block: list[Line], measures: list[float], by_rows: bool = False) -> int:
     """How many lines open the block above its columns: lines wider than
     any column measure that cannot be read as two column lines, or a
-    subtitle line opening with a dash right under them.  Extractors print a headline above the columns it spans first,
-    before the rows of its columns."""
+    subtitle line opening with a dash right under them.  Extractors print
+    a headline above the columns it spans first, before the rows of its
+    columns.  On a page printed row by row every row of columns holds
+    several pieces, so any line of one piece before the first such row is
+    a headline, however short."""
     widest = max(measures, default=0.0) + HANGING + QUOTES
     count = 0
     for line in block[:-1]:
         text = line.text.strip()
-        if not measures or not (width(text) > widest or (count and text.startswith("——"))):
+        if not measures or not (by_rows or width(text) > widest or (count and text.startswith("——"))):
             break
         if len(merged_parts(text, measures)) > 1:
             break  # two column lines printed as one, not a headline
@@ -520,6 +525,11 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     # printed among their rows) is no column's line.
     widest = max(measures, default=0.0) + HANGING + QUOTES
     foreign = empty | np.array([p.width > widest for p in pieces]) if measures else empty
+    if by_rows:
+        # On a page printed row by row, a line of its own that stops short of
+        # the measure without ending a sentence is a headline or an
+        # intertitle between the rows of columns, no column's line.
+        foreign = foreign | np.array([alone_on_line(pieces, k) and not fills_measure(p.width, measures) and runs_on_text(p.text) for k, p in enumerate(pieces)])
     valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
