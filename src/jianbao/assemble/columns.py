@@ -38,8 +38,8 @@ This stage undoes that before assembly:
    another article).  Where most lines of a page hold pieces of several
    columns, the extractor printed every row across the page as one line
    (pdfplumber does), and a column's next line is on the next printed line;
-   there a line of its own that stops short of the measure mid-phrase is a
-   headline or intertitle, no column's line.
+   there a line of its own that ends in a letter, not a mark, is a headline
+   or intertitle, no column's line.
    The block is reordered only when the text reads clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
    one after another in the order they start (columns that start level with
@@ -526,10 +526,11 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     widest = max(measures, default=0.0) + HANGING + QUOTES
     foreign = empty | np.array([p.width > widest for p in pieces]) if measures else empty
     if by_rows:
-        # On a page printed row by row, a line of its own that stops short of
-        # the measure without ending a sentence is a headline or an
-        # intertitle between the rows of columns, no column's line.
-        foreign = foreign | np.array([alone_on_line(pieces, k) and not fills_measure(p.width, measures) and runs_on_text(p.text) for k, p in enumerate(pieces)])
+        # On a page printed row by row a column's line shares its row with
+        # the other columns' lines; a line of its own that ends in a letter
+        # or digit, not a mark, is a headline or an intertitle between the
+        # rows, no column's line.
+        foreign = foreign | np.array([alone_on_line(pieces, k) and t[-1:].isalnum() for k, (p, t) in enumerate(zip(pieces, texts))])
     valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
