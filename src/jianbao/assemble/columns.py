@@ -530,7 +530,7 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
         # the other columns' lines; a line of its own that ends in a letter
         # or digit, not a mark, is a headline or an intertitle between the
         # rows, no column's line.
-        foreign = foreign | np.array([alone_on_line(pieces, k) and t[-1:].isalnum() for k, (p, t) in enumerate(zip(pieces, texts))])
+        foreign = foreign | np.array([alone_on_line(pieces, k) and t[-1:].isalnum() for k, t in enumerate(texts)])
     valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
