@@ -187,6 +187,7 @@ def test_the_label_of_a_printed_letter_starts_a_unit_as_a_dateline_does() -> Non
     )
     assert [flags(it) for it in items] == [set(), {"hard_start"}, set()]
 
+
 def test_an_editors_note_run_into_its_paragraph_starts_a_unit_as_a_dateline_does() -> None:
     items = build_items(
         [
