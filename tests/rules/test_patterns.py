@@ -199,6 +199,9 @@ def test_not_enumerated(line: str) -> None:
     [
         ("“身边好人”向家乡表白——", True, False),
         ("市长在江州调研时强调", True, False),
+        ("市长在江州调研强调守住耕地红线", True, False),
+        ("江州市民在家门口看上好医生", False, False),
+        ("江州在全省率先，强调服务", False, False),
         ("就江州建市70周年", True, False),
         ("《江州日报》发表市长署名文章", True, False),
         ("市长签署第3号政府令", True, False),

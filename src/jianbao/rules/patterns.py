@@ -129,6 +129,12 @@ REPORTING_KICKER = re.compile(r"[时上中](?:强调|指出|表示)\s*$")
 # text would go on with a full stop, which no line opens with.
 ATTENDANCE_SUBTITLE = re.compile(r"(?:出席并讲话|出席并致辞|并发表讲话|主持会议|出席会议)\s*$")
 KICKER_START = re.compile(r"^\s*就")
+# A kicker naming who spoke where ("市长在江州调研时强调", "……在座谈会上
+# 指出"), with the gist of what was said run on after it when an extractor
+# joined the kicker's two printed lines ("市长在江州调研强调守住耕地红线").
+# Titles report the act itself; the speaker-at-occasion-stressed formula
+# belongs to the line over them.
+REPORTED_SPEECH = re.compile(r"^\s*[^\s，。；：、,;:]{2,16}?在[^，。；：,;:]{2,30}?(?:强调|指出)")
 
 
 # A headline in two parallel halves set apart by a space ("山河壮丽  岁月峥嵘",
@@ -184,7 +190,7 @@ def is_subtitle_line(text: str) -> bool:
 
 
 def is_kicker_line(text: str) -> bool:
-    return bool(KICKER_END.search(text) or KICKER_START.match(text))
+    return bool(KICKER_END.search(text) or KICKER_START.match(text) or REPORTED_SPEECH.match(text))
 
 
 # A key point set in a bullet list above a news text ("■ 七十年来……"), a
