@@ -364,3 +364,28 @@ def test_a_text_headed_by_a_paired_line_like_its_own_intertitles_is_a_section_of
     ]
     joined = join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])
     assert len(joined) == 1
+
+
+def test_a_dash_led_subtitle_closes_the_stack_above_it_even_next_to_a_photo() -> None:
+    """"——论……" under a commentary's trailing title is that title's
+    subtitle, even where it shares words with the caption of the photo
+    headed by the next line: no stack, not even a photo's, opens with a
+    dash."""
+    subtitle = head("——论学习贯彻江州市委全会文件汇编精神", strong=False)
+    subtitle.dash_led = True
+    subtitle.caption_sim = 0.3
+    photo_title = head("《江州市委全会文件汇编》出版", strong=False)
+    photo_title.caption_sim = 0.5
+    items = [
+        unit("理论上清醒，行动上才能坚定。学习要往深里走、往实里走，学以致用，知行合一。"),
+        unit("把学习成果转化为推动发展的实际行动，是每一名干部的责任。"),
+        head("把学习成果转化为发展实效"),
+        subtitle,
+        photo_title,
+        Item(kind=GAP, rows=[]),
+        unit("江州讯 今年全市粮食再获丰收，总产量创历史新高。"),
+    ]
+    items[-1].hard_start = True
+    cut = segment(items)
+    assert cut[0][-2:] == [items[2].text, subtitle.text]
+    assert cut[1][0] == photo_title.text

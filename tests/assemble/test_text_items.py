@@ -13,7 +13,7 @@ from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, MID, SINGLE
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_grams
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
-from jianbao.assemble.text import attach_captions, build_items, is_pen_name, mark_wrapped_heads, pair_photos
+from jianbao.assemble.text import attach_captions, build_items, head_item, is_pen_name, mark_wrapped_heads, pair_photos
 from jianbao.model import HINT_HEAD, Article
 
 _line_numbers = count()
@@ -436,3 +436,8 @@ def test_a_headline_of_parallel_halves_filling_the_column_is_strong() -> None:
     (full,) = build_items([head("江州处处新气象  家家户户笑开颜", width=14.0)])
     (short,) = build_items([head("山河壮丽  岁月峥嵘", width=8.0)])
     assert full.strong and not short.strong
+
+
+def test_a_headline_line_led_by_a_dash_is_marked_a_sure_subtitle() -> None:
+    assert head_item(Row(text="——记江州大桥的建设者们", lines=[0])).dash_led
+    assert not head_item(Row(text="江州大桥的建设者们", lines=[0])).dash_led

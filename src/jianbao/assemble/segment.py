@@ -94,6 +94,10 @@ B_COLUMN_LEADS = 0.1
 # A kicker stands above its title and a subtitle below it: a stack cannot
 # end on a kicker nor open with a subtitle.
 C_STACK_SHAPE = 1.2
+# A line led by a dash ("——记……") is a subtitle, the lowest line of a
+# stack, whatever else it shares words with: a stack opening with one
+# costs more.
+C_DASH_OPENING = 3.0
 # Cohesion of neighbouring text units: on a page of news, two stretches of
 # one article share more weighted vocabulary than two articles do (about
 # 0.12 against 0.04 of the smaller text's weight); the cost of joining is
@@ -119,6 +123,7 @@ class Item:
     bulleted: bool = False  # "■ ……": a key point of the text under it
     wraps_previous: bool = False  # a headline line that finishes the line above
     subtitle_like: bool = False
+    dash_led: bool = False  # "——记……": surely a subtitle
     cohesion_next: float = 0.0  # units: cohesion with the next unit
     chars: int = 0
     local_sim: float = 0.0  # headline lines: vocabulary shared with the text around
@@ -255,7 +260,7 @@ class Stack:
     column_under_head: bool
     misplaced_byline: bool
     weak_cost: float | None  # None: a bold or spanning line makes it strong
-    bad_shape: bool
+    shape_cost: float  # a stack ending on a kicker or opening with a subtitle
     photo_cost: float
 
 
@@ -272,6 +277,7 @@ def stack_of(run: list[Item], weak_cost: float) -> Stack:
     bad_shape = bool(head_lines) and (
         head_lines[-1].kicker_like or head_lines[0].subtitle_like or head_lines[0].enumerated
     )
+    shape_cost = (C_STACK_SHAPE if bad_shape else 0.0) + (C_DASH_OPENING if head_lines and head_lines[0].dash_led else 0.0)
     # A line printed against a caption it matches would rather head that photo.
     photo = sum(W_LEX * it.caption_sim + (C_PHOTO_HEAD if it.after_caption else 0.0) for it in head_lines)
     return Stack(
@@ -285,7 +291,7 @@ def stack_of(run: list[Item], weak_cost: float) -> Stack:
         column_under_head=_comes_after(run, HEAD, COLUMN),
         misplaced_byline=misplaced,
         weak_cost=weak,
-        bad_shape=bad_shape,
+        shape_cost=shape_cost,
         photo_cost=photo,
     )
 
@@ -465,8 +471,7 @@ class SegmentGrower:
         score += self.lead_lex if lead.has_head else self.trail_lex
         if stack.weak_cost is not None:
             score -= stack.weak_cost
-        if stack.bad_shape:
-            score -= C_STACK_SHAPE
+        score -= stack.shape_cost
         if lead.column_under_head or trail.column_under_head:
             score -= C_STACK_SHAPE
         if lead.heads and page.items[self.first_unit].from_jump:
@@ -854,7 +859,9 @@ def _floating_score(items: list[Item]) -> float:
     heads = [it for it in items if it.kind == HEAD]
     # A run next to a caption it matches is that photo's headline.
     photo = sum(W_LEX * it.caption_sim for it in heads)
-    return photo - (C_FLOAT + C_FLOAT_LINE * max(0, len(heads) - 1)) - 0.3 * sum(1 for it in items if it.kind == BYLINE)
+    # A photo's headline is a stack too, and no stack opens with a subtitle.
+    shape = C_DASH_OPENING if heads and heads[0].dash_led else 0.0
+    return photo - shape - (C_FLOAT + C_FLOAT_LINE * max(0, len(heads) - 1)) - 0.3 * sum(1 for it in items if it.kind == BYLINE)
 
 
 def index_grams(item: Item) -> None:

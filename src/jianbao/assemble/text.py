@@ -243,6 +243,7 @@ def head_item(row: Row) -> Item:
         strong=is_strong_head(row),
         kicker_like=rules.is_kicker_line(row.text),
         subtitle_like=rules.is_subtitle_line(row.text),
+        dash_led=bool(rules.SUBTITLE_START.match(row.text)),
         enumerated=bool(rules.ENUMERATED.match(row.text)),
     )
 
