@@ -479,3 +479,15 @@ def test_the_signature_over_a_closing_date_ends_the_text() -> None:
     label_rows(rows)
     n = len(CANTEEN)
     assert [r.part for r in rows[n : n + 3]] == [FIRST, LAST, SINGLE]
+
+
+def test_text_cut_off_inside_a_phrase_over_a_wide_headline_is_no_headline_line() -> None:
+    """A full column line stopping on 和 right over the next article's
+    headline, set wider than the column, is the end of a text cut off at
+    the foot of its box: a headline set wider than the column has all its
+    lines at that measure."""
+    rows = rows_of(*CANTEEN, "街坊们盼着食堂早晚供应和", "江州新建百家社区食堂让老人吃上热乎饭", *CANTEEN)
+    label_rows(rows)
+    cut = len(CANTEEN)
+    assert rows[cut].part != HEAD
+    assert rows[cut + 1].part == HEAD

@@ -69,6 +69,7 @@ RUN_ON_MARKS = "，、；：（“《—"
 # Function words that cannot close a sentence or a headline: a line that
 # stops on one continues on the next ("……在今年的" / "全国两会……").
 DANGLING = "的和与及在对把被从向为以将并而或"
+C_CUT_OFF_TEXT = 6.0
 
 
 # For each state, the states that may precede it: (state, cost, running).
@@ -292,6 +293,7 @@ def emission(
     under_kicker: bool = False,
     note: bool = False,
     closes_note: bool = False,
+    over_wide_head: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect)."""
@@ -375,6 +377,13 @@ def emission(
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0
+    if over_wide_head and (full or indented) and text[-1:] in DANGLING:
+        # Text cut off at the foot of its column or box, right over the
+        # next article's headline ("……给全球减贫与" / "迈向……的未来"): a
+        # line of the column's measure that stops inside a phrase is no
+        # headline line, for a headline set wider than the column has all
+        # its lines at that wider measure.
+        head -= C_CUT_OFF_TEXT
     if row.indent and indented:
         head -= 1.0
     head += layout_hint_score(row.hint)
@@ -683,6 +692,7 @@ def _viterbi(
             under_kicker=titled[k],
             note=note or closes,
             closes_note=closes,
+            over_wide_head=i + 1 < n_rows and rows[i + 1].width > rows[i + 1].measure + WIDER_THAN_COLUMN,
         )
         if signed[k]:
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
