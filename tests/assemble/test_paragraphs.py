@@ -23,6 +23,7 @@ from jianbao.assemble.paragraphs import (
     leaves_open,
     lines_closed_by_tag,
     runs_on,
+    sets_off_headline,
 )
 from jianbao.assemble.rows import Row
 from jianbao.model import HINT_BODY, HINT_HEAD
@@ -491,3 +492,16 @@ def test_text_cut_off_inside_a_phrase_over_a_wide_headline_is_no_headline_line()
     cut = len(CANTEEN)
     assert rows[cut].part != HEAD
     assert rows[cut + 1].part == HEAD
+
+
+def test_a_headline_line_is_set_off_from_the_line_above_by_width_or_weight() -> None:
+    """Every line of a headline is set to its measure and in its weight:
+    a bold line under a plain one, or one set wider than the column, is
+    set off from it; a wrapped headline's bold lines are not."""
+    plain, bold, wide, wrap = rows_of("食堂还将为老人们送餐与", "社区食堂香飘老街", "江州新建百家社区食堂让老人吃上热乎饭", "老街", bold=(1, 3))
+    for row in (plain, bold, wide, wrap):
+        row.measure = 12.0
+    assert sets_off_headline(plain, bold)
+    assert sets_off_headline(plain, wide)
+    assert not sets_off_headline(bold, wrap)
+    assert not sets_off_headline(plain, plain)

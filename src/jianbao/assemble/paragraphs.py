@@ -293,7 +293,7 @@ def emission(
     under_kicker: bool = False,
     note: bool = False,
     closes_note: bool = False,
-    over_wide_head: bool = False,
+    over_set_off_head: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect)."""
@@ -377,12 +377,12 @@ def emission(
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0
-    if over_wide_head and (full or indented) and text[-1:] in DANGLING:
+    if over_set_off_head and (full or indented) and text[-1:] in DANGLING:
         # Text cut off at the foot of its column or box, right over the
         # next article's headline ("……给全球减贫与" / "迈向……的未来"): a
-        # line of the column's measure that stops inside a phrase is no
-        # headline line, for a headline set wider than the column has all
-        # its lines at that wider measure.
+        # line of the column's measure that stops inside a phrase, over a
+        # headline line set wider or bolder (sets_off_headline), belongs to
+        # no headline: a kicker over a title ends on a whole phrase.
         head -= C_CUT_OFF_TEXT
     if row.indent and indented:
         head -= 1.0
@@ -611,6 +611,14 @@ def lines_under_kicker(rows: list[Row], run: list[int]) -> list[bool]:
     return flags
 
 
+def sets_off_headline(row: Row, nxt: Row) -> bool:
+    """``nxt`` is a headline line set apart from ``row``: wider than the
+    column, or bold under a plain line.  Every line of a headline is set
+    to its measure and in its weight, so ``row`` is no line of that
+    headline."""
+    return nxt.width > nxt.measure + WIDER_THAN_COLUMN or (nxt.bold and not row.bold)
+
+
 def _ends_on_tag(text: str) -> bool:
     """The text closes on a column tag, not on a bracketed source or a
     credit ("（本报记者 王芳）", "制图：王芳（新华社发）")."""
@@ -692,7 +700,7 @@ def _viterbi(
             under_kicker=titled[k],
             note=note or closes,
             closes_note=closes,
-            over_wide_head=i + 1 < n_rows and rows[i + 1].width > rows[i + 1].measure + WIDER_THAN_COLUMN,
+            over_set_off_head=i + 1 < n_rows and sets_off_headline(rows[i], rows[i + 1]),
         )
         if signed[k]:
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
