@@ -13,6 +13,7 @@ from jianbao.assemble.segment import (
     Segment,
     give_heads_to_headless,
     give_titles_to_continued_parts,
+    heads_a_report,
     index_flow_windows,
     index_grams,
     join_continued_sections,
@@ -389,3 +390,31 @@ def test_a_dash_led_subtitle_closes_the_stack_above_it_even_next_to_a_photo() ->
     cut = segment(items)
     assert cut[0][-2:] == [items[2].text, subtitle.text]
     assert cut[1][0] == photo_title.text
+
+
+def test_a_plain_headline_line_over_a_dateline_heads_a_report_however_alike_the_two() -> None:
+    """Two letters of congratulation printed one under the other share
+    most of their words, but the plain line over the second one's dateline
+    is its headline, not an intertitle of the first: sections of one text
+    go on without a new dateline."""
+    items = [
+        head("市长向江州读书节致贺信", strong=False),
+        unit("江州讯 第三届江州读书节今天在市图书馆开幕，市长向读书节致贺信。市长指出，读书让城市更有温度。"),
+        unit("市长强调，要把读书节办成市民的节日，让书香飘满老街新区。"),
+        head("市长向江州科技周致贺信", strong=False),
+        unit("江州讯 第三届江州科技周今天在会展中心开幕，市长向科技周致贺信。市长指出，创新是城市发展的动力。"),
+        unit("市长强调，要让更多青少年走近科学，培养创新人才。"),
+    ]
+    items[1].hard_start = items[4].hard_start = True
+    assert segment(items) == [[it.text for it in items[:3]], [it.text for it in items[3:]]]
+
+
+def test_text_opening_in_the_column_heads_a_report_but_a_wide_photo_story_does_not() -> None:
+    def opening(width: float, from_jump: bool = False) -> Item:
+        row = Row(text="江州讯 第三届江州读书节今天开幕。", lines=[0], width=width, measure=11.0)
+        return Item(kind=UNIT, rows=[row], hard_start=True, from_jump=from_jump)
+
+    assert heads_a_report(opening(11.0))
+    assert not heads_a_report(opening(35.0))
+    assert not heads_a_report(opening(11.0, from_jump=True))
+    assert not heads_a_report(unit("读书让城市更有温度。"))

@@ -505,15 +505,34 @@ def heads_a_title(item: Item, nxt: Item | None) -> bool:
 
 
 _CLAUSE_MARKS = frozenset("，、；：,;:")
+# Ems past its column measure a line of body text may reach (hanging
+# punctuation, letter-spaced digits).
+COLUMN_SLACK = 2.0
+
+
+def heads_a_report(nxt: Item | None) -> bool:
+    """The item after a headline line opens a text of its own in the
+    column (a dateline, a letter's label, an editor's note), not a part
+    continued from another page: sections of one text go on without a
+    dateline.  Text set wider than the column under a narrow headline is a
+    photo's story, which :func:`_floating_score` weighs apart."""
+    return (
+        nxt is not None
+        and nxt.kind == UNIT
+        and nxt.hard_start
+        and not nxt.from_jump
+        and all(row.width <= row.measure + COLUMN_SLACK for row in nxt.rows[:2])
+    )
 
 
 def _inner_item_score(item: Item, nxt: Item | None) -> float:
     """What a headline line, byline or column head costs inside an article
     (``nxt``: the item printed after it)."""
     if item.kind == HEAD:
-        # A headline printed right after a photo credit heads the photo, and
-        # a kicker heads a title: neither is an intertitle.
-        strong = item.strong or item.after_caption or heads_a_title(item, nxt)
+        # A headline printed right after a photo credit heads the photo, a
+        # kicker heads a title, and a line right over a dateline heads the
+        # report it opens: none is an intertitle.
+        strong = item.strong or item.after_caption or heads_a_title(item, nxt) or heads_a_report(nxt)
         return -(C_INTERTITLE_STRONG if strong else C_INTERTITLE) + W_LEX * W_INTERTITLE_LEX * item.local_sim
     if item.kind in (BYLINE, COLUMN):
         return -C_INNER_BYLINE
