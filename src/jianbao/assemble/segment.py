@@ -24,8 +24,10 @@ dynamic programming over all cuts:
   vocabulary beyond what unrelated articles share) is one article;
 * plain headline lines the width of the column are mostly intertitles, so
   a headline made only of them is weak; a bold or column-spanning line is a
-  real headline and costs dearly as an intertitle;
-* a stack cannot end on a kicker, open with a subtitle or an enumerated
+  real headline and costs dearly as an intertitle, and so does a line
+  right over a dateline set in the column (sections go on without one);
+* a stack cannot end on a kicker, open with a subtitle (a dash-led one
+  least of all, not even a photo's headline) or an enumerated
   point ("二、……"), have a line above
   its column head, or run across a caption; a headline printed against a
   caption it matches is that photo's;
