@@ -22,6 +22,7 @@ from jianbao.assemble.segment import (
     join_intertitle_series,
     join_section_series,
     join_signed_sections,
+    line_over_kicker,
     make_segment,
     segment_items,
     untangle_heads,
@@ -418,3 +419,31 @@ def test_text_opening_in_the_column_heads_a_report_but_a_wide_photo_story_does_n
     assert not heads_a_report(opening(35.0))
     assert not heads_a_report(opening(11.0, from_jump=True))
     assert not heads_a_report(unit("读书让城市更有温度。"))
+
+
+def test_a_headline_line_above_a_kicker_closes_the_text_before() -> None:
+    """A kicker ("……时强调") tops its stack, so the plain line printed over
+    it is the trailing headline of the text before."""
+    kicker = head("市长会见江州劳动模范代表时强调", strong=False)
+    kicker.kicker_like = True
+    items = [
+        unit("电站建成后，山村家家户户用上了电，孩子们晚上也能在灯下读书。"),
+        unit("村民们说，有了电，日子就有了奔头。"),
+        head("“有电就有好日子”", strong=False),
+        kicker,
+        head("弘扬劳模精神 建功江州发展", strong=False),
+        unit("江州讯 市长今天会见江州劳动模范代表，向劳模们致以节日问候。市长强调，要弘扬劳模精神。"),
+        unit("劳模代表表示，将立足岗位，为江州发展多作贡献。"),
+    ]
+    items[5].hard_start = True
+    assert segment(items) == [[it.text for it in items[:3]], [it.text for it in items[3:]]]
+
+
+def test_a_kicker_wrapped_or_over_another_kicker_line_is_no_line_over_a_kicker() -> None:
+    first = head("就江州建市七十周年", strong=False)
+    first.kicker_like = True
+    second = head("市长在庆祝大会上强调", strong=False)
+    second.kicker_like = True
+    title = head("携手共创江州美好未来")
+    assert not line_over_kicker([first, second, title])
+    assert line_over_kicker([title, second])

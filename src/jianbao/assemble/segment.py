@@ -266,6 +266,16 @@ class Stack:
     photo_cost: float
 
 
+def line_over_kicker(head_lines: list[Item]) -> bool:
+    """A kicker ("……时强调") tops its stack: a headline line above it that
+    is neither a kicker nor wrapped onto by it ("“有电就有美好未来”" /
+    "市长会见……时强调") closes another article."""
+    return any(
+        cur.kicker_like and not cur.wraps_previous and not prev.kicker_like
+        for prev, cur in zip(head_lines, head_lines[1:])
+    )
+
+
 def stack_of(run: list[Item], weak_cost: float) -> Stack:
     heads = [it for it in run if it.kind in (HEAD, BYLINE)]
     head_lines = [it for it in heads if it.kind == HEAD]
@@ -280,6 +290,8 @@ def stack_of(run: list[Item], weak_cost: float) -> Stack:
         head_lines[-1].kicker_like or head_lines[0].subtitle_like or head_lines[0].enumerated
     )
     shape_cost = (C_STACK_SHAPE if bad_shape else 0.0) + (C_DASH_OPENING if head_lines and head_lines[0].dash_led else 0.0)
+    if line_over_kicker(head_lines):
+        shape_cost += C_STACK_SHAPE
     # A line printed against a caption it matches would rather head that photo.
     photo = sum(W_LEX * it.caption_sim + (C_PHOTO_HEAD if it.after_caption else 0.0) for it in head_lines)
     return Stack(
