@@ -13,8 +13,17 @@ from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, MID, SINGLE
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_grams
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
-from jianbao.assemble.text import attach_captions, build_items, head_item, is_pen_name, mark_wrapped_heads, pair_photos
+from jianbao.assemble.text import (
+    attach_captions,
+    build_items,
+    head_item,
+    is_pen_name,
+    mark_wrapped_heads,
+    pair_photos,
+    split_side_by_side,
+)
 from jianbao.model import HINT_HEAD, Article
+from jianbao.normalize import width
 
 _line_numbers = count()
 
@@ -441,3 +450,18 @@ def test_a_headline_of_parallel_halves_filling_the_column_is_strong() -> None:
 def test_a_headline_line_led_by_a_dash_is_marked_a_sure_subtitle() -> None:
     assert head_item(Row(text="——记江州大桥的建设者们", lines=[0])).dash_led
     assert not head_item(Row(text="江州大桥的建设者们", lines=[0])).dash_led
+
+
+def side_by_side(text: str) -> list[str]:
+    return [r.text for r in split_side_by_side(Row(text=text, lines=[0], width=width(text), measure=12.0))]
+
+
+def test_two_headlines_printed_side_by_side_on_one_line_are_cut_apart() -> None:
+    assert side_by_side("江州大桥今天正式通车 市长出席通车仪式并讲话") == ["江州大桥今天正式通车", "市长出席通车仪式并讲话"]
+    # A couplet ("两岸一桥通 江州万象新") is one headline beside the next one.
+    assert side_by_side("两岸一桥通 江州万象新 市长出席通车仪式并讲话") == ["两岸一桥通 江州万象新", "市长出席通车仪式并讲话"]
+
+
+def test_a_headline_of_parallel_phrases_stays_whole() -> None:
+    assert side_by_side("建好一座桥 带富一方人 造福两岸民") == ["建好一座桥 带富一方人 造福两岸民"]
+    assert side_by_side("江州大桥通车") == ["江州大桥通车"]

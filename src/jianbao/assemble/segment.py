@@ -26,9 +26,9 @@ dynamic programming over all cuts:
   a headline made only of them is weak; a bold or column-spanning line is a
   real headline and costs dearly as an intertitle, and so does a line
   right over a dateline set in the column (sections go on without one);
-* a stack cannot end on a kicker, open with a subtitle (a dash-led one
-  least of all, not even a photo's headline) or an enumerated
-  point ("二、……"), have a line above
+* a stack cannot end on a kicker, have a headline line above its kicker,
+  open with a subtitle (a dash-led one least of all, not even a photo's
+  headline) or an enumerated point ("二、……"), have a line above
   its column head, or run across a caption; a headline printed against a
   caption it matches is that photo's;
 * a short note in brackets ("（相关报道见第五版）") closes the text before it,

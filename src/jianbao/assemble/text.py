@@ -264,6 +264,8 @@ def split_side_by_side(row: Row) -> list[Row]:
     printed on the baseline of the one beside it."""
     text = row.text.strip()
     gaps = list(_SPACE_RUN.finditer(text))
+    if len(gaps) == 2:
+        gaps = gaps[1:] if after_a_couplet(text, gaps) else gaps
     if len(gaps) != 1:
         return [row]
     left, right = text[: gaps[0].start()], text[gaps[0].end() :]
@@ -275,6 +277,15 @@ def split_side_by_side(row: Row) -> list[Row]:
 
 
 _SPACE_RUN = re.compile(r"[ \u3000]+")
+
+
+def after_a_couplet(text: str, gaps: list[re.Match[str]]) -> bool:
+    """The line's second space follows a headline of two parallel halves
+    of one length ("山河壮丽 岁月峥嵘 市长……"): the halves are one
+    headline and what follows another; a third phrase of the same length
+    would be the couplet's own."""
+    first, second, third = text[: gaps[0].start()], text[gaps[0].end() : gaps[1].start()], text[gaps[1].end() :]
+    return visible_len(first) == visible_len(second) != visible_len(third)
 
 # Characters a headline needs on each side of a column tag for the line to
 # be two headlines run together.
