@@ -503,5 +503,8 @@ def test_a_headline_line_is_set_off_from_the_line_above_by_width_or_weight() -> 
         row.measure = 12.0
     assert sets_off_headline(plain, bold)
     assert sets_off_headline(plain, wide)
+    (edge,) = rows_of("江州新建百家社区食堂开门迎客")
+    edge.measure = 12.0
+    assert sets_off_headline(plain, edge)  # two ems wider: no text line reaches that far
     assert not sets_off_headline(bold, wrap)
     assert not sets_off_headline(plain, plain)

@@ -616,7 +616,7 @@ def sets_off_headline(row: Row, nxt: Row) -> bool:
     column, or bold under a plain line.  Every line of a headline is set
     to its measure and in its weight, so ``row`` is no line of that
     headline."""
-    return nxt.width > nxt.measure + WIDER_THAN_COLUMN or (nxt.bold and not row.bold)
+    return nxt.width >= nxt.measure + WIDER_THAN_COLUMN or (nxt.bold and not row.bold)
 
 
 def _ends_on_tag(text: str) -> bool:
