@@ -508,3 +508,19 @@ def test_a_headline_line_is_set_off_from_the_line_above_by_width_or_weight() -> 
     assert sets_off_headline(plain, edge)  # two ems wider: no text line reaches that far
     assert not sets_off_headline(bold, wrap)
     assert not sets_off_headline(plain, plain)
+
+
+def test_a_headline_closed_by_its_tag_over_the_first_line_of_its_text_is_tagged() -> None:
+    """Extractors that print a headline before its text may wrap its tag
+    apart too; over an indented opening line with a full line under it
+    the tag still closes a headline, for no paragraph ends on a tag."""
+    rows = rows_of("老街食堂开张了。", "办好家门口的社区食堂（民", "生观察）", *CANTEEN)
+    for row in rows:
+        row.measure = 12.0
+    assert lines_closed_by_tag(rows, list(range(len(rows))))[:3] == [False, True, True]
+    # A headline line as short as an indented one, with no full line under
+    # it, opens no paragraph.
+    short = rows_of("老街食堂开张了。", "办好家门口的社区食堂（民", "生观察）", "江州老街社区食堂开张", "迎来首批老人")
+    for row in short:
+        row.measure = 12.0
+    assert not any(lines_closed_by_tag(short, list(range(len(short))))[:3])

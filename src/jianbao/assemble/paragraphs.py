@@ -532,7 +532,8 @@ B_TAGGED_HEAD = 4.0
 def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
     """For each row of ``run``: it belongs to a headline that a column tag
     closes, printed where text stops (the run ends, or a dateline,
-    continuation marker or line set wider than the column follows).
+    continuation marker or line set wider than the column follows) or
+    over the indented first line of its text.
     Extractors that lose bold print a headline after its body and may wrap
     its tag apart from it ("一堂……历史教" / "课（江州论坛·……" / "故事）", or
     "……的新路" / "（江声）"); the lines since the last sentence end then
@@ -547,7 +548,7 @@ def lines_closed_by_tag(rows: list[Row], run: list[int]) -> list[bool]:
     n_rows = len(rows)
     for k in range(len(run)):
         i = run[k]
-        if k < len(run) - 1 and not (i + 1 < n_rows and _starts_anew(rows[i + 1])):
+        if k < len(run) - 1 and not (i + 1 < n_rows and (_starts_anew(rows[i + 1]) or _opens_paragraph(rows, i + 1))):
             continue
         if not rows[i].text.rstrip().endswith(("）", ")")):
             continue
@@ -624,6 +625,18 @@ def _ends_on_tag(text: str) -> bool:
     credit ("（本报记者 王芳）", "制图：王芳（新华社发）")."""
     tag = rules.COLUMN_TAG.search(text)
     return bool(tag) and not is_source_note(text[tag.start() + 1 :]) and not rules.CLOSING_CREDIT.match(text)
+
+
+def _opens_paragraph(rows: list[Row], i: int) -> bool:
+    """Row ``i`` is as wide as an indented opening line of its column and
+    a full line follows it: after a headline closed by its column tag
+    printed over its text, the text's first paragraph begins (no paragraph
+    ends on a bracketed tag).  A headline line as short as an indented one
+    has no full line of text under it."""
+    row = rows[i]
+    if i + 1 >= len(rows) or abs(row.width - (row.measure - INDENT)) > TOL:
+        return False
+    return rows[i + 1].width >= rows[i + 1].measure - TOL
 
 
 def _starts_anew(row: Row) -> bool:
