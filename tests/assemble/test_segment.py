@@ -380,8 +380,8 @@ def test_a_dash_led_subtitle_closes_the_stack_above_it_even_next_to_a_photo() ->
     photo_title.caption_sim = 0.5
     items = [
         unit("理论上清醒，行动上才能坚定。学习要往深里走、往实里走，学以致用，知行合一。"),
-        unit("把学习成果转化为推动发展的实际行动，是每一名干部的责任。"),
-        head("把学习成果转化为发展实效"),
+        unit("把所学所悟化为推动发展的实际行动，是每一名干部的责任。"),
+        head("把所学所悟化为发展实效"),
         subtitle,
         photo_title,
         Item(kind=GAP, rows=[]),

@@ -379,7 +379,7 @@ def emission(
         head -= 3.0
     if over_set_off_head and (full or indented) and text[-1:] in DANGLING:
         # Text cut off at the foot of its column or box, right over the
-        # next article's headline ("……给全球减贫与" / "迈向……的未来"): a
+        # next article's headline ("……还为老人们送餐与" / "老街……的食堂"): a
         # line of the column's measure that stops inside a phrase, over a
         # headline line set wider or bolder (sets_off_headline), belongs to
         # no headline: a kicker over a title ends on a whole phrase.

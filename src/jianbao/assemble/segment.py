@@ -268,7 +268,7 @@ class Stack:
 
 def line_over_kicker(head_lines: list[Item]) -> bool:
     """A kicker ("……时强调") tops its stack: a headline line above it that
-    is neither a kicker nor wrapped onto by it ("“有电就有美好未来”" /
+    is neither a kicker nor wrapped onto by it ("“有电就有好日子”" /
     "市长会见……时强调") closes another article."""
     return any(
         cur.kicker_like and not cur.wraps_previous and not prev.kicker_like
