@@ -4,7 +4,7 @@ and photo credits split off the lines they are printed on."""
 from __future__ import annotations
 
 from jianbao import classify
-from jianbao.assemble.rows import Row, prepare_rows, split_line
+from jianbao.assemble.rows import Row, prepare_rows, split_line, split_wrapped_tails
 from jianbao.model import Line, Page
 
 # Two columns' worth of an invented farm story, one justified paragraph
@@ -181,6 +181,30 @@ def test_a_title_and_its_subtitle_on_one_line_are_two_rows() -> None:
 def test_a_dateline_or_dash_inside_running_text_does_not_split_it() -> None:
     for text in ["新华社江州3月1日电 春耕时节，", "他说——这是大事。", "记者从本报江州站获悉"]:
         assert [r.text for r in split_line(Line(text=text, index=1))] == [text]
+
+
+def test_the_wrapped_end_of_a_headline_beside_a_text_line_is_cut_from_it() -> None:
+    _, rows = rows_of(["市长出席江州大桥通车仪式并发表讲", "话 清晨六点，大桥上已经", *BODY])
+    assert [r.text for r in rows[:3]] == ["市长出席江州大桥通车仪式并发表讲", "话", "清晨六点，大桥上已经"]
+    assert all(r.lines == [1] for r in rows[1:3])
+
+
+def tails(above: str, line: str) -> list[str]:
+    return [r.text for r in split_wrapped_tails([Row(text=above, lines=[0]), Row(text=line, lines=[1])])]
+
+
+def test_only_a_headline_tail_beside_running_text_is_cut() -> None:
+    # A dateline broken on its date, a bullet, a line under a closed
+    # sentence, a tail beside no sentence, a line above no wider than the
+    # text beside.
+    for above, line in [
+        ("本报江州3月1", "日电 清晨六点，大桥上已经"),
+        ("江州大桥今天正式建成通车并投用", "■ 清晨六点，大桥上已经"),
+        ("江州大桥今天正式建成通车。", "话 清晨六点，大桥上已经"),
+        ("市长出席江州大桥通车仪式并发表讲", "话 江州大桥建成通车"),
+        ("市长出席通车仪式讲", "话 清晨六点，大桥上已经"),
+    ]:
+        assert tails(above, line) == [above, line]
 
 
 def test_an_empty_page_has_no_rows() -> None:

@@ -447,3 +447,15 @@ def test_a_kicker_wrapped_or_over_another_kicker_line_is_no_line_over_a_kicker()
     title = head("携手共创江州美好未来")
     assert not line_over_kicker([first, second, title])
     assert line_over_kicker([title, second])
+
+
+def test_a_photo_storys_short_text_before_its_caption_takes_the_headline_after_it() -> None:
+    """A photo story prints a few lines of text, "图为……" and the credit,
+    then its headline: the headline heads the text too.  A long text
+    before a caption keeps apart from the photo's headline."""
+    story = make_segment([unit("正月初五，江州老街迎来每周一次的大集，街坊们赶来置办年货。"), Item(kind=GAP, rows=[])], 0.0)
+    alone = make_segment([head("赶大集 过大年", strong=False)], 0.0)
+    joined = join_headlines_to_headless([story, alone])
+    assert len(joined) == 1 and [it.text for it in joined[0].trail][-1] == "赶大集 过大年"
+    long_text = make_segment([unit("老街改造今天完工。" * 40), Item(kind=GAP, rows=[])], 0.0)
+    assert len(join_headlines_to_headless([long_text, alone])) == 2

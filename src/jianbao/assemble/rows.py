@@ -16,6 +16,7 @@ from jianbao.assemble.columns import restore_column_order
 from jianbao.assemble.text_layout import layout_reading_order
 from jianbao.model import Furniture, Line, Page
 from jianbao.normalize import clean_spaces, collapse_faux_bold, widths_under_model
+from jianbao.normalize import width as printed_width
 
 # Furniture (masthead, header, date) is printed at the top or foot of a page,
 # but extractors may print it anywhere: a line that is only a page header
@@ -60,6 +61,7 @@ def prepare_rows(page: Page) -> list[Row]:
     rows: list[Row] = []
     for line in kept:
         rows.extend(split_line(line))
+    rows = split_wrapped_tails(rows)
     mark_split_bylines(rows)
     mark_split_datelines(rows)
     unmark_bylines_in_notes(rows)
@@ -203,6 +205,48 @@ def box_pieces(text: str) -> list[str]:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].rstrip() for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+# One or two characters of a word (or a closing bracket), a space, text.
+_TAIL_BESIDE = re.compile(r"^([\u4e00-\u9fff）》”」]{1,2})\s+(\S.*)$")
+_CLAUSE_MARKS = frozenset("，。、；：！？")
+# How much wider (in ems) the line above must be than the text beside the
+# tail: a headline set wider than the column.
+TAIL_ABOVE_WIDER = 2.0
+
+
+def split_wrapped_tails(rows: list[Row]) -> list[Row]:
+    """The wrapped end of a headline printed on the baseline of the text
+    beside it, which an extractor joined with a space: "……发表主旨演" /
+    "讲 欢歌忆往昔，豪情" gives "讲" and "欢歌忆往昔，豪情".  No line of text
+    opens with one or two characters and a space; the line above runs on
+    (it stops inside a phrase, not on a date's digits as a dateline
+    broken before "日电" does) and is wider than the text beside the tail,
+    which has clauses of running text.
+
+    >>> [r.text for r in split_wrapped_tails([Row(text="市长出席江州大桥通车仪式并发表讲", lines=[0]), Row(text="话 清晨六点，大桥上", lines=[1])])]
+    ['市长出席江州大桥通车仪式并发表讲', '话', '清晨六点，大桥上']
+    """
+    out: list[Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        m = _TAIL_BESIDE.match(row.text.strip())
+        if (
+            m is None
+            or above is None
+            or above.label != classify.TEXT
+            or not above.text.strip()
+            or above.text.rstrip()[-1] in rules.SENTENCE_END
+            or above.text.rstrip()[-1].isdigit()
+            or _CLAUSE_MARKS.isdisjoint(m.group(2))
+            or printed_width(above.text) < printed_width(m.group(2)) + TAIL_ABOVE_WIDER
+        ):
+            out.append(row)
+            continue
+        rest = m.group(2)
+        out.append(replace(row, text=m.group(1), label=classify.TEXT, bold=above.bold, indent=False))
+        out.append(replace(row, text=rest, label=classify.classify_line(rest), blank_before=False, indent=False, hint=""))
+    return out
 
 
 def opens_box(text: str) -> bool:

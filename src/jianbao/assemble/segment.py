@@ -625,7 +625,10 @@ def join_headlines_to_headless(segments: list[Segment]) -> list[Segment]:
     that text's headline, printed after its body: a run of headline lines
     with no text, following a text with no headline line on either side,
     joins it as its trailing headline.  One printed against a caption (a
-    gap in the flow) heads that photo instead."""
+    gap in the flow) heads that photo instead, and with it the short text
+    without a headline printed right before the caption: a photo story
+    prints its few lines of text, then "图为……" and the credit, then its
+    headline."""
     out: list[Segment] = []
     for k, seg in enumerate(segments):
         prev = out[-1] if out else None
@@ -637,7 +640,7 @@ def join_headlines_to_headless(segments: list[Segment]) -> list[Segment]:
             and all(it.kind == HEAD for it in seg.items)
             and not prev.floating
             and not _has_headline(prev)
-            and prev.items[-1].kind != GAP
+            and (prev.items[-1].kind != GAP or _is_photo_story_text(prev))
             and (nxt is None or not nxt.items or nxt.items[0].kind != GAP)
         ):
             out[-1] = make_segment(prev.items + seg.items, prev.score)
@@ -667,6 +670,15 @@ def give_titles_to_continued_parts(segments: list[Segment], order: dict[int, int
             continue  # one printed headline: the text before keeps it
         for it in heads[last:]:
             _move_head(it, before, seg, order)
+
+
+# The most text (in characters) a photo story prints over its caption.
+PHOTO_STORY_MAX = 300
+
+
+def _is_photo_story_text(seg: Segment) -> bool:
+    """A short text that ends at a caption: a photo story's few lines."""
+    return sum(len(it.text) for it in seg.units) <= PHOTO_STORY_MAX
 
 
 def _has_headline(seg: Segment) -> bool:
