@@ -379,7 +379,7 @@ def test_a_dash_led_subtitle_closes_the_stack_above_it_even_next_to_a_photo() ->
     photo_title = head("《江州市委全会文件汇编》出版", strong=False)
     photo_title.caption_sim = 0.5
     items = [
-        unit("理论上清醒，行动上才能坚定。学习要往深里走、往实里走，学以致用，知行合一。"),
+        unit("读书要读懂原文，学习要学深一层，学以致用，知行合一。"),
         unit("把所学所悟化为推动发展的实际行动，是每一名干部的责任。"),
         head("把所学所悟化为发展实效"),
         subtitle,
@@ -453,7 +453,7 @@ def test_a_photo_storys_short_text_before_its_caption_takes_the_headline_after_i
     """A photo story prints a few lines of text, "图为……" and the credit,
     then its headline: the headline heads the text too.  A long text
     before a caption keeps apart from the photo's headline."""
-    story = make_segment([unit("正月初五，江州老街迎来每周一次的大集，街坊们赶来置办年货。"), Item(kind=GAP, rows=[])], 0.0)
+    story = make_segment([unit("江州老街的年货集市开市了，街坊们赶来置办年货。"), Item(kind=GAP, rows=[])], 0.0)
     alone = make_segment([head("赶大集 过大年", strong=False)], 0.0)
     joined = join_headlines_to_headless([story, alone])
     assert len(joined) == 1 and [it.text for it in joined[0].trail][-1] == "赶大集 过大年"

@@ -217,8 +217,8 @@ TAIL_ABOVE_WIDER = 2.0
 
 def split_wrapped_tails(rows: list[Row]) -> list[Row]:
     """The wrapped end of a headline printed on the baseline of the text
-    beside it, which an extractor joined with a space: "……发表主旨演" /
-    "讲 欢歌忆往昔，豪情" gives "讲" and "欢歌忆往昔，豪情".  No line of text
+    beside it, which an extractor joined with a space: "……通车仪式并讲" /
+    "话 清晨六点，大桥上" gives "话" and "清晨六点，大桥上".  No line of text
     opens with one or two characters and a space; the line above runs on
     (it stops inside a phrase, not on a date's digits as a dateline
     broken before "日电" does) and is wider than the text beside the tail,
