@@ -235,6 +235,14 @@ def test_a_line_of_phrases_side_by_side_under_a_plain_line_is_the_title() -> Non
     assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("江州茶乡举办新春茶会", "传播茶乡文化拉近两岸距离", "")
 
 
+def test_a_line_of_phrases_side_by_side_over_a_plain_line_is_the_kicker() -> None:
+    found = stack("加强服务 保障出行", "春运首日江州客流平稳")
+    assert (found.kicker.replace(" ", ""), found.title, found.subtitle) == ("加强服务保障出行", "春运首日江州客流平稳", "")
+    # Over a dash-led subtitle such phrases are the title.
+    found = stack("加强服务 保障出行", "——江州春运首日见闻")
+    assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("", "加强服务保障出行", "——江州春运首日见闻")
+
+
 def test_lines_all_set_bold_without_cues_are_one_title() -> None:
     """Kicker and subtitle are set lighter than the title: a stack whose
     lines are all bold is a title printed over several lines."""

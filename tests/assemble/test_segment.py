@@ -459,3 +459,14 @@ def test_a_photo_storys_short_text_before_its_caption_takes_the_headline_after_i
     assert len(joined) == 1 and [it.text for it in joined[0].trail][-1] == "赶大集 过大年"
     long_text = make_segment([unit("老街改造今天完工。" * 40), Item(kind=GAP, rows=[])], 0.0)
     assert len(join_headlines_to_headless([long_text, alone])) == 2
+
+
+def test_a_headline_line_never_moves_above_another_articles_kicker() -> None:
+    """A stack's kicker tops it: a line of a neighbouring stack that shares
+    words with that article's text stays where it was printed rather than
+    land above the kicker."""
+    kicker = head("市长在检查春运工作时强调", strong=False)
+    kicker.kicker_like = True
+    first = make_segment([unit("江州站今天发送旅客两万人次，车站增开临客。"), head("加强服务 保障出行", strong=False), head("春运首日江州客流平稳", strong=False)], 0.0)
+    second = make_segment([kicker, head("让旅客平安出行温馨回家", strong=False), unit("市长今天检查春运工作，要求加强服务，保障旅客平安出行，让旅客温馨回家。")], 0.0)
+    assert untangled([first, second])[1][:2] == [kicker.text, "让旅客平安出行温馨回家"]

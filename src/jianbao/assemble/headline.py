@@ -19,7 +19,8 @@ Conventions of Chinese newspapers, strongest first:
 * two short lines of equal length with no punctuation are one title set as a
   couplet ("春暖花正开 / 古城绽新颜");
 * of two unmarked lines, a second line of phrases set side by side
-  ("传播茶乡文化 拉近两岸距离") is the title under its kicker.
+  ("传播茶乡文化 拉近两岸距离") is the title under its kicker, and a first
+  one ("加强服务 保障出行" / "春运首日客流平稳") the kicker over its title.
 
 Wrapped lines (a title too long for its measure, continued on a short next
 line; a line of one or two characters, which no headline is; a line
@@ -324,6 +325,11 @@ def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[i
     if n == 2 and parallel == [1]:
         # Phrases set side by side make the title; the line over them is
         # its kicker.
+        return 1, 2
+    if n == 2 and parallel == [0]:
+        # Over a plain line stating the news, phrases set side by side are
+        # its kicker ("加强服务 保障出行" / "春运首日客流平稳"); they make the
+        # title only over a dash-led subtitle, taken above.
         return 1, 2
     if all_bold:
         return 0, n

@@ -586,7 +586,13 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                         sim = vocab.similarity(it.grams, bodies[j])
                         if sim > best:
                             best_k, best = j, sim
-                if best_k != k and best >= UNTANGLE_MIN and best - own >= UNTANGLE_MARGIN and own < UNTANGLE_OWN_MAX:
+                if (
+                    best_k != k
+                    and best >= UNTANGLE_MIN
+                    and best - own >= UNTANGLE_MARGIN
+                    and own < UNTANGLE_OWN_MAX
+                    and not _lands_over_kicker(it, segments[best_k], order)
+                ):
                     _move_head(it, seg, segments[best_k], order)
 
 
@@ -693,6 +699,16 @@ def _wrapped_onto(heads: list[Item]) -> list[Item]:
             break
         out.append(it)
     return out
+
+
+def _lands_over_kicker(item: Item, target: Segment, order: dict[int, int]) -> bool:
+    """Moving ``item`` into ``target`` would put it above the kicker of
+    that article's stack, where no line of the stack stands
+    (:func:`line_over_kicker`)."""
+    first_unit = min(order[id(u)] for u in target.units)
+    run = target.lead if order[id(item)] < first_unit else target.trail
+    heads = sorted([it for it in run if it.kind == HEAD] + [item], key=lambda it: order[id(it)])
+    return line_over_kicker(heads)
 
 
 def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, int]) -> None:
