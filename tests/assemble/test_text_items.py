@@ -462,6 +462,14 @@ def test_two_headlines_printed_side_by_side_on_one_line_are_cut_apart() -> None:
     assert side_by_side("两岸一桥通 江州万象新 市长出席通车仪式并讲话") == ["两岸一桥通 江州万象新", "市长出席通车仪式并讲话"]
 
 
+def test_a_short_photo_headline_beside_a_title_wider_than_the_column_is_cut_from_it() -> None:
+    assert side_by_side("江州大桥今天正式建成通车并投入使用 春到江州") == ["江州大桥今天正式建成通车并投入使用", "春到江州"]
+    # A phrase beside one that only fills the column may be the start of
+    # its wrapped second half.
+    assert side_by_side("江州老街居民生活明显改善  千方百计做好") == ["江州老街居民生活明显改善  千方百计做好"]
+
+
 def test_a_headline_of_parallel_phrases_stays_whole() -> None:
     assert side_by_side("建好一座桥 带富一方人 造福两岸民") == ["建好一座桥 带富一方人 造福两岸民"]
+    assert side_by_side("山河壮丽 岁月峥嵘") == ["山河壮丽 岁月峥嵘"]
     assert side_by_side("江州大桥通车") == ["江州大桥通车"]

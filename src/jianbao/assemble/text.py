@@ -14,7 +14,7 @@ from dataclasses import replace
 from jianbao import classify, rules
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WRAP_TAIL_MAX, label_rows
+from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
 from jianbao.assemble.segment import (
     BYLINE,
@@ -261,7 +261,10 @@ def split_side_by_side(row: Row) -> list[Row]:
     解决…关切 实现…共赢") sets its phrases apart by several spaces alike.
     A side too short for any headline (:data:`WRAP_TAIL_MAX` characters,
     "……致贺" / "信 市长在……") is the wrapped end of the headline above,
-    printed on the baseline of the one beside it."""
+    printed on the baseline of the one beside it.  A short photo headline
+    beside a title set wider than the column ("……建成通车 春到江州") is one
+    too: the halves of one headline are of a length, and a title that
+    spans columns is whole without more words."""
     text = row.text.strip()
     gaps = list(_SPACE_RUN.finditer(text))
     if len(gaps) == 2:
@@ -271,12 +274,16 @@ def split_side_by_side(row: Row) -> list[Row]:
     left, right = text[: gaps[0].start()], text[gaps[0].end() :]
     wl, wr = width(left), width(right)
     wrapped_end = len(left) <= WRAP_TAIL_MAX and wr >= SIDE_BY_SIDE_MIN * row.measure
-    if min(wl, wr) < SIDE_BY_SIDE_MIN * row.measure and not wrapped_end:
+    short_beside = wl >= row.measure + WIDER_THAN_COLUMN and SHORT_HEADLINE_MIN <= wr <= wl / 2 and _CLAUSES.isdisjoint(text)
+    if min(wl, wr) < SIDE_BY_SIDE_MIN * row.measure and not (wrapped_end or short_beside):
         return [row]
     return [replace(row, text=left, width=wl), replace(row, text=right, width=wr)]
 
 
 _SPACE_RUN = re.compile(r"[ \u3000]+")
+# The shortest headline (in ems) a photo is given ("春到江州").
+SHORT_HEADLINE_MIN = 4.0
+_CLAUSES = frozenset("，。、；：！？,;")
 
 
 def after_a_couplet(text: str, gaps: list[re.Match[str]]) -> bool:
