@@ -177,6 +177,14 @@ def test_a_continued_part_ends_at_a_bold_headline_a_dateline_or_its_source_note(
     assert len(join_continued_sections([noted, plain])) == 2
 
 
+def test_a_plain_headline_naming_a_document_heads_a_text_of_its_own() -> None:
+    """No intertitle names a document: a plain "……的决定" after a
+    continued part heads the decision printed under it."""
+    part = make_segment([head("江州大桥建成通车"), continued("（上接第1版）大桥全长三公里，是连接两岸的重要通道。")], 0.0)
+    (decision,) = sections((["江州市人民政府关于", "老城保护的决定"], "一、老城街区实行整体保护。"))
+    assert len(join_continued_sections([part, decision])) == 2
+
+
 
 def byline(text: str) -> Item:
     return Item(kind=BYLINE, rows=[Row(text=text, lines=[0])])

@@ -373,3 +373,22 @@ def test_a_byline_printed_between_two_boxes_of_its_text_signs_the_article() -> N
     assert len(articles) == 1
     assert articles[0].byline == "本报记者 王小明"
     assert "王小明" not in "".join(articles[0].body)
+
+
+def test_a_continued_part_keeps_its_plain_intertitle_where_the_extractor_shows_no_bold() -> None:
+    """A part continued from another page runs on through its plain
+    intertitles even where the text keeps no trace of bold type."""
+    opening = "种工作。农技人员将走进田间地头，帮助农户抢抓农时，做到应收尽收、颗粒归仓。"
+    section = "今年全市水稻种植面积比去年增加五万亩，优质稻占到七成，亩产也比去年高出五十多斤，种粮农户的收入明显增加。"
+    lines = [
+        "第4版 综合",
+        "江州稻田开镰",
+        "（上接第1版）" + ct.wrap_paragraph(opening, 14)[0].strip(),
+        *ct.wrap_paragraph(opening, 14)[1:],
+        "优质稻占到七成",
+        *ct.wrap_paragraph(section, 14),
+    ]
+    issue = parse_texts(["\n".join(lines) + "\n"], Options(page_numbers=[4]))
+    (article,) = [a for _page, a in issue.articles()]
+    assert article.title == "江州稻田开镰"
+    assert squeeze("".join(article.body)).endswith(squeeze(section))

@@ -360,3 +360,13 @@ def test_figure_only(line: str) -> None:
 @pytest.mark.parametrize("line", ["70周年", "第1版", "增长7%以上"])
 def test_not_a_figure_only(line: str) -> None:
     assert not rules.FIGURE_ONLY.match(line)
+
+
+@pytest.mark.parametrize("line", ["江州市人民政府关于老城保护的决定", "中江两市联合声明", "江州市老城保护条例", "在全市干部大会上的讲话"])
+def test_a_headline_naming_a_document(line: str) -> None:
+    assert rules.DOCUMENT_TITLE.search(line)
+
+
+@pytest.mark.parametrize("line", ["老街食堂开张了", "决定性的一步", "通知到每家每户的好消息"])
+def test_a_headline_naming_no_document(line: str) -> None:
+    assert not rules.DOCUMENT_TITLE.search(line)

@@ -60,7 +60,7 @@ from functools import reduce
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import is_source_note
 from jianbao.assemble.rows import Row
-from jianbao.rules import PARALLEL_HALVES, SECTION_LABEL
+from jianbao.rules import DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline
@@ -808,7 +808,8 @@ def join_continued_sections(segments: list[Segment]) -> list[Segment]:
     something starts another article: a dateline or continuation marker, a
     bold or spanning headline, a byline, or a source note closing it.  A
     text after it headed only by plain lines is one of its sections (a
-    continued feature keeps its intertitles)."""
+    continued feature keeps its intertitles), unless they name a document
+    (:func:`_is_plain_section`)."""
     return _join_sections(segments, lambda prev, seg: _is_continued_part(prev) and _is_plain_section(seg) and not _ends_with_note(prev))
 
 
@@ -862,6 +863,9 @@ def _is_continued_part(seg: Segment) -> bool:
 
 
 def _is_plain_section(seg: Segment) -> bool:
+    """A text headed only by plain headline lines (no bold or spanning line,
+    no byline), none of them naming a document ("……联合声明"): no
+    intertitle names one."""
     units = seg.units
     heads = [it for it in seg.lead if it.kind == HEAD]
     return (
@@ -870,6 +874,7 @@ def _is_plain_section(seg: Segment) -> bool:
         and not seg.trail
         and not units[0].hard_start
         and all(it.kind == HEAD and not it.strong for it in seg.lead)
+        and not DOCUMENT_TITLE.search("".join(it.text.strip() for it in heads))
     )
 
 

@@ -65,10 +65,7 @@ def assemble_text(page: Page) -> Page:
     captions = [it for it in items if it.kind == CAPTION]
     shows_bold = any(r.bold for r in rows)
     segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold)))
-    if shows_bold:
-        # Only where the extractor keeps bold is a plain headline line told
-        # from a real one.
-        segments = join_continued_sections(segments)
+    segments = join_continued_sections(segments)
     segments = join_signed_sections(segments)
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]

@@ -172,6 +172,11 @@ DOCUMENT_LABEL = re.compile(
 EDITOR_NOTE = re.compile(r"^\s*(?:(?:开栏|编者)的话|编者按)\s*[：:]")
 
 
+# A headline naming a document printed in full under it: a statement, a
+# decision, a notice, a law, a speech ("……联合声明", "……的决定", "……条例").
+# Such a title opens a text of its own; no intertitle names a document.
+DOCUMENT_TITLE = re.compile(r"(?:声明|决定|决议|意见|通知|通告|公告|公报|条例|办法|规定|纲要|命令|讲话|致辞|贺信|贺电)\s*$")
+
 # The date an official document, speech or decision was adopted, printed in
 # brackets on a line of its own under its title ("（2024年3月5日）",
 # "（二〇二四年三月五日）"): part of the headline stack, not of the body.
