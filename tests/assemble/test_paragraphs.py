@@ -524,3 +524,14 @@ def test_a_headline_closed_by_its_tag_over_the_first_line_of_its_text_is_tagged(
     for row in short:
         row.measure = 12.0
     assert not any(lines_closed_by_tag(short, list(range(len(short))))[:3])
+
+
+def test_two_lines_without_a_single_mark_are_headline_lines_not_a_paragraph() -> None:
+    """Set in the column without bold, two headline lines as wide as an
+    indented line look like a short paragraph; but running text is
+    punctuated, and a paragraph does not end on a second line without a
+    mark."""
+    rows = rows_of(*CANTEEN, "社区食堂今天开门迎客", "老街居民吃上放心饭菜", *CANTEEN)
+    label_rows(rows)
+    cut = len(CANTEEN)
+    assert [r.part for r in rows[cut : cut + 2]] == [HEAD, HEAD]

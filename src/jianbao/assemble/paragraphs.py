@@ -70,6 +70,8 @@ RUN_ON_MARKS = "，、；：（“《—"
 # stops on one continues on the next ("……在今年的" / "全国两会……").
 DANGLING = "的和与及在对把被从向为以将并而或"
 C_CUT_OFF_TEXT = 6.0
+C_UNMARKED_PARAGRAPH = 3.0
+_MARKS = frozenset("，。、；：！？…,.;:!?“”（）《》")
 
 
 # For each state, the states that may precede it: (state, cost, running).
@@ -294,6 +296,7 @@ def emission(
     note: bool = False,
     closes_note: bool = False,
     over_set_off_head: bool = False,
+    after_unmarked: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect)."""
@@ -336,6 +339,10 @@ def emission(
         mid = min(-1.0, too_long)
     first = 0.0 if indented else (-0.7 if full else -5.0 if long_ else short_cost + 1.0)
     last = (0.0 if term else -4.0) + too_long
+    if after_unmarked and not term and _MARKS.isdisjoint(text):
+        # Two lines without a single mark do not make the end of a
+        # paragraph: running text is punctuated, headline lines are not.
+        last -= C_UNMARKED_PARAGRAPH
     single = (0.0 if (short or indented) else -1.0) + (0.0 if term else -4.0) + too_long
     # A headline needs positive evidence: a line that fits the flow of the
     # column is body text.
@@ -714,6 +721,7 @@ def _viterbi(
             note=note or closes,
             closes_note=closes,
             over_set_off_head=i + 1 < n_rows and sets_off_headline(rows[i], rows[i + 1]),
+            after_unmarked=k > 0 and _MARKS.isdisjoint(texts[k - 1]),
         )
         if signed[k]:
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
