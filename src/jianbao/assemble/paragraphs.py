@@ -69,7 +69,10 @@ RUN_ON_MARKS = "，、；：（“《—"
 # Function words that cannot close a sentence or a headline: a line that
 # stops on one continues on the next ("……在今年的" / "全国两会……").
 DANGLING = "的和与及在对把被从向为以将并而或"
+# A column line stopping on one of them right over a headline set off
+# from it is text cut off, not a headline line (see emission).
 C_CUT_OFF_TEXT = 6.0
+# A paragraph ending on a second line without a single mark (see emission).
 C_UNMARKED_PARAGRAPH = 3.0
 _MARKS = frozenset("，。、；：！？…,.;:!?“”（）《》")
 

@@ -291,6 +291,7 @@ def after_a_couplet(text: str, gaps: list[re.Match[str]]) -> bool:
     first, second, third = text[: gaps[0].start()], text[gaps[0].end() : gaps[1].start()], text[gaps[1].end() :]
     return visible_len(first) == visible_len(second) != visible_len(third)
 
+
 # Characters a headline needs on each side of a column tag for the line to
 # be two headlines run together.
 TAG_SPLIT_BEFORE = 4
