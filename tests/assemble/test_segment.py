@@ -473,8 +473,8 @@ def test_a_headline_line_never_moves_above_another_articles_kicker() -> None:
     """A stack's kicker tops it: a line of a neighbouring stack that shares
     words with that article's text stays where it was printed rather than
     land above the kicker."""
-    kicker = head("市长在检查春运工作时强调", strong=False)
+    kicker = head("市长在江州站察看节日客运时强调", strong=False)
     kicker.kicker_like = True
     first = make_segment([unit("江州站今天发送旅客两万人次，车站增开临客。"), head("加强服务 保障出行", strong=False), head("春运首日江州客流平稳", strong=False)], 0.0)
-    second = make_segment([kicker, head("让旅客平安出行温馨回家", strong=False), unit("市长今天检查春运工作，要求加强服务，保障旅客平安出行，让旅客温馨回家。")], 0.0)
+    second = make_segment([kicker, head("让旅客平安出行温馨回家", strong=False), unit("市长今天到江州站察看节日客运，要求加强服务，保障旅客平安出行，让旅客温馨回家。")], 0.0)
     assert untangled([first, second])[1][:2] == [kicker.text, "让旅客平安出行温馨回家"]

@@ -466,7 +466,7 @@ def test_a_short_photo_headline_beside_a_title_wider_than_the_column_is_cut_from
     assert side_by_side("江州大桥今天正式建成通车并投入使用 春到江州") == ["江州大桥今天正式建成通车并投入使用", "春到江州"]
     # A phrase beside one that only fills the column may be the start of
     # its wrapped second half.
-    assert side_by_side("江州老街居民生活明显改善  千方百计做好") == ["江州老街居民生活明显改善  千方百计做好"]
+    assert side_by_side("江州老街居民生活明显改善  千方百计办好") == ["江州老街居民生活明显改善  千方百计办好"]
 
 
 def test_a_headline_of_parallel_phrases_stays_whole() -> None:
