@@ -370,3 +370,9 @@ def test_a_headline_naming_a_document(line: str) -> None:
 @pytest.mark.parametrize("line", ["老街食堂开张了", "决定性的一步", "通知到每家每户的好消息"])
 def test_a_headline_naming_no_document(line: str) -> None:
     assert not rules.DOCUMENT_TITLE.search(line)
+
+
+def test_running_text_is_punctuated_and_headline_lines_mostly_are_not() -> None:
+    assert not rules.TEXT_MARKS.isdisjoint("清晨六点，大桥上")
+    assert not rules.TEXT_MARKS.isdisjoint("大桥通车了。")
+    assert rules.TEXT_MARKS.isdisjoint("江州大桥建成通车")

@@ -74,7 +74,7 @@ DANGLING = "的和与及在对把被从向为以将并而或"
 C_CUT_OFF_TEXT = 6.0
 # A paragraph ending on a second line without a single mark (see emission).
 C_UNMARKED_PARAGRAPH = 3.0
-_MARKS = frozenset("，。、；：！？…,.;:!?“”（）《》")
+_MARKS = rules.TEXT_MARKS | frozenset(rules.OPENERS + rules.CLOSERS)
 
 
 # For each state, the states that may precede it: (state, cost, running).

@@ -209,7 +209,6 @@ def box_pieces(text: str) -> list[str]:
 
 # One or two characters of a word (or a closing bracket), a space, text.
 _TAIL_BESIDE = re.compile(r"^([\u4e00-\u9fff）》”」]{1,2})\s+(\S.*)$")
-_CLAUSE_MARKS = frozenset("，。、；：！？")
 # How much wider (in ems) the line above must be than the text beside the
 # tail: a headline set wider than the column.
 TAIL_ABOVE_WIDER = 2.0
@@ -238,7 +237,7 @@ def split_wrapped_tails(rows: list[Row]) -> list[Row]:
             or not above.text.strip()
             or above.text.rstrip()[-1] in rules.SENTENCE_END
             or above.text.rstrip()[-1].isdigit()
-            or _CLAUSE_MARKS.isdisjoint(m.group(2))
+            or rules.TEXT_MARKS.isdisjoint(m.group(2))
             or printed_width(above.text) < printed_width(m.group(2)) + TAIL_ABOVE_WIDER
         ):
             out.append(row)

@@ -271,7 +271,7 @@ def split_side_by_side(row: Row) -> list[Row]:
     left, right = text[: gaps[0].start()], text[gaps[0].end() :]
     wl, wr = width(left), width(right)
     wrapped_end = len(left) <= WRAP_TAIL_MAX and wr >= SIDE_BY_SIDE_MIN * row.measure
-    short_beside = wl >= row.measure + WIDER_THAN_COLUMN and SHORT_HEADLINE_MIN <= wr <= wl / 2 and _CLAUSES.isdisjoint(text)
+    short_beside = wl >= row.measure + WIDER_THAN_COLUMN and SHORT_HEADLINE_MIN <= wr <= wl / 2 and rules.TEXT_MARKS.isdisjoint(text)
     if min(wl, wr) < SIDE_BY_SIDE_MIN * row.measure and not (wrapped_end or short_beside):
         return [row]
     return [replace(row, text=left, width=wl), replace(row, text=right, width=wr)]
@@ -280,7 +280,6 @@ def split_side_by_side(row: Row) -> list[Row]:
 _SPACE_RUN = re.compile(r"[ \u3000]+")
 # The shortest headline (in ems) a photo is given ("春到江州").
 SHORT_HEADLINE_MIN = 4.0
-_CLAUSES = frozenset("，。、；：！？,;")
 
 
 def after_a_couplet(text: str, gaps: list[re.Match[str]]) -> bool:
