@@ -185,7 +185,6 @@ def test_a_plain_headline_naming_a_document_heads_a_text_of_its_own() -> None:
     assert len(join_continued_sections([part, decision])) == 2
 
 
-
 def byline(text: str) -> Item:
     return Item(kind=BYLINE, rows=[Row(text=text, lines=[0])])
 
