@@ -23,6 +23,7 @@ from jianbao.assemble.segment import (
     join_section_series,
     join_signed_sections,
     line_over_kicker,
+    opens_a_tag,
     make_segment,
     segment_items,
     untangle_heads,
@@ -477,3 +478,21 @@ def test_a_headline_line_never_moves_above_another_articles_kicker() -> None:
     first = make_segment([unit("江州站今天发送旅客两万人次，车站增开临客。"), head("加强服务 保障出行", strong=False), head("春运首日江州客流平稳", strong=False)], 0.0)
     second = make_segment([kicker, head("让旅客平安出行温馨回家", strong=False), unit("市长今天到江州站察看节日客运，要求加强服务，保障旅客平安出行，让旅客温馨回家。")], 0.0)
     assert untangled([first, second])[1][:2] == [kicker.text, "让旅客平安出行温馨回家"]
+
+
+def test_the_line_over_a_column_tags_line_stays_with_the_title_the_tag_closes() -> None:
+    """"……第一线" / "高高飘扬（来自……" is one title wrapped over two lines,
+    closed by its column tag: its first line does not move to a
+    neighbouring article whose text it matches."""
+    before = make_segment([head("老街食堂香飘四邻"), unit("社区食堂是老人的第二个家。社区食堂开在老街口，老人们说，社区食堂就是第二个家。")], 0.0)
+    after = make_segment(
+        [head("社区食堂老人第二个家", strong=False), head("让助餐点遍布全城（民生观察）", strong=False), unit("江州市今年新建五十个助餐点，覆盖全部街道。")], 0.0
+    )
+    assert untangled([before, after])[1][:2] == ["社区食堂老人第二个家", "让助餐点遍布全城（民生观察）"]
+
+
+def test_a_line_opening_a_column_tag() -> None:
+    assert opens_a_tag("高高飘扬（来自一线的")
+    assert opens_a_tag("办好食堂（民生观察）")
+    assert not opens_a_tag("（2024年3月5日）")
+    assert not opens_a_tag("让老人在家门口")

@@ -52,6 +52,7 @@ to the article they match (:func:`untangle_heads`).
 from __future__ import annotations
 
 import math
+import re
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -579,6 +580,8 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                     continue  # one printed line of a longer one stays with it
                 if n + 1 < len(heads) and heads[n + 1].subtitle_like and not it.subtitle_like:
                     continue  # the line over a subtitle ends that subtitle's title
+                if n + 1 < len(heads) and opens_a_tag(heads[n + 1].text) and not opens_a_tag(it.text):
+                    continue  # the line over a column tag's line starts the title it closes
                 own = vocab.similarity(it.grams, bodies[k])
                 best_k, best = k, own
                 for j in range(max(0, k - UNTANGLE_REACH), min(len(segments), k + UNTANGLE_REACH + 1)):
@@ -699,6 +702,15 @@ def _wrapped_onto(heads: list[Item]) -> list[Item]:
             break
         out.append(it)
     return out
+
+
+def opens_a_tag(text: str) -> bool:
+    """The line opens a bracket after a headline's words ("……高高飘扬（来自
+    一线的" or "……（江州论坛）"): a column tag closing the title."""
+    return bool(_TAG_OPENING.search(text))
+
+
+_TAG_OPENING = re.compile(r"[^（(\s][（(][^（）()]*$|[^（(\s][（(][^（）()]{2,40}[)）]\s*$")
 
 
 def _lands_over_kicker(item: Item, target: Segment, order: dict[int, int]) -> bool:
