@@ -201,7 +201,7 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     columns.  On a page printed row by row every row of columns holds
     several pieces, so any line of one piece before the first such row is
     a headline, however short."""
-    widest = max(measures, default=0.0) + HANGING + QUOTES
+    widest = widest_column_line(measures)
     count = 0
     for line in block[:-1]:
         text = line.text.strip()
@@ -328,6 +328,12 @@ def common_widths(texts: list[str]) -> list[float]:
     return sorted(w for w, n in widths.items() if w >= MIN_MEASURE and n >= max(3, MEASURE_SHARE * total))
 
 
+def widest_column_line(measures: list[float]) -> float:
+    """The widest a column's line can print: the widest measure, with
+    punctuation hanging into the margin and curly quotes set wide."""
+    return max(measures, default=0.0) + HANGING + QUOTES
+
+
 def fills_measure(w: float, measures: list[float]) -> bool:
     return any(-FULL_TOLERANCE <= w - m <= HANGING for m in measures)
 
@@ -382,7 +388,7 @@ def opens_a_column_line(before: str, token: str, measures: list[float]) -> bool:
     two together are wider than any column.  Only asked of lines with three
     runs or more: two runs side by side may be a headline's two halves
     ("稻花飘香 江村丰收")."""
-    return fills_measure(width(token), measures) and width(before) + 0.5 + width(token) > max(measures) + HANGING + QUOTES
+    return fills_measure(width(token), measures) and width(before) + 0.5 + width(token) > widest_column_line(measures)
 
 
 def ends_a_piece(text: str, measures: list[float]) -> bool:
@@ -392,7 +398,7 @@ def ends_a_piece(text: str, measures: list[float]) -> bool:
     short of the edge): it ends a sentence, or closes a bracket or quote
     after a few characters (a short "（江声）" may be a tag in a line)."""
     w = width(text)
-    if ends_at_column_edge(w, measures) or w > max(measures) + HANGING + QUOTES:
+    if ends_at_column_edge(w, measures) or w > widest_column_line(measures):
         return True
     return text[-1] in SENTENCE_END or (w >= MIN_MEASURE and text[-1] in PARAGRAPH_END)
 
@@ -523,18 +529,19 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     same_line = np.array([id(p.line) for p in pieces], dtype=np.int64)
     # A line wider than any column (a headline over the columns beside it,
     # printed among their rows) is no column's line.
-    widest = max(measures, default=0.0) + HANGING + QUOTES
+    widest = widest_column_line(measures)
     foreign = empty | np.array([p.width > widest for p in pieces]) if measures else empty
+    alone = np.array([alone_on_line(pieces, k) for k in range(n)])
     if by_rows:
         # On a page printed row by row a column's line shares its row with
         # the other columns' lines; a line of its own that ends in a letter
         # or digit, not a mark, is a headline or an intertitle between the
         # rows, no column's line.
-        foreign = foreign | np.array([alone_on_line(pieces, k) and t[-1:].isalnum() for k, t in enumerate(texts)])
+        foreign = foreign | (alone & np.array([t[-1:].isalnum() for t in texts]))
     valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
-    barrier = np.cumsum(foreign & ~empty & np.array([alone_on_line(pieces, k) for k in range(n)]))
+    barrier = np.cumsum(foreign & ~empty & alone)
     across = barrier[j - 1] != barrier[:, None]
     if by_rows:
         row = np.cumsum([k == 0 or pieces[k - 1].line is not p.line for k, p in enumerate(pieces)])

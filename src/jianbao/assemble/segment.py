@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from jianbao.assemble.lexical import Vocabulary, grams
-from jianbao.assemble.paragraphs import is_source_note
+from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_source_note
 from jianbao.assemble.rows import Row
 from jianbao.rules import DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
 
@@ -520,9 +520,6 @@ def heads_a_title(item: Item, nxt: Item | None) -> bool:
 
 
 _CLAUSE_MARKS = frozenset("，、；：,;:")
-# Ems past its column measure a line of body text may reach (hanging
-# punctuation, letter-spaced digits).
-COLUMN_SLACK = 2.0
 
 
 def heads_a_report(nxt: Item | None) -> bool:
@@ -536,7 +533,7 @@ def heads_a_report(nxt: Item | None) -> bool:
         and nxt.kind == UNIT
         and nxt.hard_start
         and not nxt.from_jump
-        and all(row.width <= row.measure + COLUMN_SLACK for row in nxt.rows[:2])
+        and all(row.width <= row.measure + WIDER_THAN_COLUMN for row in nxt.rows[:2])
     )
 
 
@@ -717,18 +714,23 @@ def _lands_over_kicker(item: Item, target: Segment, order: dict[int, int]) -> bo
     """Moving ``item`` into ``target`` would put it above the kicker of
     that article's stack, where no line of the stack stands
     (:func:`line_over_kicker`)."""
-    first_unit = min(order[id(u)] for u in target.units)
-    run = target.lead if order[id(item)] < first_unit else target.trail
+    run = _run_for(item, target, order)
     heads = sorted([it for it in run if it.kind == HEAD] + [item], key=lambda it: order[id(it)])
     return line_over_kicker(heads)
+
+
+def _run_for(item: Item, target: Segment, order: dict[int, int]) -> list[Item]:
+    """The stack of ``target`` that ``item`` joins: the one before its text
+    when printed before it, else the one after."""
+    first_unit = min(order[id(u)] for u in target.units)
+    return target.lead if order[id(item)] < first_unit else target.trail
 
 
 def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, int]) -> None:
     for run in (source.lead, source.trail, source.items):
         if item in run:
             run.remove(item)
-    first_unit = min(order[id(u)] for u in target.units)
-    run = target.lead if order[id(item)] < first_unit else target.trail
+    run = _run_for(item, target, order)
     for seq in (run, target.items):
         seq.append(item)
         seq.sort(key=lambda it: order[id(it)])
