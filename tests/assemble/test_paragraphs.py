@@ -24,6 +24,8 @@ from jianbao.assemble.paragraphs import (
     lines_closed_by_tag,
     runs_on,
     sets_off_headline,
+    word_runs_across,
+    words_run_across,
 )
 from jianbao.assemble.rows import Row
 from jianbao.model import HINT_BODY, HINT_HEAD
@@ -133,6 +135,25 @@ def test_breaking_inside_a_word_costs_more_than_after_a_comma() -> None:
     # A comma or function word at the end already says the line runs on.
     assert break_cost("关于促进花卉产业发展，", "药材质量不断提高") == C_BROKEN_RUN
 
+
+
+def test_a_word_runs_across_a_break_only_where_it_reads_better_joined() -> None:
+    assert word_runs_across("江州碳素科", "学园区正式开园")
+    # 定为 is a word, but 决定 and 为期 read better apart.
+    assert not word_runs_across("关于表彰优秀社区的决定", "为期十天的灯会")
+    texts = ["江州碳素科", "学园区正式开园", "关于表彰优秀社区的决定", "为期十天的灯会"]
+    # Unweighed, any dictionary word across the break counts.
+    assert words_run_across(texts, [False] * 4) == [True, False, True, False]
+    assert words_run_across(texts, [True] * 4) == [True, False, False, False]
+
+
+def test_a_chance_word_under_a_headline_set_wider_than_the_column_does_not_join_them() -> None:
+    """A title wider than the column ends on a word ("……的决定"); the next
+    article's opening line starts with another ("为期……").  That 定为 is
+    also a word does not make the opening line the title's last line."""
+    rows = rows_of(*CANTEEN, "江州市人民政府关于表彰二〇二五年度优秀社区的决定", "为期十天的灯会，昨晚", "在江州老城开幕。")
+    label_rows(rows)
+    assert [r.part for r in rows[-3:]] == [HEAD, FIRST, LAST]
 
 NEWS = (
     "  城西湿地公园经过两年",

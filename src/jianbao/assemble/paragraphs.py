@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
+
 from jianbao import classify, rules
+from jianbao.assemble.continuity import WINDOW, gain_across, head_codes, join_gains, tail_codes
 from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
@@ -83,30 +86,69 @@ _INTO = {
 }
 
 
-def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None) -> bool:
+def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_across: bool | None = None) -> bool:
     """The line after ``prev`` continues it: ``prev`` stops at a comma or an
     opening mark, leaves a quotation or bracket open, or the line break
     falls inside a word.  ``prev_leaves_open`` is ``leaves_open(prev)``
-    where the caller has it already."""
+    where the caller has it already; ``word_across`` whether a word runs
+    across the break (by default any dictionary word does, see
+    :func:`words_run_across`)."""
     a = prev.rstrip()
+    if not a:
+        return False
     if prev_leaves_open is None:
-        prev_leaves_open = bool(a) and leaves_open(a)
-    return bool(a) and (a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or prev_leaves_open or breaks_word(a, nxt))
+        prev_leaves_open = leaves_open(a)
+    if a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or prev_leaves_open:
+        return True
+    return breaks_word(a, nxt) if word_across is None else word_across
 
 
-def break_cost(prev: str, nxt: str, prev_leaves_open: bool | None = None) -> float:
+def break_cost(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_across: bool | None = None) -> float:
     """What it costs to end a paragraph or headline after ``prev``
-    (``prev_leaves_open`` as for :func:`runs_on`)."""
+    (``prev_leaves_open`` and ``word_across`` as for :func:`runs_on`)."""
     if prev_leaves_open is None:
         prev_leaves_open = leaves_open(prev)
-    if not runs_on(prev, nxt, prev_leaves_open):
+    a = prev.rstrip()
+    if word_across is None:
+        word_across = bool(a) and breaks_word(a, nxt)
+    if not runs_on(prev, nxt, prev_leaves_open, word_across):
         return 0.0
     if prev_leaves_open and not ends_paragraph(prev):
         return C_BROKEN_OPEN
-    a = prev.rstrip()
-    if a and a[-1] not in RUN_ON_MARKS and a[-1] not in DANGLING and breaks_word(a, nxt):
+    if a and a[-1] not in RUN_ON_MARKS and a[-1] not in DANGLING and word_across:
         return C_BROKEN_WORD
     return C_BROKEN_RUN
+
+
+def word_runs_across(prev: str, nxt: str) -> bool:
+    """A dictionary word runs across the break and reads better than the
+    words on either side of it ("……科" / "学决策" does; "……的决定" /
+    "为期……" does not, though 定为 is a word too).
+
+    >>> word_runs_across("江州碳素科", "学园区正式开园"), word_runs_across("关于奖励的决定", "为期十天")
+    (True, False)
+    """
+    a = prev.rstrip()
+    b = nxt.lstrip()
+    return breaks_word(a, b) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
+
+
+def words_run_across(texts: list[str], weighed: list[bool]) -> list[bool]:
+    """For each line and the one after it (the last line: False): a word
+    runs across the break (:func:`breaks_word`); where ``weighed[k]``, only
+    one that reads better joined than apart (:func:`word_runs_across`),
+    computed for the whole run at once."""
+    n = len(texts)
+    across = [k + 1 < n and breaks_word(texts[k].rstrip(), texts[k + 1].lstrip()) for k in range(n)]
+    candidates = [k for k in range(n - 1) if across[k] and weighed[k]]
+    if not candidates:
+        return across
+    tails = tail_codes([texts[k].rstrip() for k in candidates])
+    heads = head_codes([texts[k + 1].lstrip() for k in candidates])
+    gains = join_gains(tails, heads, np.arange(len(candidates))[:, None])
+    for k, gain in zip(candidates, gains[:, 0]):
+        across[k] = bool(gain > 0)
+    return across
 
 
 _OPENING_MARKS = "“《（("
@@ -692,8 +734,13 @@ def _viterbi(
     # A bold line does not run on into a plain one, whatever their words:
     # there a headline ends and text begins.
     bold = [rows[i].bold for i in run]
+    # Where the measure changes (a line set wider than the column over a
+    # column line), a word that merely happens to form across the break is
+    # no sign that the text runs on: it must read better joined than apart.
+    wide = [rows[i].width > measures[i] + WIDER_THAN_COLUMN for i in run]
+    across = words_run_across(texts, [wide[k] and not wide[k + 1] for k in range(len(run) - 1)] + [False])
     on = [
-        0.0 if bold[k] and not bold[k + 1] else break_cost(texts[k], texts[k + 1], opens[k])
+        0.0 if bold[k] and not bold[k + 1] else break_cost(texts[k], texts[k + 1], opens[k], across[k])
         for k in range(len(run) - 1)
     ] + [0.0]
     n_rows = len(rows)
