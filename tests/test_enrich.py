@@ -40,6 +40,15 @@ def test_parse_opener(paragraph: str, dateline: str, credits: list[Credit]) -> N
         ("梁生仁 王平 摄", [Credit("摄", "梁生仁"), Credit("摄", "王平")]),
         ("作者 李明", [Credit("作者", "李明")]),
         ("本报特约记者 周舟", [Credit("特约记者", "周舟")]),
+        # City papers' bylines: a mark, the paper's own reporters, labels.
+        ("■本报融媒体记者 周小燕 实习生 陈一鸣", [Credit("记者", "周小燕"), Credit("实习生", "陈一鸣")]),
+        ("□江州晚报记者 孙丽", [Credit("记者", "孙丽")]),
+        ("文/图 本报记者 刘洋", [Credit("记者", "刘洋")]),
+        ("文/王芳 图/李明", [Credit("作者", "王芳"), Credit("摄", "李明")]),
+        ("记者 张三 报道", [Credit("记者", "张三")]),
+        # A news agency's picture, and the kind of picture after the verb.
+        ("新华社发（王涛 摄）", [Credit("摄", "王涛")]),
+        ("本报记者 王平摄（无人机照片）", [Credit("记者", "王平")]),
         ("", []),
     ],
 )

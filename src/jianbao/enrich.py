@@ -20,7 +20,6 @@ from jianbao import rules
 from jianbao.model import Article, Credit, Issue
 from jianbao.normalize import clean_spaces
 
-_PHOTO_SUFFIX = re.compile(r"\s*(?:摄影?|供图|绘|制图)\s*$")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
 
@@ -96,22 +95,63 @@ def _after_dateline(text: str, visible: int) -> int:
 
 
 def parse_credits(text: str) -> list[Credit]:
-    """Roles and names from a byline or credit line.
+    """Roles and names from a byline or credit line.  A byline's mark and
+    a news agency's name go; a label stands for the role of the names after
+    it when no role word does ("文/" the writer's, "图/" the photographer's).
 
     >>> parse_credits("本报记者 王小川 通讯员 赵晓晴")
     [Credit(role='记者', name='王小川'), Credit(role='通讯员', name='赵晓晴')]
+    >>> parse_credits("文/王小川 图/赵晓晴")
+    [Credit(role='作者', name='王小川'), Credit(role='摄', name='赵晓晴')]
     """
-    s = _PHOTO_SUFFIX.sub("", text.strip())
+    photo = bool(_PHOTO_SUFFIX.search(text))
+    s = _PHOTO_SUFFIX.sub("", _REPORT_SUFFIX.sub("", _LEAD.sub("", text.strip())))
     credits: list[Credit] = []
-    pattern = re.compile(rf"(?P<role>{rules.ROLE})\s*(?P<names>.*?)(?=\s*{rules.ROLE}|$)")
-    for m in pattern.finditer(s):
-        role = rules.ROLE_NAMES.get(m.group("role"), m.group("role"))
-        for name in re.split(r"[、，,\s]+", m.group("names").strip()):
-            name = name.strip("（）() ")
-            if name:
-                credits.append(Credit(role=role, name=name))
-    if not credits:
-        names = [n for n in re.split(r"[、，,\s]+", s) if n]
+    labelled = False
+    for label, part in _labelled_parts(s):
+        labelled = labelled or bool(label)
+        found = _role_credits(part)
+        if not found and label:
+            role = "摄" if label.startswith("图") and "文" not in label else "作者"
+            found = [Credit(role=role, name=n) for n in _names(part)]
+        credits.extend(found)
+    if not credits and not labelled:
+        names = _names(s)
         if names and all(_PLAIN_NAME.match(n) for n in names) and len(s) <= 20:
-            credits = [Credit(role="摄" if _PHOTO_SUFFIX.search(text) else "作者", name=n) for n in names]
+            credits = [Credit(role="摄" if photo else "作者", name=n) for n in names]
     return credits
+
+
+# The verb closing a photo credit, with the agency's closing bracket
+# ("新华社发（王涛摄）") or the kind of picture ("王平摄（无人机照片）").
+_PHOTO_SUFFIX = re.compile(r"\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
+_REPORT_SUFFIX = re.compile(r"\s*报道\s*$")
+_LEAD = re.compile(rf"^\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")
+_LABEL = re.compile(rules.CREDIT_LABEL)
+_ROLE_NAMES = re.compile(rf"(?P<role>{rules.ROLE})\s*(?P<names>.*?)(?=\s*{rules.ROLE}|$)")
+
+
+def _labelled_parts(text: str) -> list[tuple[str, str]]:
+    """The text cut before each label: ("", "本报记者 王芳") or
+    ("文/", "王芳 "), ("图/", "李明")."""
+    cuts = [m.start() for m in _LABEL.finditer(text)]
+    if not cuts or cuts[0] > 0:
+        cuts.insert(0, 0)
+    parts = []
+    for a, b in zip(cuts, cuts[1:] + [len(text)]):
+        m = _LABEL.match(text, a)
+        label = re.sub(r"\s", "", m.group()) if m else ""
+        parts.append((label, text[m.end() if m else a : b]))
+    return parts
+
+
+def _role_credits(text: str) -> list[Credit]:
+    credits = []
+    for m in _ROLE_NAMES.finditer(text):
+        role = rules.role_name(m.group("role"))
+        credits.extend(Credit(role=role, name=n) for n in _names(m.group("names")))
+    return credits
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip("（）() ") for n in re.split(r"[、，,\s]+", text.strip()) if n.strip("（）() ")]

@@ -338,6 +338,15 @@ def test_a_new_text_box_wider_than_the_column_does_not_carry_on_the_paragraph_ab
     assert emission(narrow, 10.0) == emission(rows_of("江州老街的便民食堂")[0], 10.0)
 
 
+def test_closing_credits_are_paragraphs_of_their_own_not_headlines() -> None:
+    """Each closing credit opens a paragraph; the names it runs on with and
+    the rest of a wrapped picture note carry it on.  A headline printed
+    after them is none of theirs."""
+    rows = rows_of(*CANTEEN, "本版统筹：朱 伟", "唐小薇 臧大春", "版式设计：王小芳", "本版照片除署名外", "均为资料图片", "社区食堂开门迎客")
+    label_rows(rows)
+    assert [r.part for r in rows[-6:]] == [FIRST, LAST, SINGLE, FIRST, LAST, HEAD]
+
+
 def test_an_editorial_credit_after_the_text_is_no_headline() -> None:
     rows = rows_of(*CANTEEN, "版式设计：王小明")
     label_rows(rows)

@@ -190,28 +190,58 @@ def byline(text: str) -> Item:
     return Item(kind=BYLINE, rows=[Row(text=text, lines=[0])])
 
 
+def page_vocabulary(segments: list[Segment]) -> Vocabulary:
+    """The page's vocabulary, with the units' windows indexed as
+    segment_items leaves them."""
+    items = [it for seg in segments for it in seg.items]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    index_flow_windows([it for it in items if it.kind == UNIT], vocab)
+    return vocab
+
+
 def test_sections_signed_by_their_reporters_are_one_report() -> None:
     """A roundup from several reporters: each section under a plain
-    intertitle and its own byline."""
+    intertitle and its own byline, all about the same thing."""
     report = make_segment(
-        [head("江州春运首日见闻（新春走基层）"), head("车站里的志愿者", strong=False), byline("本报记者 王芳"), unit("清晨六点，江州站的志愿者已经到岗。")],
+        [
+            head("江州春运首日见闻（新春走基层）"),
+            head("车站里的志愿者", strong=False),
+            byline("本报记者 王芳"),
+            unit("春运首日，江州站的志愿者清晨六点已经到岗，为旅客指路。"),
+        ],
         0.0,
     )
-    second = make_segment([head("高速路上的服务区", strong=False), byline("本报记者 李明"), unit("服务区里热水、充电桩一应俱全。")], 0.0)
-    third = make_segment([head("机场的暖心服务", strong=False), byline("本报记者 张强"), unit("机场为旅客准备了热饮和春联。")], 0.0)
-    joined = join_signed_sections([report, second, third])
+    second = make_segment(
+        [head("高速路上的服务区", strong=False), byline("本报记者 李明"), unit("春运首日，高速服务区为旅客备好热水，志愿者在路口指路。")],
+        0.0,
+    )
+    third = make_segment([head("机场的暖心服务", strong=False), byline("本报记者 张强"), unit("春运首日，机场的志愿者为旅客送上热饮和春联。")], 0.0)
+    joined = join_signed_sections([report, second, third], page_vocabulary([report, second, third]))
     assert len(joined) == 1 and joined[0].items == report.items + second.items + third.items
+
+
+def test_short_news_each_under_a_plain_headline_and_a_byline_stay_apart() -> None:
+    """A city paper's page of short news: each under a plain headline and
+    its byline, about different things."""
+    first = make_segment(
+        [head("老旧小区加装电梯", strong=False), byline("本报记者 周小燕"), unit("全市今年计划为老旧小区加装电梯两百部，审批流程将简化。")],
+        0.0,
+    )
+    second = make_segment([head("植物园樱花盛开", strong=False), byline("本报记者 刘洋"), unit("植物园的樱花进入盛花期，不少市民前来踏青赏花。")], 0.0)
+    assert len(join_signed_sections([first, second], page_vocabulary([first, second]))) == 2
 
 
 def test_a_signed_text_under_a_bold_headline_or_after_a_closed_one_stands_alone() -> None:
     report = make_segment([head("江州春运首日见闻"), byline("本报记者 王芳"), unit("清晨六点，江州站的志愿者已经到岗。")], 0.0)
     bold = make_segment([head("高速路上的服务区"), byline("本报记者 李明"), unit("服务区里热水、充电桩一应俱全。")], 0.0)
-    assert len(join_signed_sections([report, bold])) == 2
+    assert len(join_signed_sections([report, bold], page_vocabulary([report, bold]))) == 2
     closed = make_segment([*report.items, unit("（本报记者 王芳）")], 0.0)
     plain = make_segment([head("高速路上的服务区", strong=False), byline("本报记者 李明"), unit("服务区里热水、充电桩一应俱全。")], 0.0)
-    assert len(join_signed_sections([closed, plain])) == 2
+    assert len(join_signed_sections([closed, plain], page_vocabulary([closed, plain]))) == 2
     unsigned = make_segment([head("江州春运首日见闻"), unit("清晨六点，江州站的志愿者已经到岗。")], 0.0)
-    assert len(join_signed_sections([unsigned, plain])) == 2
+    assert len(join_signed_sections([unsigned, plain], page_vocabulary([unsigned, plain]))) == 2
 
 
 def test_a_feature_not_yet_closed_keeps_the_plain_sections_after_it() -> None:

@@ -392,3 +392,30 @@ def test_a_continued_part_keeps_its_plain_intertitle_where_the_extractor_shows_n
     (article,) = [a for _page, a in issue.articles()]
     assert article.title == "江州稻田开镰"
     assert squeeze("".join(article.body)).endswith(squeeze(section))
+
+
+def test_a_city_papers_short_news_each_keep_their_marked_byline_and_own_dateline() -> None:
+    """A city paper sets a mark before a byline, labels who wrote and who
+    took the pictures, names its own paper in the dateline ("江州晚报讯")
+    and credits an agency's picture ("新华社发 王涛 摄").  Short news under
+    plain headlines, each with a byline, are separate articles."""
+    lift = ct.wrap_paragraph("本报讯 家住城南花园小区的刘阿姨今年七十八岁，以前下楼买菜要歇好几回。去年底，她家所在的单元装上了电梯。", 14)
+    blossom = ct.wrap_paragraph("近日，江州植物园的樱花进入盛花期，吸引不少市民前来踏青赏花。园方提醒游客文明赏花，不要攀折花枝。", 14)
+    market = ct.wrap_paragraph("江州晚报讯 随着气温回升，老城区的步行街夜市重新开张，小吃摊前排起长队。据介绍，今年夜市新增摊位三十个。", 14)
+    lines = [
+        *HEADER,
+        "老旧小区加装电梯", "■本报融媒体记者 周小燕 实习生 陈一鸣", *lift,
+        "春风拂面赏花忙", "文/图 本报记者 刘洋", *blossom,
+        "夜市重开人气旺", "□晚报记者 孙丽 通讯员 吴刚", *market,
+        "市民在樱花树下拍照留念。", "新华社发 王涛 摄",
+    ]
+    articles = [a for _p, a in parse_texts(["\n".join(lines) + "\n"]).articles()]
+    assert [a.title for a in articles] == ["老旧小区加装电梯", "春风拂面赏花忙", "夜市重开人气旺"]
+    assert [[(c.role, c.name) for c in a.credits] for a in articles] == [
+        [("记者", "周小燕"), ("实习生", "陈一鸣")],
+        [("记者", "刘洋")],
+        [("记者", "孙丽"), ("通讯员", "吴刚")],
+    ]
+    assert [a.dateline for a in articles] == ["本报讯", "", "江州晚报讯"]
+    captions = [c for a in articles for c in a.captions]
+    assert [(c.role, c.name) for c in captions[0].credits] == [("摄", "王涛")]

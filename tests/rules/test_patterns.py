@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from jianbao import rules
@@ -43,6 +45,10 @@ def test_jump_token_needs_brackets_or_the_full_phrase() -> None:
         ("中新网北京10月1日电", "中新网北京10月1日电"),
         ("新华社电 据报道", "新华社电"),
         ("据新华社电 记者获悉", "据新华社电"),
+        # City papers open with their own name: "江州晚报讯", "新京报讯".
+        ("江州晚报讯 记者近日从市里获悉", "江州晚报讯"),
+        ("晚报讯（记者 陈晨）", "晚报讯"),
+        ("新京报讯 记者获悉", "新京报讯"),
     ],
 )
 def test_dateline(text: str, dateline: str) -> None:
@@ -50,7 +56,7 @@ def test_dateline(text: str, dateline: str) -> None:
     assert m is not None and m.group("dateline") == dateline
 
 
-@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "江州日报讯"])
+@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "警报讯号响起", "江州报讯"])
 def test_not_a_dateline(text: str) -> None:
     assert rules.DATELINE.match(text) is None
 
@@ -71,19 +77,34 @@ def test_opener_credit(text: str, credits: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["本报记者 冯静宁", "记者 卢晨、王芳", "本报记者 王芳 本报通讯员 李明", "新华社记者 李学仁", "本报记者  阿依努尔·吐尔逊"],
+    [
+        "本报记者 冯静宁",
+        "记者 卢晨、王芳",
+        "本报记者 王芳 本报通讯员 李明",
+        "新华社记者 李学仁",
+        "本报记者  阿依努尔·吐尔逊",
+        # City papers: a mark before it, the paper's own name, new kinds of
+        # reporter, labels for who wrote and who took the pictures.
+        "■本报融媒体记者 周小燕 实习生 陈一鸣",
+        "□江州晚报记者 孙丽 通讯员 吴刚",
+        "本报驻京记者 王芳",
+        "文/图 本报记者 刘洋",
+        "文/王芳 图/李明",
+        "记者 张三 报道",
+    ],
 )
 def test_byline(text: str) -> None:
     assert rules.BYLINE.match(text)
 
 
-@pytest.mark.parametrize("text", ["本报记者", "冯静宁", "本报记者冯静宁在现场看到，工人们正在忙碌。"])
+@pytest.mark.parametrize("text", ["本报记者", "冯静宁", "本报记者冯静宁在现场看到，工人们正在忙碌。", "■本报记者", "文/图"])
 def test_not_a_byline(text: str) -> None:
     assert not rules.BYLINE.match(text)
 
 
 def test_byline_broken_over_two_lines() -> None:
     assert rules.ROLE_ONLY.match("本报记者 ")
+    assert rules.ROLE_ONLY.match("■本报融媒体记者")
     assert not rules.ROLE_ONLY.match("本报记者 王芳")
     assert rules.NAMES_ONLY.match("卢晨、王芳")
 
@@ -93,14 +114,25 @@ def test_role_groups() -> None:
     assert groups == [("本报记者", "王芳"), ("通讯员", "李明")]
 
 
-def test_roles_longest_first_and_their_normal_names() -> None:
-    assert rules.ROLES.index("本报记者") < rules.ROLES.index("记者")
-    assert rules.ROLES.index("本报通讯员") < rules.ROLES.index("通讯员")
-    assert rules.ROLE_NAMES["本报记者"] == "记者"
-    assert rules.ROLE_NAMES["本报通讯员"] == "通讯员"
+@pytest.mark.parametrize(
+    ("printed", "role"),
+    [
+        ("本报记者", "记者"),
+        ("本报通讯员", "通讯员"),
+        ("本报驻京记者", "记者"),
+        ("江州晚报融媒体记者", "记者"),
+        ("本报特约记者", "特约记者"),
+        ("新华社特约通讯员", "特约通讯员"),
+        ("本报实习生", "实习生"),
+        ("作者", "作者"),
+    ],
+)
+def test_role_names(printed: str, role: str) -> None:
+    assert re.fullmatch(rules.ROLE, printed)
+    assert rules.role_name(printed) == role
 
 
-@pytest.mark.parametrize("text", ["本报通讯员 梁生仁 摄", "新华社记者 李学仁摄", "梁生仁摄", "本报记者 王平 摄影", "本报记者 王芳、李明 摄", "李明摄（视觉江州）", "本报记者 王平摄（无人机照片）"])
+@pytest.mark.parametrize("text", ["本报通讯员 梁生仁 摄", "新华社记者 李学仁摄", "梁生仁摄", "本报记者 王平 摄影", "本报记者 王芳、李明 摄", "李明摄（视觉江州）", "本报记者 王平摄（无人机照片）", "新华社发 王涛 摄", "新华社发（王涛摄）", "图/视觉江州"])
 def test_photo_credit(text: str) -> None:
     assert rules.PHOTO_CREDIT.match(text)
 
@@ -109,10 +141,25 @@ def test_photo_credit_is_not_a_caption_sentence() -> None:
     assert not rules.PHOTO_CREDIT.match("图为工人正在施工。 本报记者 王平摄")
 
 
+def test_a_photo_reports_signature_is_no_pictures_credit() -> None:
+    assert not rules.PHOTO_CREDIT.match("本报记者 王涛 摄影报道")
+
+
 def test_trailing_credit() -> None:
     m = rules.TRAILING_CREDIT.search("图为工人正在施工。 本报记者 王平摄")
     assert m is not None and m.group("credit") == "本报记者 王平摄"
     assert rules.TRAILING_CREDIT.search("图为工人正在施工。") is None
+    m = rules.TRAILING_CREDIT.search("市民在樱花树下拍照留念。 新华社发 王涛 摄")
+    assert m is not None and m.group("credit") == "新华社发 王涛 摄"
+
+
+@pytest.mark.parametrize("text", ["本版照片除署名外", "均为资料图片", "图片由江州市文旅局提供"])
+def test_picture_source(text: str) -> None:
+    assert rules.PICTURE_SOURCE.search(text)
+
+
+def test_picture_source_is_not_a_sentence_about_pictures() -> None:
+    assert not rules.PICTURE_SOURCE.search("他翻出一张老照片，讲起当年的故事。")
 
 
 @pytest.mark.parametrize("text", ["图为：市民在公园赏景", "上图：大桥合龙", "图①", "①游客在拍照", "左图 新建的校舍"])
@@ -133,6 +180,16 @@ def test_pinyin_column(text: str) -> None:
 @pytest.mark.parametrize("text", ["GDP", "DI yi", "5G NET", "DI YI 视线"])
 def test_not_a_pinyin_column(text: str) -> None:
     assert not rules.PINYIN_COLUMN.match(text)
+
+
+@pytest.mark.parametrize("text", ["【民生关注】", "〖江州观察〗", " 【 社区故事 】"])
+def test_bracketed_column(text: str) -> None:
+    assert rules.BRACKETED_COLUMN.match(text)
+
+
+@pytest.mark.parametrize("text", ["【民生关注】菜价稳了", "【注】", "【记者手记，二】"])
+def test_not_a_bracketed_column(text: str) -> None:
+    assert not rules.BRACKETED_COLUMN.match(text)
 
 
 @pytest.mark.parametrize(("text", "page"), [("第1版 要闻", 1), ("第十二版", 12), ("第 3 版", 3)])

@@ -303,6 +303,11 @@ _DOCUMENT_DATE = (NEG, NEG, NEG, -2.0, 0.0)
 # The date under a signature closing a letter or decree, or a figure set
 # alone as a highlight: a paragraph of its own.
 _SET_ALONE = (NEG, NEG, -2.0, 0.0, -4.0)
+# A closing credit ("本版统筹：……", "本版照片除署名外……") opens a paragraph
+# of its own; the unpunctuated lines after it (more names, the rest of the
+# note) carry it on.  Neither is a headline.
+_OPENS_CREDIT = (0.0, NEG, NEG, 0.0, NEG)
+_CARRIES_CREDIT = (NEG, 0.0, 0.0, NEG, NEG)
 
 
 def indent_slack(text: str) -> float:
@@ -342,12 +347,16 @@ def emission(
     closes_note: bool = False,
     over_set_off_head: bool = False,
     after_unmarked: bool = False,
+    credit_line: int = 0,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
-    (log-scale scores, 0 = perfect)."""
+    (log-scale scores, 0 = perfect); ``credit_line`` as
+    :func:`closing_credit_lines` marks the row."""
     text = row.text
     if row.label in _OPENERS:
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
+    if credit_line:
+        return _OPENS_CREDIT if credit_line == OPENS_CREDIT else _CARRIES_CREDIT
     if len(text) <= SHORT_LINE:
         # Labels, dates and figures set alone are short lines.
         if rules.DOCUMENT_LABEL.match(text):
@@ -425,7 +434,7 @@ def emission(
         head -= 5.0
     if inner_end:
         head -= 5.0
-    if note or is_source_note(text) or rules.CLOSING_CREDIT.match(text):
+    if note or is_source_note(text) or rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.search(text):
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0
@@ -718,6 +727,29 @@ def signature_lines(texts: list[str]) -> list[int]:
     return marks
 
 
+OPENS_CREDIT, CARRIES_CREDIT = 1, 2
+
+
+def closing_credit_lines(texts: list[str]) -> list[int]:
+    """Closing credits after the last text ("本版统筹：朱 伟" / "唐露薇
+    张子扬" / "本版照片除署名外" / "均为资料图片"): :data:`OPENS_CREDIT` on
+    a line that opens one, :data:`CARRIES_CREDIT` on the short unpunctuated
+    lines right after it that carry it on; 0 elsewhere."""
+    marks = [0] * len(texts)
+    for k, text in enumerate(texts):
+        if rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.match(text):
+            marks[k] = OPENS_CREDIT
+        elif k and marks[k - 1] and (_NAMES_LINE.match(text) or rules.PICTURE_SOURCE.search(text)):
+            marks[k] = CARRIES_CREDIT
+    return marks
+
+
+# More names of a credit: Han names of one to three characters (a name of
+# two printed apart, "朱 伟") set apart by spaces.  A headline printed after
+# the credits has longer words.
+_NAMES_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:\s+[\u4e00-\u9fff]{1,3})*\s*$")
+
+
 def _viterbi(
     rows: list[Row],
     run: list[int],
@@ -748,6 +780,7 @@ def _viterbi(
     tagged = lines_closed_by_tag(rows, run)
     titled = lines_under_kicker(rows, run)
     signed = signature_lines(texts)
+    credits = closing_credit_lines(texts)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
         i = run[k]
@@ -772,6 +805,7 @@ def _viterbi(
             closes_note=closes,
             over_set_off_head=i + 1 < n_rows and sets_off_headline(rows[i], rows[i + 1]),
             after_unmarked=k > 0 and _MARKS.isdisjoint(texts[k - 1]),
+            credit_line=credits[k],
         )
         if signed[k]:
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])

@@ -61,7 +61,7 @@ from functools import reduce
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_source_note
 from jianbao.assemble.rows import Row
-from jianbao.rules import DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
+from jianbao.rules import CLOSING_CREDIT, DOCUMENT_TITLE, PARALLEL_HALVES, PICTURE_SOURCE, SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline
@@ -207,11 +207,12 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
 
 def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
     """Cohesion of each unit with the next unit in print order.  A short
-    note in brackets ("（相关报道见第五版）", "（新华社江州3月5日电）") closes
-    the text before it, and after a source note another text begins."""
+    note in brackets ("（相关报道见第五版）", "（新华社江州3月5日电）") or a
+    closing credit ("本版统筹：……") closes the text before it, and after a
+    source note another text begins."""
     units = [it for it in items if it.kind == UNIT]
     for a, b in zip(units, units[1:]):
-        if is_closing_note(b.text):
+        if is_closing_note(b.text) or is_closing_credit(b.text):
             a.cohesion_next = B_CLOSING_NOTE
         elif is_source_note(a.text) and not b.hard_start:
             # A note naming the source ended its text: what follows begins
@@ -219,6 +220,13 @@ def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
             a.cohesion_next = -B_CLOSING_NOTE
         else:
             a.cohesion_next = W_COHESION * (vocab.bits_overlap(a.tail_bits, b.head_bits) - COH_BASE)
+
+
+def is_closing_credit(text: str) -> bool:
+    """Who edited or laid out the page, where its pictures come from
+    ("本版统筹：……", "本版照片除署名外……"): printed after the last text,
+    it closes that text and begins none."""
+    return bool(CLOSING_CREDIT.match(text) or PICTURE_SOURCE.match(text))
 
 
 def is_closing_note(text: str) -> bool:
@@ -840,13 +848,31 @@ def join_feature_sections(segments: list[Segment]) -> list[Segment]:
     return _join_sections(segments, lambda prev, seg: _is_open_feature(prev) and _is_plain_section(seg))
 
 
-def join_signed_sections(segments: list[Segment]) -> list[Segment]:
+def join_signed_sections(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
     """A report gathered from several reporters prints each section under a
     plain intertitle with its reporters' byline ("重返岗位" / "本报记者 王芳
     李明"): a text headed only by one plain line (not bold, not wider than
     the column, no column tag) and a byline, right after a signed text that
-    has not closed, is its next section."""
-    return _join_sections(segments, lambda prev, seg: _is_open_signed(prev) and _is_signed_section(seg))
+    has not closed and is not about something else (:func:`_not_unrelated`),
+    is its next section.  A city paper's page of short news, each under a
+    plain headline and a byline, is no report."""
+    return _join_sections(
+        segments, lambda prev, seg: _is_open_signed(prev) and _is_signed_section(seg) and _not_unrelated(prev, seg, vocab)
+    )
+
+
+# Two articles on a page share about this much of their vocabulary (see
+# COH_BASE); sections of one report, about one event in several places,
+# share at least as much.
+UNRELATED_OVERLAP = 0.04
+
+
+def _not_unrelated(prev: Segment, seg: Segment, vocab: Vocabulary) -> bool:
+    """The end of the text so far (its last window) shares with the text
+    of ``seg`` at least what two articles share.  ``seg``'s own text is
+    taken, not a window, which would run on into the articles after it."""
+    own = vocab.bits(set().union(*(it.grams for it in seg.units)))
+    return vocab.bits_overlap(prev.units[-1].tail_bits, own) >= UNRELATED_OVERLAP
 
 
 def _is_signed_section(seg: Segment) -> bool:
@@ -863,7 +889,12 @@ def _is_signed_section(seg: Segment) -> bool:
 
 def _is_open_signed(seg: Segment) -> bool:
     units = seg.units
-    return not seg.floating and bool(units) and any(it.kind == BYLINE for it in seg.lead) and not _ends_with_note(seg)
+    return (
+        not seg.floating
+        and bool(units)
+        and any(it.kind == BYLINE for it in seg.lead)
+        and not _ends_with_note(seg)
+    )
 
 
 def _is_open_feature(seg: Segment) -> bool:

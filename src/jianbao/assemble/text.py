@@ -66,7 +66,7 @@ def assemble_text(page: Page) -> Page:
     shows_bold = any(r.bold for r in rows)
     segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold)))
     segments = join_continued_sections(segments)
-    segments = join_signed_sections(segments)
+    segments = join_signed_sections(segments, vocab)
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
     articles = [s for s in segments if not s.floating]

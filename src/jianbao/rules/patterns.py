@@ -17,46 +17,28 @@ NUM = r"[0-9０-９一二三四五六七八九十百〇零两]+"
 NAME = rf"[{CJK}]{{1,6}}(?:[·・][{CJK}]{{1,8}})*"
 NAME_LIST = rf"{NAME}(?:\s*[、，,\s]\s*{NAME})*"
 
-# Roles a newspaper prints in front of names, longest first so 本报记者 wins
-# over 记者.
-ROLES = (
-    "本报特约记者",
-    "本报特约通讯员",
-    "新华社特约记者",
-    "新华社记者",
-    "中新社记者",
-    "人民网记者",
-    "本报评论员",
-    "本报通讯员",
-    "本报记者",
-    "特约记者",
-    "特约通讯员",
-    "实习记者",
-    "见习记者",
-    "首席记者",
-    "评论员",
-    "通讯员",
-    "记者",
-    "作者",
-    "摄影",
-)
-ROLE = "(?:" + "|".join(ROLES) + ")"
+# Roles a newspaper prints in front of names: who the reporter works for
+# (本报, 新华社, a paper's own name such as 江州晚报), where or how (驻京,
+# 特约, 融媒体), and the role itself: "本报记者", "本报驻京记者",
+# "江州晚报融媒体记者", "特约通讯员", "实习生", "作者".
+PAPER = rf"[{CJK}]{{0,6}}?(?:日|晚|晨|早|商|快|京|时|都市)报"
+OUTLET = rf"(?:本报|本台|本刊|本网|新华社|中新社|人民网|央视|{PAPER})"
+POSTING = rf"(?:驻[{CJK}]{{1,4}}|特约|特派|首席|实习|见习|融媒体|全媒体|摄影|视觉)"
+ROLE = rf"(?:{OUTLET}?{POSTING}{{0,2}}(?:记者|通讯员|评论员)|{OUTLET}?实习生|作者|摄影)"
 
-# Which normalised role a printed role word means (the gold's 'role' field).
-ROLE_NAMES = {
-    "本报特约记者": "特约记者",
-    "本报特约通讯员": "特约通讯员",
-    "新华社特约记者": "特约记者",
-    "新华社记者": "记者",
-    "中新社记者": "记者",
-    "人民网记者": "记者",
-    "本报评论员": "评论员",
-    "本报通讯员": "通讯员",
-    "本报记者": "记者",
-    "首席记者": "记者",
-    "实习记者": "记者",
-    "见习记者": "记者",
-}
+
+def role_name(printed: str) -> str:
+    """The role a printed role word names (the gold's 'role' field): the
+    outlet and posting are dropped, except that a special correspondent
+    stays one.
+
+    >>> role_name("本报驻京记者"), role_name("江州晚报融媒体记者"), role_name("本报特约通讯员")
+    ('记者', '记者', '特约通讯员')
+    """
+    for core in ("记者", "通讯员", "评论员", "实习生"):
+        if printed.endswith(core):
+            return "特约" + core if "特约" + core in printed else core
+    return printed
 
 # --- jump markers: where an article is cut and continued --------------------
 # （下转第4版） / （转第4版） / 下转第四版 ; （上接第1版） / （接第1版）
@@ -67,10 +49,10 @@ JUMP_TO_TOKEN = re.compile(rf"[（(]\s*(?:下转|转至|转)\s*第?\s*{NUM}\s*�
 JUMP_FROM_TOKEN = re.compile(rf"[（(]\s*(?:上接|接)\s*第?\s*{NUM}\s*版\s*[)）]|上接第\s*{NUM}\s*版")
 
 # --- datelines: the opener of a news body ----------------------------------
-# 本报讯 / 本报北京10月1日电 / 新华社北京10月1日电 / 据新华社电 / 中新网…电
+# 本报讯 / 江州晚报讯 / 本报北京10月1日电 / 新华社北京10月1日电 / 据新华社电 / 中新网…电
 DATELINE = re.compile(
     rf"^\s*(?P<dateline>"
-    rf"本报讯"
+    rf"(?:本报|本台|本网|{PAPER})讯"
     rf"|本报[{CJK}]{{0,12}}?{NUM}月{NUM}日(?:专)?电"
     rf"|(?:新华社|中新社|人民网|央视网|中新网|新华网)[{CJK}·]{{0,14}}?{NUM}月{NUM}日(?:专)?电"
     rf"|(?:新华社|中新社)(?:[{CJK}]{{1,12}})?电"
@@ -81,21 +63,37 @@ DATELINE = re.compile(
 OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s*[、，,\s]\s*(?:{ROLE}\s*)?{NAME})*)\s*[)）]")
 
 # --- bylines printed under a headline --------------------------------------
-# 本报记者 冯静宁 / 记者 卢晨、王芳 / 本报记者 王芳 本报通讯员 李明
-BYLINE = re.compile(rf"^\s*(?:{ROLE}\s*{NAME_LIST}\s*)+$")
+# 本报记者 冯静宁 / 记者 卢晨、王芳 / 本报记者 王芳 本报通讯员 李明.  City
+# papers set a mark before the byline ("■本报记者 王芳", "□记者 李明"),
+# label who wrote and who took the pictures ("文/图 本报记者 王芳",
+# "文/王芳 图/李明") and may close it with "报道".
+BYLINE_MARK = r"[■□●○◎◆◇▲△★☆]"
+CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图片|摄影)\s*[/／])"
+BYLINE = re.compile(
+    rf"^\s*(?:{BYLINE_MARK}\s*)?(?:{CREDIT_LABEL}\s*(?=[{CJK}]{{2}})(?:{ROLE}\s*)?{NAME_LIST}\s*|{ROLE}\s*{NAME_LIST}\s*)+$"
+)
 # A byline broken over two lines: the role alone, then the names alone.
-ROLE_ONLY = re.compile(rf"^\s*{ROLE}\s*$")
+ROLE_ONLY = re.compile(rf"^\s*(?:{BYLINE_MARK}\s*)?{ROLE}\s*$")
 NAMES_ONLY = re.compile(rf"^\s*{NAME}(?:\s*[、，,]\s*{NAME})*\s*$")
 # One role with its names inside a byline or credit.
 ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{ROLE}|摄|$|[)）]))")
 
 # --- photo credits: 本报通讯员 梁生仁 摄 / 新华社记者 李学仁摄 ----------------
 # The agency or kind of picture may follow in brackets: "李明摄（视觉江州）".
+# A news agency's picture names the agency first: "新华社发 王涛摄",
+# "新华社发（王涛 摄）"; a label may stand for the verb: "图/视觉江州".  A
+# photo report is signed "……摄影报道" at the end of its text, which is no
+# single picture's credit.
+AGENCY_PICTURE = r"(?:新华社|中新社)发"
 PHOTO_CREDIT = re.compile(
-    rf"^\s*(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*(?:摄影?|供图|绘|制图)\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
+    rf"^\s*(?:{AGENCY_PICTURE}\s*[（(]?\s*)?(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*"
+    rf"(?:摄影?|供图|绘|制图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
+    rf"|^\s*图\s*[/／]\s*{NAME_LIST}\s*$"
 )
 # A credit printed at the end of a caption line: "……时光。 本报记者 王平摄"
-TRAILING_CREDIT = re.compile(rf"(?P<credit>(?:{ROLE}\s*){NAME_LIST}\s*(?:摄影?|供图))\s*$")
+TRAILING_CREDIT = re.compile(
+    rf"(?P<credit>(?:{AGENCY_PICTURE}\s*[（(]?\s*(?:{ROLE}\s*)?|{ROLE}\s*){NAME_LIST}\s*(?:摄影?|供图)[)）]?)\s*$"
+)
 
 # --- closing credits -------------------------------------------------------------
 # Who edited or laid out the page or feature, or where a chart's figures
@@ -105,6 +103,10 @@ TRAILING_CREDIT = re.compile(rf"(?P<credit>(?:{ROLE}\s*){NAME_LIST}\s*(?:摄影?
 CLOSING_CREDIT = re.compile(
     r"^\s*(?:本版)?(?:统\s*筹|策\s*划|责\s*编|责任编辑|版式设计|美\s*编|制\s*图|图表制作|数据来源|资料来源)\s*[：:]"
 )
+# Where a page's or text's pictures come from, printed after the text
+# ("本版照片除署名外均为资料图片", wrapped or not, "图片由江州市文旅局提供"):
+# a closing note, never a headline.
+PICTURE_SOURCE = re.compile(r"^\s*本版(?:照片|图片)|资料(?:图片|照片)\s*$|^\s*(?:图片|照片)由.{2,20}提供\s*$")
 
 # --- captions -----------------------------------------------------------------
 CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|中图|图[①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九0-9]|[①②③④⑤⑥⑦⑧⑨⑩]\s*[：:]?)")
@@ -210,6 +212,10 @@ ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(]
 # --- column heads ----------------------------------------------------------------
 # Pinyin printed as a column ornament: "DI YI SHI XIAN".
 PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
+# A column's name in lenticular brackets on a line of its own over the
+# article ("【民生关注】", "〖江州观察〗"); running text never sets a line
+# that way.
+BRACKETED_COLUMN = re.compile(r"^\s*[【〖]\s*[^【】〖〗，。；！？]{2,12}\s*[】〗]\s*$")
 
 # --- page furniture -------------------------------------------------------------
 PAGE_HEADER = re.compile(rf"第\s*({NUM})\s*版")
