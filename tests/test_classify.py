@@ -13,6 +13,8 @@ from jianbao import classify
         ("（下转第4版）", classify.JUMP_TO),
         (" （下转第 4 版） ", classify.JUMP_TO),
         ("（上接第1版）", classify.JUMP_FROM),
+        ("（下转A3版）", classify.JUMP_TO),
+        ("（上接第A01版）", classify.JUMP_FROM),
         ("本报记者  董超", classify.BYLINE),
         ("记者 卢晨、王芳", classify.BYLINE),
         ("■本报融媒体记者 周小燕 实习生 陈一鸣", classify.BYLINE),
@@ -49,6 +51,19 @@ def test_a_marker_inside_text_is_not_a_marker_line() -> None:
 @pytest.mark.parametrize("text", ["人民日报", "江州日报", "第1版 要闻", "2019年10月2日 星期三", "人民日报 2019年10月2日 星期三"])
 def test_furniture(text: str) -> None:
     assert classify.is_furniture(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["第A03版 城事", "2025年3月12日 星期三 A3", "江州晚报 2025年3月12日 星期三 A3 城事 责编：王芳 美编：李明", "A03版 城事 责编 王芳"]
+)
+def test_a_city_papers_page_header(text: str) -> None:
+    assert classify.is_page_header(text)
+
+
+@pytest.mark.parametrize("text", ["A3 城事", "G20 峰会", "责编：王芳 美编：李明", "江州大桥合龙"])
+def test_not_a_city_papers_page_header(text: str) -> None:
+    """A bare "A3" counts only beside the date: "G20 峰会" is a headline."""
+    assert not classify.is_page_header(text)
 
 
 @pytest.mark.parametrize("text", ["江州大桥合龙", "", "2019年10月2日，大桥合龙。", "本报讯"])

@@ -89,11 +89,48 @@ def is_furniture(text: str) -> bool:
 
 def is_page_header(text: str) -> bool:
     """A line that is nothing but a page header: "第1版 评论", "2019年10月17日
-    星期四", "人民日报 2019年10月2日 星期三"."""
+    星期四", "人民日报 2019年10月2日 星期三", or a city paper's
+    (:func:`is_lettered_header`)."""
     compact = text.strip()
-    if not compact or not rules.HEADER_LINE.match(compact):
+    if not compact:
         return False
+    if not rules.HEADER_LINE.match(compact):
+        return is_lettered_header(compact)
     return bool(rules.PAGE_HEADER.search(compact) or (rules.DATE.search(compact) and rules.WEEKDAY.search(compact)))
+
+
+# Characters a page's section name has at most ("城事", "要闻", "文体新闻").
+SECTION_MAX = 6
+
+
+def is_lettered_header(text: str) -> bool:
+    """A city paper's header line, made only of the paper's name, the date,
+    the weekday, the page ("第A03版", "A03版", or "A3" beside the date), the
+    section's name after it and who edited the page.
+
+    >>> is_lettered_header("江州晚报 2025年3月12日 星期三 A3 城事 责编：王芳 美编：李明")
+    True
+    >>> is_lettered_header("G20 峰会")
+    False
+    """
+    tokens = text.split()
+    page = bare = dated = False
+    after_page = False
+    for k, token in enumerate(tokens):
+        if rules.PAGE_HEADER.fullmatch(token):
+            page = after_page = True
+            continue
+        if rules.BARE_PAGE.match(token):
+            bare = after_page = True
+            continue
+        if rules.DATE.fullmatch(token) or rules.WEEKDAY.fullmatch(token) or (k == 0 and rules.MASTHEAD.match(token)):
+            dated = True
+        elif after_page and len(token) <= SECTION_MAX and all("\u4e00" <= ch <= "\u9fff" for ch in token):
+            pass  # the section's name
+        elif not (rules.EDITORS.match(token) or (k and rules.EDITORS.match(tokens[k - 1]) and rules.NAMES_ONLY.match(token))):
+            return False
+        after_page = False
+    return page or (bare and dated)
 
 
 def jump_page(text: str) -> int | None:

@@ -50,6 +50,16 @@ def test_masthead_date_and_page_header_at_the_top_go_to_the_page() -> None:
     assert [r.text for r in rows] == BODY
 
 
+def test_a_city_papers_lettered_page_header_goes_to_the_page() -> None:
+    """"A3" beside the date, the section, who edited the page: all furniture."""
+    p, rows = rows_of(["江州晚报 2025年3月12日 星期三 A3 城事 责编：王芳 美编：李明", *BODY])
+    assert [f.kind for f in p.furniture] == ["page_header"]
+    assert (p.number, p.section, p.date, p.paper) == (3, "城事", "2025-03-12", "江州晚报")
+    assert [r.text for r in rows] == BODY
+    p, rows = rows_of(["第A05版 文体", *BODY])
+    assert (p.number, p.section) == (5, "文体")
+
+
 def test_a_page_header_is_furniture_wherever_the_extractor_prints_it() -> None:
     p, rows = rows_of([*BODY[:7], "第3版 经济", *BODY[7:]])
     assert [(f.kind, f.lines) for f in p.furniture] == [("page_header", [7])]

@@ -270,6 +270,20 @@ def test_the_jump_links_the_two_parts() -> None:
     assert rest.title == "江州稻田开镰"
 
 
+def test_a_city_papers_lettered_pages_and_markers_link_the_two_parts() -> None:
+    """"第A01版" / "（下转A4版）" / "（上接A1版）": the page numbers come
+    from the headers and the markers link the parts."""
+    front = ct.compose_page([ct.HARVEST, ct.BRIDGE], Layout(header=["江州晚报", "第A01版 要闻"]))
+    back = ct.compose_page([SCHOOL, CONTINUATION], Layout(header=["第A04版 综合"]))
+    assert "（下转第4版）" in front and "（上接第1版）" in back
+    front, back = front.replace("（下转第4版）", "（下转A4版）"), back.replace("（上接第1版）", "（上接A1版）")
+    issue = parse_texts([front, back])
+    assert [p.number for p in issue.pages] == [1, 4]
+    first, rest = find_article(issue, ct.HARVEST), find_article(issue, CONTINUATION)
+    assert first is not None and rest is not None
+    assert first.continues_to is not None and (first.continues_to.page, first.continues_to.id) == (4, rest.id)
+
+
 def test_the_stitched_article_continues_the_cut_sentence() -> None:
     (whole,) = stitch_issue(two_pages())
     cut = ct.HARVEST.paragraphs[-1] + CONTINUATION.paragraphs[0]

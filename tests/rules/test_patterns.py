@@ -11,7 +11,16 @@ from jianbao import rules
 
 @pytest.mark.parametrize(
     ("text", "page"),
-    [("（下转第4版）", "4"), ("(下转第 4 版)", "4"), ("下转第四版", "四"), ("（转第12版）", "12"), ("（转至第5版）", "5")],
+    [
+        ("（下转第4版）", "4"),
+        ("(下转第 4 版)", "4"),
+        ("下转第四版", "四"),
+        ("（转第12版）", "12"),
+        ("（转至第5版）", "5"),
+        # A city paper's lettered section: the number after the letter.
+        ("（下转A3版）", "3"),
+        ("（下转第A03版）", "03"),
+    ],
 )
 def test_jump_to(text: str, page: str) -> None:
     m = rules.JUMP_TO.search(text)
@@ -20,7 +29,7 @@ def test_jump_to(text: str, page: str) -> None:
     assert not rules.JUMP_FROM.search(text)
 
 
-@pytest.mark.parametrize(("text", "page"), [("（上接第1版）", "1"), ("（接第十二版）", "十二"), ("上接第1版", "1")])
+@pytest.mark.parametrize(("text", "page"), [("（上接第1版）", "1"), ("（接第十二版）", "十二"), ("上接第1版", "1"), ("（上接A1版）", "1")])
 def test_jump_from(text: str, page: str) -> None:
     m = rules.JUMP_FROM.search(text)
     assert m is not None and m.group(1) == page
@@ -192,7 +201,7 @@ def test_not_a_bracketed_column(text: str) -> None:
     assert not rules.BRACKETED_COLUMN.match(text)
 
 
-@pytest.mark.parametrize(("text", "page"), [("第1版 要闻", 1), ("第十二版", 12), ("第 3 版", 3)])
+@pytest.mark.parametrize(("text", "page"), [("第1版 要闻", 1), ("第十二版", 12), ("第 3 版", 3), ("第A03版 城事", 3), ("B2版", 2)])
 def test_page_header(text: str, page: int) -> None:
     m = rules.PAGE_HEADER.search(text)
     assert m is not None and rules.to_int(m.group(1)) == page

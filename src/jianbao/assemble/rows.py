@@ -96,7 +96,7 @@ def stands_alone(lines: list[Line], pos: int) -> bool:
 
 
 def furniture_kind(text: str) -> str:
-    if rules.PAGE_HEADER.search(text):
+    if rules.PAGE_HEADER.search(text) or any(rules.BARE_PAGE.match(token) for token in text.split()):
         return "page_header"
     if rules.DATE.search(text):
         return "date"
@@ -107,11 +107,18 @@ def read_header(page: Page, text: str) -> None:
     m = rules.PAGE_HEADER.search(text)
     if m:
         number = rules.to_int(m.group(1))
-        if number:
-            page.number = number
-        section = text[m.end() :].strip()
-        if section and not rules.DATE.search(section) and len(section) <= 8:
-            page.section = section
+        after = text[m.end() :]
+    else:
+        # A city paper's "A3 城事" beside the date (classify.is_lettered_header).
+        tokens = text.split()
+        bare = [k for k, token in enumerate(tokens) if rules.BARE_PAGE.match(token)]
+        number = int(tokens[bare[0]][1:]) if bare else None
+        after = " ".join(tokens[bare[0] + 1 :]) if bare else ""
+    if number:
+        page.number = number
+    section = after.split()[0] if after.split() else ""
+    if section and not rules.DATE.search(section) and not rules.EDITORS.match(section) and len(section) <= 8:
+        page.section = section
     d = rules.DATE.search(text)
     if d and not page.date:
         page.date = f"{int(d['y']):04d}-{int(d['m']):02d}-{int(d['d']):02d}"

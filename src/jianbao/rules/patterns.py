@@ -41,12 +41,19 @@ def role_name(printed: str) -> str:
     return printed
 
 # --- jump markers: where an article is cut and continued --------------------
-# （下转第4版） / （转第4版） / 下转第四版 ; （上接第1版） / （接第1版）
-JUMP_TO = re.compile(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*({NUM})\s*版\s*[)）]?")
-JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|接)\s*第?\s*({NUM})\s*版\s*[)）]?")
+# （下转第4版） / （转第4版） / 下转第四版 ; （上接第1版） / （接第1版）.  City
+# papers number their pages within lettered sections: （下转A3版）, 第A03版.
+# The page's number is the number after the letter.
+SECTION_LETTER = r"[A-Za-zＡ-Ｚ]"
+JUMP_TO = re.compile(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*版\s*[)）]?")
+JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|接)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*版\s*[)）]?")
 # The marker as a whole printed token, parentheses included.
-JUMP_TO_TOKEN = re.compile(rf"[（(]\s*(?:下转|转至|转)\s*第?\s*{NUM}\s*版\s*[)）]|(?:下转|转至)第\s*{NUM}\s*版")
-JUMP_FROM_TOKEN = re.compile(rf"[（(]\s*(?:上接|接)\s*第?\s*{NUM}\s*版\s*[)）]|上接第\s*{NUM}\s*版")
+JUMP_TO_TOKEN = re.compile(
+    rf"[（(]\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]|(?:下转|转至)(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
+)
+JUMP_FROM_TOKEN = re.compile(
+    rf"[（(]\s*(?:上接|接)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]|上接(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
+)
 
 # --- datelines: the opener of a news body ----------------------------------
 # 本报讯 / 江州晚报讯 / 本报北京10月1日电 / 新华社北京10月1日电 / 据新华社电 / 中新网…电
@@ -218,7 +225,7 @@ PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
 BRACKETED_COLUMN = re.compile(r"^\s*[【〖]\s*[^【】〖〗，。；！？]{2,12}\s*[】〗]\s*$")
 
 # --- page furniture -------------------------------------------------------------
-PAGE_HEADER = re.compile(rf"第\s*({NUM})\s*版")
+PAGE_HEADER = re.compile(rf"(?:第\s*{SECTION_LETTER}?|(?<![A-Za-z0-9]){SECTION_LETTER})\s*({NUM})\s*版")
 DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 # A header line: masthead name, date, weekday, page number and section only.
@@ -226,6 +233,11 @@ HEADER_LINE = re.compile(
     rf"^\s*(?:[{CJK}]{{2,8}}报\s*)?(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?"
     rf"(?:第\s*{NUM}\s*版\s*(?:[{CJK}]{{1,8}})?\s*)?(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?$"
 )
+# City papers print more on the header line: the page's lettered number
+# without 版 ("A3 城事") and who edited it ("责编：王芳 美编：李明 校对：张强").
+# Each such line is made only of these tokens (see classify.is_page_header).
+BARE_PAGE = re.compile(r"^[A-Z]\d{1,2}$")
+EDITORS = re.compile(rf"^(?:责编|责任编辑|编辑|美编|校对|版式|视觉|审读)[：:]?(?:[{CJK}]{{2,4}})?$")
 # A masthead: a paper's name alone on a line (人民日报, 晋中日报, 北京晚报).
 MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报|报)\s*$")
 
