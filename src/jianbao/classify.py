@@ -113,6 +113,9 @@ def is_lettered_header(text: str) -> bool:
     >>> is_lettered_header("G20 峰会")
     False
     """
+    if not any(ch in text for ch in "版年期报"):
+        # No page, date, weekday or paper's name: most lines, at a glance.
+        return False
     tokens = text.split()
     page = bare = dated = False
     after_page = False

@@ -54,6 +54,8 @@ def test_jump_token_needs_brackets_or_the_full_phrase() -> None:
         ("中新网北京10月1日电", "中新网北京10月1日电"),
         ("新华社电 据报道", "新华社电"),
         ("据新华社电 记者获悉", "据新华社电"),
+        ("据新华社北京10月1日电 记者从", "据新华社北京10月1日电"),
+        ("据《江州日报》报道 近日", "据《江州日报》报道"),
         # City papers open with their own name: "江州晚报讯", "新京报讯".
         ("江州晚报讯 记者近日从市里获悉", "江州晚报讯"),
         ("晚报讯（记者 陈晨）", "晚报讯"),
@@ -65,7 +67,7 @@ def test_dateline(text: str, dateline: str) -> None:
     assert m is not None and m.group("dateline") == dateline
 
 
-@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "警报讯号响起", "江州报讯"])
+@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "警报讯号响起", "江州报讯", "据了解，今年"])
 def test_not_a_dateline(text: str) -> None:
     assert rules.DATELINE.match(text) is None
 
