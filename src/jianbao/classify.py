@@ -117,21 +117,19 @@ def is_lettered_header(text: str) -> bool:
         # No page, date, weekday or paper's name: most lines, at a glance.
         return False
     tokens = text.split()
-    page = bare = dated = False
-    after_page = False
+    page = bare = dated = after_page = False
     for k, token in enumerate(tokens):
-        if rules.PAGE_HEADER.fullmatch(token):
-            page = after_page = True
+        if rules.PAGE_HEADER.fullmatch(token) or rules.BARE_PAGE.match(token):
+            page = page or "版" in token
+            bare = bare or "版" not in token
+            after_page = True
             continue
-        if rules.BARE_PAGE.match(token):
-            bare = after_page = True
-            continue
-        if rules.DATE.fullmatch(token) or rules.WEEKDAY.fullmatch(token) or (k == 0 and rules.MASTHEAD.match(token)):
-            dated = True
-        elif after_page and len(token) <= SECTION_MAX and all("\u4e00" <= ch <= "\u9fff" for ch in token):
-            pass  # the section's name
-        elif not (rules.EDITORS.match(token) or (k and rules.EDITORS.match(tokens[k - 1]) and rules.NAMES_ONLY.match(token))):
+        dates = bool(rules.DATE.fullmatch(token) or rules.WEEKDAY.fullmatch(token) or (k == 0 and rules.MASTHEAD.match(token)))
+        section = after_page and len(token) <= SECTION_MAX and all("\u4e00" <= ch <= "\u9fff" for ch in token)
+        editor = bool(rules.EDITORS.match(token) or (k and rules.EDITORS.match(tokens[k - 1]) and rules.NAMES_ONLY.match(token)))
+        if not (dates or section or editor):
             return False
+        dated = dated or dates
         after_page = False
     return page or (bare and dated)
 

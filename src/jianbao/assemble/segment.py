@@ -889,12 +889,7 @@ def _is_signed_section(seg: Segment) -> bool:
 
 def _is_open_signed(seg: Segment) -> bool:
     units = seg.units
-    return (
-        not seg.floating
-        and bool(units)
-        and any(it.kind == BYLINE for it in seg.lead)
-        and not _ends_with_note(seg)
-    )
+    return not seg.floating and bool(units) and any(it.kind == BYLINE for it in seg.lead) and not _ends_with_note(seg)
 
 
 def _is_open_feature(seg: Segment) -> bool:
