@@ -342,7 +342,7 @@ def test_closing_credits_are_paragraphs_of_their_own_not_headlines() -> None:
     """Each closing credit opens a paragraph; the names it runs on with and
     the rest of a wrapped picture note carry it on.  A headline printed
     after them is none of theirs."""
-    rows = rows_of(*CANTEEN, "本版统筹：朱 伟", "唐小薇 臧大春", "版式设计：王小芳", "本版照片除署名外", "均为资料图片", "社区食堂开门迎客")
+    rows = rows_of(*CANTEEN, "本版统筹：林 风", "许小薇 马大春", "版式设计：王小芳", "本版图片除署名外", "均为资料照片", "社区食堂开门迎客")
     label_rows(rows)
     assert [r.part for r in rows[-6:]] == [FIRST, LAST, SINGLE, FIRST, LAST, HEAD]
 

@@ -164,7 +164,7 @@ def test_trailing_credit() -> None:
     assert m is not None and m.group("credit") == "新华社发 王涛 摄"
 
 
-@pytest.mark.parametrize("text", ["本版照片除署名外", "均为资料图片", "图片由江州市文旅局提供"])
+@pytest.mark.parametrize("text", ["本版图片除署名外", "均为资料照片", "图片由江州市文旅局提供"])
 def test_picture_source(text: str) -> None:
     assert rules.PICTURE_SOURCE.search(text)
 

@@ -303,7 +303,7 @@ _DOCUMENT_DATE = (NEG, NEG, NEG, -2.0, 0.0)
 # The date under a signature closing a letter or decree, or a figure set
 # alone as a highlight: a paragraph of its own.
 _SET_ALONE = (NEG, NEG, -2.0, 0.0, -4.0)
-# A closing credit ("本版统筹：……", "本版照片除署名外……") opens a paragraph
+# A closing credit ("本版统筹：……", "本版图片除署名外……") opens a paragraph
 # of its own; the unpunctuated lines after it (more names, the rest of the
 # note) carry it on.  Neither is a headline.
 _OPENS_CREDIT = (0.0, NEG, NEG, 0.0, NEG)
@@ -731,8 +731,8 @@ OPENS_CREDIT, CARRIES_CREDIT = 1, 2
 
 
 def closing_credit_lines(texts: list[str]) -> list[int]:
-    """Closing credits after the last text ("本版统筹：朱 伟" / "唐露薇
-    张子扬" / "本版照片除署名外" / "均为资料图片"): :data:`OPENS_CREDIT` on
+    """Closing credits after the last text ("本版统筹：林 风" / "许小薇
+    马大春" / "本版图片除署名外" / "均为资料照片"): :data:`OPENS_CREDIT` on
     a line that opens one, :data:`CARRIES_CREDIT` on the short unpunctuated
     lines right after it that carry it on; 0 elsewhere."""
     marks = [0] * len(texts)
@@ -745,7 +745,7 @@ def closing_credit_lines(texts: list[str]) -> list[int]:
 
 
 # More names of a credit: Han names of one to three characters (a name of
-# two printed apart, "朱 伟") set apart by spaces.  A headline printed after
+# two printed apart, "林 风") set apart by spaces.  A headline printed after
 # the credits has longer words.
 _NAMES_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:\s+[\u4e00-\u9fff]{1,3})*\s*$")
 

@@ -224,7 +224,7 @@ def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
 
 def is_closing_credit(text: str) -> bool:
     """Who edited or laid out the page, where its pictures come from
-    ("本版统筹：……", "本版照片除署名外……"): printed after the last text,
+    ("本版统筹：……", "本版图片除署名外……"): printed after the last text,
     it closes that text and begins none."""
     return bool(CLOSING_CREDIT.match(text) or PICTURE_SOURCE.match(text))
 
