@@ -22,6 +22,7 @@ from jianbao.assemble.paragraphs import (
     label_rows,
     leaves_open,
     lines_closed_by_tag,
+    printed_whole,
     runs_on,
     sets_off_headline,
     word_runs_across,
@@ -565,3 +566,22 @@ def test_two_lines_without_a_single_mark_are_headline_lines_not_a_paragraph() ->
     label_rows(rows)
     cut = len(CANTEEN)
     assert [r.part for r in rows[cut : cut + 2]] == [HEAD, HEAD]
+
+
+def test_text_reflowed_one_paragraph_a_line_keeps_each_line_a_paragraph() -> None:
+    """Text pasted from a web page, or reflowed by an extractor, prints each
+    paragraph whole on one line, far wider than any column."""
+    rows = rows_of(
+        "江州大桥建成通车",
+        "本报讯 江州大桥今天上午正式建成通车。大桥全长一千六百米，双向六车道，是连接城东新区和老城的重要通道。",
+        "施工单位介绍，为了不影响河道通航，建设者采用了整体顶推的新工艺，比原计划提前四十天完工。",
+        "大桥建成后，两岸居民过河的时间将由半小时缩短到十五分钟，早晚高峰的拥堵也将明显缓解。",
+    )
+    rows[1].label = classify.DATELINE
+    label_rows(rows)
+    assert [r.part for r in rows] == [HEAD, SINGLE, SINGLE, SINGLE]
+
+
+def test_columns_joined_with_spaces_are_no_paragraph_printed_whole() -> None:
+    assert printed_whole("本报讯 大桥今天通车。两岸市民出行更方便了。")
+    assert not printed_whole("大桥今天通车，两岸市民出行更方便。 社区食堂开业，老人吃上了热乎饭。")

@@ -310,6 +310,21 @@ _OPENS_CREDIT = (0.0, NEG, NEG, 0.0, NEG)
 _CARRIES_CREDIT = (NEG, 0.0, 0.0, NEG, NEG)
 
 
+def printed_whole(text: str) -> bool:
+    """No space between Han characters after the dateline: one paragraph
+    reflowed onto one line, not the lines of side-by-side columns that an
+    extractor joined with spaces.
+
+    >>> printed_whole("本报讯 大桥今天通车。两岸市民出行更方便了。"), printed_whole("大桥今天通车。 市民说：方便了。")
+    (True, False)
+    """
+    m = rules.DATELINE.match(text)
+    return not _SPACE_IN_HAN.search(text[m.end() :] if m else text)
+
+
+_SPACE_IN_HAN = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")
+
+
 def indent_slack(text: str) -> float:
     """How much shorter (in ems) than an indented opening line a line the
     extractor marked with a leading space may measure and still be one.
@@ -328,6 +343,10 @@ def indent_slack(text: str) -> float:
     return 0.5 * sum(1 for ch in text if ch.isascii() and ch.isalnum())
 
 
+# No newspaper column is this wide (in ems): a line wider than that and
+# than twice the measure around it is a paragraph printed whole.
+REFLOWED_MIN = 30.0
+C_REFLOWED_MID = 2.0
 # Longest line (in characters, spaces included) a label, date or figure set
 # alone can be.
 SHORT_LINE = 24
@@ -398,6 +417,10 @@ def emission(
         # paragraph: running text is punctuated, headline lines are not.
         last -= C_UNMARKED_PARAGRAPH
     single = (0.0 if (short or indented) else -1.0) + (0.0 if term else -4.0) + too_long
+    if term and running and row.width > max(REFLOWED_MIN, 2 * measure) and printed_whole(text):
+        # A whole paragraph on one line, twice as wide as the column and
+        # more: text the extractor reflowed, or pasted from a web page.
+        single, mid = 0.0, mid - C_REFLOWED_MID
     # A headline needs positive evidence: a line that fits the flow of the
     # column is body text.
     head = -3.0
