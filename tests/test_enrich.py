@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jianbao.enrich import enrich_article, enrich_issue, parse_credits, parse_opener, valid_date
+from jianbao.enrich import article_kind, enrich_article, enrich_issue, parse_credits, parse_opener, valid_date
 from jianbao.model import Article, Caption, Credit, Issue, Page
 
 
@@ -115,3 +115,35 @@ def test_issue_date_given_by_the_user_wins() -> None:
 )
 def test_valid_date(value: str, ok: bool) -> None:
     assert valid_date(value) is ok
+
+
+NEWS = "本报讯（记者刘一鸣）新建的城东实验小学今天迎来首批学生。"
+
+
+@pytest.mark.parametrize(
+    ("article", "kind"),
+    [
+        # An editor's note opening a series: no headline, dateline or byline.
+        (Article(id="", body=["春回大地。从即日起，本报记者将走进田间地头，记录春耕的新变化。"]), "note"),
+        (Article(id="", body=["编者按：本版今起开设“社区故事”栏目。", "欢迎读者来稿。"]), "note"),
+        # Opinion: a column's tag, an editorial's thesis, a pen name.
+        (Article(id="", title="老街换新颜（江州时评）", body=["老街是城市的记忆。"]), "commentary"),
+        (Article(id="", title="守住耕地红线", subtitle="——论做好新时代的乡村工作", body=["耕地是粮食生产的命根子。"]), "commentary"),
+        (Article(id="", title="让老街巷留住烟火气", byline="钟 声", credits=[Credit("作者", "钟声")], body=["老街巷是一座城市的记忆。"]), "commentary"),
+        # A brief: one short paragraph of news opening on its dateline.
+        (Article(id="", title="城东新区学校开学", dateline="本报讯", body=[NEWS]), "brief"),
+        (Article(id="", title="城东新区学校开学", dateline="本报讯", body=[NEWS, "开学第一天，不少家长早早来到校门口。"]), "article"),
+        (Article(id="", title="江州大桥合龙", body=["今天上午，大桥顺利合龙。"]), "article"),
+    ],
+)
+def test_article_kind(article: Article, kind: str) -> None:
+    assert article_kind(article) == kind
+
+
+def test_enrichment_sets_the_kind_but_keeps_a_photo_a_photo() -> None:
+    photo = Article(id="", kind="photo", title="春到江州", captions=[Caption(text="图为市民赏花。", credit="李明摄")])
+    enrich_article(photo)
+    assert photo.kind == "photo"
+    brief = Article(id="", title="城东新区学校开学", body=[NEWS])
+    enrich_article(brief)
+    assert (brief.dateline, brief.kind) == ("本报讯", "brief")

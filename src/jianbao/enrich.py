@@ -58,6 +58,39 @@ def enrich_article(article: Article) -> None:
     for caption in article.captions:
         if caption.credit and not caption.credits:
             caption.credits = parse_credits(caption.credit)
+    if article.kind == "article":
+        article.kind = article_kind(article)
+
+
+# Longest body (in characters) of a brief: one short paragraph of news.
+BRIEF_MAX = 200
+
+
+def article_kind(article: Article) -> str:
+    """What kind of text a clipped article is, from what it prints:
+
+    * ``note``: an editor's note to readers, with no headline, dateline or
+      byline, opening on its label or announcing what the paper will print
+      ("从即日起，本报记者将深入……");
+    * ``commentary``: an opinion piece, under an opinion column's tag
+      ("……（江州时评）") or an editorial's "——论……" subtitle, or signed by
+      a commentator or only by its author's name ("钟 声");
+    * ``brief``: one short paragraph of news opening on a dateline;
+    * ``article`` otherwise.
+    """
+    text = "".join(article.body)
+    headed = bool(article.kicker or article.title or article.subtitle)
+    if not headed and not article.dateline and not article.byline:
+        opening = article.body[0] if article.body else ""
+        if rules.EDITOR_NOTE.match(opening) or rules.DOCUMENT_LABEL.match(opening) or rules.EDITORS_ANNOUNCEMENT.search(text):
+            return "note"
+    roles = {c.role for c in article.credits}
+    signed_opinion = bool(roles) and roles <= {"作者", "评论员"} and not article.dateline
+    if rules.OPINION_TAG.search(article.title) or rules.THESIS_SUBTITLE.match(article.subtitle) or signed_opinion:
+        return "commentary"
+    if article.dateline and len(article.body) == 1 and len(text) <= BRIEF_MAX:
+        return "brief"
+    return "article"
 
 
 def parse_opener(paragraph: str) -> tuple[str, list[Credit]]:

@@ -41,6 +41,8 @@ CREDITS = {
     "commentary": [("作者", "钟声")],
 }
 DATELINES = {"brief": "本报讯", "long kicker": "本报讯", "harvest": "本报讯", "bridge": "本报江州10月8日电", "photo": "", "commentary": ""}
+# A commentary signed by its author's pen name; a one-paragraph brief.
+KINDS = {"commentary": "commentary", "brief": "brief"}
 STORIES = {"harvest": ct.HARVEST, "bridge": ct.BRIDGE, "photo": ct.PHOTO, "commentary": ct.COMMENTARY}
 # A one-paragraph news brief.
 BRIEF = Story(
@@ -126,7 +128,7 @@ def find_article(issue: Issue, story: Story) -> Article | None:
 
 def expected(name: str, story: Story, field: str) -> Any:
     return {
-        "kind": "photo" if not story.paragraphs else "article",
+        "kind": KINDS.get(name, "photo" if not story.paragraphs else "article"),
         # Spaces inside a headline are layout, as for the corpus metrics.
         "kicker": squeeze(story.kicker),
         "title": squeeze(story.title),

@@ -444,3 +444,23 @@ def test_running_text_is_punctuated_and_headline_lines_mostly_are_not() -> None:
     assert not rules.TEXT_MARKS.isdisjoint("清晨六点，大桥上")
     assert not rules.TEXT_MARKS.isdisjoint("大桥通车了。")
     assert rules.TEXT_MARKS.isdisjoint("江州大桥建成通车")
+
+
+@pytest.mark.parametrize("title", ["老街换新颜（江州时评）", "小食堂大民生（今日谈）", "守住耕地红线（社论）", "让城市更有温度（江州论坛·新春谈）"])
+def test_opinion_tag(title: str) -> None:
+    assert rules.OPINION_TAG.search(title)
+
+
+@pytest.mark.parametrize("title", ["科技助农见实效（聚焦江州科技周论坛）", "稻田开镰（乡村振兴一线）", "论坛今天开幕"])
+def test_not_an_opinion_tag(title: str) -> None:
+    assert not rules.OPINION_TAG.search(title)
+
+
+def test_an_editorials_thesis_subtitle() -> None:
+    assert rules.THESIS_SUBTITLE.match("——论做好新时代的乡村工作")
+    assert not rules.THESIS_SUBTITLE.match("——记江州老街社区食堂")
+
+
+@pytest.mark.parametrize("text", ["从即日起，本报记者将走进田间地头", "本期起，本版开设“社区故事”栏目", "敬请关注。"])
+def test_editors_announcement(text: str) -> None:
+    assert rules.EDITORS_ANNOUNCEMENT.search(text)

@@ -182,6 +182,22 @@ DOCUMENT_LABEL = re.compile(
 EDITOR_NOTE = re.compile(r"^\s*(?:(?:开栏|编者)的话|编者按)\s*[：:]")
 
 
+# --- what kind of text an article is -------------------------------------------
+# An opinion piece: its headline carries an opinion column's tag ("……（社论）",
+# "……（人民论坛）", "……（江州时评）"), or its subtitle names the thesis of
+# an editorial series ("——论……"), or it is signed by a commentator.
+# The tag names the column in a few characters, before any series name
+# after a dot ("（人民论坛·70华诞·……）"); a tag naming an event
+# ("（聚焦北京香山论坛）") is a news column.
+OPINION_TAG = re.compile(
+    r"[（(][^（）()·]{0,4}(?:社论|评论|论坛|今日谈|钟声|时评|短评|快评|锐评|随笔|杂谈|漫谈|札记|言论)(?:·[^（）()]*)?[)）]\s*$"
+)
+THESIS_SUBTITLE = re.compile(r"^\s*——\s*论")
+# An editor's note to readers: it opens on its label ("编者按：", "开栏的话")
+# or announces what the paper will print ("从即日起，本报记者将……", "本版开设……栏目").
+EDITORS_ANNOUNCEMENT = re.compile(r"(?:从即日起|自即日起|本期起|今日起|本报(?:今起|特)?(?:开设|推出)|本版(?:开设|推出)|敬请关注|本报记者将)")
+
+
 # A headline naming a document printed in full under it: a statement, a
 # decision, a notice, a law, a speech ("……联合声明", "……的决定", "……条例").
 # Such a title opens a text of its own; no intertitle names a document.
