@@ -40,6 +40,7 @@ def role_name(printed: str) -> str:
             return "特约" + core if "特约" + core in printed else core
     return printed
 
+
 # --- jump markers: where an article is cut and continued --------------------
 # （下转第4版） / （转第4版） / 下转第四版 ; （上接第1版） / （接第1版）.  City
 # papers number their pages within lettered sections: （下转A3版）, 第A03版.
@@ -187,8 +188,8 @@ EDITOR_NOTE = re.compile(r"^\s*(?:(?:开栏|编者)的话|编者按)\s*[：:]")
 # "……（人民论坛）", "……（江州时评）"), or its subtitle names the thesis of
 # an editorial series ("——论……"), or it is signed by a commentator.
 # The tag names the column in a few characters, before any series name
-# after a dot ("（人民论坛·70华诞·……）"); a tag naming an event
-# ("（聚焦北京香山论坛）") is a news column.
+# after a dot ("（江州论坛·新春谈）"); a tag naming an event
+# ("（聚焦江州科技周论坛）") is a news column.
 OPINION_TAG = re.compile(
     r"[（(][^（）()·]{0,4}(?:社论|评论|论坛|今日谈|钟声|时评|短评|快评|锐评|随笔|杂谈|漫谈|札记|言论)(?:·[^（）()]*)?[)）]\s*$"
 )
