@@ -26,7 +26,7 @@ from jianbao.assemble.paragraphs import (
     runs_on,
     sets_off_headline,
     word_runs_across,
-    words_run_across,
+    weighed_words_across,
 )
 from jianbao.assemble.rows import Row
 from jianbao.model import HINT_BODY, HINT_HEAD
@@ -143,9 +143,8 @@ def test_a_word_runs_across_a_break_only_where_it_reads_better_joined() -> None:
     # 定为 is a word, but 决定 and 为期 read better apart.
     assert not word_runs_across("关于表彰优秀社区的决定", "为期十天的灯会")
     texts = ["江州碳素科", "学园区正式开园", "关于表彰优秀社区的决定", "为期十天的灯会"]
-    # Unweighed, any dictionary word across the break counts.
-    assert words_run_across(texts, [False] * 4) == [True, False, True, False]
-    assert words_run_across(texts, [True] * 4) == [True, False, False, False]
+    assert weighed_words_across(texts, [True] * 4) == {0: True, 2: False}
+    assert weighed_words_across(texts, [False] * 4) == {}
 
 
 def test_a_chance_word_under_a_headline_set_wider_than_the_column_does_not_join_them() -> None:

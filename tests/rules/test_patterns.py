@@ -139,7 +139,7 @@ def test_role_groups() -> None:
     ],
 )
 def test_role_names(printed: str, role: str) -> None:
-    assert re.fullmatch(rules.ROLE, printed)
+    assert re.fullmatch(rules.PAPER_ROLE + rules.ROLE, printed)
     assert rules.role_name(printed) == role
 
 

@@ -91,8 +91,8 @@ def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_acro
     opening mark, leaves a quotation or bracket open, or the line break
     falls inside a word.  ``prev_leaves_open`` is ``leaves_open(prev)``
     where the caller has it already; ``word_across`` whether a word runs
-    across the break (by default any dictionary word does, see
-    :func:`words_run_across`)."""
+    across the break (by default any dictionary word does; see
+    :func:`weighed_words_across` for where only a likely one does)."""
     a = prev.rstrip()
     if not a:
         return False
@@ -133,22 +133,16 @@ def word_runs_across(prev: str, nxt: str) -> bool:
     return breaks_word(a, b) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
 
 
-def words_run_across(texts: list[str], weighed: list[bool]) -> list[bool]:
-    """For each line and the one after it (the last line: False): a word
-    runs across the break (:func:`breaks_word`); where ``weighed[k]``, only
-    one that reads better joined than apart (:func:`word_runs_across`),
-    computed for the whole run at once."""
-    n = len(texts)
-    across = [k + 1 < n and breaks_word(texts[k].rstrip(), texts[k + 1].lstrip()) for k in range(n)]
-    candidates = [k for k in range(n - 1) if across[k] and weighed[k]]
+def weighed_words_across(texts: list[str], weighed: list[bool]) -> dict[int, bool]:
+    """:func:`word_runs_across` for each line ``k`` with ``weighed[k]`` and
+    the line after it, computed for the whole run at once."""
+    candidates = [k for k in range(len(texts) - 1) if weighed[k] and breaks_word(texts[k].rstrip(), texts[k + 1].lstrip())]
     if not candidates:
-        return across
+        return {}
     tails = tail_codes([texts[k].rstrip() for k in candidates])
     heads = head_codes([texts[k + 1].lstrip() for k in candidates])
     gains = join_gains(tails, heads, np.arange(len(candidates))[:, None])
-    for k, gain in zip(candidates, gains[:, 0]):
-        across[k] = bool(gain > 0)
-    return across
+    return {k: bool(gain > 0) for k, gain in zip(candidates, gains[:, 0])}
 
 
 _OPENING_MARKS = "“《（("
@@ -760,11 +754,16 @@ def closing_credit_lines(texts: list[str]) -> list[int]:
     lines right after it that carry it on; 0 elsewhere."""
     marks = [0] * len(texts)
     for k, text in enumerate(texts):
-        if rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.match(text):
+        if text.lstrip()[:1] in _CREDIT_STARTS and (rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.match(text)):
             marks[k] = OPENS_CREDIT
         elif k and marks[k - 1] and (_NAMES_LINE.match(text) or rules.PICTURE_SOURCE.search(text)):
             marks[k] = CARRIES_CREDIT
     return marks
+
+
+# The characters a closing credit opens with ("本版……", "统筹：", "资料来源："):
+# other lines are passed over at a glance.
+_CREDIT_STARTS = frozenset("本统策责版美制图数资照")
 
 
 # More names of a credit: Han names of one to three characters (a name of
@@ -793,9 +792,9 @@ def _viterbi(
     # column line), a word that merely happens to form across the break is
     # no sign that the text runs on: it must read better joined than apart.
     wide = [rows[i].width > measures[i] + WIDER_THAN_COLUMN for i in run]
-    across = words_run_across(texts, [wide[k] and not wide[k + 1] for k in range(len(run) - 1)] + [False])
+    weighed = weighed_words_across(texts, [wide[k] and not wide[k + 1] for k in range(len(run) - 1)] + [False])
     on = [
-        0.0 if bold[k] and not bold[k + 1] else break_cost(texts[k], texts[k + 1], opens[k], across[k])
+        0.0 if bold[k] and not bold[k + 1] else break_cost(texts[k], texts[k + 1], opens[k], weighed.get(k))
         for k in range(len(run) - 1)
     ] + [0.0]
     n_rows = len(rows)

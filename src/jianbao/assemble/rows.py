@@ -279,7 +279,7 @@ def split_piece(line: Line) -> list[Row]:
             Row(text=marker, lines=[line.index], label=classify.JUMP_TO),
         ]
     label = classify.classify_line(text)
-    if label == classify.TEXT:
+    if label == classify.TEXT and ("摄" in text or "供图" in text):
         credit = rules.TRAILING_CREDIT.search(text)
         if credit and credit.start() > 0 and text[: credit.start()].rstrip()[-1:] in rules.SENTENCE_END + rules.CLOSERS:
             base = _provenance(line)

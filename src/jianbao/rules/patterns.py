@@ -21,10 +21,15 @@ NAME_LIST = rf"{NAME}(?:\s*[、，,\s]\s*{NAME})*"
 # (本报, 新华社, a paper's own name such as 江州晚报), where or how (驻京,
 # 特约, 融媒体), and the role itself: "本报记者", "本报驻京记者",
 # "江州晚报融媒体记者", "特约通讯员", "实习生", "作者".
-PAPER = rf"[{CJK}]{{0,6}}?(?:日|晚|晨|早|商|快|京|时|都市)报"
-OUTLET = rf"(?:本报|本台|本刊|本网|新华社|中新社|人民网|央视|{PAPER})"
+OUTLET = r"(?:本报|本台|本刊|本网|新华社|中新社|人民网|央视)"
 POSTING = rf"(?:驻[{CJK}]{{1,4}}|特约|特派|首席|实习|见习|融媒体|全媒体|摄影|视觉)"
-ROLE = rf"(?:{OUTLET}?{POSTING}{{0,2}}(?:记者|通讯员|评论员)|{OUTLET}?实习生|作者|摄影)"
+# The look-ahead on the first character lets a search skip at once the many
+# places where no role starts.
+ROLE = rf"(?=[本新中人央驻特首实见融全摄视记通评作])(?:{OUTLET}?{POSTING}{{0,2}}(?:记者|通讯员|评论员)|{OUTLET}?实习生|作者|摄影)"
+# A paper's own name ("江州晚报", "新京报"): it opens a dateline ("江州晚报讯")
+# and a byline ("江州晚报记者 孙丽"), where it is looked for at the start only.
+PAPER = rf"[{CJK}]{{0,6}}?(?:日|晚|晨|早|商|快|京|时|都市)报"
+PAPER_ROLE = rf"(?:(?=[{CJK}]{{1,7}}报){PAPER}(?={POSTING}{{0,2}}(?:记者|通讯员|评论员|实习生)))?"
 
 
 def role_name(printed: str) -> str:
@@ -61,7 +66,7 @@ JUMP_FROM_TOKEN = re.compile(
 # 据新华社北京10月1日电 / 据《江州日报》报道 / 中新网…电
 DATELINE = re.compile(
     rf"^\s*(?P<dateline>"
-    rf"(?:本报|本台|本网|{PAPER})讯"
+    rf"(?:本报|本台|本网|(?=[{CJK}]{{1,8}}报讯){PAPER})讯"
     rf"|本报[{CJK}]{{0,12}}?{NUM}月{NUM}日(?:专)?电"
     rf"|(?:新华社|中新社|人民网|央视网|中新网|新华网)[{CJK}·]{{0,14}}?{NUM}月{NUM}日(?:专)?电"
     rf"|(?:新华社|中新社)(?:[{CJK}]{{1,12}})?电"
@@ -79,10 +84,11 @@ OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s
 BYLINE_MARK = r"[■□●○◎◆◇▲△★☆]"
 CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图片|摄影)\s*[/／])"
 BYLINE = re.compile(
-    rf"^\s*(?:{BYLINE_MARK}\s*)?(?:{CREDIT_LABEL}\s*(?=[{CJK}]{{2}})(?:{ROLE}\s*)?{NAME_LIST}\s*|{ROLE}\s*{NAME_LIST}\s*)+$"
+    rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}"
+    rf"(?:{CREDIT_LABEL}\s*(?=[{CJK}]{{2}})(?:{ROLE}\s*)?{NAME_LIST}\s*|{ROLE}\s*{NAME_LIST}\s*)+$"
 )
 # A byline broken over two lines: the role alone, then the names alone.
-ROLE_ONLY = re.compile(rf"^\s*(?:{BYLINE_MARK}\s*)?{ROLE}\s*$")
+ROLE_ONLY = re.compile(rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}{ROLE}\s*$")
 NAMES_ONLY = re.compile(rf"^\s*{NAME}(?:\s*[、，,]\s*{NAME})*\s*$")
 # One role with its names inside a byline or credit.
 ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{ROLE}|摄|$|[)）]))")
