@@ -73,6 +73,9 @@ def search(
     date_to: _Optional[str] = _typer.Option(None, "--to", help="Issues on or before YYYY[-MM[-DD]]."),
     page: _Optional[int] = _typer.Option(None, "--page", help="Only this page number."),
     credit: _Optional[str] = _typer.Option(None, "--credit", help="Only articles crediting this name."),
+    kind: _Optional[str] = _typer.Option(
+        None, "--kind", help="Only this kind: article, photo, brief, commentary or note."
+    ),
 ) -> None:
     """Find every article containing the exact terms, best first."""
     import json
@@ -81,7 +84,7 @@ def search(
 
     archive = _open_archive(db)
     q = SearchQuery(query, title_only=title, paper=paper, date_from=date_from, date_to=date_to, page=page,
-                    credit=credit, limit=limit, offset=offset)
+                    credit=credit, kind=kind, limit=limit, offset=offset)
     try:
         result = run_search(archive, q)
     except QueryError as err:

@@ -135,6 +135,10 @@ class JumpRef:
         return d
 
 
+# What an article can be (``Article.kind``; see jianbao.enrich.article_kind).
+KINDS = ("article", "photo", "brief", "commentary", "note")
+
+
 @dataclass(slots=True)
 class Article:
     """One clipped item: a news article, a photo with caption, a brief…

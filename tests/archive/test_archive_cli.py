@@ -33,6 +33,8 @@ def test_index_search_export_trends(tmp_path):
     assert hits[0]["highlights"] == ["人民银行"]
     res = run("search", "新质生产力", "--db", db, "--limit", "2")
     assert res.exit_code == 0 and "4 articles" in res.stdout
+    res = run("search", "", "--db", db, "--kind", "photo", "--json")
+    assert [h["kind"] for h in json.loads(res.stdout)] == ["photo"]
 
     out = tmp_path / "all.jsonl"
     assert run("export", "--db", db, "--format", "jsonl", "-o", str(out)).exit_code == 0

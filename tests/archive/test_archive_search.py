@@ -49,6 +49,13 @@ def test_paper_date_page_and_credit_filters(archive):
     assert titles(search(archive, SearchQuery("", credit="陈朗"))) == [""]
 
 
+def test_kind_filter(archive):
+    assert titles(search(archive, SearchQuery("", credit="陈朗", kind="photo"))) == [""]
+    assert search(archive, SearchQuery("", credit="陈朗", kind="commentary")).total == 0
+    with pytest.raises(QueryError, match="kinds are"):
+        search(archive, SearchQuery("新质生产力", kind="editorial"))
+
+
 def test_snippet_marks_matches_and_escapes_markup(archive):
     hit = search(archive, SearchQuery("script")).hits[0]
     html = str(hit.snippet_html)

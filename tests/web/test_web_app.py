@@ -60,6 +60,14 @@ def test_search_page_highlights_and_escapes(client):
     assert "共 <strong>1</strong> 篇" in res.text
 
 
+def test_search_by_kind_alone(client):
+    res = client.get("/search", params={"kind": "photo"})
+    assert "共 <strong>1</strong> 篇" in res.text
+    assert '<option value="photo" selected>' in res.text
+    res = client.get("/search", params={"kind": "editorial"})
+    assert 'class="error"' in res.text
+
+
 def test_search_errors_are_friendly(client):
     res = client.get("/search", params={"q": "中国", "from": "上周"})
     assert res.status_code == 200 and 'class="error"' in res.text

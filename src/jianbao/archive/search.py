@@ -40,6 +40,7 @@ from jianbao.archive.grams import (
     split_terms,
 )
 from jianbao.archive.store import Archive, row_to_article
+from jianbao.model import KINDS
 
 MAX_LIMIT = 100
 #: Queries matching up to this many articles are ranked by BM25 over all of
@@ -65,6 +66,7 @@ class SearchQuery:
     date_to: str | None = None
     page: int | None = None
     credit: str | None = None
+    kind: str | None = None
     limit: int = 20
     offset: int = 0
 
@@ -124,6 +126,8 @@ def validate(query: SearchQuery) -> None:
         value = getattr(query, name)
         if value and not _DATE.match(value):
             raise QueryError(f"dates are written YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    if query.kind and query.kind not in KINDS:
+        raise QueryError(f"kinds are {', '.join(KINDS)}, not {query.kind!r}")
     if not 1 <= query.limit <= MAX_LIMIT:
         raise QueryError(f"results per page must be between 1 and {MAX_LIMIT}")
     if not 0 <= query.offset <= MAX_OFFSET:
@@ -166,6 +170,9 @@ def filter_sql(query: SearchQuery) -> tuple[list[str], list[Any], bool]:
     if query.credit:
         where.append("a.id IN (SELECT article_id FROM credits WHERE name = ?)")
         params.append(query.credit.strip())
+    if query.kind:
+        where.append("a.kind = ?")
+        params.append(query.kind)
     return where, params, bool(where)
 
 

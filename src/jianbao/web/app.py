@@ -134,17 +134,17 @@ def create_app(db_path: str | Path) -> FastAPI:
     def search_page(request: Request, archive: Archive = Depends(get_archive)) -> HTMLResponse:
         params = request.query_params
         form = {k: (params.get(k) or "").strip()[:MAX_QUERY_CHARS] for k in
-                ("q", "paper", "from", "to", "page", "credit", "start")}
+                ("q", "paper", "from", "to", "page", "credit", "kind", "start")}
         form["title"] = "1" if params.get("title") else ""
         result, error = None, None
-        if any(form[k] for k in ("q", "credit", "paper")):
+        if any(form[k] for k in ("q", "credit", "paper", "kind")):
             try:
                 query = search_query(form)
                 result = search(archive, query)
             except QueryError as err:
                 error = str(err)
         return render("search.html", form=form, result=result, error=error, papers=archive.papers(),
-                      pager=pager(form, result) if result else None)
+                      kinds=KIND_NAMES, pager=pager(form, result) if result else None)
 
     @app.get("/trends", response_class=HTMLResponse)
     def trends_page(request: Request, archive: Archive = Depends(get_archive)) -> HTMLResponse:
@@ -179,6 +179,10 @@ def raise_not_found(what: str) -> Any:
     raise NotFound(what)
 
 
+# The kinds of article a reader can narrow a search to, as the page names them.
+KIND_NAMES = {"article": "消息/通讯", "photo": "图片新闻", "brief": "简讯", "commentary": "评论", "note": "编者的话"}
+
+
 def search_query(form: dict[str, str]) -> SearchQuery:
     """The search form as a query; malformed numbers are a QueryError."""
     def number(name: str, label: str) -> int | None:
@@ -191,7 +195,8 @@ def search_query(form: dict[str, str]) -> SearchQuery:
     start = number("start", "起始位置") or 0
     return SearchQuery(form["q"], title_only=bool(form["title"]), paper=form["paper"] or None,
                        date_from=form["from"] or None, date_to=form["to"] or None, page=number("page", "版次"),
-                       credit=form["credit"] or None, limit=PAGE_SIZE, offset=min(start, MAX_OFFSET + 1))
+                       credit=form["credit"] or None, kind=form["kind"] or None, limit=PAGE_SIZE,
+                       offset=min(start, MAX_OFFSET + 1))
 
 
 def pager(form: dict[str, str], result: Any) -> dict[str, str | None]:
