@@ -106,16 +106,20 @@ def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_acro
 def break_cost(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_across: bool | None = None) -> float:
     """What it costs to end a paragraph or headline after ``prev``
     (``prev_leaves_open`` and ``word_across`` as for :func:`runs_on`)."""
-    if prev_leaves_open is None:
-        prev_leaves_open = leaves_open(prev)
     a = prev.rstrip()
-    if word_across is None:
-        word_across = bool(a) and breaks_word(a, nxt)
-    if not runs_on(prev, nxt, prev_leaves_open, word_across):
+    if not a:
         return 0.0
+    if prev_leaves_open is None:
+        prev_leaves_open = leaves_open(a)
+    marked = a[-1] in RUN_ON_MARKS or a[-1] in DANGLING
+    if not marked:
+        # The dictionary is looked up only where no mark decides.
+        word_across = breaks_word(a, nxt) if word_across is None else word_across
+        if not (word_across or prev_leaves_open):
+            return 0.0
     if prev_leaves_open and not ends_paragraph(prev):
         return C_BROKEN_OPEN
-    if a and a[-1] not in RUN_ON_MARKS and a[-1] not in DANGLING and word_across:
+    if not marked and word_across:
         return C_BROKEN_WORD
     return C_BROKEN_RUN
 
