@@ -13,10 +13,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 
 from compose_layout import Block, column_lines, render  # noqa: E402
 
-from jianbao.assemble.text_layout import layout_reading_order  # noqa: E402
+from jianbao.assemble.text_layout import column_stretches, layout_reading_order, pieces_by_row  # noqa: E402
 from jianbao.conservation import check_issue  # noqa: E402
 from jianbao.model import HINT_BODY, HINT_HEAD  # noqa: E402
 from jianbao.pipeline import parse_texts  # noqa: E402
+from jianbao.readers.layout_text import page_grid, page_pieces  # noqa: E402
 from jianbao.readers.text import page_from_text  # noqa: E402
 
 LIBRARY = [
@@ -156,3 +157,27 @@ def test_a_headline_stack_is_followed_down_from_its_first_line() -> None:
     assert hints["江南市社区图书馆"] == HINT_HEAD
     assert hints["全部开放"] == HINT_HEAD
     assert hints[wetland[1].strip()] != HINT_HEAD
+
+
+
+def test_a_column_line_printed_rows_below_the_one_before_it_continues_its_stretch() -> None:
+    """A grid extractor may print the lines of the column beside, set on
+    other baselines, between two lines of one column: the second column's
+    first line is on the row of the first column's first line, its next
+    line five rows down.  They are one column stretch."""
+    library = column_lines(LIBRARY, MEASURE)
+    half = (len(library) + 1) // 2
+    text = render(
+        [
+            Block(0, 0, ["江南日报"]),
+            Block(2, 4, [LIBRARY_TITLE]),
+            Block(4, 0, library[:half]),
+            Block(4, 15, library[half : half + 1]),
+            Block(9, 15, library[half + 1 :]),
+        ]
+    )
+    lines = page_from_text(text).lines
+    grid = page_grid(lines)
+    stretches = column_stretches(pieces_by_row(page_pieces(lines, grid)), set(), grid.em)
+    second = [st for st in stretches if st[0].text.strip() == library[half].strip()]
+    assert [p.text.strip() for p in second[0]] == [ln.strip() for ln in library[half:]]

@@ -54,8 +54,10 @@ CORE_SHARE = 0.5
 # narrower one.
 LINK_SHIFT = 8
 LINK_OVERLAP = 0.5
-# ... and at most this many rows apart.
-LINK_ROWS = 4
+# ... and at most this many rows apart: a grid extractor may print the lines
+# of the column beside, set on other baselines, between two lines of one
+# column (five rows down, where a headline pushed the beside column's lines).
+LINK_ROWS = 6
 # Phrases of one headline row stand at most this many ems apart.
 PHRASE_GAP = 4
 # A link over rows that other columns hold counts this much less per row.
