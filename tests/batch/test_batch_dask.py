@@ -103,3 +103,74 @@ def test_only_the_issue_that_crashes_or_hangs_a_worker_fails_each_reported_once(
     assert "timed out" in by_key["hang"].error
     assert "worker died" in by_key["crash"].error
     assert all(by_key[k].ok for k in "abcd")
+
+
+class _Queued:
+    """A stand-in Dask future: its task's jobs, and whether the worker it
+    was queued on died under it."""
+
+    def __init__(self, chunk):
+        self.chunk = chunk
+        self.killed = False
+
+    def result(self):
+        if self.killed or any(job.key == "crash" for job in self.chunk):
+            raise RuntimeError("KilledWorker")
+        from jianbao.batch.work import Result
+
+        return [Result(job.key, ok=True, pages=1) for job in self.chunk], None
+
+    def release(self):
+        pass
+
+
+class _OneWorkerCluster:
+    """A client and as_completed for one worker that runs its queue in
+    order: a task that crashes it fails every task queued behind it, as
+    Dask fails every task on a worker that dies."""
+
+    def __init__(self):
+        self.queue = []
+
+    def scheduler_info(self):
+        return {"workers": {"w": {}}}
+
+    def submit(self, fn, chunk, *args, **kwargs):
+        future = _Queued(chunk)
+        self.queue.append(future)
+        return future
+
+    def restart_workers(self, workers):
+        pass
+
+    def as_completed(self):
+        return self
+
+    def add(self, future):
+        pass
+
+    def __iter__(self):
+        while self.queue:
+            future = self.queue.pop(0)
+            if any(job.key == "crash" for job in future.chunk):
+                for queued in self.queue:
+                    queued.killed = True
+            yield future
+
+
+def test_an_issue_queued_behind_a_crashing_one_is_not_blamed_for_its_crashes():
+    """[crash, b] dies; sent again one at a time, b parses and only crash
+    is reported, however often crash takes down the worker."""
+    from jianbao.batch.dask_engine import DEATHS_TO_BLAME, DaskEngine
+    from jianbao.batch.work import Job
+
+    cluster = _OneWorkerCluster()
+    engine = DaskEngine(1)
+    results = []
+    jobs = [Job(key=k, inputs=[], output="", fmt="json", estimated_pages=1) for k in ("crash", "b")]
+    engine._run(cluster, cluster, jobs, results.append)
+    by_key = {r.key: r for r in results}
+    assert sorted(by_key) == ["b", "crash"] and len(results) == 2
+    assert by_key["b"].ok
+    assert not by_key["crash"].ok and "worker died" in by_key["crash"].error
+    assert DEATHS_TO_BLAME > 1

@@ -22,8 +22,11 @@ begun again.  A worker that crashes is restarted by its nanny and Dask
 retries the task; when it keeps crashing, each of its issues is sent again
 alone, so that only the issue that crashes it is reported failed.  An
 issue alone in a task that died may have been innocent — Dask fails every
-task on a worker that dies, not only the one that killed it — so it is
-reported only after dying :data:`DEATHS_TO_BLAME` times.
+task on a worker that dies, not only the one that killed it, and a hung
+worker's restart fails the tasks queued on it — so the issues sent again
+go one at a time, and one is reported only after dying
+:data:`DEATHS_TO_BLAME` times while it was the only one retried and no
+hung worker was restarted.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import threading
-from collections import Counter
+from collections import Counter, deque
 from typing import Any, Callable, Iterable, Iterator
 
 from jianbao.batch.work import PRELOAD_MODULES, Job, Result, preload_modules, run_job
@@ -260,14 +263,24 @@ class DaskEngine:
         by_future: dict[Any, list[Job]] = {}
         deaths: Counter[str] = Counter()
         submitted = 0
+        # Issues that were on a worker when it died, sent again one at a
+        # time: only the one suspect in flight can be blamed for a death.
+        suspects: deque[list[Job]] = deque()
+        lone: list[Any] = []  # the suspect's future, and the restarts before it
+        restarts = 0  # hung workers restarted so far
 
-        def submit(chunk: list[Job]) -> None:
+        def submit(chunk: list[Job]) -> Any:
             nonlocal submitted
             submitted += 1
             key = f"jianbao-{submitted}-{chunk[0].key}"
             future = client.submit(run_jobs_watched, chunk, self.timeout, self.task, key=key, pure=False)
             by_future[future] = chunk
             futures.add(future)
+            return future
+
+        def next_suspect() -> None:
+            if not lone and suspects:
+                lone[:] = [submit(suspects.popleft()), restarts]
 
         def top_up() -> None:
             while len(by_future) < window:
@@ -279,27 +292,34 @@ class DaskEngine:
         top_up()
         for future in futures:
             chunk = by_future.pop(future)
+            alone = bool(lone) and lone[0] is future
+            # A death counts against the suspect only when nothing else was
+            # being retried and no hung worker was restarted meanwhile.
+            blameable = alone and lone[1] == restarts
+            if alone:
+                lone.clear()
             try:
                 results, hung_worker = future.result()
             except Exception as err:  # KilledWorker and friends: a job of the task crashed the worker
                 results, hung_worker = [], None
-                if len(chunk) > 1:
-                    for job in chunk:  # alone, so that only the culprit fails
-                        submit([job])
-                else:
+                if blameable:
                     deaths[chunk[0].key] += 1
-                    if deaths[chunk[0].key] < DEATHS_TO_BLAME:
-                        submit(chunk)  # perhaps killed with a worker another issue crashed
-                    else:
-                        results = [Result(chunk[0].key, ok=False, error=f"worker died ({type(err).__name__})")]
+                if deaths[chunk[0].key] >= DEATHS_TO_BLAME:
+                    results = [Result(chunk[0].key, ok=False, error=f"worker died ({type(err).__name__})")]
+                elif alone:
+                    suspects.appendleft(chunk)  # perhaps killed with a worker another issue crashed
+                else:
+                    suspects.extend([job] for job in chunk)  # alone, so that only the culprit fails
             future.release()
             for result in results:
                 on_result(result)
             if hung_worker:
+                restarts += 1
                 try:
                     client.restart_workers([hung_worker])
                 except Exception:
                     pass  # a worker that will not restart is the cluster's business
             if results and len(results) < len(chunk):
                 submit(chunk[len(results) :])  # not begun: the worker stopped at a hung job
+            next_suspect()
             top_up()
