@@ -60,6 +60,13 @@ def test_search_page_highlights_and_escapes(client):
     assert "共 <strong>1</strong> 篇" in res.text
 
 
+def test_the_kind_filter_offers_every_kind_of_the_model():
+    from jianbao.model import KINDS
+    from jianbao.web.app import KIND_NAMES
+
+    assert list(KIND_NAMES) == list(KINDS)
+
+
 def test_search_by_kind_alone(client):
     res = client.get("/search", params={"kind": "photo"})
     assert "共 <strong>1</strong> 篇" in res.text
