@@ -751,6 +751,13 @@ def signature_lines(texts: list[str]) -> list[int]:
 OPENS_CREDIT, CARRIES_CREDIT = 1, 2
 
 
+def is_closing_credit(text: str) -> bool:
+    """Who edited or laid out the page, where its pictures come from
+    ("本版统筹：……", "本版图片除署名外……"): printed after the last text,
+    it closes that text and begins none."""
+    return bool(rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.match(text))
+
+
 def closing_credit_lines(texts: list[str]) -> list[int]:
     """Closing credits after the last text ("本版统筹：林 风" / "许小薇
     马大春" / "本版图片除署名外" / "均为资料照片"): :data:`OPENS_CREDIT` on
@@ -758,7 +765,7 @@ def closing_credit_lines(texts: list[str]) -> list[int]:
     lines right after it that carry it on; 0 elsewhere."""
     marks = [0] * len(texts)
     for k, text in enumerate(texts):
-        if text.lstrip()[:1] in _CREDIT_STARTS and (rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.match(text)):
+        if text.lstrip()[:1] in _CREDIT_STARTS and is_closing_credit(text):
             marks[k] = OPENS_CREDIT
         elif k and marks[k - 1] and (_NAMES_LINE.match(text) or rules.PICTURE_SOURCE.search(text)):
             marks[k] = CARRIES_CREDIT

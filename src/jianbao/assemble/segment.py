@@ -59,9 +59,9 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from jianbao.assemble.lexical import Vocabulary, grams
-from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_source_note
+from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_closing_credit, is_source_note
 from jianbao.assemble.rows import Row
-from jianbao.rules import CLOSING_CREDIT, DOCUMENT_TITLE, PARALLEL_HALVES, PICTURE_SOURCE, SECTION_LABEL
+from jianbao.rules import COLUMN_TAG, DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline
@@ -220,13 +220,6 @@ def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
             a.cohesion_next = -B_CLOSING_NOTE
         else:
             a.cohesion_next = W_COHESION * (vocab.bits_overlap(a.tail_bits, b.head_bits) - COH_BASE)
-
-
-def is_closing_credit(text: str) -> bool:
-    """Who edited or laid out the page, where its pictures come from
-    ("本版统筹：……", "本版图片除署名外……"): printed after the last text,
-    it closes that text and begins none."""
-    return bool(CLOSING_CREDIT.match(text) or PICTURE_SOURCE.match(text))
 
 
 def is_closing_note(text: str) -> bool:
@@ -712,10 +705,11 @@ def _wrapped_onto(heads: list[Item]) -> list[Item]:
 def opens_a_tag(text: str) -> bool:
     """The line opens a bracket after a headline's words ("……高高飘扬（来自
     一线的" or "……（江州论坛）"): a column tag closing the title."""
-    return bool(_TAG_OPENING.search(text))
+    return bool(_TAG_OPENED.search(text) or COLUMN_TAG.search(text))
 
 
-_TAG_OPENING = re.compile(r"[^（(\s][（(][^（）()]*$|[^（(\s][（(][^（）()]{2,40}[)）]\s*$")
+# A bracket opened after a headline's words and not closed on the line.
+_TAG_OPENED = re.compile(r"[^（(\s][（(][^（）()]*$")
 
 
 def _lands_over_kicker(item: Item, target: Segment, order: dict[int, int]) -> bool:
