@@ -25,10 +25,12 @@ pdftotext-raw      poppler ``pdftotext -raw`` per page: content-stream order
 pymupdf-sorted     PyMuPDF ``get_text(sort=True)`` per page: lines sorted by position
 pdfplumber         pdfplumber ``extract_text()`` per page (when installed): rows of
                    side-by-side columns printed as one line
+pdftotext-issue    poppler ``pdftotext`` on the whole ``issue.pdf``, one input file per
+                   issue (its pages end in form feeds), as users most often run it
 seed               the seed page ``seed/*.txt`` against its ``*.gold.json``
 =================  ==========================================================
 
-The extractor modes (pdfminer to pdfplumber) generate their text on the fly from
+The extractor modes (pdfminer to pdftotext-issue) generate their text on the fly from
 ``issue.pdf`` into a cache under the system temp folder (see
 ``benchmarks/extractors.py``); a mode whose tool is missing is skipped with a
 note.
@@ -65,13 +67,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extractors import EXTRACTORS, extracted_pages, unavailable  # noqa: E402
+from extractors import DOCUMENT_EXTRACTORS, EXTRACTORS, extracted_pages, unavailable  # noqa: E402
 
 from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
 
-MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "seed"]
+MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdftotext-issue", "seed"]
 SPEED_RUNS = 5
 
 
@@ -113,7 +115,7 @@ def page_files(issue: Path, suffix: str) -> list[Path]:
 def jobs_for(mode: str, shared: Path, limit: int) -> list[Job]:
     if mode == "seed":
         return seed_jobs(shared)
-    if mode in EXTRACTORS and (why := unavailable(mode)):
+    if (mode in EXTRACTORS or mode in DOCUMENT_EXTRACTORS) and (why := unavailable(mode)):
         raise Skip(why)
     jobs = []
     for issue in issue_dirs(shared, limit):

@@ -70,11 +70,17 @@ def pdfplumber_page(pdf: Path, index: int) -> str:
 def pdftotext_page(pdf: Path, index: int, flag: str) -> str:
     """poppler's ``pdftotext`` with ``flag`` on one page (0-based index)."""
     n = str(index + 1)
-    result = subprocess.run(
-        ["pdftotext", flag, "-enc", "UTF-8", "-f", n, "-l", n, str(pdf), "-"],
-        capture_output=True,
-        check=True,
-    )
+    return run_pdftotext([flag, "-f", n, "-l", n], pdf)
+
+
+def pdftotext_document(pdf: Path) -> str:
+    """poppler's ``pdftotext`` on the whole PDF, as users most often run it:
+    one text with a form feed after every page."""
+    return run_pdftotext([], pdf)
+
+
+def run_pdftotext(flags: list[str], pdf: Path) -> str:
+    result = subprocess.run(["pdftotext", *flags, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True)
     return result.stdout.decode("utf-8")
 
 
@@ -119,7 +125,11 @@ NEEDS_MODULE = {
     "pypdf-layout": ("pypdf", "pypdf"),
     "pdfplumber": ("pdfplumber", "pdfplumber"),
 }
-NEEDS_PDFTOTEXT = ("pdftotext-layout", "pdftotext-raw")
+# Extractors of a whole issue into one text file (pages end in form feeds).
+DOCUMENT_EXTRACTORS: dict[str, Callable[[Path], str]] = {
+    "pdftotext-issue": pdftotext_document,
+}
+NEEDS_PDFTOTEXT = ("pdftotext-layout", "pdftotext-raw", "pdftotext-issue")
 
 
 def unavailable(mode: str) -> str | None:
@@ -143,16 +153,20 @@ def page_count(pdf: Path) -> int:
 
 
 def extracted_pages(mode: str, pdf: Path, issue: str, cache: Path = CACHE) -> list[Path]:
-    """Per-page text files of ``pdf`` from extractor ``mode``, in page order."""
-    extract = EXTRACTORS[mode]
+    """Text files of ``pdf`` from extractor ``mode``: one per page in page
+    order, or one for the whole issue for a document extractor."""
     folder = cache / mode / issue
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for index in range(page_count(pdf)):
-        path = folder / f"p{index + 1}.txt"
-        if not path.exists() or path.stat().st_mtime < pdf.stat().st_mtime:
-            tmp = path.with_suffix(".part")
-            tmp.write_text(extract(pdf, index), encoding="utf-8")
-            tmp.replace(path)
-        paths.append(path)
-    return paths
+    if mode in DOCUMENT_EXTRACTORS:
+        return [cached(folder / "issue.txt", pdf, lambda: DOCUMENT_EXTRACTORS[mode](pdf))]
+    extract = EXTRACTORS[mode]
+    return [cached(folder / f"p{index + 1}.txt", pdf, lambda index=index: extract(pdf, index)) for index in range(page_count(pdf))]
+
+
+def cached(path: Path, pdf: Path, extract: Callable[[], str]) -> Path:
+    """``path``, written from ``extract()`` unless it is newer than ``pdf``."""
+    if not path.exists() or path.stat().st_mtime < pdf.stat().st_mtime:
+        tmp = path.with_suffix(".part")
+        tmp.write_text(extract(), encoding="utf-8")
+        tmp.replace(path)
+    return path

@@ -108,6 +108,26 @@ def test_pages_option_numbers_the_inputs(page: Path, tmp_path: Path) -> None:
     assert [p["page"] for p in json.loads(result.stdout)["pages"]] == [1, 4]
 
 
+def test_a_file_of_pages_split_by_form_feeds_parses_as_those_pages(page: Path, tmp_path: Path) -> None:
+    # ``pdftotext issue.pdf`` writes a whole issue to one file, a form feed
+    # after each page: it parses as the pages given one file each.
+    second = "第2版 要闻\n青石河大桥\n（上接第1版）\n两岸居民过河时间将缩短。\n"
+    (tmp_path / "p2.txt").write_text(second, encoding="utf-8")
+    (tmp_path / "issue.txt").write_text(page.read_text(encoding="utf-8") + "\f" + second + "\f", encoding="utf-8")
+    apart = json.loads(runner.invoke(app, ["parse", str(page), str(tmp_path / "p2.txt")]).stdout)
+    whole = runner.invoke(app, ["parse", str(tmp_path / "issue.txt"), "--check"])
+    assert whole.exit_code == 0, whole.stderr
+    together = json.loads(whole.stdout)
+    assert [p["page"] for p in together["pages"]] == [1, 2]
+    # The same articles; only provenance differs, its line numbers running
+    # on over the one file.
+    def articles(issue: dict) -> list[list[dict]]:
+        return [[{k: v for k, v in a.items() if k != "provenance"} for a in p["articles"]] for p in issue["pages"]]
+
+    assert articles(together) == articles(apart)
+    assert together["pages"][1]["articles"][0]["provenance"]["body"] == [len(page.read_text(encoding="utf-8").splitlines()) + 5]
+
+
 @pytest.mark.parametrize(("value", "problem"), [("1,x", "--pages: expected numbers"), ("1,2,3", "--pages gives 3 numbers for 1 pages")])
 def test_bad_pages_option(page: Path, value: str, problem: str) -> None:
     result = runner.invoke(app, ["parse", str(page), "--pages", value])

@@ -73,9 +73,9 @@ def read_pages(path: str, options: Options) -> list[Page]:
         from jianbao.readers.image import read_image
 
         return read_image(path)
-    from jianbao.readers.text import read_text
+    from jianbao.readers.text import read_text_pages
 
-    return [read_text(path)]
+    return read_text_pages(path)
 
 
 def process_page(page: Page) -> Page:

@@ -9,15 +9,20 @@ from pathlib import Path
 import pytest
 
 from jianbao.errors import InputError
-from jianbao.readers.text import decode, page_from_text, read_text
+from jianbao.readers.text import decode, page_from_text, pages_from_text, read_text_pages
 
 PAGE = "江州日报\n第1版 要闻\n\n青石河大桥合龙\n本报讯（记者赵雪）今天上午，大桥主桥顺利合龙。\n"
 LINES = ["江州日报", "第1版 要闻", "青石河大桥合龙", "本报讯（记者赵雪）今天上午，大桥主桥顺利合龙。"]
 
 
+def read_text(path: str):
+    pages = read_text_pages(path)
+    assert len(pages) == 1
+    return pages[0]
+
+
 def texts(path: Path) -> list[str]:
     return [line.text for line in read_text(str(path)).lines]
-
 
 
 ENCODINGS = {
@@ -62,6 +67,22 @@ def test_full_width_and_no_break_spaces_become_spaces() -> None:
     page = page_from_text("本报记者\u3000王小明\n甲\u00a0乙\u3000\u3000\n\u3000\u3000\n丙")
     assert [line.text for line in page.lines] == ["本报记者 王小明", "甲 乙", "丙"]
     assert page.lines[2].blank_before  # a line of full-width spaces is blank
+
+
+def test_form_feeds_separate_pages_and_line_numbers_run_on(tmp_path: Path) -> None:
+    # pdftotext and pdfminer.six end every page of a document with a form
+    # feed: a whole issue in one file reads as its pages.
+    path = tmp_path / "issue.txt"
+    path.write_text("江州日报\n第1版 要闻\n\f第2版 综合\n\n本报讯 桥通了。\n\f", encoding="utf-8")
+    pages = read_text_pages(str(path))
+    assert [[line.text for line in page.lines] for page in pages] == [["江州日报", "第1版 要闻"], ["第2版 综合", "本报讯 桥通了。"]]
+    assert [[line.index for line in page.lines] for page in pages] == [[1, 2], [4, 6]]
+    assert not pages[1].lines[0].blank_before and pages[1].lines[1].blank_before
+    assert all(page.source == str(path) for page in pages)
+
+
+def test_pages_without_text_between_form_feeds_are_skipped() -> None:
+    assert [[line.text for line in p.lines] for p in pages_from_text("\f\n \f甲\f\f乙\r\n\f")] == [["甲"], ["乙"]]
 
 
 def test_old_mac_line_ends_and_form_feeds_split_lines() -> None:

@@ -5,6 +5,9 @@ UTF-16 (Windows tools) or GB18030/GBK (older Chinese tools), with CRLF line
 ends and full-width spaces.  Each printed line becomes a :class:`Line` whose
 ``index`` is its line number (1-based) in the file, and which remembers
 whether a blank line came before it (column breaks leave those).
+
+A form feed ends a page: ``pdftotext`` and pdfminer.six print one after
+every page, so a whole issue extracted into one file reads as its pages.
 """
 
 from __future__ import annotations
@@ -20,8 +23,19 @@ from jianbao.model import Line, Page
 MAX_CONTROL_SHARE = 0.01
 
 
-def read_text(path: str) -> Page:
-    """Read one page of raw text from a file, or stdin when ``path`` is '-'."""
+def read_text_pages(path: str) -> list[Page]:
+    r"""Read raw text from a file, or stdin when ``path`` is '-', as the
+    pages its form feeds separate (pages with no text are skipped).
+
+    >>> [len(p.lines) for p in pages_from_text("甲\n乙\n\f丙\n\f")]
+    [2, 1]
+    """
+    text, source = read_decoded(path)
+    return pages_from_text(text, source=source)
+
+
+def read_decoded(path: str) -> tuple[str, str]:
+    """The decoded text of a file (or stdin for '-') and its name for messages."""
     if path == "-":
         data = sys.stdin.buffer.read()
         source = "<stdin>"
@@ -36,8 +50,7 @@ def read_text(path: str) -> Page:
         except OSError as err:
             raise InputError(path, err.strerror or "cannot read") from None
         source = path
-    text = decode(data, source)
-    return page_from_text(text, source=source)
+    return decode(data, source), source
 
 
 def decode(data: bytes, source: str) -> str:
@@ -137,8 +150,24 @@ def _control_share(text: str) -> float:
     return len(_CONTROLS.findall(text)) / len(text)
 
 
-def page_from_text(text: str, source: str = "", position: int = 0) -> Page:
-    """Split decoded text into lines, keeping blank-line evidence.
+def pages_from_text(text: str, source: str = "") -> list[Page]:
+    """Decoded text cut into pages at form feeds.  Line numbers run on over
+    the whole text, a form feed counting as a line break (as
+    :func:`page_from_text` reads it), so provenance points into the file."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages: list[Page] = []
+    first_line = 1
+    for chunk in text.split("\f"):
+        page = page_from_text(chunk, source=source, first_line=first_line)
+        if page.lines:
+            pages.append(page)
+        first_line += chunk.count("\n") + 1
+    return pages
+
+
+def page_from_text(text: str, source: str = "", position: int = 0, first_line: int = 1) -> Page:
+    """Split decoded text into lines, keeping blank-line evidence;
+    ``first_line`` is the number of the text's first line in its file.
 
     Full-width and no-break spaces become ordinary spaces; the text itself is
     otherwise left as printed (normalisation is a later stage).
@@ -149,7 +178,7 @@ def page_from_text(text: str, source: str = "", position: int = 0) -> Page:
     lines: list[Line] = []
     blank = False
     page = position or 1
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(text.split("\n"), start=first_line):
         cleaned = raw.rstrip()
         if not cleaned:
             blank = True
