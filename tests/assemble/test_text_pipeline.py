@@ -320,6 +320,56 @@ def test_two_headlines_printed_on_one_line_head_their_own_articles() -> None:
     assert [a.title for a in articles] == ["市气象局与市政府签署合作协议", "全市新建三座污水处理厂日处理能力翻番"]
 
 
+def test_two_datelined_reports_under_headlines_printed_together_are_two_articles() -> None:
+    """Two reports set side by side, their headlines printed together row by
+    above both texts (the two titles side by side, then the two subtitles),
+    each text opening with a dateline: each headline goes to the report it
+    shares words with."""
+    page = "\n".join(
+        [
+            "江州港集装箱吞吐量创新高",
+            "城西湿地公园开园迎客",
+            "前十个月同比增长百分之十二",
+            "游客可免费预约入园",
+            "  本报江州11月2日电 江州港前",
+            "十个月集装箱吞吐量达到三百万标",
+            "箱，同比增长百分之十二。港口新",
+            "开通的五条航线带来了更多货源，",
+            "集装箱码头昼夜不停作业。",
+            "  本报江州11月2日电 城西湿地",
+            "公园今天开园，游客通过网上预约",
+            "即可免费入园。公园内有十公里步",
+            "道和三处观鸟台，湿地里栖息着四",
+            "十多种水鸟。",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    assert [squeeze(a.kicker + a.title + a.subtitle) for a in articles] == [
+        "江州港集装箱吞吐量创新高前十个月同比增长百分之十二",
+        "城西湿地公园开园迎客游客可免费预约入园",
+    ]
+    assert [a.body[0][:6] for a in articles] == ["本报江州11", "本报江州11"]
+    assert "湿地" not in "".join(articles[0].body)
+
+
+def test_one_report_of_two_events_under_one_headline_keeps_its_second_dateline() -> None:
+    """A headline naming both events ("……分别会见……") matches both datelined
+    parts: they stay one article."""
+    page = "\n".join(
+        [
+            "江州市长和副市长分别会见客商",
+            "  本报江州11月2日电 江州市长",
+            "今天会见了来江州考察的港口客商，",
+            "双方就港口航线合作交换了意见。",
+            "  本报江州11月2日电 江州副市",
+            "长今天会见了来江州考察的湿地客",
+            "商，双方就湿地保护合作交换意见。",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    assert len(articles) == 1 and len(articles[0].body) == 2
+
+
 def test_a_dateline_opens_an_article_after_a_text_that_breaks_off_mid_word() -> None:
     """The first story runs off the page mid-word with no jump marker (its
     rest was never printed); the dateline under it starts the next story,

@@ -44,9 +44,11 @@ label ("李明——") are joined to the feature before them
 the plainly headed sections after it (:func:`join_continued_sections`), a
 report signed section by section keeps its signed sections
 (:func:`join_signed_sections`), a feature not yet closed keeps its plainly
-headed sections (:func:`join_feature_sections`), and headline lines of
-side-by-side articles that an extractor printed interleaved are given back
-to the article they match (:func:`untangle_heads`).
+headed sections (:func:`join_feature_sections`), two datelined reports
+whose headlines were printed together each take their own
+(:func:`split_paired_reports`), and headline lines of side-by-side articles
+that an extractor printed interleaved are given back to the article they
+match (:func:`untangle_heads`).
 """
 
 from __future__ import annotations
@@ -625,6 +627,99 @@ def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: di
         if theirs >= mine + HEADLESS_MARGIN:
             for it in first:
                 _move_head(it, seg, before, order)
+
+
+# A printed headline goes with one of two datelined parts when it shares
+# this much more of its vocabulary with that part than with the other.
+PAIRED_MARGIN = 0.15
+
+
+def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+    """Two reports set side by side, each opening with a dateline, whose
+    headlines an extractor printed together above (or below) both texts,
+    are two articles, each under its own headlines, not one text with a
+    dateline inside nor a text with both stacks beside one with none: where
+    every printed headline of the stack shares clearly more vocabulary with
+    one of the two datelined parts, and each part has at least one, each
+    part takes the headlines it matches ("江州港吞吐量创新高" / "湿地公园开园"
+    over "本报江州11月2日电 江州港……" and "本报江州11月2日电 湿地……").  One
+    report of two events under one headline ("……分别会见……") keeps its
+    second dateline: its headline matches both parts."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and _cut_at_dateline(prev, seg):
+            split = _split_paired(make_segment(prev.items + seg.items, prev.score), vocab)
+            if split:
+                out[-1:] = split
+                continue
+        out.extend(_split_paired(seg, vocab) or [seg])
+    return out
+
+
+def _cut_at_dateline(first: Segment, second: Segment) -> bool:
+    """Two datelined texts, one with a headline and the other with none."""
+    return bool(
+        first.units
+        and second.units
+        and first.units[0].hard_start
+        and second.units[0].hard_start
+        and _has_headline(first) != _has_headline(second)
+    )
+
+
+def _split_paired(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
+    lead = any(it.kind == HEAD for it in seg.lead)
+    printed = _printed_headlines([it for it in (seg.lead if lead else seg.trail) if it.kind == HEAD])
+    units = seg.units
+    if len(printed) < 2 or len(units) < 2 or not units[0].hard_start:
+        return None
+    for k in range(1, len(units)):
+        start = units[k]
+        if not start.hard_start or start.from_jump or start.bulleted:
+            continue
+        parts = (set().union(*(u.grams for u in units[:k])), set().union(*(u.grams for u in units[k:])))
+        sides: list[int] = []
+        for lines in printed:
+            grams = set().union(*(it.grams for it in lines))
+            first, second = (vocab.similarity(grams, part) for part in parts)
+            if abs(first - second) < PAIRED_MARGIN:
+                break
+            sides.append(0 if first > second else 1)
+        else:
+            if 0 in sides and 1 in sides:
+                # The lines that move: a stack over the texts gives the
+                # second part its lines, one under them the first part.
+                moving = {id(it) for lines, side in zip(printed, sides) if side == (1 if lead else 0) for it in lines}
+                return _cut_at(seg, start, moving, lead)
+    return None
+
+
+def _printed_headlines(heads: list[Item]) -> list[list[Item]]:
+    """Headline lines grouped into printed headlines: a line that only
+    finishes the one above it goes with it."""
+    groups: list[list[Item]] = []
+    for it in heads:
+        if groups and it.wraps_previous:
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    return groups
+
+
+def _cut_at(seg: Segment, start: Item, moving: set[int], lead: bool) -> list[Segment]:
+    """``seg`` cut before unit ``start``, the stack's ``moving`` lines going
+    to the part that does not print them: down to the second part from a
+    stack over the texts (``lead``), up to the first from one under them."""
+    at = seg.items.index(start)
+    before, after = seg.items[:at], seg.items[at:]
+    if lead:
+        first = [it for it in before if id(it) not in moving]
+        second = [it for it in before if id(it) in moving] + after
+    else:
+        first = before + [it for it in after if id(it) in moving]
+        second = [it for it in after if id(it) not in moving]
+    return [make_segment(first, seg.score), make_segment(second, seg.score)]
 
 
 def join_headlines_to_headless(segments: list[Segment]) -> list[Segment]:

@@ -35,6 +35,7 @@ from jianbao.assemble.segment import (
     join_section_series,
     join_signed_sections,
     segment_items,
+    split_paired_reports,
     untangle_heads,
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
@@ -69,6 +70,7 @@ def assemble_text(page: Page) -> Page:
     segments = join_signed_sections(segments, vocab)
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
+    segments = split_paired_reports(segments, vocab)
     articles = [s for s in segments if not s.floating]
     order = {id(it): k for k, it in enumerate(flow)}
     untangle_heads(articles, vocab, order)
