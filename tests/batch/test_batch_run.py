@@ -10,7 +10,7 @@ import pytest
 from batch_inputs import page_text, write_issue_folder
 from jianbao.batch import BatchConfig, run_batch
 from jianbao.batch.manifest import Manifest
-from jianbao.batch.runner import manifest_path
+from jianbao.batch.runner import estimate_pages, manifest_path
 from jianbao.errors import InputError
 
 
@@ -45,6 +45,16 @@ def test_writes_one_output_per_issue_mirroring_the_tree(small_tree, tmp_path):
     assert rows["2020/daily-0102"].pages == 3 and rows["2020/daily-0102"].status == "ok"
     report = json.loads((out / "_batch" / "report.json").read_text(encoding="utf-8"))
     assert report["issues"] == 4 and report["failures"] == []
+
+
+def test_a_whole_issue_in_one_text_file_is_one_issue_of_its_pages(tmp_path):
+    # pdftotext issue.pdf writes a form feed after every page.
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "daily-2020-02-01.txt").write_text("\f".join(page_text(7, n) for n in (1, 2, 3)) + "\f", encoding="utf-8")
+    assert estimate_pages([root / "daily-2020-02-01.txt"]) == 3
+    summary = run(root, tmp_path / "out", workers=1)
+    assert (summary.issues, summary.parsed, summary.pages) == (1, 1, 3)
 
 
 def test_json_format_holds_the_whole_issue(small_tree, tmp_path):

@@ -210,12 +210,14 @@ def is_done(job: Job, entry: Entry | None) -> bool:
 
 
 def estimate_pages(paths: list[Path]) -> int:
-    """Pages an issue will have, for the progress bar: one per text or image
-    file, the page count of a PDF (one when it cannot be opened)."""
+    """Pages an issue will have, for the progress bar: the page count of a
+    PDF (one when it cannot be opened), the pages a text file's form feeds
+    separate, one per image."""
     total = 0
     for path in paths:
         count = 1
-        if path.suffix.lower() == ".pdf":
+        suffix = path.suffix.lower()
+        if suffix == ".pdf":
             try:
                 import pymupdf
 
@@ -223,8 +225,20 @@ def estimate_pages(paths: list[Path]) -> int:
                     count = max(1, doc.page_count)
             except Exception:  # a corrupt PDF is the worker's to report
                 count = 1
+        elif suffix == ".txt":
+            count = text_pages(path)
         total += count
     return total
+
+
+def text_pages(path: Path) -> int:
+    """Pages of a text file: the stretches with text between form feeds
+    (a whole issue extracted into one file), at least one."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return 1  # the worker reports what cannot be read
+    return max(1, sum(1 for chunk in data.split(b"\f") if chunk.strip(b" \t\r\n\x00")))
 
 
 def remove_stale_temporaries(job: Job) -> None:
