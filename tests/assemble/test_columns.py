@@ -378,6 +378,18 @@ def test_headline_over_interleaved_columns_stays_in_front() -> None:
     assert squeeze(restored[2:]) == squeeze(flow[: 3 * (len(flow) // 3)])
 
 
+def test_a_byline_over_interleaved_columns_stays_in_front_of_them() -> None:
+    """A byline printed alone above the rows is no column's line: it does
+    not head whichever column reads on from it (that column would then come
+    first)."""
+    flow = article_flow()
+    byline = "本报记者 王小明"
+    printed = [byline] + print_rows(columns_of(flow, 3))
+    restored = [line.text for line in restore_column_order(as_lines(printed))]
+    assert restored[0] == byline
+    assert squeeze(restored[1:]) == squeeze(flow[: 3 * (len(flow) // 3)])
+
+
 def test_headline_lines_are_wide_single_lines_only() -> None:
     lines = as_lines(["江州青石河大桥合龙两岸乡亲盼来通途", "——写在大桥建设三周年之际", "今年雨水匀", "稻子长得好"])
     assert headline_lines(lines, [10.0]) == 2

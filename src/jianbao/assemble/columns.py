@@ -35,7 +35,7 @@ This stage undoes that before assembly:
    successors tend to lie the same distance ahead (the same columns run
    side by side row after row); a headline on a line of its own between
    two lines speaks against linking them (the columns under it belong to
-   another article).  Where most lines of a page hold pieces of several
+   another article), and a byline is no column's line at all.  Where most lines of a page hold pieces of several
    columns, the extractor printed every row across the page as one line
    (pdfplumber does), and a column's next line is on the next printed line;
    there a line of its own that ends in a letter, not a mark, is a headline
@@ -539,6 +539,11 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
         # rows, no column's line.
         foreign = foreign | (alone & np.array([t[-1:].isalnum() for t in texts]))
     valid &= ~foreign[:, None] & ~foreign[j] & (same_line[:, None] != same_line[j])
+    # A byline is set apart from the columns: no column's line leads into
+    # it or on from it (one printed above the rows would otherwise head
+    # whichever column reads on from it, and its chain would come first).
+    byline = np.array([bool(BYLINE.match(t)) for t in texts])
+    valid &= ~byline[:, None] & ~byline[j]
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
     barrier = np.cumsum(foreign & ~empty & alone)
