@@ -291,6 +291,12 @@ def test_glued_lines_are_cut_after_the_mark_that_ends_a_column_line(text: str, p
     assert glued_parts(text, measures) == parts
 
 
+def test_a_line_opening_with_a_dash_is_a_subtitle_never_two_glued_column_lines() -> None:
+    # Its part up to the closing quote would fill the 12-em measure.
+    assert glued_parts("——“江州早市里人来人往”老街纪事", [12.0]) == ["——“江州早市里人来人往”老街纪事"]
+    assert glued_parts("“江州早市里人来人往。”老街纪事", [12.0]) == ["“江州早市里人来人往。”", "老街纪事"]
+
+
 def test_glued_columns_come_back_in_column_order() -> None:
     flow = flow_lines(EXTRA, measure=10)
     columns = columns_of(flow, 2)
@@ -395,6 +401,14 @@ def test_headline_lines_are_wide_single_lines_only() -> None:
     assert headline_lines(lines, [10.0]) == 2
     merged = as_lines(["今年雨水匀稻子长得好 乡亲们都笑了", "能多收", "一百来斤"])
     assert headline_lines(merged, [10.0]) == 0
+
+
+def test_a_title_no_wider_than_a_column_over_a_dash_led_subtitle_is_a_headline_line() -> None:
+    lines = as_lines(["老街早市换新颜", "——江州便民市场见闻", "今年雨水匀 乡亲们都笑了", "稻子长得好"])
+    assert headline_lines(lines, [10.0]) == 2
+    # Only at the head of the block, over lines printed alone.
+    rows = as_lines(["今年雨水匀稻子长得好 乡亲们都笑了", "——江州便民市场见闻", "稻子长得好"])
+    assert headline_lines(rows, [10.0]) == 0
 
 
 @pytest.mark.parametrize(

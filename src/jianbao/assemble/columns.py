@@ -22,7 +22,8 @@ This stage undoes that before assembly:
    a line of three runs or more, a run followed by a full column line.
    A run without a space that is wider than any column is cut after a
    punctuation mark where the first part fills a measure (squeezed
-   punctuation lets two columns touch).
+   punctuation lets two columns touch), unless it opens with a dash (a
+   subtitle: no column line starts so).
 2. **Streams.**  Inside each examined block every piece is given a
    successor: the next line of the same column.  The next line of a column
    comes a steady number of pieces later (the number of columns running
@@ -71,7 +72,7 @@ from jianbao.assignment import best_pairs
 from jianbao.lexicon import short_words
 from jianbao.model import Line
 from jianbao.normalize import width as printed_width
-from jianbao.rules.patterns import BYLINE, CLOSERS, DATELINE, OPENERS, SENTENCE_END
+from jianbao.rules.patterns import BYLINE, CLOSERS, DATELINE, OPENERS, SENTENCE_END, SUBTITLE_START
 
 # Lines shorter than this (in ems) are never treated as a column measure.
 MIN_MEASURE = 5.0
@@ -198,9 +199,11 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     any column measure that cannot be read as two column lines, or a
     subtitle line opening with a dash right under them.  Extractors print
     a headline above the columns it spans first, before the rows of its
-    columns.  On a page printed row by row every row of columns holds
-    several pieces, so any line of one piece before the first such row is
-    a headline, however short."""
+    columns.  A subtitle opening with a dash ends its stack, so the lines
+    printed alone above one at the head of the block are its headline,
+    however narrow ("江州新区开园" / "——写在……之际").  On a page printed
+    row by row every row of columns holds several pieces, so any line of
+    one piece before the first such row is a headline, however short."""
     widest = widest_column_line(measures)
     count = 0
     for line in block[:-1]:
@@ -210,7 +213,23 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
         if len(merged_parts(text, measures)) > 1:
             break  # two column lines printed as one, not a headline
         count += 1
-    return count
+    return max(count, stack_over_subtitle(block, measures))
+
+
+# The most lines a headline stack prints above its dash-led subtitle.
+STACK_OVER_SUBTITLE = 3
+
+
+def stack_over_subtitle(block: list[Line], measures: list[float]) -> int:
+    """Lines up to a dash-led subtitle among the first lines of the block,
+    each printed alone (no two column lines merged), or 0."""
+    for k, line in enumerate(block[: STACK_OVER_SUBTITLE + 1]):
+        text = line.text.strip()
+        if len(merged_parts(text, measures)) > 1:
+            return 0
+        if k and SUBTITLE_START.match(text) and k + 1 < len(block):
+            return k + 1
+    return 0
 
 
 def whole_lines(block: list[Line]) -> list[Piece]:
@@ -414,7 +433,8 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
     ['江州早市里人来人往，', '卖菜的摊主们都笑了']
     """
     widest = max(measures)
-    if width(text) <= widest + HANGING + QUOTES:
+    if width(text) <= widest + HANGING + QUOTES or SUBTITLE_START.match(text):
+        # A line opening with a dash is a subtitle: no column line starts so.
         return [text]
     best: tuple[float, int] | None = None
     for k, ch in enumerate(text[:-1]):
