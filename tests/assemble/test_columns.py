@@ -23,6 +23,7 @@ import compose_text as ct  # noqa: E402
 
 from jianbao.assemble.columns import (  # noqa: E402
     MAX_GAP,
+    ends_at_column_edge,
     glued_parts,
     headline_lines,
     number_ends,
@@ -394,6 +395,16 @@ def test_a_byline_over_interleaved_columns_stays_in_front_of_them() -> None:
     restored = [line.text for line in restore_column_order(as_lines(printed))]
     assert restored[0] == byline
     assert squeeze(restored[1:]) == squeeze(flow[: 3 * (len(flow) // 3)])
+
+
+def test_an_opening_line_is_indented_from_a_full_measure_not_from_an_opening_width() -> None:
+    # Full lines of 12 and 11.5 ems, and the indented openings of each.
+    measures = [9.5, 10.0, 11.5, 12.0]
+    assert ends_at_column_edge(12.0, measures) and ends_at_column_edge(10.0, measures)
+    # 7.5 ems is no indented line of a 9.5-em "column": it is a paragraph's
+    # short last line ("……为人民服务的党”；").
+    assert not ends_at_column_edge(7.5, measures)
+    assert ends_at_column_edge(7.5, [9.5])  # a column 9.5 ems wide
 
 
 def test_headline_lines_are_wide_single_lines_only() -> None:

@@ -359,8 +359,20 @@ def fills_measure(w: float, measures: list[float]) -> bool:
 
 def ends_at_column_edge(w: float, measures: list[float]) -> bool:
     """A full line, or the indented opening line of a paragraph (which ends
-    at the column edge too, :data:`INDENT` ems short of the measure)."""
-    return fills_measure(w, measures) or any(abs(w + INDENT - m) <= INDENT_TOLERANCE for m in measures)
+    at the column edge too, :data:`INDENT` ems short of the measure).  A
+    width that is itself a measure less the indent (the page's opening
+    lines pile up there too) has no indented lines of its own: a line two
+    ems shorter still is a paragraph's short last line."""
+    return fills_measure(w, measures) or any(abs(w + INDENT - m) <= INDENT_TOLERANCE for m in full_measures(measures))
+
+
+def full_measures(measures: list[float]) -> list[float]:
+    """The measures that are not another measure less the indent.
+
+    >>> full_measures([9.5, 10.0, 11.5, 12.0])
+    [11.5, 12.0]
+    """
+    return [m for m in measures if not any(abs(m + INDENT - other) <= INDENT_TOLERANCE for other in measures)]
 
 
 def split_pieces(block: list[Line], measures: list[float]) -> list[Piece]:
