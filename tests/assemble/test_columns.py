@@ -407,6 +407,19 @@ def test_an_opening_line_is_indented_from_a_full_measure_not_from_an_opening_wid
     assert ends_at_column_edge(7.5, [9.5])  # a column 9.5 ems wide
 
 
+def test_a_short_title_printed_alone_over_merged_rows_leads_into_no_column() -> None:
+    """A title no wider than a column, printed alone before the rows: it
+    stops short of the column edge on a letter, which no line of running
+    text does, so it is no column's first line (and pulls none ahead)."""
+    flow = article_flow()
+    title = "老街早市换新颜"
+    printed = [title] + print_rows(columns_of(flow, 3))
+    assert any(" " in line for line in printed)  # rows were merged
+    restored = [line.text for line in restore_column_order(as_lines(printed))]
+    assert restored[0] == title
+    assert squeeze(restored[1:]) == squeeze(flow[: 3 * (len(flow) // 3)])
+
+
 def test_headline_lines_are_wide_single_lines_only() -> None:
     lines = as_lines(["江州青石河大桥合龙两岸乡亲盼来通途", "——写在大桥建设三周年之际", "今年雨水匀", "稻子长得好"])
     assert headline_lines(lines, [10.0]) == 2

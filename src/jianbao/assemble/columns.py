@@ -36,7 +36,10 @@ This stage undoes that before assembly:
    successors tend to lie the same distance ahead (the same columns run
    side by side row after row); a headline on a line of its own between
    two lines speaks against linking them (the columns under it belong to
-   another article), and a byline is no column's line at all.  Where most lines of a page hold pieces of several
+   another article), and a byline is no column's line at all, nor is a
+   line printed alone above the rows that stops short of the column edge
+   on a letter (a headline: running text fills its measure or ends on a
+   mark).  Where most lines of a page hold pieces of several
    columns, the extractor printed every row across the page as one line
    (pdfplumber does), and a column's next line is on the next printed line;
    there a line of its own that ends in a letter, not a mark, is a headline
@@ -576,6 +579,11 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     # whichever column reads on from it, and its chain would come first).
     byline = np.array([bool(BYLINE.match(t)) for t in texts])
     valid &= ~byline[:, None] & ~byline[j]
+    # Nor does a line printed alone above the first row of merged column
+    # lines lead into a column when it stops short of the column edge
+    # without a mark: running text fills its measure or ends its paragraph
+    # on a mark, so it is a headline ("……致敬祖国").
+    valid &= ~heads_the_rows(pieces, texts, alone, measures)[:, None]
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
     barrier = np.cumsum(foreign & ~empty & alone)
@@ -592,6 +600,18 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     scores += paragraph_shape_scores(pieces, texts, full, j, measures)
     scores += np.where(across, HEADLINE_BETWEEN, 0.0)
     return np.where(valid, scores, -np.inf)
+
+
+def heads_the_rows(pieces: list[Piece], texts: list[str], alone: np.ndarray, measures: list[float]) -> np.ndarray:
+    """Pieces printed alone above the block's first row of merged column
+    lines that stop short of the column edge on a letter or digit (none
+    where no row was merged)."""
+    merged = np.flatnonzero(~alone)
+    first_row = int(merged[0]) if len(merged) else 0
+    return np.array(
+        [k < first_row and t[-1:].isalnum() and not ends_at_column_edge(p.width, measures) for k, (p, t) in enumerate(zip(pieces, texts))],
+        dtype=bool,
+    )
 
 
 def alone_on_line(pieces: list[Piece], k: int) -> bool:
