@@ -430,6 +430,9 @@ def test_headline_lines_are_wide_single_lines_only() -> None:
 def test_a_title_no_wider_than_a_column_over_a_dash_led_subtitle_is_a_headline_line() -> None:
     lines = as_lines(["老街早市换新颜", "——江州便民市场见闻", "今年雨水匀 乡亲们都笑了", "稻子长得好"])
     assert headline_lines(lines, [10.0]) == 2
+    # A continued part reprints its title over its marker.
+    continued = as_lines(["老街早市换新颜", "（上接第1版）今年雨水匀 乡亲们都笑了", "稻子长得好"])
+    assert headline_lines(continued, [10.0]) == 1
     # Only at the head of the block, over lines printed alone.
     rows = as_lines(["今年雨水匀稻子长得好 乡亲们都笑了", "——江州便民市场见闻", "稻子长得好"])
     assert headline_lines(rows, [10.0]) == 0

@@ -75,7 +75,7 @@ from jianbao.assignment import best_pairs
 from jianbao.lexicon import short_words
 from jianbao.model import Line
 from jianbao.normalize import width as printed_width
-from jianbao.rules.patterns import BYLINE, CLOSERS, DATELINE, OPENERS, SENTENCE_END, SUBTITLE_START
+from jianbao.rules.patterns import BYLINE, CLOSERS, DATELINE, JUMP_FROM_TOKEN, OPENERS, SENTENCE_END, SUBTITLE_START
 
 # Lines shorter than this (in ems) are never treated as a column measure.
 MIN_MEASURE = 5.0
@@ -202,9 +202,10 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     any column measure that cannot be read as two column lines, or a
     subtitle line opening with a dash right under them.  Extractors print
     a headline above the columns it spans first, before the rows of its
-    columns.  A subtitle opening with a dash ends its stack, so the lines
-    printed alone above one at the head of the block are its headline,
-    however narrow ("江州新区开园" / "——写在……之际").  On a page printed
+    columns.  A subtitle opening with a dash ends its stack, and a part
+    continued from another page reprints its title over "（上接第N版）", so
+    the lines printed alone above either at the head of the block are a
+    headline, however narrow ("江州新区开园" / "——写在……之际").  On a page printed
     row by row every row of columns holds several pieces, so any line of
     one piece before the first such row is a headline, however short."""
     widest = widest_column_line(measures)
@@ -216,18 +217,23 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
         if len(merged_parts(text, measures)) > 1:
             break  # two column lines printed as one, not a headline
         count += 1
-    return max(count, stack_over_subtitle(block, measures))
+    return max(count, marked_stack(block, measures))
 
 
-# The most lines a headline stack prints above its dash-led subtitle.
-STACK_OVER_SUBTITLE = 3
+# The most lines a headline stack prints above its dash-led subtitle or a
+# continued part's marker.
+MARKED_STACK_MAX = 3
 
 
-def stack_over_subtitle(block: list[Line], measures: list[float]) -> int:
-    """Lines up to a dash-led subtitle among the first lines of the block,
-    each printed alone (no two column lines merged), or 0."""
-    for k, line in enumerate(block[: STACK_OVER_SUBTITLE + 1]):
+def marked_stack(block: list[Line], measures: list[float]) -> int:
+    """Lines up to a dash-led subtitle, or up to a line opening with a
+    continuation marker ("（上接第1版）……", under the part's reprinted
+    title), among the first lines of the block, each printed alone (no
+    two column lines merged); 0 when there is none."""
+    for k, line in enumerate(block[: MARKED_STACK_MAX + 1]):
         text = line.text.strip()
+        if k and JUMP_FROM_TOKEN.match(text):
+            return k
         if len(merged_parts(text, measures)) > 1:
             return 0
         if k and SUBTITLE_START.match(text) and k + 1 < len(block):
