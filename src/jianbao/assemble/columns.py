@@ -202,10 +202,11 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     any column measure that cannot be read as two column lines, or a
     subtitle line opening with a dash right under them.  Extractors print
     a headline above the columns it spans first, before the rows of its
-    columns.  A subtitle opening with a dash ends its stack, and a part
-    continued from another page reprints its title over "（上接第N版）", so
-    the lines printed alone above either at the head of the block are a
-    headline, however narrow ("江州新区开园" / "——写在……之际").  On a page printed
+    columns.  A subtitle opening with a dash ends its stack, a dateline
+    opens the text under its headline, and a part continued from another
+    page reprints its title over "（上接第N版）", so the lines printed alone
+    above any of them at the head of the block are a headline, however
+    narrow or wide ("江州新区开园" / "——写在……之际").  On a page printed
     row by row every row of columns holds several pieces, so any line of
     one piece before the first such row is a headline, however short."""
     widest = widest_column_line(measures)
@@ -226,13 +227,14 @@ MARKED_STACK_MAX = 3
 
 
 def marked_stack(block: list[Line], measures: list[float]) -> int:
-    """Lines up to a dash-led subtitle, or up to a line opening with a
-    continuation marker ("（上接第1版）……", under the part's reprinted
-    title), among the first lines of the block, each printed alone (no
-    two column lines merged); 0 when there is none."""
+    """Lines up to a dash-led subtitle, or up to a line that opens a text
+    with a dateline or a continuation marker ("新华社北京10月1日电……",
+    "（上接第1版）……" under the part's reprinted title), among the first
+    lines of the block, each printed alone (no two column lines merged);
+    0 when there is none."""
     for k, line in enumerate(block[: MARKED_STACK_MAX + 1]):
         text = line.text.strip()
-        if k and JUMP_FROM_TOKEN.match(text):
+        if k and (JUMP_FROM_TOKEN.match(text) or DATELINE.match(text)):
             return k
         if len(merged_parts(text, measures)) > 1:
             return 0
