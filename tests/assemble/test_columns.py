@@ -529,10 +529,16 @@ def test_a_page_is_printed_by_rows_when_most_lines_hold_several_columns() -> Non
 
 
 def test_on_a_page_printed_by_rows_short_lines_over_the_first_row_are_headlines() -> None:
-    rows = [" ".join(row) for row in printed_rows(columns_of(article_flow(), 3))]
+    flow = article_flow()
+    rows = [" ".join(row) for row in printed_rows(columns_of(flow[1:], 3))]
     block = as_lines(["江州早市换新颜", "老街坊买菜更方便", *rows])
     assert headline_lines(block, [12.0], by_rows=True) == 2
     assert headline_lines(block, [12.0]) == 0
+    # Over a first row that opens with a dateline they are a headline on
+    # any page.
+    dated = [" ".join(row) for row in printed_rows(columns_of(flow, 3))]
+    assert dated[0].startswith("本报讯")
+    assert headline_lines(as_lines(["江州早市换新颜", "老街坊买菜更方便", *dated]), [12.0]) == 2
 
 
 @pytest.mark.parametrize("alone, column_line", [("早市换新颜", False), ("江州新区三座场馆同日开放", False), ("大家都笑了。", True)])

@@ -230,13 +230,15 @@ def marked_stack(block: list[Line], measures: list[float]) -> int:
     """Lines up to a dash-led subtitle, or up to a line that opens a text
     with a dateline or a continuation marker ("新华社北京10月1日电……",
     "（上接第1版）……" under the part's reprinted title), among the first
-    lines of the block, each printed alone (no two column lines merged);
-    0 when there is none."""
+    lines of the block, each printed alone (no two column lines merged) and
+    none stopping on a mark inside a sentence (a column's line may, a
+    headline does not); 0 when there is none, or when the block opens
+    with text."""
     for k, line in enumerate(block[: MARKED_STACK_MAX + 1]):
         text = line.text.strip()
-        if k and (JUMP_FROM_TOKEN.match(text) or DATELINE.match(text)):
+        if JUMP_FROM_TOKEN.match(text) or DATELINE.match(text):
             return k
-        if len(merged_parts(text, measures)) > 1:
+        if len(merged_parts(text, measures)) > 1 or text[-1:] in _TEXT_END:
             return 0
         if k and SUBTITLE_START.match(text) and k + 1 < len(block):
             return k + 1
