@@ -407,12 +407,13 @@ def test_an_opening_line_is_indented_from_a_full_measure_not_from_an_opening_wid
     assert ends_at_column_edge(7.5, [9.5])  # a column 9.5 ems wide
 
 
-def test_a_short_title_printed_alone_over_merged_rows_leads_into_no_column() -> None:
+@pytest.mark.parametrize("title", ["老街早市换新颜", "早市搬新家（民生观察）", "早市换新颜 老街添活力"])
+def test_a_title_printed_alone_over_merged_rows_leads_into_no_column(title: str) -> None:
     """A title no wider than a column, printed alone before the rows: it
-    stops short of the column edge on a letter, which no line of running
-    text does, so it is no column's first line (and pulls none ahead)."""
+    stops short of the column edge on a letter, closes on a column tag or
+    sets two phrases apart, which no line of running text does, so it is
+    no column's first line (and pulls none ahead)."""
     flow = article_flow()
-    title = "老街早市换新颜"
     printed = [title] + print_rows(columns_of(flow, 3))
     assert any(" " in line for line in printed)  # rows were merged
     restored = [line.text for line in restore_column_order(as_lines(printed))]

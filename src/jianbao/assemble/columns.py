@@ -75,7 +75,17 @@ from jianbao.assignment import best_pairs
 from jianbao.lexicon import short_words
 from jianbao.model import Line
 from jianbao.normalize import width as printed_width
-from jianbao.rules.patterns import BYLINE, CLOSERS, DATELINE, JUMP_FROM_TOKEN, OPENERS, SENTENCE_END, SUBTITLE_START
+from jianbao.rules.patterns import (
+    BYLINE,
+    CLOSERS,
+    COLUMN_TAG,
+    DATELINE,
+    JUMP_FROM_TOKEN,
+    OPENERS,
+    PARALLEL_HALVES,
+    SENTENCE_END,
+    SUBTITLE_START,
+)
 
 # Lines shorter than this (in ems) are never treated as a column measure.
 MIN_MEASURE = 5.0
@@ -590,9 +600,8 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     byline = np.array([bool(BYLINE.match(t)) for t in texts])
     valid &= ~byline[:, None] & ~byline[j]
     # Nor does a line printed alone above the first row of merged column
-    # lines lead into a column when it stops short of the column edge
-    # without a mark: running text fills its measure or ends its paragraph
-    # on a mark, so it is a headline ("……致敬祖国").
+    # lines lead into a column when running text cannot print it: it is a
+    # headline (see is_heading).
     valid &= ~heads_the_rows(pieces, texts, alone, measures)[:, None]
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
@@ -614,14 +623,23 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
 
 def heads_the_rows(pieces: list[Piece], texts: list[str], alone: np.ndarray, measures: list[float]) -> np.ndarray:
     """Pieces printed alone above the block's first row of merged column
-    lines that stop short of the column edge on a letter or digit (none
-    where no row was merged)."""
+    lines that are headings (:func:`is_heading`); none where no row was
+    merged."""
     merged = np.flatnonzero(~alone)
     first_row = int(merged[0]) if len(merged) else 0
-    return np.array(
-        [k < first_row and t[-1:].isalnum() and not ends_at_column_edge(p.width, measures) for k, (p, t) in enumerate(zip(pieces, texts))],
-        dtype=bool,
-    )
+    return np.array([k < first_row and is_heading(p, t, measures) for k, (p, t) in enumerate(zip(pieces, texts))], dtype=bool)
+
+
+def is_heading(piece: Piece, text: str, measures: list[float]) -> bool:
+    """A line that running text cannot print: one that stops short of the
+    column edge on a letter or digit (running text fills its measure or
+    ends its paragraph on a mark), one closed by a column tag ("……（权威
+    发布）"), or two phrases set apart by a space ("山河壮丽 岁月峥嵘")."""
+    if DATELINE.match(text) or JUMP_FROM_TOKEN.match(text):
+        return False  # the opening of a text ("本报讯（记者王小明）")
+    if text[-1:].isalnum() and not ends_at_column_edge(piece.width, measures):
+        return True
+    return bool(COLUMN_TAG.search(text) or PARALLEL_HALVES.match(text))
 
 
 def alone_on_line(pieces: list[Piece], k: int) -> bool:
