@@ -402,7 +402,7 @@ def test_an_opening_line_is_indented_from_a_full_measure_not_from_an_opening_wid
     measures = [9.5, 10.0, 11.5, 12.0]
     assert ends_at_column_edge(12.0, measures) and ends_at_column_edge(10.0, measures)
     # 7.5 ems is no indented line of a 9.5-em "column": it is a paragraph's
-    # short last line ("……为人民服务的党”；").
+    # short last line ("……为老街坊办的食堂”；").
     assert not ends_at_column_edge(7.5, measures)
     assert ends_at_column_edge(7.5, [9.5])  # a column 9.5 ems wide
 
