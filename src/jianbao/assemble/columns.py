@@ -37,9 +37,9 @@ This stage undoes that before assembly:
    side by side row after row); a headline on a line of its own between
    two lines speaks against linking them (the columns under it belong to
    another article), and a byline is no column's line at all, nor is a
-   line printed alone above the rows that stops short of the column edge
-   on a letter (a headline: running text fills its measure or ends on a
-   mark).  Where most lines of a page hold pieces of several
+   line printed alone above the rows that running text could not print
+   (one stopping short of the column edge on a letter, closed by a column
+   tag, or set in two phrases: a headline).  Where most lines of a page hold pieces of several
    columns, the extractor printed every row across the page as one line
    (pdfplumber does), and a column's next line is on the next printed line;
    there a line of its own that ends in a letter, not a mark, is a headline
@@ -231,8 +231,8 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     return max(count, marked_stack(block, measures))
 
 
-# The most lines a headline stack prints above its dash-led subtitle or a
-# continued part's marker.
+# The most lines a headline stack prints above its dash-led subtitle, a
+# dateline or a continued part's marker.
 MARKED_STACK_MAX = 3
 
 
@@ -633,8 +633,8 @@ def heads_the_rows(pieces: list[Piece], texts: list[str], alone: np.ndarray, mea
 def is_heading(piece: Piece, text: str, measures: list[float]) -> bool:
     """A line that running text cannot print: one that stops short of the
     column edge on a letter or digit (running text fills its measure or
-    ends its paragraph on a mark), one closed by a column tag ("……（权威
-    发布）"), or two phrases set apart by a space ("山河壮丽 岁月峥嵘")."""
+    ends its paragraph on a mark), one closed by a column tag ("……（民生
+    观察）"), or two phrases set apart by a space ("山河壮丽 岁月峥嵘")."""
     if DATELINE.match(text) or JUMP_FROM_TOKEN.match(text):
         return False  # the opening of a text ("本报讯（记者王小明）")
     if text[-1:].isalnum() and not ends_at_column_edge(piece.width, measures):

@@ -669,6 +669,8 @@ def _cut_at_dateline(first: Segment, second: Segment) -> bool:
 
 
 def _split_paired(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
+    """``seg`` cut in two at a dateline where its headlines divide between
+    the two parts (see :func:`split_paired_reports`), or None."""
     lead = any(it.kind == HEAD for it in seg.lead)
     printed = _printed_headlines([it for it in (seg.lead if lead else seg.trail) if it.kind == HEAD])
     units = seg.units
