@@ -80,6 +80,7 @@ from jianbao.rules.patterns import (
     CLOSERS,
     COLUMN_TAG,
     DATELINE,
+    DOCUMENT_DATE,
     JUMP_FROM_TOKEN,
     OPENERS,
     PARALLEL_HALVES,
@@ -212,8 +213,8 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     any column measure that cannot be read as two column lines, or a
     subtitle line opening with a dash right under them.  Extractors print
     a headline above the columns it spans first, before the rows of its
-    columns.  A subtitle opening with a dash ends its stack, a dateline
-    opens the text under its headline, and a part continued from another
+    columns.  A subtitle opening with a dash or a document's date in
+    brackets ends its stack, a dateline opens the text under its headline, and a part continued from another
     page reprints its title over "（上接第N版）", so the lines printed alone
     above any of them at the head of the block are a headline, however
     narrow or wide ("江州新区开园" / "——写在……之际").  On a page printed
@@ -231,13 +232,14 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     return max(count, marked_stack(block, measures))
 
 
-# The most lines a headline stack prints above its dash-led subtitle, a
-# dateline or a continued part's marker.
+# The most lines a headline stack prints above its dash-led subtitle or
+# bracketed date, a dateline or a continued part's marker.
 MARKED_STACK_MAX = 3
 
 
 def marked_stack(block: list[Line], measures: list[float]) -> int:
-    """Lines up to a dash-led subtitle, or up to a line that opens a text
+    """Lines up to a dash-led subtitle or a bracketed date ("（2024年3月5日）"
+    under a speech's title), or up to a line that opens a text
     with a dateline or a continuation marker ("新华社北京10月1日电……",
     "（上接第1版）……" under the part's reprinted title), among the first
     lines of the block, each printed alone (no two column lines merged) and
@@ -250,7 +252,7 @@ def marked_stack(block: list[Line], measures: list[float]) -> int:
             return k
         if len(merged_parts(text, measures)) > 1 or text[-1:] in _TEXT_END:
             return 0
-        if k and SUBTITLE_START.match(text) and k + 1 < len(block):
+        if k and (SUBTITLE_START.match(text) or DOCUMENT_DATE.match(text)) and k + 1 < len(block):
             return k + 1
     return 0
 
