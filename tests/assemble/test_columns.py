@@ -428,7 +428,7 @@ def test_headline_lines_are_wide_single_lines_only() -> None:
     assert headline_lines(merged, [10.0]) == 0
 
 
-def test_a_title_no_wider_than_a_column_over_a_dash_led_subtitle_is_a_headline_line() -> None:
+def test_the_lines_alone_over_a_subtitle_a_date_or_a_texts_opening_are_a_headline() -> None:
     lines = as_lines(["老街早市换新颜", "——江州便民市场见闻", "今年雨水匀 乡亲们都笑了", "稻子长得好"])
     assert headline_lines(lines, [10.0]) == 2
     # A continued part reprints its title over its marker.
