@@ -421,6 +421,17 @@ def test_a_title_printed_alone_over_merged_rows_leads_into_no_column(title: str)
     assert squeeze(restored[1:]) == squeeze(flow[: 3 * (len(flow) // 3)])
 
 
+def test_a_title_printed_beside_the_top_of_a_column_leads_into_no_column() -> None:
+    """The block's first printed line holds a headline's side and the top
+    line of the column beside it; the headline reads on into no column."""
+    flow = article_flow()
+    title = "早市搬新家（民生观察）"
+    rows = print_rows(columns_of(flow, 3))
+    printed = [f"{title} {rows[0]}", *rows[1:]]
+    restored = [line.text for line in restore_column_order(as_lines(printed))]
+    assert squeeze(restored) == squeeze([title, *flow[: 3 * (len(flow) // 3)]])
+
+
 def test_headline_lines_are_wide_single_lines_only() -> None:
     lines = as_lines(["江州青石河大桥合龙两岸乡亲盼来通途", "——写在大桥建设三周年之际", "今年雨水匀", "稻子长得好"])
     assert headline_lines(lines, [10.0]) == 2

@@ -601,10 +601,9 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     # whichever column reads on from it, and its chain would come first).
     byline = np.array([bool(BYLINE.match(t)) for t in texts])
     valid &= ~byline[:, None] & ~byline[j]
-    # Nor does a line printed alone above the first row of merged column
-    # lines lead into a column when running text cannot print it: it is a
-    # headline (see is_heading).
-    valid &= ~heads_the_rows(pieces, texts, alone, measures)[:, None]
+    # Nor does a line above the rows of columns lead into a column when
+    # running text cannot print it: it is a headline (see heads_the_rows).
+    valid &= ~heads_the_rows(pieces, texts, alone, measures, by_rows)[:, None]
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
     barrier = np.cumsum(foreign & ~empty & alone)
@@ -623,13 +622,19 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     return np.where(valid, scores, -np.inf)
 
 
-def heads_the_rows(pieces: list[Piece], texts: list[str], alone: np.ndarray, measures: list[float]) -> np.ndarray:
-    """Pieces printed alone above the block's first row of merged column
-    lines that are headings (:func:`is_heading`); none where no row was
-    merged."""
+def heads_the_rows(pieces: list[Piece], texts: list[str], alone: np.ndarray, measures: list[float], by_rows: bool = False) -> np.ndarray:
+    """Pieces above the columns' rows that are headings (:func:`is_heading`):
+    those printed alone above the block's first row of merged column lines
+    (none where no row was merged), and those on the block's first printed
+    line, where a headline's side shares the line with the top of a column
+    (except on a page printed row by row, whose every line is such a row)."""
     merged = np.flatnonzero(~alone)
     first_row = int(merged[0]) if len(merged) else 0
-    return np.array([k < first_row and is_heading(p, t, measures) for k, (p, t) in enumerate(zip(pieces, texts))], dtype=bool)
+    first_line = pieces[0].line if pieces and not by_rows else None
+    return np.array(
+        [(k < first_row or p.line is first_line) and is_heading(p, t, measures) for k, (p, t) in enumerate(zip(pieces, texts))],
+        dtype=bool,
+    )
 
 
 def is_heading(piece: Piece, text: str, measures: list[float]) -> bool:
