@@ -57,6 +57,18 @@ def test_a_whole_issue_in_one_text_file_is_one_issue_of_its_pages(tmp_path):
     assert (summary.issues, summary.parsed, summary.pages) == (1, 1, 3)
 
 
+def test_an_issue_folder_whose_page_file_holds_several_pages_numbers_them_itself(tmp_path):
+    # p1.txt holds pages 1 and 2 (a form feed between them), p3.txt page 3.
+    folder = tmp_path / "in" / "daily-2020-02-02"
+    folder.mkdir(parents=True)
+    (folder / "p1.txt").write_text(page_text(8, 1) + "\f" + page_text(8, 2), encoding="utf-8")
+    (folder / "p3.txt").write_text(page_text(8, 3), encoding="utf-8")
+    summary = run(tmp_path / "in", tmp_path / "out", workers=1, fmt="json")
+    assert (summary.parsed, summary.failed, summary.pages) == (1, 0, 3)
+    issue = json.loads((tmp_path / "out" / "daily-2020-02-02.json").read_text(encoding="utf-8"))
+    assert [p["page"] for p in issue["pages"]] == [1, 2, 3]
+
+
 def test_json_format_holds_the_whole_issue(small_tree, tmp_path):
     out = tmp_path / "out"
     run(small_tree, out, fmt="json", workers=1)

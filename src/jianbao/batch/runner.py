@@ -193,6 +193,10 @@ def plan(config: BatchConfig, found: list[IssueInput], manifest: Manifest, summa
                 summary.skipped += 1
                 continue
         job.estimated_pages = estimate_pages(issue.paths)
+        if job.page_numbers and len(job.page_numbers) != job.estimated_pages:
+            # The numbers in the file names count one page per file; a text
+            # file holding several pages (form feeds) numbers its own.
+            job.page_numbers = None
         remove_stale_temporaries(job)
         jobs.append(job)
     return jobs
