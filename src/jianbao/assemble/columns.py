@@ -131,7 +131,7 @@ HEADLINE_BETWEEN = -1.0  # a headline alone on its line lies between the two lin
 # before a block is reordered (about two words running across breaks).
 REORDER_GAIN = 4.0
 LINK_THRESHOLD = 0.4  # below this a piece ends its chain instead
-PARALLEL_LINK = 1.5  # a link the same distance ahead as the one before it
+PARALLEL_LINK = 2.0  # a link the same distance ahead as the one before it
 # Linking column stretches across the page (:func:`link_units`).
 NUMBER_ACROSS = 2.0  # a number runs across the break
 BRACKET_ACROSS = 1.5  # a bracket or quote opened before the break closes after it
