@@ -446,7 +446,7 @@ def test_the_lines_alone_over_a_subtitle_a_date_or_a_texts_opening_are_a_headlin
     continued = as_lines(["老街早市换新颜", "（上接第1版）今年雨水匀 乡亲们都笑了", "稻子长得好"])
     assert headline_lines(continued, [10.0]) == 1
     # A document's date in brackets closes the stack of its title.
-    dated_title = as_lines(["在江州建市七十周年大会上的讲话", "（2024年3月5日）", "同志们，朋友们： 今年雨水匀", "稻子长得好"])
+    dated_title = as_lines(["在江州建市七十周年大会上的讲话", "（2024年3月5日）", "各位乡亲： 今年雨水匀", "稻子长得好"])
     assert headline_lines(dated_title, [9.0]) == 2
     # A dateline opens the text under its headline, even one as wide as a column.
     dated = as_lines(["江州老街早市换新颜", "本报江州5月1日电 今年 乡亲们都笑了", "稻子长得好"])
