@@ -218,7 +218,8 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     brackets ends its stack, a dateline opens the text under its headline, and a part continued from another
     page reprints its title over "（上接第N版）", so the lines printed alone
     above any of them at the head of the block are a headline, however
-    narrow or wide ("江州新区开园" / "——写在……之际").  On a page printed
+    narrow or wide ("江州新区开园" / "——写在……之际"); so are lines that
+    stop on a letter above a first row opening with an indented line.  On a page printed
     row by row every row of columns holds several pieces, so any line of
     one piece before the first such row is a headline, however short."""
     widest = widest_column_line(measures)
@@ -245,17 +246,31 @@ def marked_stack(block: list[Line], measures: list[float]) -> int:
     "（上接第1版）……" under the part's reprinted title), among the first
     lines of the block, each printed alone (no two column lines merged) and
     none stopping on a mark inside a sentence (a column's line may, a
-    headline does not); 0 when there is none, or when the block opens
-    with text."""
+    headline does not); or the lines up to a first row of merged column
+    lines that opens a paragraph (:func:`opens_the_rows`); 0 when there is
+    none, or when the block opens with text."""
     for k, line in enumerate(block[: MARKED_STACK_MAX + 1]):
         text = line.text.strip()
         if JUMP_FROM_TOKEN.match(text) or DATELINE.match(text):
             return k
-        if len(merged_parts(text, measures)) > 1 or text[-1:] in _TEXT_END:
+        parts = merged_parts(text, measures)
+        if len(parts) > 1:
+            return k if k and opens_the_rows(parts[0], block[:k], measures) else 0
+        if text[-1:] in _TEXT_END:
             return 0
         if k and (SUBTITLE_START.match(text) or DOCUMENT_DATE.match(text)) and k + 1 < len(block):
             return k + 1
     return 0
+
+
+def opens_the_rows(first: str, above: list[Line], measures: list[float]) -> bool:
+    """The first row of merged column lines opens with a paragraph's
+    indented first line, and every line printed alone above it stops on a
+    letter or digit: none can be the end of a paragraph, so they are the
+    headline over the text."""
+    w, full = width(first), full_measures(measures)
+    indented = not fills_measure(w, full) and any(abs(w + INDENT - m) <= INDENT_TOLERANCE for m in full)
+    return indented and all(line.text.strip()[-1:].isalnum() for line in above)
 
 
 def whole_lines(block: list[Line]) -> list[Piece]:
