@@ -125,6 +125,19 @@ def test_three_interleaved_columns_come_back_in_column_order() -> None:
     assert squeeze([line.text for line in restored]) == squeeze(flow[: 3 * (len(flow) // 3)])
 
 
+def test_a_column_that_starts_lower_than_the_one_beside_it_is_still_read_first() -> None:
+    """The first column starts two lines lower (a box sits above it): the
+    second column's first lines are printed before any of the first's, yet
+    the first column, printed left of the second on the lines they share,
+    is read first."""
+    flow = article_flow()
+    columns = columns_of(flow, 3)
+    printed = print_rows(columns, offsets=[2, 0, 0])
+    assert printed[0].startswith(columns[1][0])  # the second column's top is printed first
+    restored = [line.text for line in restore_column_order(as_lines(printed))]
+    assert squeeze(restored) == squeeze(flow[: 3 * (len(flow) // 3)])
+
+
 def test_two_articles_side_by_side_each_column_comes_back_whole() -> None:
     left = flow_lines(ct.HARVEST.paragraphs + EXTRA[:1])
     right = flow_lines(ct.BRIDGE.paragraphs + EXTRA[1:])

@@ -47,8 +47,10 @@ This stage undoes that before assembly:
    or intertitle, no column's line.
    The block is reordered only when the text reads clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
-   one after another in the order they start (columns that start level with
-   each other left to right, as the extractor printed them).
+   one after another in reading order: a column printed left of another
+   on a line they share comes first, whichever of the two starts higher (a
+   column under a box or picture starts lower than the one beside it);
+   the rest in the order they start.
 4. **Sentences carried on.**  A column stretch or text block whose last
    line is a full column line stopping mid-sentence is followed by the
    stretch that carries the sentence on, when the text says so clearly (a
@@ -64,6 +66,7 @@ of merged lines is removed.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -520,7 +523,51 @@ def stream_chains(pieces: list[Piece], measures: list[float], by_rows: bool = Fa
         return [list(range(n))]
     if text_gain(text, nxt) < REORDER_GAIN:
         return [list(range(n))]
-    return chains_from_successors(nxt, n)
+    return left_to_right(chains_from_successors(nxt, n), pieces)
+
+
+def left_to_right(chains: list[list[int]], pieces: list[Piece]) -> list[list[int]]:
+    """Chains in reading order: a column printed left of another on some
+    line they share is read first, whichever of the two starts higher (a
+    column under a box starts lower than the one beside it); the rest in
+    the order they start."""
+    if len(chains) < 2:
+        return chains
+    chain_of = {i: c for c, chain in enumerate(chains) for i in chain}
+    left: set[tuple[int, int]] = set()
+    k = 0
+    while k < len(pieces):
+        end = k
+        while end + 1 < len(pieces) and pieces[end + 1].line is pieces[k].line:
+            end += 1
+        on_line = [chain_of[i] for i in range(k, end + 1)]
+        left.update((a, b) for x, a in enumerate(on_line) for b in on_line[x + 1 :] if a != b)
+        k = end + 1
+    left = {(a, b) for a, b in left if (b, a) not in left}
+    after: dict[int, list[int]] = {}
+    waiting = [0] * len(chains)
+    for a, b in left:
+        after.setdefault(a, []).append(b)
+        waiting[b] += 1
+    ready = [c for c in range(len(chains)) if not waiting[c]]
+    heapq.heapify(ready)
+    order: list[int] = []
+    placed = [False] * len(chains)
+    while len(order) < len(chains):
+        if not ready:
+            # Left of each other in a ring (chains gone wrong): the first
+            # to start is read first.
+            ready = [min(c for c in range(len(chains)) if not placed[c])]
+        c = heapq.heappop(ready)
+        if placed[c]:
+            continue
+        placed[c] = True
+        order.append(c)
+        for b in after.get(c, []):
+            waiting[b] -= 1
+            if not waiting[b] and not placed[b]:
+                heapq.heappush(ready, b)
+    return [chains[c] for c in order]
 
 
 def periodic_successors(text: np.ndarray) -> dict[int, int]:
