@@ -458,6 +458,11 @@ def test_the_lines_alone_over_a_subtitle_a_date_or_a_texts_opening_are_a_headlin
     # A continued part reprints its title over its marker.
     continued = as_lines(["老街早市换新颜", "（上接第1版）今年雨水匀 乡亲们都笑了", "稻子长得好"])
     assert headline_lines(continued, [10.0]) == 1
+    # Even a title of two phrases that reads like two column lines.
+    phrases = as_lines(["老街早市换新颜 便民市场添活力", "（上接第1版）今年雨水匀 乡亲们都笑了", "稻子长得好"])
+    assert len(merged_parts(phrases[0].text, [7.0])) == 2
+    assert headline_lines(phrases, [7.0]) == 1
+    assert headline_lines(phrases, [7.0], by_rows=True) == 0
     # A title as wide as a column over rows whose first opens a paragraph:
     # it stops on a letter, so it ends no paragraph and heads the text.
     opening = as_lines(["江州老街早市换新颜", "今年雨水匀稻子长 乡亲们都笑了说收成好", "稻子长得好"])

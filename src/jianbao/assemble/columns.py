@@ -234,7 +234,7 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
         if len(merged_parts(text, measures)) > 1:
             break  # two column lines printed as one, not a headline
         count += 1
-    return max(count, marked_stack(block, measures))
+    return max(count, marked_stack(block, measures, by_rows))
 
 
 # The most lines a headline stack prints above its dash-led subtitle or
@@ -242,7 +242,7 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
 MARKED_STACK_MAX = 3
 
 
-def marked_stack(block: list[Line], measures: list[float]) -> int:
+def marked_stack(block: list[Line], measures: list[float], by_rows: bool = False) -> int:
     """Lines up to a dash-led subtitle or a bracketed date ("（2024年3月5日）"
     under a speech's title), or up to a line that opens a text
     with a dateline or a continuation marker ("新华社北京10月1日电……",
@@ -251,8 +251,17 @@ def marked_stack(block: list[Line], measures: list[float]) -> int:
     none stopping on a mark inside a sentence (a column's line may, a
     headline does not); or the lines up to a first row of merged column
     lines that opens a paragraph (:func:`opens_the_rows`); 0 when there is
-    none, or when the block opens with text."""
-    for k, line in enumerate(block[: MARKED_STACK_MAX + 1]):
+    none, or when the block opens with text.  Over a continuation marker a
+    title of two phrases may read like two column lines side by side: it
+    still counts, except on a page printed row by row."""
+    head = block[: MARKED_STACK_MAX + 1]
+    marker = next((k for k, line in enumerate(head) if JUMP_FROM_TOKEN.match(line.text.strip())), None)
+    if marker and not by_rows and all(line.text.strip()[-1:] not in _TEXT_END for line in head[:marker]):
+        # A continued part's reprinted title, even one of two phrases that
+        # reads like two column lines side by side (on a page printed row
+        # by row, rows of columns may stand there instead).
+        return marker
+    for k, line in enumerate(head):
         text = line.text.strip()
         if JUMP_FROM_TOKEN.match(text) or DATELINE.match(text):
             return k
