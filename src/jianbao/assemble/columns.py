@@ -40,11 +40,11 @@ This stage undoes that before assembly:
    line above the rows (alone, or beside the top of a column on the
    block's first line) that running text could not print (one stopping
    short of the column edge on a letter, closed by a column tag, or set in
-   two phrases: a headline).  Where most lines of a page hold pieces of several
-   columns, the extractor printed every row across the page as one line
-   (pdfplumber does), and a column's next line is on the next printed line;
-   there a line of its own that ends in a letter, not a mark, is a headline
-   or intertitle, no column's line.
+   two phrases: a headline).  Where most lines of a page hold pieces of
+   several columns, the extractor printed every row across the page as
+   one line (pdfplumber does), and a column's next line is on the next
+   printed line; there a line of its own that ends in a letter, not a
+   mark, is a headline or intertitle, no column's line.
    The block is reordered only when the text reads clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
    one after another in reading order: a column printed left of another
@@ -218,13 +218,14 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     subtitle line opening with a dash right under them.  Extractors print
     a headline above the columns it spans first, before the rows of its
     columns.  A subtitle opening with a dash or a document's date in
-    brackets ends its stack, a dateline opens the text under its headline, and a part continued from another
-    page reprints its title over "（上接第N版）", so the lines printed alone
-    above any of them at the head of the block are a headline, however
-    narrow or wide ("江州新区开园" / "——写在……之际"); so are lines that
-    stop on a letter above a first row opening with an indented line.  On a page printed
-    row by row every row of columns holds several pieces, so any line of
-    one piece before the first such row is a headline, however short."""
+    brackets ends its stack, a dateline opens the text under its
+    headline, and a part continued from another page reprints its title
+    over "（上接第N版）", so the lines printed alone above any of them at
+    the head of the block are a headline, however narrow or wide ("江州新
+    区开园" / "——写在……之际"); so are lines that stop on a letter above a
+    first row opening with an indented line.  On a page printed row by row
+    every row of columns holds several pieces, so any line of one piece
+    before the first such row is a headline, however short."""
     widest = widest_column_line(measures)
     count = 0
     for line in block[:-1]:
