@@ -71,6 +71,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 import numpy as np
 
@@ -545,14 +546,9 @@ def left_to_right(chains: list[list[int]], pieces: list[Piece]) -> list[list[int
         return chains
     chain_of = {i: c for c, chain in enumerate(chains) for i in chain}
     left: set[tuple[int, int]] = set()
-    k = 0
-    while k < len(pieces):
-        end = k
-        while end + 1 < len(pieces) and pieces[end + 1].line is pieces[k].line:
-            end += 1
-        on_line = [chain_of[i] for i in range(k, end + 1)]
+    for _line, group in groupby(range(len(pieces)), key=lambda i: id(pieces[i].line)):
+        on_line = [chain_of[i] for i in group]
         left.update((a, b) for x, a in enumerate(on_line) for b in on_line[x + 1 :] if a != b)
-        k = end + 1
     left = {(a, b) for a, b in left if (b, a) not in left}
     after: dict[int, list[int]] = {}
     waiting = [0] * len(chains)

@@ -116,7 +116,7 @@ def read_header(page: Page, text: str) -> None:
         after = " ".join(tokens[bare[0] + 1 :]) if bare else ""
     if number:
         page.number = number
-    section = after.split()[0] if after.split() else ""
+    section = (after.split() or [""])[0]
     if section and not rules.DATE.search(section) and not rules.EDITORS.match(section) and len(section) <= 8:
         page.section = section
     d = rules.DATE.search(text)
