@@ -158,6 +158,42 @@ def test_two_unmarked_lines_read_title_then_subtitle() -> None:
     assert stack("江州大桥建成通车", "全长三公里") == Stack(title="江州大桥建成通车", subtitle="全长三公里")
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("江州市人大常委会关于授权市政府在老城", "开展街区更新试点的决定"),
+        ("市长向江州国际茶叶", "博览会致贺信"),
+        ("市长出席江州大桥通车", "暨滨江公园开园仪式"),
+    ],
+)
+def test_a_frame_opened_on_one_line_and_closed_on_the_next_is_one_title(first: str, second: str) -> None:
+    assert stack(first, second) == Stack(title=first + second)
+
+
+def test_a_closed_frame_does_not_run_on() -> None:
+    found = stack("市长向江州国际茶叶博览会致贺信", "推动茶产业高质量发展")
+    assert found == Stack(title="市长向江州国际茶叶博览会致贺信", subtitle="推动茶产业高质量发展")
+
+
+def test_a_line_naming_a_document_issued_is_the_kicker() -> None:
+    assert stack("江州市委印发", "关于推进老街改造的意见") == Stack(kicker="江州市委印发", title="关于推进老街改造的意见")
+
+
+def test_a_line_opening_on_where_it_happened_carries_on_the_line_over_it() -> None:
+    found = stack("市长率领工作组", "在北山开展防汛检查")
+    assert found == Stack(kicker="市长率领工作组", title="在北山开展防汛检查")
+
+
+def test_a_sentence_of_clauses_over_a_short_plain_line_is_its_kicker() -> None:
+    found = stack("江州立足山水资源，探索乡村旅游新路", "青山变成金饭碗")
+    assert found == Stack(kicker="江州立足山水资源，探索乡村旅游新路", title="青山变成金饭碗")
+
+
+def test_a_speech_named_under_whose_it_is_is_the_title() -> None:
+    found = stack("《江州日报》发表市长署名文章", "在全市经济工作会议上的讲话")
+    assert found == Stack(kicker="《江州日报》发表市长署名文章", title="在全市经济工作会议上的讲话")
+
+
 def test_three_unmarked_lines_read_kicker_title_subtitle() -> None:
     found = stack("守护一湖碧水", "江州大桥建成通车", "全长三公里")
     assert found == Stack(kicker="守护一湖碧水", title="江州大桥建成通车", subtitle="全长三公里")

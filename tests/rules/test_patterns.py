@@ -274,6 +274,10 @@ def test_not_enumerated(line: str) -> None:
         ("《江州日报》发表市长署名文章", True, False),
         ("市长签署第3号政府令", True, False),
         ("经市政府批准", True, False),
+        ("江州市委市政府印发", True, False),
+        ("市教育局印发通知", True, False),
+        ("全市首批地方标准发布", True, False),
+        ("江州印发的文件受到欢迎", False, False),
         ("江州大桥获批准建设", False, False),
         ("——写在江州大桥通车之际", False, True),
         ("（2019年10月10日）", False, True),
@@ -284,6 +288,11 @@ def test_not_enumerated(line: str) -> None:
 def test_headline_stack_cues(line: str, kicker: bool, subtitle: bool) -> None:
     assert rules.is_kicker_line(line) is kicker
     assert rules.is_subtitle_line(line) is subtitle
+
+
+def test_speech_title() -> None:
+    assert rules.SPEECH_TITLE.search("在江州建市70周年大会上的讲话")
+    assert not rules.SPEECH_TITLE.search("市长出席并讲话")
 
 
 @pytest.mark.parametrize("line", ["山河壮丽  岁月峥嵘", "城市有温度 生活更美好（江声）", "春风化雨\u3000桃李成蹊"])

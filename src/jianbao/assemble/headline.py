@@ -9,15 +9,19 @@ Conventions of Chinese newspapers, strongest first:
 * a line opening with a dash ("——记……") or wholly in brackets
   ("（2019年10月1日）") is a subtitle;
 * a line ending with a dash or colon ("……表白——"), or with a reporting verb
-  ("……时强调"), or opening with 就 ("就江州建市70周年") is a kicker;
+  ("……时强调"), or with a document issued ("……印发"), or opening with 就
+  ("就江州建市70周年") is a kicker;
 * a last line naming who presided or attended ("刘星主持", "李克强出席")
-  is a subtitle;
+  is a subtitle, but a speech's own name ("在……大会上的讲话") is a title;
 * a column tag in brackets ends the title ("……（权威发布）");
 * without any cue, lines all set bold are one title printed over several
   lines (kicker and subtitle are set lighter than the title); two plain
   lines read title / subtitle and three read kicker / title / subtitle;
 * two short lines of equal length with no punctuation are one title set as a
   couplet ("春暖花正开 / 古城绽新颜");
+* of two unmarked lines, one opening on where it happened ("在北山开展……")
+  is the title under the kicker naming who acted, and a sentence of
+  clauses over a short plain line is that line's kicker;
 * of two unmarked lines, a second line of phrases set side by side
   ("传播茶乡文化 拉近两岸距离") is the title under its kicker, and a first
   one ("加强服务 保障出行" / "春运首日客流平稳") the kicker over its title.
@@ -48,6 +52,7 @@ from jianbao.rules import (
     KICKER_END,
     LEADER_LINE,
     PARALLEL_HALVES,
+    SPEECH_TITLE,
     SUBTITLE_START,
     TAG_LINE,
     is_kicker_line,
@@ -114,6 +119,8 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
         # headline is one or two characters long.
         return True
     if prev.bold == line.bold and runs_parallel_phrase_over(prev.text, line.text):
+        return True
+    if prev.bold == line.bold and closes_frame(prev.text, line.text):
         return True
     if _QUALIFIER_OPENING.match(line.text) and not KICKER_END.search(prev.text):
         # "纪录片《江州故事》" / "（英文版）首映式举行": no headline line opens
@@ -223,6 +230,27 @@ def _word_runs_across(a: str, b: str) -> bool:
     return breaks_word(a, b[:3]) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
 
 
+# Frames a headline opens on one line and closes on the next: "关于……的决定"
+# (a document's name), "向……致贺信" (a message to someone), "出席……仪式"
+# (an occasion attended).  What opens the frame, and what closes it.
+_FRAMES = (
+    (re.compile(r"关于"), re.compile(r"的(?:决定|通知|意见|规定|办法|决议|批复|公告|报告)$")),
+    (re.compile(r"向(?!.*致)"), re.compile(r"致(?:贺信|贺电|贺词|信|电|辞|函)$")),
+    (re.compile(r"出席(?!.*(?:仪式|典礼|大会|开幕式|闭幕式|会议|活动|晚会)$)"), re.compile(r"(?:仪式|典礼|开幕式|闭幕式)$")),
+)
+
+
+def closes_frame(prev: str, nxt: str) -> bool:
+    """``prev`` opens a frame that only ``nxt`` closes: one title set over
+    two lines ("江州市人大常委会关于授权市政府在老城" / "开展街区更新试点的决定").
+
+    >>> closes_frame("市长向江州国际茶叶", "博览会致贺信")
+    True
+    """
+    a, b = prev.strip(), nxt.strip()
+    return any(opens.search(a) and not closes.search(a) and closes.search(b) for opens, closes in _FRAMES)
+
+
 # Issuing bodies that open a document's title ("……常务委员会关于……的决定").
 _ISSUER_END = re.compile(r"(?:委员会|中央|国务院|人民政府|办公厅|办公室|法院|检察院)$")
 
@@ -280,6 +308,14 @@ def _title_by_emphasis(lines: list[StackLine]) -> tuple[int, int] | None:
     return first, last + 1
 
 
+# A line opening on where something happened ("在北山开展防汛检查").
+_SETTING = re.compile(r"^\s*在")
+
+
+def _states_the_setting(text: str) -> bool:
+    return bool(_SETTING.match(text))
+
+
 _is_subtitle = is_subtitle_line
 _is_kicker = is_kicker_line
 
@@ -298,7 +334,7 @@ def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[i
     # A subtitle may wrap: whatever follows a dash-led line is subtitle too.
     dashed = next((k for k in range(1, n) if SUBTITLE_START.match(texts[k])), n)
     end = dashed
-    while end - start > 1 and (_is_subtitle(texts[end - 1]) or visible_len(texts[end - 1]) > TITLE_MAX):
+    while end - start > 1 and (_is_subtitle(texts[end - 1]) or visible_len(texts[end - 1]) > TITLE_MAX) and not SPEECH_TITLE.search(texts[end - 1]):
         # A summary of the text set under its title runs longer than any
         # title does.
         end -= 1
@@ -333,6 +369,15 @@ def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[i
         return 1, 2
     if all_bold:
         return 0, n
+    if n == 2 and _states_the_setting(texts[1]) and not _states_the_setting(texts[0]):
+        # "江州市长率领工作组" / "在北山开展防汛检查": the line opening on
+        # where it happened carries on the statement of the line over it,
+        # which names who acted; a subtitle names who attended instead.
+        return 1, 2
+    if n == 2 and _CLAUSE_MARKS.search(texts[0]) and not _CLAUSE_MARKS.search(texts[1]) and len(texts[1]) < len(texts[0]):
+        # A sentence of clauses over a short unpunctuated line is the
+        # kicker's summary over its title: a title is the short line.
+        return 1, 2
     if n >= 3:
         return 1, n - 1
     return 0, 1

@@ -136,8 +136,12 @@ LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|�
 # A kicker (引题) ends with a dash or colon ("……表白——"), or with a
 # reporting verb ("……时强调"), or names the act the title reports: an
 # article published, an order signed, an approval ("《江州日报》发表……文章",
-# "……签署国务院令", "经……批准"); or it opens with 就 ("就江州建市70周年").
-KICKER_END = re.compile(r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表.{0,16}文章|签署.{0,16}令|^经.{1,16}批准)\s*$")
+# "……签署国务院令", "经……批准"), or a document issued or released, whose
+# name is the title under it ("江州市委印发", "……印发通知", "……标准公布");
+# or it opens with 就 ("就江州建市70周年").
+KICKER_END = re.compile(
+    r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表.{0,16}文章|签署.{0,16}令|^经.{1,16}批准|印发(?:通知)?|发布|公布)\s*$"
+)
 # A kicker reporting what someone said where ("……在江州调研时强调", "……在
 # 座谈会上指出"): running text puts a comma or colon after such a verb, and
 # no line of text opens with one, so a line that ends on it is a kicker.
@@ -146,6 +150,10 @@ REPORTING_KICKER = re.compile(r"[时上中](?:强调|指出|表示)\s*$")
 # text would go on with a full stop, which no line opens with.
 ATTENDANCE_SUBTITLE = re.compile(r"(?:出席并讲话|出席并致辞|并发表讲话|主持会议|出席会议)\s*$")
 KICKER_START = re.compile(r"^\s*就")
+# A speech's own name ("在江州建市70周年大会上的讲话"): the title, though it
+# ends on a word that closes subtitles naming who spoke ("市长讲话"); like a
+# subtitle it is the last line of its stack, but for a dated one.
+SPEECH_TITLE = re.compile(r"的(?:讲话|致辞|演讲|主旨演讲)\s*$")
 # A kicker naming who spoke where ("市长在江州调研时强调", "……在座谈会上
 # 指出"), with the gist of what was said run on after it when an extractor
 # joined the kicker's two printed lines ("市长在江州调研强调守住耕地红线").
