@@ -170,6 +170,16 @@ def test_a_frame_opened_on_one_line_and_closed_on_the_next_is_one_title(first: s
     assert stack(first, second) == Stack(title=first + second)
 
 
+def test_a_frame_is_closed_by_a_line_joined_from_its_own_wrap() -> None:
+    found = stack("市委关于追授老支书", "“全市优秀共产党员”称", "号的决定")
+    assert found == Stack(title="市委关于追授老支书“全市优秀共产党员”称号的决定")
+
+
+def test_a_frame_does_not_join_lines_of_different_sizes() -> None:
+    found = stack(StackLine("市委关于追授", size=20.0), StackLine("老支书荣誉称号的决定", size=30.0))
+    assert found == Stack(kicker="市委关于追授", title="老支书荣誉称号的决定")
+
+
 def test_a_closed_frame_does_not_run_on() -> None:
     found = stack("市长向江州国际茶叶博览会致贺信", "推动茶产业高质量发展")
     assert found == Stack(title="市长向江州国际茶叶博览会致贺信", subtitle="推动茶产业高质量发展")

@@ -102,6 +102,18 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
             out[-1] = StackLine(text=prev.text + " " + line.text.strip(), bold=prev.bold, size=prev.size)
         else:
             out.append(StackLine(line.text, line.bold, line.size))
+    return join_frames(out)
+
+
+def join_frames(lines: list[StackLine]) -> list[StackLine]:
+    """Join lines whose frame the next closes (:func:`closes_frame`), once
+    their own wraps are joined: "……关于追授" / "老支书“优秀党员”称" / "号的决定"."""
+    out: list[StackLine] = []
+    for line in lines:
+        if out and _same_emphasis(out[-1], line) and closes_frame(out[-1].text, line.text):
+            out[-1] = StackLine(text=out[-1].text + line.text, bold=line.bold, size=out[-1].size)
+        else:
+            out.append(line)
     return out
 
 
@@ -119,8 +131,6 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
         # headline is one or two characters long.
         return True
     if prev.bold == line.bold and runs_parallel_phrase_over(prev.text, line.text):
-        return True
-    if prev.bold == line.bold and closes_frame(prev.text, line.text):
         return True
     if _QUALIFIER_OPENING.match(line.text) and not KICKER_END.search(prev.text):
         # "纪录片《江州故事》" / "（英文版）首映式举行": no headline line opens
@@ -238,6 +248,10 @@ _FRAMES = (
     (re.compile(r"向(?!.*致)"), re.compile(r"致(?:贺信|贺电|贺词|信|电|辞|函)$")),
     (re.compile(r"出席(?!.*(?:仪式|典礼|大会|开幕式|闭幕式|会议|活动|晚会)$)"), re.compile(r"(?:仪式|典礼|开幕式|闭幕式)$")),
 )
+
+
+def _same_emphasis(a: StackLine, b: StackLine) -> bool:
+    return a.bold == b.bold and not (a.size and b.size and abs(a.size - b.size) > 0.5)
 
 
 def closes_frame(prev: str, nxt: str) -> bool:
