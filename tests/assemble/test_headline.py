@@ -185,6 +185,11 @@ def test_a_closed_frame_does_not_run_on() -> None:
     assert found == Stack(title="市长向江州国际茶叶博览会致贺信", subtitle="推动茶产业高质量发展")
 
 
+def test_a_line_ending_on_a_comma_runs_on() -> None:
+    found = stack("从客流、票房等数据看，", "市文旅局表示——", "假日消费热度不减")
+    assert found == Stack(kicker="从客流、票房等数据看，市文旅局表示——", title="假日消费热度不减")
+
+
 def test_a_line_naming_a_document_issued_is_the_kicker() -> None:
     assert stack("江州市委印发", "关于推进老街改造的意见") == Stack(kicker="江州市委印发", title="关于推进老街改造的意见")
 

@@ -45,6 +45,9 @@ from jianbao.normalize import clean_spaces, visible_len
 
 # Function words that cannot end a headline line.
 DANGLING = "的和与及在对把被从向为以将并而或"
+# Nor does a headline line end on a comma: the sentence goes on below
+# ("从生产、消费等数据看，" / "国家发改委表示——" is one kicker).
+CLAUSE_BREAKS = "，、,"
 
 from jianbao.rules import (
     BRACKETED,
@@ -212,7 +215,7 @@ NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
 
 
 def breaks_mid_phrase(prev: str, nxt: str) -> bool:
-    """The line stops on a function word ("……运动会在"), inside a word
+    """The line stops on a function word ("……运动会在") or a comma, inside a word
     ("……宣布艺术节开" / "幕"), inside brackets or quotes, or inside a
     number ("……2025" / "年……"), or the next opens with 的: the headline
     wraps onto the next line."""
@@ -225,6 +228,7 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     opens_mid_phrase = b[:1] != "" and b[:1] in WRAP_OPENERS
     return (
         a[-1] in DANGLING
+        or a[-1] in CLAUSE_BREAKS
         or a.endswith("关于")
         or opened
         or opens_mid_phrase
