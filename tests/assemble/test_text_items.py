@@ -17,9 +17,11 @@ from jianbao.assemble.text import (
     attach_captions,
     build_items,
     head_item,
+    interrupting_heads,
     is_pen_name,
     mark_wrapped_heads,
     pair_photos,
+    place_interrupting_heads,
     split_side_by_side,
 )
 from jianbao.model import HINT_HEAD, Article
@@ -473,3 +475,69 @@ def test_a_headline_of_parallel_phrases_stays_whole() -> None:
     assert side_by_side("建好一座桥 带富一方人 造福两岸民") == ["建好一座桥 带富一方人 造福两岸民"]
     assert side_by_side("山河壮丽 岁月峥嵘") == ["山河壮丽 岁月峥嵘"]
     assert side_by_side("江州大桥通车") == ["江州大桥通车"]
+
+
+# --- headlines printed inside a sentence -------------------------------------------
+
+
+def _interrupted(*middle: Row) -> list[Item]:
+    """A paragraph broken off on a full line, the rows given, and the same
+    paragraph carried on with a full line."""
+    return build_items(
+        [
+            row("江州老城改造今年启动，", FIRST, width=12.0),
+            row("街巷路面和地下管网一并更", MID, width=14.0),
+            *middle,
+            row("新，居民出行将更加便捷安", MID, width=14.0),
+            row("全。", LAST, width=2.0),
+        ]
+    )
+
+
+def test_a_headline_printed_inside_a_sentence_is_set_apart() -> None:
+    items = _interrupted(head("北山茶园迎来采摘季"))
+    runs = interrupting_heads(items)
+    assert [[it.text for it in run] for run in runs] == [["北山茶园迎来采摘季"]]
+
+
+def test_a_headline_after_a_finished_paragraph_is_not_set_apart() -> None:
+    items = build_items(
+        [
+            row("街巷路面和地下管网一并更", MID, width=14.0),
+            row("新。", LAST, width=2.0),
+            head("北山茶园迎来采摘季"),
+            row("本报讯 北山茶园今天开始", FIRST, label=classify.DATELINE, width=14.0),
+        ]
+    )
+    assert interrupting_heads(items) == []
+
+
+def test_a_line_taken_for_a_headline_that_reads_on_with_the_sentence_stays() -> None:
+    # The line stops inside a clause: running text the labels mistook.
+    items = _interrupted(head("组成十五个方队、三十二个"))
+    assert interrupting_heads(items) == []
+
+
+def test_a_headline_set_apart_heads_the_text_without_headline_it_names() -> None:
+    items = _interrupted(head("老城街巷改造启动"))
+    for it in items:
+        index_grams(it)
+    runs = interrupting_heads(items)
+    units = [it for it in items if it.kind == UNIT]
+    article = Segment(items=units, lead=[], trail=[])
+    vocab = Vocabulary(it.grams for it in units)
+    order = {id(it): k for k, it in enumerate(items)}
+    assert place_interrupting_heads(runs, [article], vocab, order) == []
+    assert [it.text for it in article.trail] == ["老城街巷改造启动"]
+
+
+def test_a_headline_set_apart_that_names_no_text_floats() -> None:
+    items = _interrupted(head("北山茶园迎来采摘季"))
+    for it in items:
+        index_grams(it)
+    units = [it for it in items if it.kind == UNIT]
+    article = Segment(items=units, lead=[], trail=[])
+    vocab = Vocabulary(it.grams for it in units)
+    order = {id(it): k for k, it in enumerate(items)}
+    floating = place_interrupting_heads(interrupting_heads(items), [article], vocab, order)
+    assert [[it.text for it in seg.items] for seg in floating] == [["北山茶园迎来采摘季"]]

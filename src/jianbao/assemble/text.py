@@ -14,6 +14,7 @@ from dataclasses import replace
 from jianbao import classify, rules
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
+from jianbao.assemble.columns import runs_on_text
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
 from jianbao.assemble.segment import (
@@ -62,7 +63,9 @@ def assemble_text(page: Page) -> Page:
     vocab = Vocabulary(it.grams for it in items if it.kind in (UNIT, CAPTION))
     index_flow_windows([it for it in items if it.kind == UNIT], vocab)
     index_caption_similarity(items, vocab)
-    flow = [it if it.kind != CAPTION else Item(kind=GAP, rows=[]) for it in items]
+    interrupting = interrupting_heads(items)
+    set_apart = {id(it) for run in interrupting for it in run}
+    flow = [it if it.kind != CAPTION and id(it) not in set_apart else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
     shows_bold = any(r.bold for r in rows)
     segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold)))
@@ -77,6 +80,7 @@ def assemble_text(page: Page) -> Page:
     give_heads_to_headless(articles, vocab, order)
     give_titles_to_continued_parts(articles, order)
     floating = [s for s in segments if s.floating]
+    floating.extend(place_interrupting_heads(interrupting, articles, vocab, {id(it): k for k, it in enumerate(items)}))
     built = [build_article(seg) for seg in articles]
     photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
     for head_seg, caption in photos:
@@ -97,6 +101,95 @@ def assemble_text(page: Page) -> Page:
     for k, article in enumerate(page.articles, start=1):
         article.id = f"p{page.number}a{k}"
     return page
+
+
+# A headline set apart from the text it interrupted joins the article
+# without a headline that shares at least this much vocabulary with it.
+INTERRUPTING_MIN_SIMILARITY = 0.12
+# How much narrower than its column (in ems) a full line may measure:
+# half-width digits and squeezed punctuation.
+FULL_LINE_SLACK = 1.0
+
+
+def interrupting_heads(items: list[Item]) -> list[list[Item]]:
+    """Runs of headline lines printed in the middle of a sentence: the text
+    before them stops mid-sentence on a line that is no paragraph's end, and
+    the text after them carries on the same paragraph (its first line is no
+    opening line).  A sentence never runs on over a headline or an
+    intertitle, so the extractor printed the headline where its box fell
+    among the lines of a column (poppler sorts a block's lines by height);
+    it heads whichever article it names, not the text around it."""
+    runs: list[list[Item]] = []
+    k = 0
+    while k < len(items):
+        if items[k].kind != HEAD_ITEM:
+            k += 1
+            continue
+        end = k
+        while end < len(items) and items[end].kind == HEAD_ITEM:
+            end += 1
+        run = items[k:end]
+        if 0 < k and end < len(items) and sentence_runs_across(items[k - 1], items[end]) and not reads_on_with(run, items[k - 1], items[end]):
+            runs.append(run)
+        k = end
+    return runs
+
+
+def sentence_runs_across(before: Item, after: Item) -> bool:
+    if before.kind != UNIT or after.kind != UNIT or after.hard_start or before.ends_jump:
+        return False
+    last, first = before.rows[-1], after.rows[0]
+    return fills_column(last) and runs_on_text(last.text) and fills_column(first) and not first.indent
+
+
+def reads_on_with(run: list[Item], before: Item, after: Item) -> bool:
+    """The lines taken for a headline read on with the text around them: a
+    word or a number runs into them or out of them, or a line of them holds
+    clauses and breaks off mid-clause (running text the paragraph labels
+    mistook)."""
+    first, last = run[0].text.strip(), run[-1].text.strip()
+    tail, head = before.rows[-1].text.strip(), after.rows[0].text.strip()
+    if breaks_mid_phrase(tail, first) or breaks_mid_phrase(last, head):
+        return True
+    return any(_INNER_CLAUSE.search(it.text.strip()) and runs_on_text(it.text) for it in run)
+
+
+# A clause mark with more text after it: "组成15个方队、32个".
+_INNER_CLAUSE = re.compile(r"[，、；：,;:]\s*\S")
+
+
+def fills_column(row: Row) -> bool:
+    """A line as wide as its column: no paragraph's short last line, nor an
+    opening line short by its indent."""
+    return row.width >= row.measure - FULL_LINE_SLACK
+
+
+def place_interrupting_heads(
+    runs: list[list[Item]], articles: list[Segment], vocab: Vocabulary, order: dict[int, int]
+) -> list[Segment]:
+    """Give each run of headline lines set apart by :func:`interrupting_heads`
+    to the article without a headline whose text it shares most vocabulary
+    with; a run that matches none is left floating (a photo's headline,
+    or a headline with no text)."""
+    floating: list[Segment] = []
+    for run in runs:
+        grams = set().union(*(it.grams for it in run))
+        best, best_sim = None, INTERRUPTING_MIN_SIMILARITY
+        for seg in articles:
+            if seg.floating or any(it.kind == HEAD_ITEM for it in seg.lead + seg.trail):
+                continue
+            sim = vocab.similarity(grams, set().union(*(u.grams for u in seg.units)))
+            if sim >= best_sim:
+                best, best_sim = seg, sim
+        if best is None:
+            floating.append(Segment(items=list(run), lead=[], trail=[]))
+            continue
+        first_unit = min(order[id(u)] for u in best.units)
+        stack = best.lead if order[id(run[0])] < first_unit else best.trail
+        for seq in (stack, best.items):
+            seq.extend(run)
+            seq.sort(key=lambda it: order[id(it)])
+    return floating
 
 
 def index_caption_similarity(items: list[Item], vocab: Vocabulary) -> None:
