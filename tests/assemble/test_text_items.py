@@ -500,6 +500,19 @@ def test_a_headline_printed_inside_a_sentence_is_set_apart() -> None:
     assert [[it.text for it in run] for run in runs] == [["北山茶园迎来采摘季"]]
 
 
+def test_a_headline_after_a_clause_broken_off_at_a_comma_is_set_apart() -> None:
+    items = build_items(
+        [
+            row("江州老城改造今年启动，街巷", FIRST, width=14.0),
+            row("路面和地下管网一并更新，", MID, width=14.0),
+            head("北山茶园迎来采摘季"),
+            row("居民出行将更加便捷安全，老", MID, width=14.0),
+            row("街风貌也将得到保护。", LAST, width=10.0),
+        ]
+    )
+    assert [[it.text for it in run] for run in interrupting_heads(items)] == [["北山茶园迎来采摘季"]]
+
+
 def test_a_headline_after_a_finished_paragraph_is_not_set_apart() -> None:
     items = build_items(
         [

@@ -238,6 +238,17 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     )
 
 
+def words_run_into(prev: str, nxt: str) -> bool:
+    """A word or a number runs across the break between two lines, or the
+    first stops on a function word: the two read as one phrase.
+
+    >>> words_run_into("江州大桥今天建成通", "车")
+    True
+    """
+    a, b = prev.rstrip(), nxt.lstrip()
+    return bool(a and b) and (a[-1] in DANGLING or _number_runs_on(a, b) or _word_runs_across(a, b))
+
+
 def _word_runs_across(a: str, b: str) -> bool:
     """A word runs across the break and reads better than the words on
     either side of it (see :func:`jianbao.assemble.continuity.gain_across`)."""

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from jianbao import classify, rules
-from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, wraps_onto
+from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, words_run_into, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.columns import runs_on_text
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, label_rows
@@ -149,7 +149,7 @@ def reads_on_with(run: list[Item], before: Item, after: Item) -> bool:
     mistook)."""
     first, last = run[0].text.strip(), run[-1].text.strip()
     tail, head = before.rows[-1].text.strip(), after.rows[0].text.strip()
-    if breaks_mid_phrase(tail, first) or breaks_mid_phrase(last, head):
+    if words_run_into(tail, first) or words_run_into(last, head):
         return True
     return any(_INNER_CLAUSE.search(it.text.strip()) and runs_on_text(it.text) for it in run)
 
