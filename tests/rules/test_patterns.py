@@ -290,6 +290,28 @@ def test_headline_stack_cues(line: str, kicker: bool, subtitle: bool) -> None:
     assert rules.is_subtitle_line(line) is subtitle
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("江州市人大常委会关于授权市政府在老城", "开展街区更新试点的决定"),
+        ("市长向江州国际茶叶", "博览会致贺信"),
+        ("市长出席江州大桥通车", "暨滨江公园开园仪式"),
+    ],
+)
+def test_headline_frames(first: str, second: str) -> None:
+    assert any(opens.search(first) and not closes.search(first) and closes.search(second) for opens, closes in rules.HEADLINE_FRAMES)
+
+
+def test_a_frame_closed_on_its_own_line_opens_none() -> None:
+    line = "市长向江州国际茶叶博览会致贺信"
+    assert not any(opens.search(line) and not closes.search(line) for opens, closes in rules.HEADLINE_FRAMES)
+
+
+def test_setting_opening() -> None:
+    assert rules.SETTING_OPENING.match("在北山开展防汛检查")
+    assert not rules.SETTING_OPENING.match("北山在开展防汛检查")
+
+
 def test_speech_title() -> None:
     assert rules.SPEECH_TITLE.search("在江州建市70周年大会上的讲话")
     assert not rules.SPEECH_TITLE.search("市长出席并讲话")

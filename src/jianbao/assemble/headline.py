@@ -52,9 +52,11 @@ CLAUSE_BREAKS = "，、,"
 from jianbao.rules import (
     BRACKETED,
     COLUMN_TAG,
+    HEADLINE_FRAMES,
     KICKER_END,
     LEADER_LINE,
     PARALLEL_HALVES,
+    SETTING_OPENING,
     SPEECH_TITLE,
     SUBTITLE_START,
     TAG_LINE,
@@ -255,16 +257,6 @@ def _word_runs_across(a: str, b: str) -> bool:
     return breaks_word(a, b[:3]) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
 
 
-# Frames a headline opens on one line and closes on the next: "关于……的决定"
-# (a document's name), "向……致贺信" (a message to someone), "出席……仪式"
-# (an occasion attended).  What opens the frame, and what closes it.
-_FRAMES = (
-    (re.compile(r"关于"), re.compile(r"的(?:决定|通知|意见|规定|办法|决议|批复|公告|报告)$")),
-    (re.compile(r"向(?!.*致)"), re.compile(r"致(?:贺信|贺电|贺词|信|电|辞|函)$")),
-    (re.compile(r"出席(?!.*(?:仪式|典礼|大会|开幕式|闭幕式|会议|活动|晚会)$)"), re.compile(r"(?:仪式|典礼|开幕式|闭幕式)$")),
-)
-
-
 def _same_emphasis(a: StackLine, b: StackLine) -> bool:
     return a.bold == b.bold and not (a.size and b.size and abs(a.size - b.size) > 0.5)
 
@@ -277,7 +269,7 @@ def closes_frame(prev: str, nxt: str) -> bool:
     True
     """
     a, b = prev.strip(), nxt.strip()
-    return any(opens.search(a) and not closes.search(a) and closes.search(b) for opens, closes in _FRAMES)
+    return any(opens.search(a) and not closes.search(a) and closes.search(b) for opens, closes in HEADLINE_FRAMES)
 
 
 # Issuing bodies that open a document's title ("……常务委员会关于……的决定").
@@ -337,12 +329,8 @@ def _title_by_emphasis(lines: list[StackLine]) -> tuple[int, int] | None:
     return first, last + 1
 
 
-# A line opening on where something happened ("在北山开展防汛检查").
-_SETTING = re.compile(r"^\s*在")
-
-
 def _states_the_setting(text: str) -> bool:
-    return bool(_SETTING.match(text))
+    return bool(SETTING_OPENING.match(text))
 
 
 _is_subtitle = is_subtitle_line

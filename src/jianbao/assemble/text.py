@@ -12,9 +12,9 @@ import re
 from dataclasses import replace
 
 from jianbao import classify, rules
+from jianbao.assemble.columns import runs_on_text
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, words_run_into, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.columns import runs_on_text
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
 from jianbao.assemble.segment import (
@@ -129,8 +129,9 @@ def interrupting_heads(items: list[Item]) -> list[list[Item]]:
         while end < len(items) and items[end].kind == HEAD_ITEM:
             end += 1
         run = items[k:end]
-        if 0 < k and end < len(items) and sentence_runs_across(items[k - 1], items[end]) and not reads_on_with(run, items[k - 1], items[end]):
-            runs.append(run)
+        if 0 < k < end < len(items) and sentence_runs_across(items[k - 1], items[end]):
+            if not reads_on_with(run, items[k - 1], items[end]):
+                runs.append(run)
         k = end
     return runs
 
