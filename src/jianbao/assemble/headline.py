@@ -12,7 +12,7 @@ Conventions of Chinese newspapers, strongest first:
   ("……时强调"), or with a document issued ("……印发"), or opening with 就
   ("就江州建市70周年") is a kicker;
 * a last line naming who presided or attended ("刘星主持", "李克强出席")
-  is a subtitle, but a speech's own name ("在……大会上的讲话") is a title;
+  is a subtitle, but a speech's own name ("在……座谈会上的讲话") is a title;
 * a column tag in brackets ends the title ("……（权威发布）");
 * without any cue, lines all set bold are one title printed over several
   lines (kicker and subtitle are set lighter than the title); two plain
@@ -46,7 +46,7 @@ from jianbao.normalize import clean_spaces, visible_len
 # Function words that cannot end a headline line.
 DANGLING = "的和与及在对把被从向为以将并而或"
 # Nor does a headline line end on a comma: the sentence goes on below
-# ("从生产、消费等数据看，" / "国家发改委表示——" is one kicker).
+# ("从客流、票房等数据看，" / "市文旅局表示——" is one kicker).
 CLAUSE_BREAKS = "，、,"
 
 from jianbao.rules import (

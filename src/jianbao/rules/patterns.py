@@ -136,7 +136,7 @@ LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|�
 # A kicker (引题) ends with a dash or colon ("……表白——"), or with a
 # reporting verb ("……时强调"), or names the act the title reports: an
 # article published, an order signed, an approval ("《江州日报》发表……文章",
-# "……签署国务院令", "经……批准"), or a document issued or released, whose
+# "……签署市政府令", "经……批准"), or a document issued or released, whose
 # name is the title under it ("江州市委印发", "……印发通知", "……标准公布");
 # or it opens with 就 ("就江州建市70周年").
 KICKER_END = re.compile(
@@ -162,7 +162,7 @@ HEADLINE_FRAMES = (
 # A headline line opening on where something happened ("在北山开展防汛检查"):
 # it carries on the statement of the line over it, which names who acted.
 SETTING_OPENING = re.compile(r"^\s*在")
-# A speech's own name ("在江州建市70周年大会上的讲话"): the title, though it
+# A speech's own name ("在江州老城保护座谈会上的讲话"): the title, though it
 # ends on a word that closes subtitles naming who spoke ("市长讲话"); like a
 # subtitle it is the last line of its stack, but for a dated one.
 SPEECH_TITLE = re.compile(r"的(?:讲话|致辞|演讲|主旨演讲)\s*$")
