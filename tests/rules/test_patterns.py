@@ -313,7 +313,7 @@ def test_setting_opening() -> None:
 
 
 def test_speech_title() -> None:
-    assert rules.SPEECH_TITLE.search("在江州老城保护座谈会上的讲话")
+    assert rules.SPEECH_TITLE.search("在江州老城保护恳谈会上的讲话")
     assert not rules.SPEECH_TITLE.search("市长出席并讲话")
 
 

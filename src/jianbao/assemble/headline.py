@@ -12,7 +12,7 @@ Conventions of Chinese newspapers, strongest first:
   ("……时强调"), or with a document issued ("……印发"), or opening with 就
   ("就江州建市70周年") is a kicker;
 * a last line naming who presided or attended ("刘星主持", "李克强出席")
-  is a subtitle, but a speech's own name ("在……座谈会上的讲话") is a title;
+  is a subtitle, but a speech's own name ("在……恳谈会上的讲话") is a title;
 * a column tag in brackets ends the title ("……（权威发布）");
 * without any cue, lines all set bold are one title printed over several
   lines (kicker and subtitle are set lighter than the title); two plain

@@ -162,7 +162,7 @@ HEADLINE_FRAMES = (
 # A headline line opening on where something happened ("在北山开展防汛检查"):
 # it carries on the statement of the line over it, which names who acted.
 SETTING_OPENING = re.compile(r"^\s*在")
-# A speech's own name ("在江州老城保护座谈会上的讲话"): the title, though it
+# A speech's own name ("在江州老城保护恳谈会上的讲话"): the title, though it
 # ends on a word that closes subtitles naming who spoke ("市长讲话"); like a
 # subtitle it is the last line of its stack, but for a dated one.
 SPEECH_TITLE = re.compile(r"的(?:讲话|致辞|演讲|主旨演讲)\s*$")
