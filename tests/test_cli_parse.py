@@ -253,3 +253,21 @@ def test_library_callers_still_get_the_first_error(mixed_inputs: tuple[Path, Pat
     issue = parse_paths([str(good), str(missing), str(broken)], failed=failed)
     assert [e.source for e in failed] == [str(missing), str(broken)]
     assert issue.sources == [str(good)] and len(issue.pages) == 1
+
+
+def test_a_page_whose_column_order_was_rebuilt_gets_a_note_on_stderr(tmp_path: Path) -> None:
+    flow = [line for story in (compose_text.HARVEST, compose_text.BRIDGE) for line in compose_text.body_lines(story, 12)]
+    depth = len(flow) // 3
+    columns = [flow[k * depth : (k + 1) * depth] for k in range(3)]
+    rows = [line for row in zip(*columns) for line in row]  # printed row by row across the columns
+    path = tmp_path / "p1.txt"
+    path.write_text("\n".join([*compose_text.SAMPLE_HEADER, "", "江州早市换新颜", "", *rows]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(path), "-o", str(tmp_path / "out.json")])
+    assert result.exit_code == 0, result.stderr
+    (note,) = result.stderr.splitlines()
+    assert note.startswith(f"note: {path} page 1: ") and "pdftotext -raw" in note
+
+
+def test_a_page_in_column_order_gets_no_note(page: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["parse", str(page), "-o", str(tmp_path / "out.json")])
+    assert result.exit_code == 0 and result.stderr == ""

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from jianbao.errors import InputError
+
+if TYPE_CHECKING:
+    from jianbao.model import Issue
 
 app = typer.Typer(
     name="jianbao",
@@ -37,6 +40,13 @@ def parse_page_list(pages: str | None) -> list[int] | None:
     except ValueError:
         fail(f"--pages: expected numbers separated by commas, got {pages!r}")
     return None
+
+
+def page_notes(issue: Issue) -> list[str]:
+    """What the pages' ``warnings`` say, one stderr line each ("note: <file>
+    page <n>: ..."), so that a user who reads only the terminal learns, for
+    instance, that a page's column order had to be rebuilt."""
+    return [f"note: {page.source or '<stdin>'} page {page.number}: {warning}" for page in issue.pages for warning in page.warnings]
 
 
 @app.command()
@@ -85,6 +95,8 @@ def parse(
             sys.stdout.write(text)
         else:
             write_atomic(output, text)
+        for note in page_notes(issue):
+            typer.echo(note, err=True)
         if check:
             problems = check_issue(issue, issue.sources)
             for problem in problems:

@@ -29,8 +29,12 @@ FOOT_LINES = 3
 
 
 # Said of a page whose columns the extractor printed interleaved: the order
-# was rebuilt from the words alone, so the PDF gives surer results.
-REORDERED = "the extractor printed neighbouring columns interleaved; reading order was rebuilt from the text alone (parse the PDF for surer results)"
+# was rebuilt from the words alone, so the PDF gives surer results, and so
+# does text in the order the PDF draws it (poppler's `pdftotext -raw`).
+REORDERED = (
+    "the extractor printed neighbouring columns interleaved; reading order was rebuilt from the text alone"
+    " (parse the PDF, or extract with `pdftotext -raw`, for surer results)"
+)
 
 
 @dataclass(slots=True)
