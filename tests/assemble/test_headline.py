@@ -164,6 +164,7 @@ def test_two_unmarked_lines_read_title_then_subtitle() -> None:
         ("江州市人大常委会关于授权市政府在老城", "开展街区更新试点的决定"),
         ("市长向江州国际茶叶", "博览会致贺信"),
         ("市长出席江州大桥通车", "暨滨江公园开园仪式"),
+        ("市领导同老城居民代表", "共度元宵佳节"),
     ],
 )
 def test_a_frame_opened_on_one_line_and_closed_on_the_next_is_one_title(first: str, second: str) -> None:
