@@ -191,6 +191,11 @@ def test_a_line_ending_on_a_comma_runs_on() -> None:
     assert found == Stack(kicker="从客流、票房等数据看，市文旅局表示——", title="假日消费热度不减")
 
 
+def test_two_clauses_of_different_lengths_over_a_line_are_its_kicker() -> None:
+    found = stack("落户企业超百家  总投资三十亿元", "江州“飞地园区”添活力")
+    assert found == Stack(kicker="落户企业超百家总投资三十亿元", title="江州“飞地园区”添活力")
+
+
 def test_a_line_naming_a_document_issued_is_the_kicker() -> None:
     assert stack("江州市委印发", "关于推进老街改造的意见") == Stack(kicker="江州市委印发", title="关于推进老街改造的意见")
 

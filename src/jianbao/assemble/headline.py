@@ -73,8 +73,10 @@ _QUALIFIER_OPENING = re.compile(r"^\s*[（(][^（）()]{1,12}[)）]\s*\S")
 TITLE_MAX = 50
 COUPLET_MAX = 8
 WRAP_MAX = 5
-# Phrases set side by side in a title are at least this long.
+# Phrases set side by side in a title are at least this long, and differ
+# in length by at most this much.
 PHRASE_MIN = 6
+PHRASE_SPREAD = 1
 _CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
 # One or two characters, then a column tag's bracket: "课（人民论坛）".
 _TAG_AFTER_WRAP = re.compile(r"^\s*[^\s（(，。、；：]{1,2}[（(]")
@@ -206,7 +208,9 @@ def adds_parallel_phrase(prev: str, nxt: str) -> bool:
     if is_kicker_line(nxt) or is_subtitle_line(nxt) or any(b in nxt for b in "（("):
         # A bracket opens a column tag, which ends a title of its own.
         return False
-    return min(lengths) - 2 <= n <= max(lengths) + 2
+    # Phrases set side by side are of one length; a kicker of two clauses
+    # of different lengths ("落户企业超百家  总投资三十亿元") is no such title.
+    return max(lengths) - min(lengths) <= PHRASE_SPREAD and min(lengths) - 2 <= n <= max(lengths) + 2
 
 
 # A headline line never opens with the particle 的: "……“江州故事”国际" /
