@@ -192,8 +192,8 @@ def test_a_line_ending_on_a_comma_runs_on() -> None:
 
 
 def test_two_clauses_of_different_lengths_over_a_line_are_its_kicker() -> None:
-    found = stack("落户企业超百家  总投资三十亿元", "江州“飞地园区”添活力")
-    assert found == Stack(kicker="落户企业超百家总投资三十亿元", title="江州“飞地园区”添活力")
+    found = stack("落户企业超百家  总投资超过三十亿元", "江州“飞地园区”添活力")
+    assert found == Stack(kicker="落户企业超百家总投资超过三十亿元", title="江州“飞地园区”添活力")
 
 
 def test_a_line_naming_a_document_issued_is_the_kicker() -> None:

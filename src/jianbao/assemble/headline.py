@@ -209,7 +209,7 @@ def adds_parallel_phrase(prev: str, nxt: str) -> bool:
         # A bracket opens a column tag, which ends a title of its own.
         return False
     # Phrases set side by side are of one length; a kicker of two clauses
-    # of different lengths ("落户企业超百家  总投资三十亿元") is no such title.
+    # of different lengths ("落户企业超百家  总投资超过三十亿元") is no such title.
     return max(lengths) - min(lengths) <= PHRASE_SPREAD and min(lengths) - 2 <= n <= max(lengths) + 2
 
 
