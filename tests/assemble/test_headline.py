@@ -165,6 +165,7 @@ def test_two_unmarked_lines_read_title_then_subtitle() -> None:
         ("市长向江州国际茶叶", "博览会致贺信"),
         ("市长出席江州大桥通车", "暨滨江公园开园仪式"),
         ("市领导同老城居民代表", "共度元宵佳节"),
+        ("在新时代推进江州老城保护和", "街区更新中担起责任"),
     ],
 )
 def test_a_frame_opened_on_one_line_and_closed_on_the_next_is_one_title(first: str, second: str) -> None:

@@ -28,9 +28,12 @@ Conventions of Chinese newspapers, strongest first:
 
 Wrapped lines (a title too long for its measure, continued on a short next
 line; a line of one or two characters, which no headline is; a line
-stopping on 关于 or on a document's issuing body; a line of parallel phrases
-whose last phrase has only begun) are joined before roles are given, and so
-is one more phrase of their length under a line of parallel phrases.
+stopping on 关于, on a comma or on a document's issuing body; a line of
+parallel phrases whose last phrase has only begun; a line opening a frame
+that only the next closes: "关于……的决定", "向……致贺信", "同……共度",
+"在……中", see :data:`jianbao.rules.HEADLINE_FRAMES`) are joined before
+roles are given, and so is one more phrase of their length under a line of
+parallel phrases.
 """
 
 from __future__ import annotations

@@ -153,13 +153,15 @@ KICKER_START = re.compile(r"^\s*就")
 # Frames a headline opens on one line and closes on the next, so that the
 # two printed lines are one title: "关于……的决定" (a document's name),
 # "向……致贺信" (a message to someone), "出席……仪式" (an occasion attended),
-# "同……共度" (a feast kept together with someone).
+# "同……共度" (a feast kept together with someone), "在……中" / "在……上"
+# (where it happened).
 # Each is (what opens the frame, what closes it on the next line).
 HEADLINE_FRAMES = (
     (re.compile(r"关于"), re.compile(r"的(?:决定|通知|意见|规定|办法|决议|批复|公告|报告)$")),
-    (re.compile(r"向(?!.*致)"), re.compile(r"致(?:贺信|贺电|贺词|信|电|辞|函)$")),
+    (re.compile(r"向(?!.*致)"), re.compile(r"^\s*致|致(?:贺信|贺电|贺词|信|电|辞|函)$")),
     (re.compile(r"出席(?!.*(?:仪式|典礼|大会|开幕式|闭幕式|会议|活动|晚会)$)"), re.compile(r"(?:仪式|典礼|开幕式|闭幕式)$")),
     (re.compile(r"同(?![^，。]*(?:电话|会谈|会见|贺电|贺信|欢度|共度|共庆|共迎))[^，。]*$"), re.compile(r"^\s*(?:欢度|共度|共庆|共迎)")),
+    (re.compile(r"^\s*在(?![^，。]*(?:中|上|之际|期间))"), re.compile(r"^\s*[^，。中上]{2,12}(?:中|上)")),
 )
 # A headline line opening on where something happened ("在北山开展防汛检查"):
 # it carries on the statement of the line over it, which names who acted.
