@@ -117,6 +117,11 @@ def test_without_sizes_the_bold_lines_are_the_title() -> None:
     assert found == Stack(kicker="守护一湖碧水", title="江州大桥今天建成通车 两岸往来从此更便捷", subtitle="总投资十亿元")
 
 
+def test_the_bold_title_ends_above_a_dash_led_subtitle_whatever_follows() -> None:
+    found = stack(StackLine("老城保护要久久为功", bold=True), "——论江州老街的新生", StackLine("江州老街图志出版", bold=True))
+    assert found == Stack(title="老城保护要久久为功", subtitle="——论江州老街的新生 江州老街图志出版")
+
+
 def test_sizes_within_half_a_point_are_one_size() -> None:
     found = stack(StackLine("江州大桥建成通车", size=30), StackLine("两岸往来更便捷", size=30.3))
     assert found == Stack(title="江州大桥建成通车 两岸往来更便捷")

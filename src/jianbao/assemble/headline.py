@@ -333,6 +333,10 @@ def _title_by_emphasis(lines: list[StackLine]) -> tuple[int, int] | None:
             return None
     first = marked.index(True)
     last = len(marked) - 1 - marked[::-1].index(True)
+    # A dash-led line is a subtitle however it is set: the title ends above it.
+    dashed = next((k for k in range(first + 1, last + 1) if SUBTITLE_START.match(lines[k].text)), None)
+    if dashed is not None:
+        last = dashed - 1
     return first, last + 1
 
 
