@@ -4,7 +4,8 @@ and the subtitle (副题).
 Conventions of Chinese newspapers, strongest first:
 
 * the title is set largest and boldest: when sizes are known the largest
-  lines are the title; in extracted text, faux-bold (doubled) lines are;
+  lines are the title; in extracted text, faux-bold (doubled) lines are,
+  down to the first dash-led line (a subtitle, however it is set);
 * lines above the title are the kicker, lines below it the subtitle;
 * a line opening with a dash ("——记……") or wholly in brackets
   ("（2019年10月1日）") is a subtitle;
