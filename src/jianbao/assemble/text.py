@@ -3,7 +3,9 @@
 Stages: rows (furniture, faux bold, markers) → paragraphs (body or headline,
 by line widths) → items (text units, headline lines, bylines, captions) →
 segments (which headline goes with which body) → articles, with captions
-joined to their photo headline or their article.
+joined to their photo headline or their article.  Headline lines printed
+inside a sentence are set apart before the segments are cut and given to
+the article they name afterwards (:func:`interrupting_heads`).
 """
 
 from __future__ import annotations
