@@ -108,7 +108,19 @@ def test_byline(text: str) -> None:
     assert rules.BYLINE.match(text)
 
 
-@pytest.mark.parametrize("text", ["本报记者", "冯静宁", "本报记者冯静宁在现场看到，工人们正在忙碌。", "■本报记者", "文/图"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报记者",
+        "冯静宁",
+        "本报记者冯静宁在现场看到，工人们正在忙碌。",
+        "■本报记者",
+        "文/图",
+        # Running text broken into a short line: a reporter at work.
+        "记者走访看到，老街商铺",
+        "记者从市交通局",
+    ],
+)
 def test_not_a_byline(text: str) -> None:
     assert not rules.BYLINE.match(text)
 
