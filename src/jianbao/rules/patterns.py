@@ -83,7 +83,7 @@ OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s
 # "文/王芳 图/李明") and may close it with "报道".
 BYLINE_MARK = r"[■□●○◎◆◇▲△★☆]"
 CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图片|摄影)\s*[/／])"
-# Running text opens with a reporter doing something ("记者采访发现，多地……",
+# Running text opens with a reporter doing something ("记者走访发现，多家……",
 # "记者从市教育局获悉"): a role followed by such a verb is no byline.
 REPORTER_AT_WORK = r"(?!\s*(?:采访|了解|获悉|发现|看到|注意到|走访|调查|从|在|对|近日|日前|随机|来到|跟随|随同))"
 BYLINE = re.compile(
