@@ -544,6 +544,21 @@ def test_a_headline_set_apart_heads_the_text_without_headline_it_names() -> None
     assert [it.text for it in article.trail] == ["老城街巷改造启动"]
 
 
+def test_a_headline_set_apart_heads_a_text_printed_after_it_from_above() -> None:
+    items = _interrupted(head("北山茶园迎来采摘季"))
+    later = build_items([row("北山茶园今年春茶开采，茶农", FIRST, width=14.0), row("忙着采摘新茶。", LAST, width=7.0)])
+    items += later
+    for it in items:
+        index_grams(it)
+    runs = interrupting_heads(items)
+    interrupted = Segment(items=[it for it in items[:-1] if it.kind == UNIT], lead=[], trail=[])
+    tea = Segment(items=list(later), lead=[], trail=[])
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    order = {id(it): k for k, it in enumerate(items)}
+    assert place_interrupting_heads(runs, [interrupted, tea], vocab, order) == []
+    assert [it.text for it in tea.lead] == ["北山茶园迎来采摘季"] and not interrupted.lead + interrupted.trail
+
+
 def test_a_headline_set_apart_that_names_no_text_floats() -> None:
     items = _interrupted(head("北山茶园迎来采摘季"))
     for it in items:
