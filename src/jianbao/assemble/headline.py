@@ -56,7 +56,6 @@ CLAUSE_BREAKS = "，、,"
 from jianbao.rules import (
     BRACKETED,
     COLUMN_TAG,
-    HEADLINE_FRAMES,
     KICKER_END,
     LEADER_LINE,
     PARALLEL_HALVES,
@@ -64,6 +63,7 @@ from jianbao.rules import (
     SPEECH_TITLE,
     SUBTITLE_START,
     TAG_LINE,
+    closes_frame,
     is_kicker_line,
     is_subtitle_line,
 )
@@ -269,17 +269,6 @@ def _same_emphasis(a: StackLine, b: StackLine) -> bool:
     return a.bold == b.bold and not (a.size and b.size and abs(a.size - b.size) > 0.5)
 
 
-def closes_frame(prev: str, nxt: str) -> bool:
-    """``prev`` opens a frame that only ``nxt`` closes: one title set over
-    two lines ("江州市人大常委会关于授权市政府在老城" / "开展街区更新试点的决定").
-
-    >>> closes_frame("市长向江州国际茶叶", "博览会致贺信")
-    True
-    """
-    a, b = prev.strip(), nxt.strip()
-    return any(opens.search(a) and not closes.search(a) and closes.search(b) for opens, closes in HEADLINE_FRAMES)
-
-
 # Issuing bodies that open a document's title ("……常务委员会关于……的决定").
 _ISSUER_END = re.compile(r"(?:委员会|中央|国务院|人民政府|办公厅|办公室|法院|检察院)$")
 
@@ -341,10 +330,6 @@ def _title_by_emphasis(lines: list[StackLine]) -> tuple[int, int] | None:
     return first, last + 1
 
 
-def _states_the_setting(text: str) -> bool:
-    return bool(SETTING_OPENING.match(text))
-
-
 _is_subtitle = is_subtitle_line
 _is_kicker = is_kicker_line
 
@@ -398,7 +383,7 @@ def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[i
         return 1, 2
     if all_bold:
         return 0, n
-    if n == 2 and _states_the_setting(texts[1]) and not _states_the_setting(texts[0]):
+    if n == 2 and SETTING_OPENING.match(texts[1]) and not SETTING_OPENING.match(texts[0]):
         # "江州市长率领工作组" / "在北山开展防汛检查": the line opening on
         # where it happened carries on the statement of the line over it,
         # which names who acted; a subtitle names who attended instead.

@@ -166,6 +166,25 @@ HEADLINE_FRAMES = (
     (re.compile(r"同(?![^，。]*(?:电话|会谈|会见|贺电|贺信|欢度|共度|共庆|共迎))[^，。]*$"), re.compile(r"^\s*(?:欢度|共度|共庆|共迎)")),
     (re.compile(r"^\s*在(?![^，。]*(?:中|上|之际|期间))"), re.compile(r"^\s*[^，。中上]{2,12}(?:中|上)")),
 )
+
+
+def opens_frame(text: str) -> bool:
+    """A headline line opens a frame of :data:`HEADLINE_FRAMES` it does not close."""
+    line = text.strip()
+    return any(opens.search(line) and not closes.search(line) for opens, closes in HEADLINE_FRAMES)
+
+
+def closes_frame(prev: str, nxt: str) -> bool:
+    """``prev`` opens a frame that only ``nxt`` closes: one title set over
+    two lines ("江州市人大常委会关于授权市政府在老城" / "开展街区更新试点的决定").
+
+    >>> closes_frame("市长向江州国际茶叶", "博览会致贺信")
+    True
+    """
+    a, b = prev.strip(), nxt.strip()
+    return any(opens.search(a) and not closes.search(a) and closes.search(b) for opens, closes in HEADLINE_FRAMES)
+
+
 # A headline line opening on where something happened ("在北山开展防汛检查"):
 # it carries on the statement of the line over it, which names who acted.
 SETTING_OPENING = re.compile(r"^\s*在")
