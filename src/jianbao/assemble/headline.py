@@ -135,7 +135,7 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     n = visible_len(line.text)
     if n == 0 or COLUMN_TAG.search(prev.text):
         return False
-    if prev.size and line.size and abs(prev.size - line.size) > 0.5:
+    if not _same_size(prev, line):
         return False
     if breaks_mid_phrase(prev.text, line.text) or is_short_wrap(prev.text, line.text):
         # Extractors often lose the bold doubling of a short wrap, and no
@@ -156,9 +156,7 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
         # "……教育" / "课（人民论坛）": no title is one or two characters, so
         # the text before the column tag ends the line above.
         return True
-    if n > WRAP_MAX or prev.bold != line.bold:
-        return False
-    if prev.size and line.size and abs(prev.size - line.size) > 0.5:
+    if n > WRAP_MAX or not _same_emphasis(prev, line):
         return False
     if SUBTITLE_START.match(line.text) or BRACKETED.match(line.text) or LEADER_LINE.search(line.text):
         return False
@@ -265,8 +263,13 @@ def _word_runs_across(a: str, b: str) -> bool:
     return breaks_word(a, b[:3]) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
 
 
+def _same_size(a: StackLine, b: StackLine) -> bool:
+    """Sizes within half a point are one size; unknown sizes never differ."""
+    return not (a.size and b.size and abs(a.size - b.size) > 0.5)
+
+
 def _same_emphasis(a: StackLine, b: StackLine) -> bool:
-    return a.bold == b.bold and not (a.size and b.size and abs(a.size - b.size) > 0.5)
+    return a.bold == b.bold and _same_size(a, b)
 
 
 # Issuing bodies that open a document's title ("……常务委员会关于……的决定").
