@@ -584,3 +584,37 @@ def test_text_reflowed_one_paragraph_a_line_keeps_each_line_a_paragraph() -> Non
 def test_columns_joined_with_spaces_are_no_paragraph_printed_whole() -> None:
     assert printed_whole("本报讯 大桥今天通车。两岸市民出行更方便了。")
     assert not printed_whole("大桥今天通车，两岸市民出行更方便。 社区食堂开业，老人吃上了热乎饭。")
+
+
+def test_the_line_over_a_dash_led_subtitle_is_its_title_even_under_text_broken_off() -> None:
+    """"——记……" set wider than the column hangs right under its title; the
+    title here is as wide as the column and follows text that breaks off
+    mid-phrase (an extractor printed the rest of that column elsewhere)."""
+    title = "江州老街上的守艺人和老店"
+    assert width(title) == width(CANTEEN[1])
+    rows = rows_of(*CANTEEN[:-1], "却一点不差，还有不少回头", title, "——记江州老城保护工作十年的点滴故事")
+    label_rows(rows)
+    assert [r.part for r in rows[-2:]] == [HEAD, HEAD]
+
+
+def test_a_dash_led_line_of_running_text_makes_no_title_of_the_line_over_it() -> None:
+    """A dash opening a paragraph ("——这是……。") in the column's measure,
+    or a subtitle-like line that ends a sentence, is text: the line over
+    it stays text."""
+    inside = rows_of(*CANTEEN[:-1], "却一点不差，还有不少回头", "客天天来。", "——这是老街的新变化。")
+    label_rows(inside)
+    assert inside[-3].part != HEAD
+    from jianbao.assemble.paragraphs import is_set_off_subtitle
+
+    wide_sentence = Row(text="——这是老街居民这些年来最真切的感受。", lines=[0], width=18.0, measure=12.0)
+    assert not is_set_off_subtitle(wide_sentence)
+
+
+def test_a_note_closing_its_bracket_over_a_subtitle_is_no_title() -> None:
+    """"制图：王芳（新" / "华社发）" closes the text above; only the
+    unpunctuated title line under it heads the subtitle."""
+    rows = rows_of(*CANTEEN, "制图：王芳 李明（新", "华社发）", "江州老街社区食堂开业", "——记江州老城保护工作十年的点滴故事")
+    label_rows(rows)
+    n = len(CANTEEN)
+    assert rows[n + 1].part != HEAD
+    assert [r.part for r in rows[n + 2 :]] == [HEAD, HEAD]

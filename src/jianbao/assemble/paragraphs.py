@@ -358,6 +358,7 @@ def emission(
     before_byline: bool = False,
     before_start: bool = False,
     before_continuation: bool = False,
+    over_subtitle: bool = False,
     tagged_head: bool = False,
     under_kicker: bool = False,
     note: bool = False,
@@ -447,6 +448,8 @@ def emission(
             # A part continued from another page reprints its headline
             # on the line right over "（上接第N版）".
             head += B_OVER_CONTINUATION
+        if over_subtitle:
+            head += B_OVER_SUBTITLE
     if tagged_head:
         head += B_TAGGED_HEAD
     if under_kicker:
@@ -575,7 +578,9 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
     bold headline line count too when they have no clause marks (the rest
     of a stack printed over its title); text with commas there is more
     likely text broken off, as extractors that print text boxes out of
-    order leave it."""
+    order leave it.  So do lines over a dash-led subtitle
+    (:func:`is_set_off_subtitle`), flagged :data:`OVER_SUBTITLE`: a title
+    is printed right over its subtitle, even under text broken off."""
     flags: list[str | None] = [None] * len(run)
     n_rows = len(rows)
     for k in range(len(run)):
@@ -584,17 +589,45 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
             continue
         below = rows[i + 1]
         over_bold = below.bold and not rows[i].bold and below.label == classify.TEXT
-        if below.label not in _OVER_STACK and not over_bold:
+        over_subtitle = below.label == classify.TEXT and is_set_off_subtitle(below)
+        if below.label not in _OVER_STACK and not over_bold and not over_subtitle:
             continue
-        unpunctuated_only = below.label == classify.BYLINE or over_bold
+        unpunctuated_only = below.label == classify.BYLINE or over_bold or over_subtitle
         for j in range(k, max(-1, k - HEAD_OVER_START_MAX), -1):
             text = rows[run[j]].text
             if ends_paragraph(text) or has_inner_sentence_end(text):
                 break
-            if unpunctuated_only and _CLAUSE_MARKS.intersection(text):
+            if unpunctuated_only and (_CLAUSE_MARKS.intersection(text) or rules.bracket_depth_change(text) < 0):
+                # Commas, or a bracket closed that the line did not open
+                # ("……（新" / "华社发）"): the end of the text above.
                 break
-            flags[j] = below.label
+            flags[j] = OVER_SUBTITLE if over_subtitle else below.label
     return flags
+
+
+def is_set_off_subtitle(row: Row) -> bool:
+    """A dash-led line set wider than the column (or bold) that ends no
+    sentence: a subtitle ("——记……"), hung right under its title.  Running
+    text never opens a line with a dash, and no paragraph's line is wider
+    than its column.
+
+    >>> is_set_off_subtitle(Row(text="——记江州老城的守护人", lines=[0], width=11.0, measure=8.0))
+    True
+    """
+    text = row.text.strip()
+    return (
+        bool(rules.SUBTITLE_START.match(text))
+        and (row.bold or row.width > row.measure + WIDER_THAN_COLUMN)
+        and not ends_sentence(text)
+        and not has_inner_sentence_end(text)
+    )
+
+
+# lines_over_start's flag for the lines over a subtitle, and what it adds to
+# their headline score: more than a text broken off at the foot of a column
+# costs as a headline (a title is printed right over its subtitle).
+OVER_SUBTITLE = "subtitle"
+B_OVER_SUBTITLE = 6.0
 
 
 _CLAUSE_MARKS = frozenset("，、；：,;")
@@ -832,6 +865,7 @@ def _viterbi(
             before_byline=nxt == classify.BYLINE,
             before_start=over_start[k] is not None,
             before_continuation=k == len(run) - 1 and over_start[k] == classify.JUMP_FROM,
+            over_subtitle=over_start[k] == OVER_SUBTITLE,
             tagged_head=tagged[k],
             under_kicker=titled[k],
             note=note or closes,
