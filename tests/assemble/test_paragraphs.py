@@ -618,3 +618,16 @@ def test_a_note_closing_its_bracket_over_a_subtitle_is_no_title() -> None:
     n = len(CANTEEN)
     assert rows[n + 1].part != HEAD
     assert [r.part for r in rows[n + 2 :]] == [HEAD, HEAD]
+
+
+def test_two_unmarked_lines_short_of_the_column_are_no_paragraph_running_on() -> None:
+    """"货物通关时间缩短一半" / "老街食堂办到心坎里了": each is two
+    characters short of the column, like an indented opening line, but
+    running text is punctuated and fills its column; lines without a mark
+    that do not are headline lines."""
+    lines = ["江州海关去年征税三百亿元", "货物通关时间缩短一半", "老街食堂办到心坎里了"]
+    assert all(width(t) == width(CANTEEN[1]) - 2 for t in lines[1:])
+    rows = rows_of(*CANTEEN, *lines, *CANTEEN)
+    label_rows(rows)
+    n = len(CANTEEN)
+    assert [r.part for r in rows[n : n + 3]] == [HEAD, HEAD, HEAD]

@@ -526,3 +526,23 @@ def test_a_line_opening_a_column_tag() -> None:
     assert opens_a_tag("办好食堂（民生观察）")
     assert not opens_a_tag("（2024年3月5日）")
     assert not opens_a_tag("让老人在家门口")
+
+
+def test_headline_lines_inside_a_datelined_report_without_headline_head_texts_cut_apart() -> None:
+    """A report under a dateline printed without its headline, then three
+    plain headline lines and a text about something else: intertitles
+    divide a headed article, so the lines are the report's headline printed
+    after it and the next text's, not intertitles of one long report."""
+    report = unit("本报江州3月5日电 去年江州海关征收税款三百亿元，进出口货物通关时间进一步缩短，企业办事更加便利。")
+    report.hard_start = True
+    items = [
+        report,
+        unit("海关推广网上申报，企业足不出户就能办好手续，通关时间比前年缩短一半。"),
+        head("江州海关去年征税三百亿元", strong=False),
+        head("货物通关时间缩短一半", strong=False),
+        head("老街食堂办进了居民心坎里", strong=False),
+        unit("社区把闲置门面改成便民食堂，老人们吃上热乎饭，去年接待老人三万人次。"),
+        unit("食堂开张三个月，每天接待老人两百多人次，年轻人也常来歇歇脚。"),
+    ]
+    cut = segment(items)
+    assert [len(seg) for seg in cut] == [4, 3]

@@ -413,8 +413,11 @@ def emission(
     last = (0.0 if term else -4.0) + too_long
     if after_unmarked and not term and _MARKS.isdisjoint(text):
         # Two lines without a single mark do not make the end of a
-        # paragraph: running text is punctuated, headline lines are not.
+        # paragraph, nor its middle unless the line fills the column:
+        # running text is punctuated, headline lines are not.
         last -= C_UNMARKED_PARAGRAPH
+        if not full:
+            mid -= C_UNMARKED_PARAGRAPH
     single = (0.0 if (short or indented) else -1.0) + (0.0 if term else -4.0) + too_long
     if term and running and row.width > max(REFLOWED_MIN, 2 * measure) and printed_whole(text):
         # A whole paragraph on one line, twice as wide as the column and

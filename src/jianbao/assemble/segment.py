@@ -34,7 +34,10 @@ dynamic programming over all cuts:
 * a short note in brackets ("（相关报道见第五版）") closes the text before it,
   and after a source note ("（本报记者 王芳）") another text begins;
 * every article has a headline: a text without one that opens mid-page
-  (no dateline, no continuation marker) costs more;
+  (no dateline, no continuation marker) costs more, and so does a report
+  under a dateline with intertitles but no headline (intertitles divide a
+  headed article: there they are more likely the headlines of texts cut
+  apart);
 * a headline line that only finishes the one above it ("……（人民论" /
   "坛）") is never cut from it.
 
@@ -78,6 +81,9 @@ C_NO_HEAD = 1.0
 C_HEADLESS_INSIDE = 2.0
 # A text without headline that is also tiny is a stray piece of another.
 C_TINY_HEADLESS = 1.5
+# A report under a dateline with intertitles but no headline (see the
+# module docstring).
+C_HEADLESS_INTERTITLES = 1.5
 TINY_CHARS = 40
 B_CLOSING_NOTE = 4.0
 MAX_NOTE = 80
@@ -367,6 +373,7 @@ class SegmentGrower:
     __slots__ = (
         "page", "end", "first_unit", "lead_start", "trail_start", "lead", "trail",
         "inner", "chars", "lead_sims", "lead_lex", "trail_found", "trail_parts", "trail_total", "trail_lex",
+        "inner_heads",
     )
 
     def __init__(self, page: PageFeatures, end: int) -> None:
@@ -378,6 +385,7 @@ class SegmentGrower:
         self.lead = page.empty  # the stack before the first unit
         self.trail = page.empty
         self.inner = 0.0  # cohesion, hard starts and intertitles between units
+        self.inner_heads = 0  # headline lines between units
         self.chars = 0  # printed characters of the units
         self.lead_sims: list[float] = []
         self.lead_lex = 0.0
@@ -412,6 +420,7 @@ class SegmentGrower:
             inner_cost = page.inner_cost
             for k in range(i + 1, self.first_unit):
                 self.inner += inner_cost[k]
+                self.inner_heads += page.items[k].kind == HEAD
             self.lead = page.empty
             self.lead_sims = []
             self.lead_lex = 0.0
@@ -479,6 +488,8 @@ class SegmentGrower:
         stack = lead if lead.heads else trail
         if not stack.has_head:
             score -= C_NO_HEAD
+            if self.inner_heads and page.items[self.first_unit].hard_start and not page.items[self.first_unit].from_jump:
+                score -= C_HEADLESS_INTERTITLES
             if self.chars < TINY_CHARS:
                 score -= C_TINY_HEADLESS
             if stack.heads:  # a byline alone
