@@ -352,6 +352,16 @@ def test_not_parallel_halves(line: str) -> None:
     assert not rules.PARALLEL_HALVES.search(line)
 
 
+@pytest.mark.parametrize("line", ["勤劳·节俭·守信", "老街·老店·老井", "山水·田园·村落·人家"])
+def test_parallel_series(line: str) -> None:
+    assert rules.PARALLEL_SERIES.match(line)
+
+
+@pytest.mark.parametrize("line", ["安东尼奥·古特雷斯", "勤劳·节俭", "老街·老店·老手艺", "勤劳·节俭·守信，是老街的家风"])
+def test_not_parallel_series(line: str) -> None:
+    assert not rules.PARALLEL_SERIES.match(line)
+
+
 @pytest.mark.parametrize("line", ["文明之花处处开（钟声）", "把好事办好（今日谈）", "稳中有进（民生数据看变化①）", "老街换新颜（走基层 看变化 听民声 解难题·深入开展“老城改造、民生为先”主题采访活动）"])
 def test_column_tag(line: str) -> None:
     assert rules.COLUMN_TAG.search(line)

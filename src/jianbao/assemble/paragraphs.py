@@ -75,6 +75,8 @@ DANGLING = "的和与及在对把被从向为以将并而或"
 # A column line stopping on one of them right over a headline set off
 # from it is text cut off, not a headline line (see emission).
 C_CUT_OFF_TEXT = 6.0
+# A line of parallel words set apart by middle dots (rules.PARALLEL_SERIES).
+B_PARALLEL_SERIES = 8.0
 # A paragraph ending on a second line without a single mark (see emission).
 C_UNMARKED_PARAGRAPH = 3.0
 _MARKS = rules.TEXT_MARKS | frozenset(rules.OPENERS + rules.CLOSERS)
@@ -434,6 +436,10 @@ def emission(
         head += 2.5
     if rules.PARALLEL_HALVES.match(text):
         head += 4.0
+    if rules.PARALLEL_SERIES.match(text):
+        # Surer than two halves: a headline even where the extractor
+        # printed it inside a sentence broken off at a column's foot.
+        head += B_PARALLEL_SERIES
     if rules.REPORTING_KICKER.search(text) or rules.ATTENDANCE_SUBTITLE.search(text):
         head += 3.0
     if row.indent and rules.SECTION_LABEL.match(text):

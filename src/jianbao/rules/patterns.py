@@ -205,6 +205,15 @@ REPORTED_SPEECH = re.compile(r"^\s*[^\s，。；：、,;:]{2,16}?在[^，。；�
 # Han characters, so such a line is a headline or an intertitle.
 PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[“《{CJK}]{{2,}}[^，。、；：,;]*$")
 
+# A headline of three or more words of one length set apart by middle dots
+# ("勤劳·节俭·守信", "老街·老店·老手艺"): the parallel words of a slogan.  A
+# foreign name runs its parts together the same way, but not three or more
+# of one length alone on a line.
+_DOT = "·•・‧"
+PARALLEL_SERIES = re.compile(
+    "|".join(rf"^\s*[{CJK}]{{{n}}}(?:[{_DOT}][{CJK}]{{{n}}}){{2,}}\s*$" for n in (2, 3, 4))
+)
+
 
 # A column tag in brackets closing a headline: "……（权威发布）", "……（钟声）",
 # "……（人民论坛）", up to a campaign's series name of some 40 characters.
