@@ -588,13 +588,24 @@ def test_columns_joined_with_spaces_are_no_paragraph_printed_whole() -> None:
 
 def test_the_line_over_a_dash_led_subtitle_is_its_title_even_under_text_broken_off() -> None:
     """"——记……" set wider than the column hangs right under its title; the
-    title here is as wide as the column and follows text that breaks off
-    mid-phrase (an extractor printed the rest of that column elsewhere)."""
-    title = "江州老街上的守艺人和老店"
-    assert width(title) == width(CANTEEN[1])
+    title here is about as wide as the column and follows text that breaks
+    off mid-phrase (an extractor printed the rest of that column elsewhere)."""
+    title = "江州老街上的守艺人和老字号"
+    assert width(title) == width(CANTEEN[1]) + 1
     rows = rows_of(*CANTEEN[:-1], "却一点不差，还有不少回头", title, "——记江州老城保护工作十年的点滴故事")
     label_rows(rows)
     assert [r.part for r in rows[-2:]] == [HEAD, HEAD]
+
+
+def test_a_column_line_of_text_over_a_subtitle_is_not_taken_for_its_title() -> None:
+    """Extractors that keep the page's layout may print a line of another
+    column's text right over a subtitle; it fills the column exactly, as
+    no title set in its own type does by more than chance."""
+    line = "人们天天都来这里吃饭聊天"
+    assert width(line) == width(CANTEEN[1])
+    rows = rows_of(*CANTEEN[:-1], "却一点不差，还有不少的老", line, "——记江州老城保护工作十年的点滴故事")
+    label_rows(rows)
+    assert rows[-2].part != HEAD
 
 
 def test_a_dash_led_line_of_running_text_makes_no_title_of_the_line_over_it() -> None:

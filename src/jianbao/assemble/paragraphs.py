@@ -587,9 +587,10 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
     bold headline line count too when they have no clause marks (the rest
     of a stack printed over its title); text with commas there is more
     likely text broken off, as extractors that print text boxes out of
-    order leave it.  So do lines over a dash-led subtitle
-    (:func:`is_set_off_subtitle`), flagged :data:`OVER_SUBTITLE`: a title
-    is printed right over its subtitle, even under text broken off."""
+    order leave it.  The line right over a dash-led subtitle
+    (:func:`is_set_off_subtitle`) is flagged :data:`OVER_SUBTITLE` when it
+    can be its title (:func:`is_title_over_subtitle`): a title is printed
+    right over its subtitle, even under text broken off."""
     flags: list[str | None] = [None] * len(run)
     n_rows = len(rows)
     for k in range(len(run)):
@@ -598,10 +599,13 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
             continue
         below = rows[i + 1]
         over_bold = below.bold and not rows[i].bold and below.label == classify.TEXT
-        over_subtitle = below.label == classify.TEXT and is_set_off_subtitle(below)
-        if below.label not in _OVER_STACK and not over_bold and not over_subtitle:
+        if below.label == classify.TEXT and is_set_off_subtitle(below):
+            if is_title_over_subtitle(rows[i]):
+                flags[k] = OVER_SUBTITLE
             continue
-        unpunctuated_only = below.label == classify.BYLINE or over_bold or over_subtitle
+        if below.label not in _OVER_STACK and not over_bold:
+            continue
+        unpunctuated_only = below.label == classify.BYLINE or over_bold
         for j in range(k, max(-1, k - HEAD_OVER_START_MAX), -1):
             text = rows[run[j]].text
             if ends_paragraph(text) or has_inner_sentence_end(text):
@@ -610,7 +614,7 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
                 # Commas, or a bracket closed that the line did not open
                 # ("……（新" / "华社发）"): the end of the text above.
                 break
-            flags[j] = OVER_SUBTITLE if over_subtitle else below.label
+            flags[j] = below.label
     return flags
 
 
@@ -632,7 +636,23 @@ def is_set_off_subtitle(row: Row) -> bool:
     )
 
 
-# lines_over_start's flag for the lines over a subtitle, and what it adds to
+def is_title_over_subtitle(row: Row) -> bool:
+    """A line right over a set-off subtitle that can be its title: it ends
+    no sentence, has no clause marks, closes no bracket it did not open
+    (the end of a note: "……（新" / "华社发）"), and does not fill the
+    column exactly as the text lines around it do (a column line of text
+    that an extractor printed there, broken off)."""
+    text = row.text.strip()
+    return not (
+        ends_paragraph(text)
+        or has_inner_sentence_end(text)
+        or _CLAUSE_MARKS.intersection(text)
+        or rules.bracket_depth_change(text) < 0
+        or abs(row.width - row.measure) <= TOL
+    )
+
+
+# lines_over_start's flag for the line over a subtitle, and what it adds to
 # their headline score: more than a text broken off at the foot of a column
 # costs as a headline (a title is printed right over its subtitle).
 OVER_SUBTITLE = "subtitle"
