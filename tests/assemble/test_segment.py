@@ -546,3 +546,33 @@ def test_headline_lines_inside_a_datelined_report_without_headline_head_texts_cu
     ]
     cut = segment(items)
     assert [len(seg) for seg in cut] == [4, 3]
+
+
+def test_the_wrapped_end_of_a_subtitle_stays_under_it() -> None:
+    """"——……坚决" / "打赢老城保护攻坚战": the second line finishes the
+    subtitle, even where its words fill the text of another article."""
+    subtitle = head("——全市各地贯彻落实老城保护工作会议精神坚决", strong=False)
+    subtitle.dash_led = subtitle.subtitle_like = True
+    before = make_segment([head("市政府印发通知部署老城保护"), unit("通知要求，各区要坚决打赢老城保护攻坚战，打赢老城保护攻坚战要靠全市上下齐心。")], 0.0)
+    after = make_segment(
+        [head("老街新生 古城焕彩"), subtitle, head("打赢老城保护攻坚战", strong=False), unit("新年伊始，各区纷纷召开会议，街坊们说老街又热闹起来了。")], 0.0
+    )
+    assert untangled([before, after])[1][:3] == ["老街新生 古城焕彩", subtitle.text, "打赢老城保护攻坚战"]
+
+
+def test_a_headline_line_after_a_documents_title_heads_the_next_article() -> None:
+    """"关于……的通知" ends its stack; "让老街在老城保护中留住乡愁" under it,
+    a commentary's title, heads the text after it, even where the notice
+    uses its words more."""
+    items = [
+        unit(
+            "江州讯 市政府近日印发《关于做好老城保护工作的通知》，要求各区在老城保护工作中让老街留住乡愁，"
+            "把老街保护好。通知要求各区年底前完成老街普查，留住老街的乡愁。"
+        ),
+        head("市政府印发", strong=False),
+        head("关于做好老城保护工作的通知"),
+        head("让老街在老城保护中留住乡愁", strong=False),
+        unit("老街是城市的记忆。让老街留住乡愁，就要把老房子修好，把老手艺传下去，让老街坊住得舒心。让老街留住乡愁，还要让年轻人愿意回来。"),
+    ]
+    items[0].hard_start = True
+    assert [len(seg) for seg in segment(items)] == [3, 2]

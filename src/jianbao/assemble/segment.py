@@ -27,6 +27,8 @@ dynamic programming over all cuts:
   real headline and costs dearly as an intertitle, and so does a line
   right over a dateline set in the column (sections go on without one);
 * a stack cannot end on a kicker, have a headline line above its kicker,
+  go on past a document's title ("关于……的通知") but for a subtitle, date
+  or signer,
   open with a subtitle (a dash-led one least of all, not even a photo's
   headline) or an enumerated point ("二、……"), have a line above
   its column head, or run across a caption; a headline printed against a
@@ -66,6 +68,7 @@ from functools import reduce
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_closing_credit, is_source_note
 from jianbao.assemble.rows import Row
+from jianbao.normalize import visible_len
 from jianbao.rules import COLUMN_TAG, DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
@@ -286,6 +289,31 @@ def line_over_kicker(head_lines: list[Item]) -> bool:
     )
 
 
+# A line this short under a document's title names who issued or spoke it.
+SIGNER_MAX = 4
+
+
+def runs_past_document_title(head_lines: list[Item]) -> bool:
+    """A title naming a document ("关于……的通知", "……的决定") ends its
+    stack: under it come only a subtitle, the date in brackets or the
+    signer's name.  A headline line of its own after it ("让……高高飘扬")
+    heads the next article.
+
+    >>> lines = [Item(kind=HEAD, rows=[Row(text=t, lines=[0])]) for t in ("关于做好老城保护工作的通知", "让老街留住乡愁")]
+    >>> runs_past_document_title(lines)
+    True
+    """
+    text = ""
+    for prev, cur in zip(head_lines, head_lines[1:]):
+        text = text + prev.text.strip() if prev.wraps_previous else prev.text.strip()
+        if cur.wraps_previous or not DOCUMENT_TITLE.search(text):
+            continue
+        line = cur.text.strip()
+        if not (cur.subtitle_like or cur.dash_led or len(line) <= SIGNER_MAX):
+            return True
+    return False
+
+
 def stack_of(run: list[Item], weak_cost: float) -> Stack:
     heads = [it for it in run if it.kind in (HEAD, BYLINE)]
     head_lines = [it for it in heads if it.kind == HEAD]
@@ -301,6 +329,8 @@ def stack_of(run: list[Item], weak_cost: float) -> Stack:
     )
     shape_cost = (C_STACK_SHAPE if bad_shape else 0.0) + (C_DASH_OPENING if head_lines and head_lines[0].dash_led else 0.0)
     if line_over_kicker(head_lines):
+        shape_cost += C_STACK_SHAPE
+    if runs_past_document_title(head_lines):
         shape_cost += C_STACK_SHAPE
     # A line printed against a caption it matches would rather head that photo.
     photo = sum(W_LEX * it.caption_sim + (C_PHOTO_HEAD if it.after_caption else 0.0) for it in head_lines)
@@ -578,7 +608,9 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
     printed interleaved, line by line across the columns ("就江州建市70周年"
     / "全市秋粮收购工作全面展开……" / "市长同来访代表团……"): within a run of
     several headline lines, a line goes to the nearby article whose text it
-    matches clearly better than its own."""
+    matches clearly better than its own.  A line wrapped onto the one above
+    stays with it, and so does the wrapped end of a subtitle
+    (:func:`ends_subtitle`)."""
     bodies = [set().union(*(u.grams for u in seg.units)) if seg.units else set() for seg in segments]
     for k, seg in enumerate(segments):
         for run in (seg.lead, seg.trail):
@@ -593,6 +625,8 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                     continue  # the line over a subtitle ends that subtitle's title
                 if n + 1 < len(heads) and opens_a_tag(heads[n + 1].text) and not opens_a_tag(it.text):
                     continue  # the line over a column tag's line starts the title it closes
+                if n > 0 and ends_subtitle(heads[n - 1], it):
+                    continue
                 own = vocab.similarity(it.grams, bodies[k])
                 best_k, best = k, own
                 for j in range(max(0, k - UNTANGLE_REACH), min(len(segments), k + UNTANGLE_REACH + 1)):
@@ -608,6 +642,13 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                     and not _lands_over_kicker(it, segments[best_k], order)
                 ):
                     _move_head(it, seg, segments[best_k], order)
+
+
+def ends_subtitle(above: Item, line: Item) -> bool:
+    """``line`` is the wrapped end of the dash-led subtitle over it: shorter
+    than the subtitle's first line and not led by a dash itself ("——各地
+    贯彻落实……坚决" / "守住老街的烟火气")."""
+    return above.dash_led and not line.dash_led and visible_len(line.text) < visible_len(above.text)
 
 
 # How much better the first line of a stack must match the headless text
