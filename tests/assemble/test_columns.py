@@ -388,6 +388,21 @@ def test_moved_text_box_takes_along_only_the_paragraph_it_carries_on() -> None:
     assert restored == ["江州日报", *BOX_ONE, *BOX_CONTINUATION, *BOX_NEW_PARAGRAPH, *BOX_NEXT_PARAGRAPH]
 
 
+# A box ending on a paragraph's indented opening line that opens a quote
+# ("“选对了稻种，全村的增产"), and the box carrying it on: a full line of the
+# measure ("增收就有了……") whose paragraph closes the quote a line later.
+BOX_OPENING_LEFT = [*BOX_ONE[:-1], "“选对了稻种，全村的增产"]
+BOX_OPENING_GOES_ON = ["增收就有了一半的保障。种植", "方式也要跟着改。”"]
+
+
+def test_a_box_carrying_on_a_paragraphs_opening_line_follows_it() -> None:
+    """Some extractors print a paragraph's indented opening line in one
+    text box and its rest in a later one: a full line of the measure, whose
+    paragraph closes the quote the opening line opened, carries it on."""
+    restored = [line.text for line in restore_column_order(boxes(BOX_OPENING_LEFT, BOX_NEW_PARAGRAPH, BOX_OPENING_GOES_ON))]
+    assert restored == ["江州日报", *BOX_OPENING_LEFT, *BOX_OPENING_GOES_ON, *BOX_NEW_PARAGRAPH]
+
+
 def test_headline_over_interleaved_columns_stays_in_front() -> None:
     flow = article_flow()
     title = "江州青石河大桥合龙两岸乡亲盼来通途"

@@ -54,7 +54,8 @@ This stage undoes that before assembly:
 4. **Sentences carried on.**  A column stretch or text block whose last
    line is a full column line stopping mid-sentence is followed by the
    stretch that carries the sentence on, when the text says so clearly (a
-   word or number across the break, a bracket closed, the same measure)
+   word or number across the break, a bracket closed, the same measure, a
+   paragraph's opening line going on with a full line)
    and better than the stretch printed next.  Some extractors print the
    text boxes of one article out of order; this puts them back.
 
@@ -141,6 +142,7 @@ NUMBER_ACROSS = 2.0  # a number runs across the break
 BRACKET_ACROSS = 1.5  # a bracket or quote opened before the break closes after it
 SAME_MEASURE = 0.5  # both lines fill the same column measure
 NEW_PARAGRAPH = -2.5  # the unit starts with an indented opening line
+OPENING_GOES_ON = 1.0  # a paragraph's opening line goes on with a full line
 PRINTED_NEXT = 3.0  # the extractor printed it next
 UNIT_CONTINUITY = 0.4  # a nat of continuity gain across the break
 UNIT_LINK_MIN = 3.5  # evidence needed for a link
@@ -875,8 +877,10 @@ def paragraph_length(unit: list[Piece], measures: list[float]) -> int:
 def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: list[float]) -> np.ndarray:
     """Evidence that unit ``j`` carries on the sentence unit ``open_ends[r]``
     breaks off, ``[r, j]``: a word or a number running across the break,
-    a bracket opened before it and closed after it, the two lines' usual
-    association on the page, and the same column measure on both sides.
+    a bracket opened before it and closed after it (within the paragraph
+    the unit opens with), the two lines' usual association on the page,
+    the same column measure on both sides, and a paragraph's indented
+    opening line going on with a full line.
     The unit printed next gets :data:`PRINTED_NEXT` on top: the extractor's
     order stands unless the text says otherwise."""
     n = len(units)
@@ -894,7 +898,8 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
     digits_start = np.array([t[:1].isdigit() for t in start_texts])
     scores += NUMBER_ACROSS * (digits_end[:, None] & digits_start[None, :])
     opened = np.array([open_bracket(t) for t in end_texts])
-    closed = np.array([closing_bracket(t) for t in start_texts])
+    # The bracket may close anywhere in the paragraph the unit opens with.
+    closed = np.array([closing_bracket("".join(p.text.strip() for p in u[: paragraph_length(u, measures)])) for u in units])
     scores += BRACKET_ACROSS * ((opened[:, None] == closed[None, :]) & (opened[:, None] != ""))
     end_widths = np.array([p.width for p in ends])
     start_widths = np.array([p.width for p in starts])
@@ -903,6 +908,9 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
     scores += np.where(start_full[None, :] & same, SAME_MEASURE, 0.0)
     opening = np.array([opens_paragraph(p, measures) for p in starts])
     scores += np.where(opening[None, :], NEW_PARAGRAPH, 0.0)
+    # A paragraph's opening line goes on with a full line of its column.
+    end_opening = np.array([opens_paragraph(p, measures) for p in ends])
+    scores += np.where(end_opening[:, None] & start_full[None, :], OPENING_GOES_ON, 0.0)
     scores += np.where(start_widths[None, :] > end_widths[:, None] + HANGING + QUOTES, WIDER_NEXT, 0.0)
     rows = np.arange(len(open_ends))
     ends_at = np.array(open_ends)
