@@ -653,8 +653,8 @@ def is_title_over_subtitle(row: Row) -> bool:
 
 
 # lines_over_start's flag for the line over a subtitle, and what it adds to
-# their headline score: more than a text broken off at the foot of a column
-# costs as a headline (a title is printed right over its subtitle).
+# that line's headline score: more than a text broken off at the foot of a
+# column costs as a headline (a title is printed right over its subtitle).
 OVER_SUBTITLE = "subtitle"
 B_OVER_SUBTITLE = 6.0
 

@@ -206,7 +206,7 @@ REPORTED_SPEECH = re.compile(r"^\s*[^\s，。；：、,;:]{2,16}?在[^，。；�
 PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[“《{CJK}]{{2,}}[^，。、；：,;]*$")
 
 # A headline of three or more words of one length set apart by middle dots
-# ("勤劳·节俭·守信", "老街·老店·老手艺"): the parallel words of a slogan.  A
+# ("勤劳·节俭·守信", "老街·老店·老井"): the parallel words of a slogan.  A
 # foreign name runs its parts together the same way, but not three or more
 # of one length alone on a line.
 _DOT = "·•・‧"
