@@ -632,11 +632,11 @@ def test_a_note_closing_its_bracket_over_a_subtitle_is_no_title() -> None:
 
 
 def test_two_unmarked_lines_short_of_the_column_are_no_paragraph_running_on() -> None:
-    """"货物通关时间缩短一半" / "老街食堂办到心坎里了": each is two
+    """"集装箱装卸提速了三成" / "老街食堂办到心坎里了": each is two
     characters short of the column, like an indented opening line, but
     running text is punctuated and fills its column; lines without a mark
     that do not are headline lines."""
-    lines = ["江州海关去年征税三百亿元", "货物通关时间缩短一半", "老街食堂办到心坎里了"]
+    lines = ["江州港去年吞吐量再创新高", "集装箱装卸提速了三成", "老街食堂办到心坎里了"]
     assert all(width(t) == width(CANTEEN[1]) - 2 for t in lines[1:])
     rows = rows_of(*CANTEEN, *lines, *CANTEEN)
     label_rows(rows)

@@ -646,8 +646,8 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
 
 def ends_subtitle(above: Item, line: Item) -> bool:
     """``line`` is the wrapped end of the dash-led subtitle over it: shorter
-    than the subtitle's first line and not led by a dash itself ("——各地
-    贯彻落实……坚决" / "守住老街的烟火气")."""
+    than the subtitle's first line and not led by a dash itself ("——各区
+    抓紧落实……坚决" / "守住老街的烟火气")."""
     return above.dash_led and not line.dash_led and visible_len(line.text) < visible_len(above.text)
 
 
