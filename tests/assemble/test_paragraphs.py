@@ -642,3 +642,32 @@ def test_two_unmarked_lines_short_of_the_column_are_no_paragraph_running_on() ->
     label_rows(rows)
     n = len(CANTEEN)
     assert [r.part for r in rows[n : n + 3]] == [HEAD, HEAD, HEAD]
+
+
+def test_a_headline_over_a_dateline_reaches_up_to_the_title_mark_it_closes() -> None:
+    """"《江州老城保护工作三十" / … / "巷老手艺》" / "出版": four lines over
+    the dateline, one more than text is taken for a headline there, but a
+    headline does not begin inside its own title marks."""
+    head_lines = ["《江州老城保护工作三十", "年回顾与展望：老街老", "巷老手艺》", "出版"]
+    rows = rows_of(*CANTEEN, *head_lines, "江州讯 《江州老城保护工作三十年回", "顾与展望》一书近日出版。")
+    rows[len(CANTEEN) + 4].label = classify.DATELINE
+    label_rows(rows)
+    n = len(CANTEEN)
+    assert [r.part for r in rows[n : n + 4]] == [HEAD] * 4
+
+
+def test_a_caption_set_wider_than_the_column_is_text_line_by_line() -> None:
+    """A datelined caption set across the picture, wider than the column:
+    its lines without a mark ("《老街的早晨》《老城的记忆》……") are lines
+    of that text, not headlines set wide."""
+    wide = [
+        "江州讯 《江州老街》一书近日由江州出版社出版。全书收录了",
+        "《老街的早晨》《老城的记忆》《老手艺人》《老店新生》",
+        "《老井边的故事》等二十篇文章。",
+    ]
+    rows = rows_of(*CANTEEN, *wide, "本报记者 王芳 摄", *CANTEEN)
+    n = len(CANTEEN)
+    rows[n].label = classify.DATELINE
+    rows[n + 3].label = classify.CREDIT
+    label_rows(rows)
+    assert HEAD not in [r.part for r in rows[n : n + 3]]

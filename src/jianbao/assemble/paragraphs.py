@@ -361,6 +361,7 @@ def emission(
     before_start: bool = False,
     before_continuation: bool = False,
     over_subtitle: bool = False,
+    wide_text: bool = False,
     tagged_head: bool = False,
     under_kicker: bool = False,
     note: bool = False,
@@ -404,7 +405,7 @@ def emission(
     # is a headline's last mark, not a sentence inside running text.
     tag = rules.COLUMN_TAG.search(text)
     inner_end = has_inner_sentence_end(text[: tag.start() + 1] if tag else text)
-    running = inner_end or clauses >= 2 or (clauses and len(text) >= 24)
+    running = inner_end or clauses >= 2 or (clauses and len(text) >= 24) or wide_text
     too_long = -1.0 if very_long and running else (-5.0 if very_long else 0.0)
     # A short line that runs on is a wrap around a picture or drop cap.
     short_cost = -2.0 if runs_on_next else -5.0
@@ -465,7 +466,7 @@ def emission(
         head += B_UNDER_KICKER
     if ends_sentence(text):
         head -= 5.0
-    if inner_end:
+    if inner_end or wide_text:
         head -= 5.0
     if note or is_source_note(text) or rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.search(text):
         head -= 5.0
@@ -581,7 +582,8 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
     """For each row of ``run``, the label of the start below when the row
     stands in the unbroken stretch of lines
     right above a dateline or continuation marker that ends no sentence
-    (at most :data:`HEAD_OVER_START_MAX` lines) — text there has stopped,
+    (at most :data:`HEAD_OVER_START_MAX` lines, or up to the line opening
+    the title marks they close) — text there has stopped,
     so such lines are the headline printed over what follows ("……向202" /
     "0……开幕式致" / "贺词" / "本报北京……电").  Lines over a byline or a
     bold headline line count too when they have no clause marks (the rest
@@ -606,6 +608,7 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
         if below.label not in _OVER_STACK and not over_bold:
             continue
         unpunctuated_only = below.label == classify.BYLINE or over_bold
+        top = None
         for j in range(k, max(-1, k - HEAD_OVER_START_MAX), -1):
             text = rows[run[j]].text
             if ends_paragraph(text) or has_inner_sentence_end(text):
@@ -615,6 +618,77 @@ def lines_over_start(rows: list[Row], run: list[int]) -> list[str | None]:
                 # ("……（新" / "华社发）"): the end of the text above.
                 break
             flags[j] = below.label
+            top = j
+        if top is not None and not unpunctuated_only:
+            for j in _lines_opening_marks(rows, run, top, k):
+                flags[j] = below.label
+    return flags
+
+
+# Lines above the cap a headline may reach up to open the marks it closes.
+HEAD_OPENING_MAX = 2
+
+
+def _lines_opening_marks(rows: list[Row], run: list[int], top: int, bottom: int) -> list[int]:
+    """The lines above ``top`` that open the title marks or brackets the
+    lines ``top``..``bottom`` close ("《……在出席庆" / "……讲话》" / "出版"): a
+    headline does not begin inside its own marks.  Empty when the marks
+    balance or no such line is near."""
+    depth = sum(_marks_opened(rows[run[j]].text) for j in range(top, bottom + 1))
+    lines: list[int] = []
+    j = top - 1
+    while depth < 0 and j >= 0 and len(lines) < HEAD_OPENING_MAX:
+        text = rows[run[j]].text
+        if ends_paragraph(text) or has_inner_sentence_end(text):
+            return []
+        depth += _marks_opened(text)
+        lines.append(j)
+        j -= 1
+    return lines if depth >= 0 else []
+
+
+def _marks_opened(text: str) -> int:
+    """Opening minus closing title marks and brackets on a line."""
+    return sum(text.count(c) for c in "《（(") - sum(text.count(c) for c in "》）)")
+
+
+# Ems by which the lines of one text set to a wider measure may differ.
+WIDE_MEASURE_SLACK = 1.5
+
+
+def lines_of_wide_text(rows: list[Row], run: list[int]) -> list[bool]:
+    """For each row of ``run``: it is a line of a text set wider than the
+    column (a caption across a picture, a lead across columns), though it
+    has no mark of its own ("……《……》《在庆祝中").  Consecutive lines
+    wider than the column and of about one width are such a text when one
+    of them opens with a dateline.  (A deck of sentences set wide under a
+    title, full stops and all, is a subtitle; it opens with no dateline.
+    The text's short last line is read as usual.)
+
+    >>> rows = [Row(text=t, lines=[k], width=w, measure=10.0) for k, (t, w) in enumerate(
+    ...     [("江州讯 《江州老街》一书出版。全书收录了", 20.0), ("《老街的早晨》《老城的记忆》《老手艺》", 20.0), ("等二十篇文章。", 7.0)])]
+    >>> rows[0].label = classify.DATELINE
+    >>> lines_of_wide_text(rows, [0, 1, 2])
+    [True, True, False]
+    """
+    flags = [False] * len(run)
+    k = 0
+    while k < len(run):
+        first = rows[run[k]]
+        if first.width <= first.measure + WIDER_THAN_COLUMN:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(run):
+            row = rows[run[end]]
+            if abs(row.width - first.width) > WIDE_MEASURE_SLACK or row.width <= row.measure + WIDER_THAN_COLUMN:
+                break
+            end += 1
+        group = [rows[i] for i in run[k:end]]
+        if end - k >= 2 and any(r.label == classify.DATELINE for r in group):
+            for m in range(k, end):
+                flags[m] = True
+        k = end
     return flags
 
 
@@ -872,6 +946,7 @@ def _viterbi(
     ] + [0.0]
     n_rows = len(rows)
     over_start = lines_over_start(rows, run)
+    wide = lines_of_wide_text(rows, run)
     tagged = lines_closed_by_tag(rows, run)
     titled = lines_under_kicker(rows, run)
     signed = signature_lines(texts)
@@ -895,6 +970,7 @@ def _viterbi(
             before_start=over_start[k] is not None,
             before_continuation=k == len(run) - 1 and over_start[k] == classify.JUMP_FROM,
             over_subtitle=over_start[k] == OVER_SUBTITLE,
+            wide_text=wide[k],
             tagged_head=tagged[k],
             under_kicker=titled[k],
             note=note or closes,
