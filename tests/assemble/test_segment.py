@@ -576,3 +576,44 @@ def test_a_headline_line_after_a_documents_title_heads_the_next_article() -> Non
     ]
     items[0].hard_start = True
     assert [len(seg) for seg in segment(items)] == [3, 2]
+
+
+def notice_and_feature(second: str) -> list[Item]:
+    notice = unit("江州讯 市政府昨天发布关于老街交通管理的通告。全文如下：")
+    notice.hard_start = True
+    return [
+        head("江州发布老街交通管理通告"),
+        notice,
+        unit(second),
+        unit("清晨的老街，早点铺里飘出阵阵香气，街坊们端着碗坐在门口聊天。"),
+        unit("早点铺的老板说，这门手艺传了三代，街坊们吃了几十年。"),
+        head("老街的早点铺", strong=False),
+    ]
+
+
+def test_a_paragraph_ending_on_a_colon_goes_on_with_the_next() -> None:
+    """"……全文如下：" announces the text after it: the notice's points stay
+    with it even where they share words with the next article."""
+    items = notice_and_feature("一、老街全天禁止机动车通行。二、街坊们的车辆凭证出入。")
+    assert [len(seg) for seg in segment(items)] == [3, 3]
+
+
+def test_parallel_points_and_their_lead_in_stay_one_text() -> None:
+    """"抓好……" / "抓好……" / "抓好……": points laid out in parallel
+    paragraphs, and the paragraph introducing them, are one text; the
+    feature printed after them, headed by a headline printed after its
+    body, begins where they end."""
+    report = unit("江州讯 市政府昨天召开全市老城改造工作会议，部署今年的重点工作。")
+    report.hard_start = True
+    items = [
+        head("江州部署老城改造工作"),
+        report,
+        unit("会议要求，今年全市要把老城改造摆在第一位。"),
+        unit("抓好规划编制，年内完成十二条老街的改造方案。"),
+        unit("抓好资金保障，市里拿出三亿元用于老街修缮。"),
+        unit("抓好队伍建设，每条老街配齐一名街长。"),
+        unit("清晨的老街，早点铺里飘出阵阵香气，街坊们端着碗坐在门口聊天。"),
+        unit("早点铺的老板说，这门手艺传了三代，街坊们吃了几十年。"),
+        head("老街的早点铺", strong=False),
+    ]
+    assert [len(seg) for seg in segment(items)] == [6, 3]

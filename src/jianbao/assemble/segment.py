@@ -21,7 +21,10 @@ dynamic programming over all cuts:
   (it may still be a photo's headline, matched to a caption later);
 * a headline printed right after a photo credit belongs to the photo;
 * text on both sides of a cut that is about the same thing (shares
-  vocabulary beyond what unrelated articles share) is one article;
+  vocabulary beyond what unrelated articles share) is one article, and so
+  is a paragraph ending on a colon ("……全文如下：") with the text it
+  announces, and a series of parallel paragraphs ("突出……" / "突出……" /
+  "突出……") with the paragraph that introduces them;
 * plain headline lines the width of the column are mostly intertitles, so
   a headline made only of them is weak; a bold or column-spanning line is a
   real headline and costs dearly as an intertitle, and so does a line
@@ -225,12 +228,65 @@ def index_cohesion(items: list[Item], vocab: Vocabulary) -> None:
     for a, b in zip(units, units[1:]):
         if is_closing_note(b.text) or is_closing_credit(b.text):
             a.cohesion_next = B_CLOSING_NOTE
+        elif announces_more(a.text) and not b.hard_start:
+            # "……全文如下：" / "他说：": the colon announces what follows.
+            a.cohesion_next = B_CLOSING_NOTE
         elif is_source_note(a.text) and not b.hard_start:
             # A note naming the source ended its text: what follows begins
             # another (a dateline after it is weighed as a hard start already).
             a.cohesion_next = -B_CLOSING_NOTE
         else:
             a.cohesion_next = W_COHESION * (vocab.bits_overlap(a.tail_bits, b.head_bits) - COH_BASE)
+    for a, b in parallel_paragraph_pairs(units):
+        a.cohesion_next += B_PARALLEL_OPENINGS
+
+
+# Paragraphs in a series that open with the same words ("突出……" / "突出……" /
+# "突出……") are one text's parallel points (see parallel_paragraph_pairs).
+B_PARALLEL_OPENINGS = 2.0
+PARALLEL_RUN = 3
+
+
+def parallel_paragraph_pairs(units: list[Item]) -> list[tuple[Item, Item]]:
+    """Neighbouring units in a run of at least :data:`PARALLEL_RUN` that
+    open with the same two Han characters and go on with a third letter
+    ("保护好老街，……" / "保护好老店，……" / "保护好……"), and the
+    unit before the run with its first: a text lays out its points in
+    parallel paragraphs after a paragraph that introduces them.  Openings
+    followed by a mark ("近日，") are left out: briefs of a column open
+    that way too.
+
+    >>> units = [Item(kind=UNIT, rows=[Row(text=t, lines=[0])]) for t in ("今年要做好三件事。", "保护老街。", "保护老店。", "保护老井。", "近日，……")]
+    >>> [(a.text[:4], b.text[:4]) for a, b in parallel_paragraph_pairs(units)]
+    [('今年要做', '保护老街'), ('保护老街', '保护老店'), ('保护老店', '保护老井')]
+    """
+    openings = [_parallel_opening(u.text) for u in units]
+    pairs: list[tuple[Item, Item]] = []
+    start = 0
+    while start < len(units):
+        end = start + 1
+        while end < len(units) and openings[start] and openings[end] == openings[start]:
+            end += 1
+        if openings[start] and end - start >= PARALLEL_RUN:
+            # The paragraph before the series introduces it.
+            first = max(0, start - 1)
+            pairs.extend(zip(units[first : end - 1], units[first + 1 : end]))
+        start = end
+    return pairs
+
+
+def _parallel_opening(text: str) -> str:
+    t = text.lstrip()
+    return t[:2] if len(t) >= 3 and all(_is_han(ch) for ch in t[:3]) else ""
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def announces_more(text: str) -> bool:
+    """A paragraph ending on a colon introduces the text after it."""
+    return text.rstrip().endswith(("：", ":"))
 
 
 def is_closing_note(text: str) -> bool:
