@@ -617,3 +617,14 @@ def test_parallel_points_and_their_lead_in_stay_one_text() -> None:
         head("老街的早点铺", strong=False),
     ]
     assert [len(seg) for seg in segment(items)] == [6, 3]
+
+
+def test_a_brief_and_the_report_after_it_share_one_headline() -> None:
+    """"新华社……电 外事办公室发言人宣布……" in one paragraph, then "本报……电
+    ……": a report follows the brief announcing it, under the headline
+    printed after both, though the two share few words."""
+    brief = unit("新华社江州3月4日电 外事办公室发言人宣布：应市长邀请，多国贵宾近日来访。")
+    report = unit("本报江州3月5日电 江州国际友好城市论坛今天开幕，来自二十个国家的市长出席论坛。")
+    brief.hard_start = report.hard_start = True
+    items = [brief, report, unit("论坛期间，各国市长将参观江州老城，并就城市治理交换意见。"), head("江州国际友好城市论坛开幕")]
+    assert [len(seg) for seg in segment(items)] == [4]

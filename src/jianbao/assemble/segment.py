@@ -15,7 +15,9 @@ dynamic programming over all cuts:
   with ("贺 信") or a continuation marker ("（上接第1版）") starts a new
   article, even after a text that breaks off mid-sentence (the rest of
   that text is in another column or page); key points in a bullet list
-  above a dateline ("■ ……") are the text's own;
+  above a dateline ("■ ……") are the text's own, and a one-paragraph brief
+  under a dateline right over another is less often a text of its own (a
+  report follows the brief announcing it under one headline);
 * a jump marker ("（下转第4版）") ends the body it follows;
 * an article without any headline costs; so does a headline with no body
   (it may still be a photo's headline, matched to a caption later);
@@ -105,6 +107,9 @@ W_WEAK_WITHOUT_BOLD = 0.75
 W_INTERTITLE_LEX = 0.8
 C_INNER_BYLINE = 2.5
 C_HARD_START = 4.0
+# ... and between a brief and the report printed after it under one
+# headline (SegmentGrower._joins_brief).
+C_HARD_START_BY_BRIEF = 1.5
 C_PHOTO_HEAD = 0.4
 B_CONTINUED_HEAD = 1.0
 B_COLUMN_LEADS = 0.1
@@ -502,7 +507,7 @@ class SegmentGrower:
                 return False
             self.inner += item.cohesion_next
             if nxt.hard_start and not item.bulleted:
-                self.inner -= C_HARD_START
+                self.inner -= C_HARD_START_BY_BRIEF if self._joins_brief(i) else C_HARD_START
             inner_cost = page.inner_cost
             for k in range(i + 1, self.first_unit):
                 self.inner += inner_cost[k]
@@ -517,6 +522,12 @@ class SegmentGrower:
         if self.trail_parts:
             self._find_trail_grams(i)
         return True
+
+    def _joins_brief(self, i: int) -> bool:
+        """Unit ``i`` is a one-paragraph report under a dateline right over
+        another dateline: the brief that a report often follows under one
+        headline ("新华社……电 外交部宣布……" / "本报……电 ……")."""
+        return self.page.items[i].hard_start and i + 1 == self.first_unit
 
     def headless(self) -> bool:
         """A text with no headline line that opens mid-page without a
