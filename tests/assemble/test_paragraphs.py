@@ -671,3 +671,23 @@ def test_a_caption_set_wider_than_the_column_is_text_line_by_line() -> None:
     rows[n + 3].label = classify.CREDIT
     label_rows(rows)
     assert HEAD not in [r.part for r in rows[n : n + 3]]
+
+
+def test_a_subtitle_without_a_full_stop_ending_the_page_under_its_title_is_headline() -> None:
+    """Printed after its body and set in the column's measure, a long
+    subtitle ("市长王小川……等" / "到老街看望……，" / "并送上慰问品") looks
+    like a paragraph, but no sentence ends in it and it ends the page on no
+    mark."""
+    deck = ["市长王小川副市长李明等来", "到老街看望独居的老人们，", "并送上慰问品"]
+    rows = rows_of(*CANTEEN, "江州市领导看望老街独居老人", *deck, bold=(len(CANTEEN),))
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) :]] == [HEAD] * 4
+
+
+def test_text_broken_off_at_the_foot_of_the_page_is_no_subtitle() -> None:
+    """Under an intertitle, text that stops on a function word or fills the
+    column at the foot of the page goes on elsewhere: it is text."""
+    for tail in (["食堂开张以后，街坊们都说", "饭菜可口、价格实惠的"], ["食堂开张以后，街坊们都说", "饭菜可口价格实惠的老食堂"]):
+        rows = rows_of(*CANTEEN, "江州市领导看望老街独居老人", *tail, bold=(len(CANTEEN),))
+        label_rows(rows)
+        assert HEAD not in [r.part for r in rows[len(CANTEEN) + 1 :]], tail

@@ -549,6 +549,51 @@ def label_rows(rows: list[Row]) -> None:
     # elsewhere says so with a jump marker, and a headline printed after its
     # body ends the page more often than a paragraph broken off does.
     _viterbi(rows, run, measures, tol, start)
+    for i in deck_ending_page(rows, run):
+        rows[i].part = HEAD
+
+
+def _breaks_off(text: str) -> bool:
+    """A line stopping on a function word or a mark that runs on."""
+    t = text.rstrip()
+    return bool(t) and (t[-1] in DANGLING or t[-1] in RUN_ON_MARKS)
+
+
+# Lines a subtitle printed last on a page may run to.
+DECK_MAX_LINES = 12
+
+
+def deck_ending_page(rows: list[Row], run: list[int]) -> list[int]:
+    """The rows after the page's last headline line that end the page
+    without a single sentence end among them: a subtitle set in the
+    column's measure ("市长王小川副市长李明等来" / "到老街看望独居的老人们，"
+    / "并送上慰问品"), printed after its title, not a paragraph (text
+    is punctuated and ends on a mark).  Text broken off at the foot of the
+    page (on a function word, "……营商环境的", or filling the column) and a
+    note in brackets ("（新华社……电）") are no subtitle.
+
+    >>> rows = [Row(text=t, lines=[k], width=len(t), measure=13.0) for k, t in enumerate(["老街食堂开张了。", "老街食堂开张", "市长王小川李副市长等到老街", "看望老人并送上慰问品"])]
+    >>> for row, part in zip(rows, (LAST, HEAD, FIRST, LAST)): row.part = part
+    >>> deck_ending_page(rows, [0, 1, 2, 3])
+    [2, 3]
+    """
+    deck: list[int] = []
+    if not run or _breaks_off(rows[run[-1]].text) or rows[run[-1]].width >= rows[run[-1]].measure - TOL:
+        return []
+    for i in reversed(run):
+        row = rows[i]
+        if row.part == HEAD:
+            if not deck or row.label != classify.TEXT:
+                return []
+            text = "".join(rows[j].text.strip() for j in reversed(deck))
+            return [] if text[:1] in _OPENING_MARKS or is_source_note(text) else deck[::-1]
+        text = row.text.strip()
+        if row.label != classify.TEXT or ends_sentence(text) or has_inner_sentence_end(text) or ends_paragraph(text) or "；" in text:
+            return []
+        deck.append(i)
+        if len(deck) > DECK_MAX_LINES:
+            return []
+    return []
 
 
 # A text that stops mid-paragraph where no jump marker cuts it; stopping
