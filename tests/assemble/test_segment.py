@@ -628,3 +628,19 @@ def test_a_brief_and_the_report_after_it_share_one_headline() -> None:
     brief.hard_start = report.hard_start = True
     items = [brief, report, unit("论坛期间，各国市长将参观江州老城，并就城市治理交换意见。"), head("江州国际友好城市论坛开幕")]
     assert [len(seg) for seg in segment(items)] == [4]
+
+
+def test_a_short_continued_part_reprints_its_headline_after_it() -> None:
+    """"（上接第1版）……" in a few lines, then its headline set plain in the
+    column: the headline the part reprints, not an intertitle running the
+    part on into the next article."""
+    part = unit("（上接第1版）老街两旁的店铺也陆续开张，街坊们说，老街又热闹起来了。")
+    part.hard_start = part.from_jump = True
+    items = [
+        part,
+        head("江州老街焕新颜", strong=False),
+        unit("今年以来，江州港装卸的货物稳步增长，一季度同比增长一成。"),
+        unit("港口负责人介绍，新建的两个泊位投入使用后，船舶等候时间明显缩短。"),
+        head("江州港装卸货物稳步增长"),
+    ]
+    assert [len(seg) for seg in segment(items)] == [2, 3]

@@ -46,7 +46,10 @@ dynamic programming over all cuts:
   headed article: there they are more likely the headlines of texts cut
   apart);
 * a headline line that only finishes the one above it ("……（人民论" /
-  "坛）") is never cut from it.
+  "坛）") is never cut from it;
+* a short part continued from another page reprints its headline set
+  plain in the column, printed after it too: there a plain headline is
+  not weak for looking like an intertitle.
 
 After the cut, two or more texts in a row headed by the same kind of plain
 label ("李明——") are joined to the feature before them
@@ -112,6 +115,9 @@ C_HARD_START = 4.0
 C_HARD_START_BY_BRIEF = 1.5
 C_PHOTO_HEAD = 0.4
 B_CONTINUED_HEAD = 1.0
+# A continued part this short (in characters) reprints its headline rather
+# than runs on past an intertitle (SegmentGrower._reprints_head).
+SHORT_CONTINUED_PART = 300
 B_COLUMN_LEADS = 0.1
 # A kicker stands above its title and a subtitle below it: a stack cannot
 # end on a kicker nor open with a subtitle.
@@ -529,6 +535,12 @@ class SegmentGrower:
         headline ("新华社……电 外交部宣布……" / "本报……电 ……")."""
         return self.page.items[i].hard_start and i + 1 == self.first_unit
 
+    def _reprints_head(self, trail: Stack) -> bool:
+        """A short part continued from another page with its headline printed
+        right after it: the headline the part reprints, set plain in the
+        column (so not weak for looking like an intertitle)."""
+        return trail.has_head and self.page.items[self.first_unit].from_jump and self.chars <= SHORT_CONTINUED_PART
+
     def headless(self) -> bool:
         """A text with no headline line that opens mid-page without a
         dateline or continuation marker."""
@@ -595,7 +607,7 @@ class SegmentGrower:
         if stack.misplaced_byline:
             return IMPOSSIBLE
         score += self.lead_lex if lead.has_head else self.trail_lex
-        if stack.weak_cost is not None:
+        if stack.weak_cost is not None and not self._reprints_head(trail):
             score -= stack.weak_cost
         score -= stack.shape_cost
         if lead.column_under_head or trail.column_under_head:
