@@ -441,6 +441,21 @@ def test_a_byline_printed_between_two_boxes_of_its_text_signs_the_article() -> N
     assert "王小明" not in "".join(articles[0].body)
 
 
+def test_a_spaced_two_character_intertitle_is_no_byline() -> None:
+    """"情 浓" between two paragraphs heads a section: features set such
+    intertitles like a padded pen name, but a pen name signs under the
+    headline, not in the middle of the text."""
+    before = ["  清晨六点，老街的早餐铺已", "经坐满了人。社区把闲置的门", "面改成了便民食堂，老人们吃", "上了热乎饭，年轻人也常来这",
+              "里歇歇脚。"]
+    after = ["  食堂的菜价比外面低一些，", "味道却一点不差。每天中午，", "社区志愿者都会把饭菜送到行", "动不便的老人家中。"]
+    headline = ["江州老街社区食堂开业", "江州老街社区食堂开业"]
+    page = "\n".join([*HEADER, "", *headline, "", *before, "情 浓", *after])
+    articles = [a for _p, a in parse_texts([page]).articles()]
+    assert len(articles) == 1
+    assert articles[0].byline == ""
+    assert "情浓" in [p.replace(" ", "") for p in articles[0].body]
+
+
 def test_a_continued_part_keeps_its_plain_intertitle_where_the_extractor_shows_no_bold() -> None:
     """A part continued from another page runs on through its plain
     intertitles even where the text keeps no trace of bold type."""

@@ -289,7 +289,9 @@ def build_items(rows: list[Row]) -> list[Item]:
             close_unit()
             unit = Item(kind=UNIT, rows=[row], hard_start=True, from_jump=True)
             continue
-        if row.part == HEAD and is_pen_name(row.text) and items and items[-1].kind == HEAD_ITEM:
+        if row.part == HEAD and is_pen_name(row.text) and not has_text(unit) and items and items[-1].kind == HEAD_ITEM:
+            # A padded two-character name right under a headline signs the
+            # text; between paragraphs ("情 浓") it is an intertitle.
             close_unit()
             items.append(Item(kind=BYLINE, rows=[row]))
             continue
