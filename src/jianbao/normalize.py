@@ -78,12 +78,14 @@ def width(text: str, model: str = FULL_PUNCT) -> float:
     # Widths are whole and half ems, so the sum is exact in any order.
     total = sum(map(_WIDTH_TABLES[punct].__getitem__, text), 0.0)
     last = text.rstrip()[-1:]
-    if last and model == FULL_PUNCT and not _is_han(last) and char_width(last, 1.0) == 1.0:
+    if last and model == FULL_PUNCT and not is_han(last) and char_width(last, 1.0) == 1.0:
         total -= 0.5
     return total
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
+    """A Han character (the unified ideographs, extension A and the
+    compatibility block)."""
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
@@ -291,7 +293,7 @@ def _doubled(a: str, b: str) -> bool:
 
 def _doubled_wrap(text: str) -> bool:
     """One Han character printed twice: the wrapped end of a bold line."""
-    return len(text) == 2 and text[0] == text[1] and _is_han(text[0])
+    return len(text) == 2 and text[0] == text[1] and is_han(text[0])
 
 
 # A line repeated at the start of the next one is a faux-bold copy from

@@ -76,7 +76,7 @@ from functools import reduce
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_closing_credit, is_source_note
 from jianbao.assemble.rows import Row
-from jianbao.normalize import visible_len
+from jianbao.normalize import is_han, visible_len
 from jianbao.rules import COLUMN_TAG, DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
@@ -288,11 +288,7 @@ def parallel_paragraph_pairs(units: list[Item]) -> list[tuple[Item, Item]]:
 
 def _parallel_opening(text: str) -> str:
     t = text.lstrip()
-    return t[:2] if len(t) >= 3 and all(_is_han(ch) for ch in t[:3]) else ""
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return t[:2] if len(t) >= 3 and all(is_han(ch) for ch in t[:3]) else ""
 
 
 def announces_more(text: str) -> bool:
