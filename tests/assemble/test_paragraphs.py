@@ -691,3 +691,12 @@ def test_text_broken_off_at_the_foot_of_the_page_is_no_subtitle() -> None:
         rows = rows_of(*CANTEEN, "江州市领导看望老街独居老人", *tail, bold=(len(CANTEEN),))
         label_rows(rows)
         assert HEAD not in [r.part for r in rows[len(CANTEEN) + 1 :]], tail
+
+
+def test_a_number_broken_over_two_lines_keeps_the_paragraph_going() -> None:
+    """"……老街更热闹。10" / "月1日晚，……": the line ends a sentence and may
+    look short (digits justified wider than half an em), but no paragraph
+    ends inside a number."""
+    assert runs_on("新的一年老街更热闹。10", "月1日晚，食堂又添了晚餐")
+    assert break_cost("新的一年老街更热闹。10", "月1日晚，食堂又添了晚餐") == C_BROKEN_WORD
+    assert break_cost("新的一年老街更热闹。", "10月1日晚，食堂又添了") == 0.0

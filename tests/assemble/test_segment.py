@@ -644,3 +644,18 @@ def test_a_short_continued_part_reprints_its_headline_after_it() -> None:
         head("江州港装卸货物稳步增长"),
     ]
     assert [len(seg) for seg in segment(items)] == [2, 3]
+
+
+def test_a_plain_line_naming_a_document_heads_the_document_under_it() -> None:
+    """"……联合声明" set plain under a report on the same meeting: no
+    intertitle names a document, so it heads the statement printed under
+    it, not a section of the report."""
+    items = [
+        head("江州友城论坛开幕"),
+        unit("江州讯 江州国际友好城市论坛今天开幕，二十国市长出席。"),
+        unit("论坛期间，两市代表参观了老街。"),
+        head("江州市和友好城市联合声明", strong=False),
+        unit("一、两市同意在老城保护方面开展合作。"),
+        unit("二、两市将互派代表团。"),
+    ]
+    assert [len(seg) for seg in segment(items)] == [3, 3]

@@ -527,3 +527,8 @@ def test_an_editorials_thesis_subtitle() -> None:
 @pytest.mark.parametrize("text", ["从即日起，本报记者将走进田间地头", "本期起，本版开设“社区故事”栏目", "敬请关注。"])
 def test_editors_announcement(text: str) -> None:
     assert rules.EDITORS_ANNOUNCEMENT.search(text)
+
+
+@pytest.mark.parametrize(("prev", "nxt", "runs"), [("老街改造始于20", "19年。", True), ("共祝老街明天更好。10", "月1日晚，", True), ("今年投入30", "亿元", True), ("老街改造始于2019年。", "今年", False), ("第3", "，", False)])
+def test_number_runs_across(prev: str, nxt: str, runs: bool) -> None:
+    assert rules.number_runs_across(prev, nxt) is runs

@@ -66,6 +66,7 @@ from jianbao.rules import (
     closes_frame,
     is_kicker_line,
     is_subtitle_line,
+    number_runs_across,
 )
 
 # A line opening with a bracketed word that text follows ("（英文版）首映式举行").
@@ -218,8 +219,6 @@ def adds_parallel_phrase(prev: str, nxt: str) -> bool:
 # A headline line never opens with the particle 的: "……“江州故事”国际" /
 # "的来访嘉宾" is one line wrapped.
 WRAP_OPENERS = "的"
-# Units that follow a number: "……论坛2020" / "年年会".
-NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
 
 
 def breaks_mid_phrase(prev: str, nxt: str) -> bool:
@@ -286,7 +285,7 @@ def _document_title_runs_on(a: str, b: str) -> bool:
 def _number_runs_on(a: str, b: str) -> bool:
     """A number broken over the lines: "……2025" / "年……", or in Chinese
     numerals "……二〇二" / "四年……"."""
-    if a[-1:].isdigit() and b[:1] != "" and (b[:1].isdigit() or b[:1] in NUMBER_UNITS):
+    if number_runs_across(a, b):
         return True
     return len(a) >= 2 and all(ch in _HAN_DIGITS for ch in a[-2:]) and b[:1] != "" and b[:1] in _HAN_DIGITS
 

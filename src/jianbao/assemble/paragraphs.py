@@ -91,7 +91,7 @@ _INTO = {
 def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_across: bool | None = None) -> bool:
     """The line after ``prev`` continues it: ``prev`` stops at a comma or an
     opening mark, leaves a quotation or bracket open, or the line break
-    falls inside a word.  ``prev_leaves_open`` is ``leaves_open(prev)``
+    falls inside a word or a number.  ``prev_leaves_open`` is ``leaves_open(prev)``
     where the caller has it already; ``word_across`` whether a word runs
     across the break (by default any dictionary word does; see
     :func:`weighed_words_across` for where only a likely one does)."""
@@ -100,7 +100,7 @@ def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_acro
         return False
     if prev_leaves_open is None:
         prev_leaves_open = leaves_open(a)
-    if a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or prev_leaves_open:
+    if a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or prev_leaves_open or rules.number_runs_across(a, nxt):
         return True
     return breaks_word(a, nxt) if word_across is None else word_across
 
@@ -113,6 +113,8 @@ def break_cost(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_a
         return 0.0
     if prev_leaves_open is None:
         prev_leaves_open = leaves_open(a)
+    if rules.number_runs_across(a, nxt):
+        return C_BROKEN_WORD
     marked = a[-1] in RUN_ON_MARKS or a[-1] in DANGLING
     if not marked:
         # The dictionary is looked up only where no mark decides.

@@ -30,7 +30,8 @@ dynamic programming over all cuts:
 * plain headline lines the width of the column are mostly intertitles, so
   a headline made only of them is weak; a bold or column-spanning line is a
   real headline and costs dearly as an intertitle, and so does a line
-  right over a dateline set in the column (sections go on without one);
+  right over a dateline set in the column (sections go on without one) or
+  a line naming a document ("……联合声明": no intertitle names one);
 * a stack cannot end on a kicker, have a headline line above its kicker,
   go on past a document's title ("关于……的通知") but for a subtitle, date
   or signer,
@@ -661,9 +662,16 @@ def _inner_item_score(item: Item, nxt: Item | None) -> float:
     (``nxt``: the item printed after it)."""
     if item.kind == HEAD:
         # A headline printed right after a photo credit heads the photo, a
-        # kicker heads a title, and a line right over a dateline heads the
-        # report it opens: none is an intertitle.
-        strong = item.strong or item.after_caption or heads_a_title(item, nxt) or heads_a_report(nxt)
+        # kicker heads a title, a line right over a dateline heads the
+        # report it opens, and a line naming a document ("……联合声明")
+        # heads the document printed under it: none is an intertitle.
+        strong = (
+            item.strong
+            or item.after_caption
+            or heads_a_title(item, nxt)
+            or heads_a_report(nxt)
+            or bool(DOCUMENT_TITLE.search(item.text))
+        )
         return -(C_INTERTITLE_STRONG if strong else C_INTERTITLE) + W_LEX * W_INTERTITLE_LEX * item.local_sim
     if item.kind in (BYLINE, COLUMN):
         return -C_INNER_BYLINE

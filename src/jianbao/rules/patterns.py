@@ -356,6 +356,17 @@ def to_int(numeral: str) -> int | None:
     return total + current
 
 
+# Units that follow a number: "……论坛2020" / "年年会".
+NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
+
+
+def number_runs_across(prev: str, nxt: str) -> bool:
+    """An Arabic number broken over two lines: "……2025" / "年……", "……10" /
+    "月1日……"; no headline or paragraph ends inside a number."""
+    a, b = prev.rstrip(), nxt.lstrip()
+    return a[-1:].isdigit() and b[:1] != "" and (b[:1].isdigit() or b[:1] in NUMBER_UNITS)
+
+
 def bracket_depth_change(text: str) -> int:
     """Opening minus closing round brackets on a line."""
     return text.count("（") + text.count("(") - text.count("）") - text.count(")")
