@@ -58,6 +58,12 @@ def test_a_line_stopping_on_a_comma_runs_on() -> None:
     assert not runs_on("鱼也回来了。", "第二天一早")
 
 
+def test_a_line_stopping_on_a_function_word_runs_on() -> None:
+    """"……，由" / "十二个方队组成": a preposition closes no sentence."""
+    assert runs_on("第三篇章“老城新貌”，由", "十二个方队组成。")
+    assert runs_on("今年的", "老街更热闹了。")
+
+
 def test_an_open_bracket_leaves_the_line_open() -> None:
     assert leaves_open("走好脚下的路（人民论")
     assert not leaves_open("走好脚下的路（人民论坛）")

@@ -47,14 +47,13 @@ from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note
 from jianbao.lexicon import breaks_word
 from jianbao.normalize import clean_spaces, visible_len
 
-# Function words that cannot end a headline line.
-DANGLING = "的和与及在对把被从向为以将并而或"
 # Nor does a headline line end on a comma: the sentence goes on below
 # ("从客流、票房等数据看，" / "市文旅局表示——" is one kicker).
 CLAUSE_BREAKS = "，、,"
 
 from jianbao.rules import (
     BRACKETED,
+    DANGLING,
     COLUMN_TAG,
     KICKER_END,
     LEADER_LINE,

@@ -69,9 +69,7 @@ C_BROKEN_OPEN = 5.0
 # two paragraphs ("……关于发展花卉产" / "业……").
 C_BROKEN_WORD = 3.5
 RUN_ON_MARKS = "，、；：（“《—"
-# Function words that cannot close a sentence or a headline: a line that
-# stops on one continues on the next ("……在今年的" / "全国两会……").
-DANGLING = "的和与及在对把被从向为以将并而或"
+DANGLING = rules.DANGLING
 # A column line stopping on one of them right over a headline set off
 # from it is text cut off, not a headline line (see emission).
 C_CUT_OFF_TEXT = 6.0

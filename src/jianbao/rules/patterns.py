@@ -356,6 +356,11 @@ def to_int(numeral: str) -> int | None:
     return total + current
 
 
+# Function words that close neither a sentence nor a headline: a line that
+# stops on one continues on the next ("……在今年的" / "全国两会……", "……，由"
+# / "十二个方队组成").
+DANGLING = "的和与及在对把被从向为以将并而或由"
+
 # Units that follow a number: "……论坛2020" / "年年会".
 NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
 
