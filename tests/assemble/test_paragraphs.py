@@ -706,3 +706,13 @@ def test_a_number_broken_over_two_lines_keeps_the_paragraph_going() -> None:
     assert runs_on("新的一年老街更热闹。10", "月1日晚，食堂又添了晚餐")
     assert break_cost("新的一年老街更热闹。10", "月1日晚，食堂又添了晚餐") == C_BROKEN_WORD
     assert break_cost("新的一年老街更热闹。", "10月1日晚，食堂又添了") == 0.0
+
+
+def test_a_line_with_many_digits_reckoned_short_is_still_a_full_line() -> None:
+    """Justification sets digits wider than the half em they are reckoned
+    at: "家。助餐点也有2089个，" reckons short of the column, yet it is a
+    line of the paragraph, not the indented opening of another."""
+    lines = ["  全市的老街食堂越开越多，", "去年新开张的食堂有1356", "家。助餐点也有2089个，", "老人们吃饭方便多了。"]
+    rows = rows_of(*CANTEEN, *lines)
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, MID, LAST]
