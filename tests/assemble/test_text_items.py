@@ -13,8 +13,10 @@ from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, MID, SINGLE
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import BYLINE, CAPTION, COLUMN, UNIT, Item, Segment, index_grams
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
+from jianbao.assemble.segment import make_segment
 from jianbao.assemble.text import (
     attach_captions,
+    build_article,
     build_items,
     head_item,
     interrupting_heads,
@@ -569,3 +571,24 @@ def test_a_headline_set_apart_that_names_no_text_floats() -> None:
     order = {id(it): k for k, it in enumerate(items)}
     floating = place_interrupting_heads(interrupting_heads(items), [article], vocab, order)
     assert [[it.text for it in seg.items] for seg in floating] == [["北山茶园迎来采摘季"]]
+
+
+def test_an_intertitle_wrapped_over_two_lines_is_one_paragraph() -> None:
+    """"守住老街的烟火气，让日子更" / "红火": the wrapped end of an
+    intertitle inside an article joins it in one paragraph of the body."""
+    items = build_items(
+        [
+            head("江州老街社区食堂开业", bold=True),
+            row("清晨六点，老街的早餐铺已经坐满了人。", SINGLE),
+            head("守住老街的烟火气，让日子更"),
+            head("红火"),
+            row("食堂的菜价比外面低一些，味道却一点不差。", SINGLE),
+        ]
+    )
+    assert "wraps_previous" in flags(items[3])
+    article, _ = build_article(make_segment(items, 0.0))
+    assert [p.replace(" ", "") for p in article.body] == [
+        "清晨六点，老街的早餐铺已经坐满了人。",
+        "守住老街的烟火气，让日子更红火",
+        "食堂的菜价比外面低一些，味道却一点不差。",
+    ]

@@ -594,14 +594,19 @@ def build_article(seg: Segment) -> tuple[Article, list[Item]]:
     ends = {id(it) for it in seg.lead} | {id(it) for it in seg.trail}
     middle = [it for it in seg.items if id(it) not in ends]
     paragraphs: list[list[Row]] = []
+    previous: Item | None = None
     for it in middle:
         if it.kind == UNIT:
             add_unit(article, it, paragraphs)
         elif it.kind == BYLINE and not article.byline:
             take_inner_byline(article, it)
+        elif it.kind == HEAD_ITEM and it.wraps_previous and previous is not None and previous.kind == HEAD_ITEM and paragraphs:
+            # The wrapped end of an intertitle ("……祖国明天更" / "美好").
+            paragraphs[-1].extend(it.rows)
         else:
             # An intertitle or inner byline: a paragraph of its own.
             paragraphs.append(list(it.rows))
+        previous = it
     article.body = [p for p in (join_lines([r.text for r in rows]) for rows in paragraphs) if p]
     article.add_provenance("body", [i for rows in paragraphs for r in rows for i in r.lines])
     return article, list(seg.items)
