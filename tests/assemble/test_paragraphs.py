@@ -716,3 +716,13 @@ def test_a_line_with_many_digits_reckoned_short_is_still_a_full_line() -> None:
     rows = rows_of(*CANTEEN, *lines)
     label_rows(rows)
     assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, MID, LAST]
+
+
+def test_a_speakers_attribution_after_a_quote_ends_its_paragraph() -> None:
+    """"……吃得放心。”" / "社区主任王芳说。": the attribution closes the
+    quotation's paragraph; it opens no paragraph of its own."""
+    lines = ["  “食堂的饭菜干净卫生，老", "人们吃得放心，我们也放心。”", "社区主任王芳说。", *CANTEEN]
+    rows = rows_of(*CANTEEN, *lines)
+    label_rows(rows)
+    n = len(CANTEEN)
+    assert [r.part for r in rows[n : n + 3]] == [FIRST, MID, LAST]
