@@ -374,7 +374,10 @@ def half_width_slack(text: str) -> float:
     >>> half_width_slack("去年前10月，全市新设企业1356")
     1.5
     """
-    return min(HALF_WIDTH_SLACK_MAX, HALF_WIDTH_STRETCH * sum(1 for ch in text if ch.isascii() and ch.isalnum()))
+    return min(HALF_WIDTH_SLACK_MAX, HALF_WIDTH_STRETCH * len(_HALF_WIDTH.findall(text)))
+
+
+_HALF_WIDTH = re.compile(r"[0-9A-Za-z]")
 
 
 # No newspaper column is this wide (in ems): a line wider than that and
@@ -424,7 +427,7 @@ def emission(
     d = row.width - measure
     # Justification sets digits and Latin letters wider than the half em
     # they are reckoned at, so a full line holding many measures short.
-    full = -tol - half_width_slack(row.text) <= d <= tol
+    full = abs(d) <= tol or (-tol - HALF_WIDTH_SLACK_MAX <= d < -tol and d >= -tol - half_width_slack(row.text))
     # Half-width digits and Latin make an indented line look a little short;
     # a leading space lets such a line count as indented (indent_slack), but
     # only a line about one indent short of the column is an opening line.
