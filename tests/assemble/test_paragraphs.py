@@ -726,3 +726,14 @@ def test_a_speakers_attribution_after_a_quote_ends_its_paragraph() -> None:
     label_rows(rows)
     n = len(CANTEEN)
     assert [r.part for r in rows[n : n + 3]] == [FIRST, MID, LAST]
+
+
+def test_the_end_of_a_dateline_broken_over_two_lines_goes_on_with_it() -> None:
+    """"本报江州3月5日" / "电 记者从市交通局获悉：……": the second line
+    finishes the dateline's line; it is neither a headline nor a new
+    paragraph."""
+    rows = rows_of(*CANTEEN, "本报江州3月5日", "电 记者从市交通局", "获悉：今年春运客流平稳。", *CANTEEN)
+    n = len(CANTEEN)
+    rows[n].label = classify.DATELINE
+    label_rows(rows)
+    assert [r.part for r in rows[n : n + 3]] == [FIRST, MID, LAST]

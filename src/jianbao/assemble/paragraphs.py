@@ -23,6 +23,7 @@ from jianbao.assemble.continuity import WINDOW, gain_across, head_codes, join_ga
 from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
+from jianbao.normalize import clean_spaces
 
 FIRST, MID, LAST, SINGLE, HEAD = "first", "mid", "last", "single", "head"
 STATES = (FIRST, MID, LAST, SINGLE, HEAD)
@@ -343,6 +344,22 @@ def indent_slack(text: str) -> float:
     return 0.5 * sum(1 for ch in text if ch.isascii() and ch.isalnum())
 
 
+# The end of a dateline broken over two lines set apart from it (see
+# finishes_dateline).
+C_DATELINE_APART = 6.0
+
+
+def finishes_dateline(above: Row) -> bool:
+    """The row under ``above`` finishes its dateline: ``above`` opens one
+    that does not end on its own line ("本报北京1月11日" / "电 ……", see
+    rows.mark_split_datelines).
+
+    >>> finishes_dateline(Row(text="本报北京1月11日", lines=[0], label=classify.DATELINE))
+    True
+    """
+    return above.label == classify.DATELINE and not rules.DATELINE.match(clean_spaces(above.text))
+
+
 # A speaker's attribution set apart from the quote it closes (see
 # attributes_quote).
 C_ATTRIBUTION_APART = 4.0
@@ -406,6 +423,7 @@ def emission(
     over_set_off_head: bool = False,
     after_unmarked: bool = False,
     attributes_quote: bool = False,
+    finishes_dateline: bool = False,
     credit_line: int = 0,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
@@ -522,6 +540,9 @@ def emission(
     if row.indent and indented:
         head -= 1.0
     head += layout_hint_score(row.hint)
+    if finishes_dateline:
+        # "本报北京1月11日" / "电 记者从……": the rest of the dateline's line.
+        first, single, head = first - C_DATELINE_APART, single - C_DATELINE_APART, head - C_DATELINE_APART
     if attributes_quote:
         # "……。”" / "马晓伟说。": who said it ends the quote's paragraph.
         first -= C_ATTRIBUTION_APART
@@ -1068,6 +1089,7 @@ def _viterbi(
             over_set_off_head=i + 1 < n_rows and sets_off_headline(rows[i], rows[i + 1]),
             after_unmarked=k > 0 and _MARKS.isdisjoint(texts[k - 1]),
             attributes_quote=k > 0 and attributes_quote(texts[k - 1], text),
+            finishes_dateline=k > 0 and finishes_dateline(rows[run[k - 1]]),
             credit_line=credits[k],
         )
         if signed[k]:
