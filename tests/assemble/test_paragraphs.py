@@ -60,7 +60,7 @@ def test_a_line_stopping_on_a_comma_runs_on() -> None:
 
 def test_a_line_stopping_on_a_function_word_runs_on() -> None:
     """"……，由" / "十二个方队组成": a preposition closes no sentence."""
-    assert runs_on("第三篇章“老城新貌”，由", "十二个方队组成。")
+    assert runs_on("第二部分“老城新貌”，由", "十二个方队组成。")
     assert runs_on("今年的", "老街更热闹了。")
 
 

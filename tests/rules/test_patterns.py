@@ -357,7 +357,7 @@ def test_parallel_series(line: str) -> None:
     assert rules.PARALLEL_SERIES.match(line)
 
 
-@pytest.mark.parametrize("line", ["安东尼奥·古特雷斯", "勤劳·节俭", "老街·老店·老手艺", "勤劳·节俭·守信，是老街的家风"])
+@pytest.mark.parametrize("line", ["亚历山大·罗西", "勤劳·节俭", "老街·老店·老手艺", "勤劳·节俭·守信，是老街的家风"])
 def test_not_parallel_series(line: str) -> None:
     assert not rules.PARALLEL_SERIES.match(line)
 

@@ -364,12 +364,12 @@ def finishes_dateline(above: Row) -> bool:
 # attributes_quote).
 C_ATTRIBUTION_APART = 4.0
 ATTRIBUTION_MAX = 16
-_ATTRIBUTION = re.compile(r"^[^，。；：“”]{1,14}(?:说|表示|介绍|指出|强调|告诉记者|感慨地说)。$")
+_ATTRIBUTION = re.compile(r"^[^，。；：“”]{1,14}(?:说|表示|介绍|指出|强调|告诉记者)。$")
 
 
 def attributes_quote(prev: str, text: str) -> bool:
     """``text`` names who said the quotation ``prev`` closes ("……。”" /
-    "马晓伟说。"): the attribution ends the quote's paragraph, never opens
+    "社区主任王芳说。"): the attribution ends the quote's paragraph, never opens
     one of its own.
 
     >>> attributes_quote("老人们吃得放心。”", "社区主任王芳说。"), attributes_quote("老人们吃得放心。", "社区主任王芳说。")
@@ -544,7 +544,7 @@ def emission(
         # "本报北京1月11日" / "电 记者从……": the rest of the dateline's line.
         first, single, head = first - C_DATELINE_APART, single - C_DATELINE_APART, head - C_DATELINE_APART
     if attributes_quote:
-        # "……。”" / "马晓伟说。": who said it ends the quote's paragraph.
+        # "……。”" / "王芳说。": who said it ends the quote's paragraph.
         first -= C_ATTRIBUTION_APART
         single -= C_ATTRIBUTION_APART
         head -= C_ATTRIBUTION_APART
@@ -635,7 +635,7 @@ def deck_ending_page(rows: list[Row], run: list[int]) -> list[int]:
     column's measure ("市长王小川副市长李明等来" / "到老街看望独居的老人们，"
     / "并送上慰问品"), printed after its title, not a paragraph (text
     is punctuated and ends on a mark).  Text broken off at the foot of the
-    page (on a function word, "……营商环境的", or filling the column) and a
+    page (on a function word, "……老街食堂的", or filling the column) and a
     note in brackets ("（新华社……电）") are no subtitle.
 
     >>> rows = [Row(text=t, lines=[k], width=len(t), measure=13.0) for k, t in enumerate(["老街食堂开张了。", "老街食堂开张", "市长王小川李副市长等到老街", "看望老人并送上慰问品"])]
@@ -742,7 +742,7 @@ HEAD_OPENING_MAX = 2
 
 def _lines_opening_marks(rows: list[Row], run: list[int], top: int, bottom: int) -> list[int]:
     """The lines above ``top`` that open the title marks or brackets the
-    lines ``top``..``bottom`` close ("《……在出席庆" / "……讲话》" / "出版"): a
+    lines ``top``..``bottom`` close ("《江州老城保护工作三十" / "……老手艺》" / "出版"): a
     headline does not begin inside its own marks.  Empty when the marks
     balance or no such line is near."""
     depth = sum(_marks_opened(rows[run[j]].text) for j in range(top, bottom + 1))
@@ -770,7 +770,7 @@ WIDE_MEASURE_SLACK = 1.5
 def lines_of_wide_text(rows: list[Row], run: list[int]) -> list[bool]:
     """For each row of ``run``: it is a line of a text set wider than the
     column (a caption across a picture, a lead across columns), though it
-    has no mark of its own ("……《……》《在庆祝中").  Consecutive lines
+    has no mark of its own ("……《老街的早晨》《老城的").  Consecutive lines
     wider than the column and of about one width are such a text when one
     of them opens with a dateline.  (A deck of sentences set wide under a
     title, full stops and all, is a subtitle; it opens with no dateline.

@@ -360,7 +360,7 @@ SIGNER_MAX = 4
 def runs_past_document_title(head_lines: list[Item]) -> bool:
     """A title naming a document ("关于……的通知", "……的决定") ends its
     stack: under it come only a subtitle, the date in brackets or the
-    signer's name.  A headline line of its own after it ("让……高高飘扬")
+    signer's name.  A headline line of its own after it ("让老街留住乡愁")
     heads the next article.
 
     >>> lines = [Item(kind=HEAD, rows=[Row(text=t, lines=[0])]) for t in ("关于做好老城保护工作的通知", "让老街留住乡愁")]

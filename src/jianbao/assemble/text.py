@@ -601,7 +601,7 @@ def build_article(seg: Segment) -> tuple[Article, list[Item]]:
         elif it.kind == BYLINE and not article.byline:
             take_inner_byline(article, it)
         elif it.kind == HEAD_ITEM and it.wraps_previous and previous is not None and previous.kind == HEAD_ITEM and paragraphs:
-            # The wrapped end of an intertitle ("……祖国明天更" / "美好").
+            # The wrapped end of an intertitle ("……让日子更" / "红火").
             paragraphs[-1].extend(it.rows)
         else:
             # An intertitle or inner byline: a paragraph of its own.
