@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from jianbao.lexicon import breaks_word, short_words
+from jianbao.lexicon import breaks_word, opens_with_verb, short_verbs, short_words
 
 
 def test_the_word_list_has_common_words_only_of_two_to_four_characters() -> None:
@@ -56,3 +56,10 @@ def test_word_probabilities_are_sorted_and_common_words_likelier() -> None:
     at = {w: float(logp[np.searchsorted(keys, np.uint64(word_key(w)))]) for w in ("农村", "的", "收割")}
     assert at["的"] > at["农村"] > unknown
     assert all(p <= 0 for p in at.values())
+
+
+def test_a_text_opens_with_a_verb_when_its_longest_first_word_is_one() -> None:
+    assert {"推进", "结束"} <= short_verbs() <= short_words()
+    assert opens_with_verb("推进老城改造")
+    assert not opens_with_verb("老城改造全面推进")
+    assert not opens_with_verb("江州市长出席")

@@ -14,7 +14,7 @@ import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     import numpy as np
@@ -31,18 +31,30 @@ def _dictionary_path() -> Path | None:
     return path if path.exists() else None
 
 
-def _cache_path(source: Path) -> Path:
+def _cache_path(source: Path, kind: str = "words") -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jianbao"
     stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-{MIN_FREQUENCY}"
-    return base / f"words-{stamp}.pickle"
+    return base / f"{kind}-{stamp}.pickle"
 
 
 @lru_cache(maxsize=1)
 def short_words() -> frozenset[str]:
+    return _word_set("words", lambda tag: True)
+
+
+@lru_cache(maxsize=1)
+def short_verbs() -> frozenset[str]:
+    """The short words the dictionary tags as verbs (``v``)."""
+    return _word_set("verbs", lambda tag: tag == "v")
+
+
+def _word_set(kind: str, keeps_tag: Callable[[str], bool]) -> frozenset[str]:
+    """The dictionary's two- to four-character words of some frequency whose
+    part-of-speech tag ``keeps_tag`` accepts, cached on disk as ``kind``."""
     source = _dictionary_path()
     if source is None:
         return frozenset()
-    cache = _cache_path(source)
+    cache = _cache_path(source, kind)
     try:
         with open(cache, "rb") as fh:
             words = pickle.load(fh)
@@ -53,8 +65,14 @@ def short_words() -> frozenset[str]:
     words = set()
     with open(source, encoding="utf-8") as fh:
         for line in fh:
-            parts = line.split(" ", 2)
-            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and parts[1].isdigit() and int(parts[1]) >= MIN_FREQUENCY:
+            parts = line.split()
+            if (
+                len(parts) >= 2
+                and 2 <= len(parts[0]) <= 4
+                and parts[1].isdigit()
+                and int(parts[1]) >= MIN_FREQUENCY
+                and keeps_tag(parts[2] if len(parts) > 2 else "")
+            ):
                 words.add(parts[0])
     frozen = frozenset(words)
     try:
@@ -66,6 +84,21 @@ def short_words() -> frozenset[str]:
     except OSError:
         pass
     return frozen
+
+
+def opens_with_verb(text: str) -> bool:
+    """The longest dictionary word the text opens with is a verb ("推进……",
+    "结束……"; not "江州……" nor "一批……").
+
+    >>> opens_with_verb("推进老城改造"), opens_with_verb("老城改造全面推进")
+    (True, False)
+    """
+    t = "".join(text.split())
+    words = short_words()
+    for n in (4, 3, 2):
+        if t[:n] in words:
+            return t[:n] in short_verbs()
+    return False
 
 
 def breaks_word(left: str, right: str) -> bool:

@@ -373,3 +373,13 @@ def test_a_number_broken_before_its_unit_runs_on() -> None:
 def test_nothing_wraps_onto_an_empty_line() -> None:
     assert not breaks_mid_phrase("江州将举办国际马拉松赛2025", "")
     assert not breaks_mid_phrase("江州大桥建成通车", "  ")
+
+
+def test_a_line_opening_on_a_verb_is_the_kicker_over_the_title_naming_who_acts() -> None:
+    """"推进老城街区改造一体化" / "江州为老街振兴添动力": without emphasis, a
+    line opening on a verb, with no subject, is the kicker; the title names
+    who acts.  A title over who attended keeps its subtitle."""
+    st = split_stack([StackLine("推进老城街区改造一体化"), StackLine("江州为老街振兴添动力")])
+    assert (st.kicker, st.title, st.subtitle) == ("推进老城街区改造一体化", "江州为老街振兴添动力", "")
+    st = split_stack([StackLine("江州老城街区改造现场会召开"), StackLine("市长出席并讲话")])
+    assert (st.kicker, st.title, st.subtitle) == ("", "江州老城街区改造现场会召开", "市长出席并讲话")

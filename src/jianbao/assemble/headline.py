@@ -21,8 +21,10 @@ Conventions of Chinese newspapers, strongest first:
 * two short lines of equal length with no punctuation are one title set as a
   couplet ("春暖花正开 / 古城绽新颜");
 * of two unmarked lines, one opening on where it happened ("在北山开展……")
-  is the title under the kicker naming who acted, and a sentence of
-  clauses over a short plain line is that line's kicker;
+  is the title under the kicker naming who acted, a first line opening on
+  a verb without its subject ("推进……") is the kicker over a second that
+  does not, and a sentence of clauses over a short plain line is that
+  line's kicker;
 * of two unmarked lines, a second line of phrases set side by side
   ("传播茶乡文化 拉近两岸距离") is the title under its kicker, and a first
   one ("加强服务 保障出行" / "春运首日客流平稳") the kicker over its title.
@@ -44,7 +46,7 @@ from dataclasses import dataclass
 
 from jianbao.assemble.continuity import WINDOW, gain_across
 from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note
-from jianbao.lexicon import breaks_word
+from jianbao.lexicon import breaks_word, opens_with_verb
 from jianbao.normalize import clean_spaces, visible_len
 
 # Nor does a headline line end on a comma: the sentence goes on below
@@ -388,6 +390,11 @@ def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[i
         # "江州市长率领工作组" / "在北山开展防汛检查": the line opening on
         # where it happened carries on the statement of the line over it,
         # which names who acted; a subtitle names who attended instead.
+        return 1, 2
+    if n == 2 and opens_with_verb(texts[0]) and not opens_with_verb(texts[1]):
+        # "推进老城改造一体化" / "江州为老街添活力": a line opening on a verb
+        # without its subject is the kicker over the title naming who acts;
+        # a subtitle under a title names who attended (taken above).
         return 1, 2
     if n == 2 and _CLAUSE_MARKS.search(texts[0]) and not _CLAUSE_MARKS.search(texts[1]) and len(texts[1]) < len(texts[0]):
         # A sentence of clauses over a short unpunctuated line is the
