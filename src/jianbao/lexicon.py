@@ -1,10 +1,12 @@
 """Chinese words, from the dictionary the jieba package ships.
 
-Used for one question: does a line break fall inside a word?  A column
-break inside a word ("……科" / "学决策……") means the text runs on, which a
-break between a headline and a body never does.  Only two- to
+Used mostly for one question: does a line break fall inside a word?  A
+column break inside a word ("……科" / "学决策……") means the text runs on,
+which a break between a headline and a body never does.  Only two- to
 four-character words of some frequency are kept, so rare dictionary
-entries do not join unrelated lines.  The word set is cached on disk.
+entries do not join unrelated lines.  The dictionary's part-of-speech tags
+also tell which of them are verbs (a headline line opening on one, with no
+subject, is a kicker).  The word sets are cached on disk.
 """
 
 from __future__ import annotations
