@@ -87,6 +87,12 @@ _INTO = {
 }
 
 
+def _breaks_off(text: str) -> bool:
+    """A line stopping on a function word or a mark that runs on."""
+    t = text.rstrip()
+    return bool(t) and (t[-1] in DANGLING or t[-1] in RUN_ON_MARKS)
+
+
 def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_across: bool | None = None) -> bool:
     """The line after ``prev`` continues it: ``prev`` stops at a comma or an
     opening mark, leaves a quotation or bracket open, or the line break
@@ -99,7 +105,7 @@ def runs_on(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_acro
         return False
     if prev_leaves_open is None:
         prev_leaves_open = leaves_open(a)
-    if a[-1] in RUN_ON_MARKS or a[-1] in DANGLING or prev_leaves_open or rules.number_runs_across(a, nxt):
+    if _breaks_off(a) or prev_leaves_open or rules.number_runs_across(a, nxt):
         return True
     return breaks_word(a, nxt) if word_across is None else word_across
 
@@ -114,7 +120,7 @@ def break_cost(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_a
         prev_leaves_open = leaves_open(a)
     if rules.number_runs_across(a, nxt):
         return C_BROKEN_WORD
-    marked = a[-1] in RUN_ON_MARKS or a[-1] in DANGLING
+    marked = _breaks_off(a)
     if not marked:
         # The dictionary is looked up only where no mark decides.
         word_across = breaks_word(a, nxt) if word_across is None else word_across
@@ -341,7 +347,7 @@ def indent_slack(text: str) -> float:
     >>> indent_slack("2019年10月1日起，")
     3.5
     """
-    return 0.5 * sum(1 for ch in text if ch.isascii() and ch.isalnum())
+    return 0.5 * half_width_count(text)
 
 
 # The end of a dateline broken over two lines set apart from it (see
@@ -391,7 +397,13 @@ def half_width_slack(text: str) -> float:
     >>> half_width_slack("去年前10月，全市新设企业1356")
     1.5
     """
-    return min(HALF_WIDTH_SLACK_MAX, HALF_WIDTH_STRETCH * len(_HALF_WIDTH.findall(text)))
+    return min(HALF_WIDTH_SLACK_MAX, HALF_WIDTH_STRETCH * half_width_count(text))
+
+
+def half_width_count(text: str) -> int:
+    """Digits and Latin letters in a line: characters reckoned at half an
+    em, whose printed width justification stretches."""
+    return len(_HALF_WIDTH.findall(text))
 
 
 _HALF_WIDTH = re.compile(r"[0-9A-Za-z]")
@@ -617,12 +629,6 @@ def label_rows(rows: list[Row]) -> None:
     _viterbi(rows, run, measures, tol, start)
     for i in deck_ending_page(rows, run):
         rows[i].part = HEAD
-
-
-def _breaks_off(text: str) -> bool:
-    """A line stopping on a function word or a mark that runs on."""
-    t = text.rstrip()
-    return bool(t) and (t[-1] in DANGLING or t[-1] in RUN_ON_MARKS)
 
 
 # Lines a subtitle printed last on a page may run to.
