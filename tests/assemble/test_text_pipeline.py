@@ -352,6 +352,68 @@ def test_two_datelined_reports_under_headlines_printed_together_are_two_articles
     assert "湿地" not in "".join(articles[0].body)
 
 
+def test_a_signed_text_under_the_first_of_two_stacks_printed_together_gets_that_stack() -> None:
+    """Two stacks printed one after the other above both texts, the second
+    text opening with its byline: each stack goes to the text it shares
+    words with, a line too short to tell ("江州") with its own stack."""
+    page = "\n".join(
+        [
+            "新区去年引进项目一百二十个",
+            "江州",
+            "新区招商引资步伐加快",
+            "市长检查防汛工作时强调",
+            "筑牢堤防 确保安全度汛",
+            "  本报江州6月3日电 市长今天",
+            "到沿江堤防检查防汛工作。他强调，",
+            "各区要加固堤防、备足物资，确保",
+            "安全度汛。防汛指挥部要实行二十",
+            "四小时值班，及时发布汛情信息。",
+            "本报记者 李明",
+            "  去年以来，江州新区招商引资步",
+            "伐加快，引进项目一百二十个，新",
+            "区管委会为每个项目配备一名服务",
+            "专员，帮助企业办理手续。新区今",
+            "年还将引进项目一百五十个。",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    stacks = [squeeze(a.kicker + a.title + a.subtitle) for a in articles]
+    assert stacks == ["市长检查防汛工作时强调筑牢堤防确保安全度汛", "新区去年引进项目一百二十个江州新区招商引资步伐加快"]
+    assert [a.byline for a in articles] == ["", "本报记者 李明"]
+    assert articles[1].body[0].startswith("去年以来")
+
+
+def test_a_datelined_text_after_a_text_under_two_stacks_takes_the_second_stack() -> None:
+    """A commentary and a report printed after both their stacks: the
+    report opens with a dateline and takes the stack that reads like it,
+    though the commentary's title shares few of its words."""
+    page = "\n".join(
+        [
+            "汛期安全重于泰山",
+            "——写在江州防汛工作会议召开之际",
+            "市长检查防汛工作时强调",
+            "筑牢沿江堤防 确保安全度汛",
+            "  汛期将至，防汛工作不能有丝毫",
+            "松懈。江州沿江堤防长，防汛任务",
+            "重，各区各部门要把防汛工作摆在",
+            "突出位置，加固堤防、备足物资，",
+            "确保汛期安全，守护群众平安。",
+            "  本报江州6月3日电 市长今天",
+            "到沿江堤防检查防汛工作。他强调，",
+            "各区要加固沿江堤防、备足防汛物",
+            "资，确保安全度汛。防汛指挥部要",
+            "实行二十四小时值班，及时发布汛",
+            "情信息。",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    assert [(a.title, a.kicker) for a in articles] == [
+        ("汛期安全重于泰山", ""),
+        ("筑牢沿江堤防确保安全度汛", "市长检查防汛工作时强调"),
+    ]
+    assert articles[1].body[0].startswith("本报江州6月3日电")
+
+
 def test_one_report_of_two_events_under_one_headline_keeps_its_second_dateline() -> None:
     """A headline naming both events ("……分别会见……") matches both datelined
     parts: they stay one article."""

@@ -770,13 +770,14 @@ PAIRED_MARGIN = 0.15
 
 
 def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
-    """Two reports set side by side, each opening with a dateline, whose
-    headlines an extractor printed together above (or below) both texts,
-    are two articles, each under its own headlines, not one text with a
-    dateline inside nor a text with both stacks beside one with none: where
-    every printed headline of the stack shares clearly more vocabulary with
-    one of the two datelined parts, and each part has at least one, each
-    part takes the headlines it matches ("江州港吞吐量创新高" / "湿地公园开园"
+    """Two texts set side by side whose headlines an extractor printed
+    together above (or below) both, the second opening with a dateline or
+    a byline, are two articles, each under its own headlines, not one text
+    with a dateline inside nor a text with both stacks beside one with
+    none: where every printed headline of the stack shares clearly more
+    vocabulary with one of the two parts, or the stack divides into two
+    stacks each reading clearly more like one part, each part takes the
+    headlines it matches ("江州港吞吐量创新高" / "湿地公园开园"
     over "本报江州11月2日电 江州港……" and "本报江州11月2日电 湿地……").  One
     report of two events under one headline ("……分别会见……") keeps its
     second dateline: its headline matches both parts."""
@@ -793,13 +794,15 @@ def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Seg
 
 
 def _cut_at_dateline(first: Segment, second: Segment) -> bool:
-    """Two datelined texts, one with a headline and the other with none."""
+    """Two texts cut at a dateline, one with a headline and the other with
+    none: two datelined texts, or a text under headlines followed by a
+    datelined one without."""
     return bool(
         first.units
         and second.units
-        and first.units[0].hard_start
         and second.units[0].hard_start
         and _has_headline(first) != _has_headline(second)
+        and (first.units[0].hard_start or _has_headline(first))
     )
 
 
@@ -809,27 +812,72 @@ def _split_paired(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
     lead = any(it.kind == HEAD for it in seg.lead)
     printed = _printed_headlines([it for it in (seg.lead if lead else seg.trail) if it.kind == HEAD])
     units = seg.units
-    if len(printed) < 2 or len(units) < 2 or not units[0].hard_start:
+    if len(printed) < 2 or len(units) < 2:
         return None
     for k in range(1, len(units)):
-        start = units[k]
-        if not start.hard_start or start.from_jump or start.bulleted:
+        start = _second_start(seg, units[k])
+        if start is None:
             continue
         parts = (set().union(*(u.grams for u in units[:k])), set().union(*(u.grams for u in units[k:])))
-        sides: list[int] = []
-        for lines in printed:
-            grams = set().union(*(it.grams for it in lines))
-            first, second = (vocab.similarity(grams, part) for part in parts)
-            if abs(first - second) < PAIRED_MARGIN:
-                break
-            sides.append(0 if first > second else 1)
-        else:
-            if 0 in sides and 1 in sides:
-                # The lines that move: a stack over the texts gives the
-                # second part its lines, one under them the first part.
-                moving = {id(it) for lines, side in zip(printed, sides) if side == (1 if lead else 0) for it in lines}
-                return _cut_at(seg, start, moving, lead)
+        sides = _sides_by_line(printed, parts, vocab) or _sides_by_stack(printed, parts, vocab)
+        if sides:
+            # The lines that move: a stack over the texts gives the
+            # second part its lines, one under them the first part.
+            moving = {id(it) for lines, side in zip(printed, sides) if side == (1 if lead else 0) for it in lines}
+            return _cut_at(seg, start, moving, lead)
     return None
+
+
+def _second_start(seg: Segment, unit: Item) -> Item | None:
+    """Where a second text may open inside ``seg`` at ``unit``: a dateline
+    opens one, and so does a byline printed over the unit (a signed report
+    printed after another's text); the cut goes before the byline."""
+    if unit.from_jump or unit.bulleted:
+        return None
+    if unit.hard_start:
+        return unit
+    at = seg.items.index(unit)
+    return seg.items[at - 1] if at and seg.items[at - 1].kind == BYLINE else None
+
+
+def _sides_by_line(printed: list[list[Item]], parts: tuple[set[str], set[str]], vocab: Vocabulary) -> list[int] | None:
+    """The part each printed headline goes with, when every one shares
+    clearly more vocabulary with one part and each part has one."""
+    sides: list[int] = []
+    for lines in printed:
+        grams = set().union(*(it.grams for it in lines))
+        first, second = (vocab.similarity(grams, part) for part in parts)
+        if abs(first - second) < PAIRED_MARGIN:
+            return None
+        sides.append(0 if first > second else 1)
+    return sides if 0 in sides and 1 in sides else None
+
+
+def _sides_by_stack(printed: list[list[Item]], parts: tuple[set[str], set[str]], vocab: Vocabulary) -> list[int] | None:
+    """The part each printed headline goes with when the headlines form two
+    stacks printed one after the other, one sharing clearly more vocabulary
+    with one part and the other at least somewhat more with the other part
+    (a commentary's title may share few words with its text): a line too
+    short to tell ("北京") goes with the stack it is printed in.  A
+    subtitle or a bracketed tag ends a stack, never opens one."""
+    best: tuple[float, int, int] | None = None
+    for cut in range(1, len(printed)):
+        if printed[cut][0].subtitle_like:
+            continue
+        leans = []
+        for group in (printed[:cut], printed[cut:]):
+            grams = set().union(*(it.grams for lines in group for it in lines))
+            first, second = (vocab.similarity(grams, part) for part in parts)
+            leans.append(first - second)
+        margin = min(abs(x) for x in leans)
+        if leans[0] * leans[1] >= 0 or max(abs(x) for x in leans) < PAIRED_MARGIN or margin < PAIRED_MARGIN / 3:
+            continue
+        if best is None or margin > best[0]:
+            best = (margin, cut, 0 if leans[0] > 0 else 1)
+    if best is None:
+        return None
+    _margin, cut, side = best
+    return [side] * cut + [1 - side] * (len(printed) - cut)
 
 
 def _printed_headlines(heads: list[Item]) -> list[list[Item]]:
