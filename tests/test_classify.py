@@ -23,6 +23,12 @@ from jianbao import classify
         ("江州晚报讯 随着气温回升", classify.DATELINE),
         ("本报通讯员 梁生仁 摄", classify.CREDIT),
         ("新华社记者 李学仁摄", classify.CREDIT),
+        # A news agency's picture credited to the agency alone, and a
+        # whole credit set in brackets under a caption.
+        ("（新华社发）", classify.CREDIT),
+        ("新华社发", classify.CREDIT),
+        ("（新华社记者 李学仁 摄）", classify.CREDIT),
+        ("新华社发布消息", classify.TEXT),
         ("DI YI SHI XIAN", classify.COLUMN),
         ("【民生关注】", classify.COLUMN),
         ("本报讯（记者刘吟）3月29日上", classify.DATELINE),

@@ -159,7 +159,7 @@ def parse_credits(text: str) -> list[Credit]:
 # ("新华社发（王涛摄）") or the kind of picture ("王平摄（无人机照片）").
 _PHOTO_SUFFIX = re.compile(r"\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
 _REPORT_SUFFIX = re.compile(r"\s*报道\s*$")
-_LEAD = re.compile(rf"^\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")
+_LEAD = re.compile(rf"^\s*[（(]?\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")
 _LABEL = re.compile(rules.CREDIT_LABEL)
 _ROLE_NAMES = re.compile(rf"(?P<role>{rules.ROLE})\s*(?P<names>.*?)(?=\s*{rules.ROLE}|$)")
 

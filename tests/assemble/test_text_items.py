@@ -247,6 +247,27 @@ def test_a_jump_marker_after_a_photo_goes_with_the_text_before_it() -> None:
     assert items[0].ends_jump
 
 
+def test_closing_credits_printed_after_a_photo_go_with_the_text_above_it() -> None:
+    """A page's editors printed at its foot, under the photo set below the
+    last text, close that text: they do not make the photo's headline an
+    intertitle of a text running on under the caption."""
+    items = build_items(
+        [
+            row("  大桥建成后两岸往来更加便捷。", SINGLE),
+            head("大桥上的新风景", bold=True),
+            row("  图为江州大桥通车仪式现场。", SINGLE, label=classify.CAPTION),
+            row("本报记者 王平摄", label=classify.CREDIT),
+            row("责任编辑：刘小华  美编：陈丽", SINGLE),
+        ]
+    )
+    assert kinds(items) == [
+        (UNIT, ["大桥建成后两岸往来更加便捷。"]),
+        (UNIT, ["责任编辑：刘小华  美编：陈丽"]),
+        (HEAD_ITEM, ["大桥上的新风景"]),
+        (CAPTION, ["图为江州大桥通车仪式现场。", "本报记者 王平摄"]),
+    ]
+
+
 # --- captions ---------------------------------------------------------------------------------------
 
 

@@ -312,10 +312,33 @@ def build_items(rows: list[Row]) -> list[Item]:
         unit.rows.append(row)
     close_caption()
     close_unit()
+    items = closing_credits_over_photos(items)
     mark_heads_after_captions(items)
     mark_wrapped_heads(items)
     mark_heads_over_subtitles(items)
     return items
+
+
+def closing_credits_over_photos(items: list[Item]) -> list[Item]:
+    """A text's closing credits ("责任编辑：王芳  美编：李明", "本版图片除署名外
+    均为资料照片") printed after a photo that stands below the text, at the
+    foot of the page, go with the text above the photo: no text follows a
+    photo's caption under its headline."""
+    out: list[Item] = []
+    for item in items:
+        if item.kind == UNIT and item.rows and all(is_closing_credit(r.text) for r in item.rows):
+            k = len(out)
+            while k and out[k - 1].kind in (HEAD_ITEM, CAPTION):
+                k -= 1
+            if k < len(out) and any(it.kind == CAPTION for it in out[k:]) and k and out[k - 1].kind == UNIT:
+                out.insert(k, item)
+                continue
+        out.append(item)
+    return out
+
+
+def is_closing_credit(text: str) -> bool:
+    return bool(rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.search(text))
 
 
 def opens_text(row: Row) -> bool:

@@ -99,14 +99,17 @@ ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{R
 # --- photo credits: 本报通讯员 梁生仁 摄 / 新华社记者 李学仁摄 ----------------
 # The agency or kind of picture may follow in brackets: "李明摄（视觉江州）".
 # A news agency's picture names the agency first: "新华社发 王涛摄",
-# "新华社发（王涛 摄）"; a label may stand for the verb: "图/视觉江州".  A
+# "新华社发（王涛 摄）", or only the agency: "（新华社发）"; the whole
+# credit may stand in brackets: "（新华社记者 王涛 摄）"; a label may stand
+# for the verb: "图/视觉江州".  A
 # photo report is signed "……摄影报道" at the end of its text, which is no
 # single picture's credit.
 AGENCY_PICTURE = r"(?:新华社|中新社)发"
 PHOTO_CREDIT = re.compile(
-    rf"^\s*(?:{AGENCY_PICTURE}\s*[（(]?\s*)?(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*"
+    rf"^\s*[（(]?\s*(?:{AGENCY_PICTURE}\s*[（(]?\s*)?(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*"
     rf"(?:摄影?|供图|绘|制图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
     rf"|^\s*图\s*[/／]\s*{NAME_LIST}\s*$"
+    rf"|^\s*[（(]?\s*{AGENCY_PICTURE}\s*[)）]?\s*$"
 )
 # A credit printed at the end of a caption line: "……时光。 本报记者 王平摄"
 TRAILING_CREDIT = re.compile(
