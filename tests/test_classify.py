@@ -21,6 +21,8 @@ from jianbao import classify
         ("文/图 本报记者 刘洋", classify.BYLINE),
         ("新华社发 王涛 摄", classify.CREDIT),
         ("江州晚报讯 随着气温回升", classify.DATELINE),
+        ("东湖讯（通讯员 李明）近日", classify.DATELINE),
+        ("本报综合消息 近日", classify.DATELINE),
         ("本报通讯员 梁生仁 摄", classify.CREDIT),
         ("新华社记者 李学仁摄", classify.CREDIT),
         # A news agency's picture credited to the agency alone, and a

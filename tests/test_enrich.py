@@ -21,7 +21,13 @@ from jianbao.model import Article, Caption, Credit, Issue, Page
             id="two roles",
         ),
         ("新华社北京10月1日电（记者李学仁）", "新华社北京10月1日电", [Credit("记者", "李学仁")]),
+        # Compiled reports, a website's news, a county correspondent's.
+        ("本报综合消息 近日，江州", "本报综合消息", []),
+        ("综合新华社电 近日，江州", "综合新华社电", []),
+        ("人民网消息（记者王芳）今天", "人民网消息", [Credit("记者", "王芳")]),
+        ("东湖讯（通讯员 李明）近日，东湖镇", "东湖讯", [Credit("通讯员", "李明")]),
         ("今天上午，大桥合龙。", "", []),
+        ("资讯（记者王芳）今天", "", []),
     ],
 )
 def test_parse_opener(paragraph: str, dateline: str, credits: list[Credit]) -> None:

@@ -60,6 +60,12 @@ def test_jump_token_needs_brackets_or_the_full_phrase() -> None:
         ("江州晚报讯 记者近日从市里获悉", "江州晚报讯"),
         ("晚报讯（记者 陈晨）", "晚报讯"),
         ("新京报讯 记者获悉", "新京报讯"),
+        # Reports compiled from several sources, a website's news, and a
+        # county correspondent's, whose credit follows in brackets.
+        ("本报综合消息 近日", "本报综合消息"),
+        ("综合新华社电 据报道", "综合新华社电"),
+        ("央视网消息（记者王芳）", "央视网消息"),
+        ("东湖讯（通讯员 李明）近日", "东湖讯"),
     ],
 )
 def test_dateline(text: str, dateline: str) -> None:
@@ -67,7 +73,7 @@ def test_dateline(text: str, dateline: str) -> None:
     assert m is not None and m.group("dateline") == dateline
 
 
-@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "警报讯号响起", "江州报讯", "据了解，今年"])
+@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "警报讯号响起", "江州报讯", "据了解，今年", "东湖讯 近日", "综合消息显示"])
 def test_not_a_dateline(text: str) -> None:
     assert rules.DATELINE.match(text) is None
 
