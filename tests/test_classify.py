@@ -16,6 +16,8 @@ from jianbao import classify
         ("（下转A3版）", classify.JUMP_TO),
         ("（上接第A01版）", classify.JUMP_FROM),
         ("本报记者  董超", classify.BYLINE),
+        ("本报评论员", classify.BYLINE),
+        ("江州日报评论员", classify.BYLINE),
         ("记者 卢晨、王芳", classify.BYLINE),
         ("■本报融媒体记者 周小燕 实习生 陈一鸣", classify.BYLINE),
         ("文/图 本报记者 刘洋", classify.BYLINE),

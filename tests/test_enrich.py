@@ -138,6 +138,8 @@ NEWS = "本报讯（记者刘一鸣）新建的城东实验小学今天迎来首
         (Article(id="", title="老街换新颜（江州时评）", body=["老街是城市的记忆。"]), "commentary"),
         (Article(id="", title="守住耕地红线", subtitle="——论做好新时代的乡村工作", body=["耕地是粮食生产的命根子。"]), "commentary"),
         (Article(id="", title="让老街巷留住烟火气", byline="钟 声", credits=[Credit("作者", "钟声")], body=["老街巷是一座城市的记忆。"]), "commentary"),
+        # Signed by the paper's commentator, with no name.
+        (Article(id="", title="让老街巷留住烟火气", byline="本报评论员", body=["老街巷是一座城市的记忆。"]), "commentary"),
         # A brief: one short paragraph of news opening on its dateline.
         (Article(id="", title="城东新区学校开学", dateline="本报讯", body=[NEWS]), "brief"),
         (Article(id="", title="城东新区学校开学", dateline="本报讯", body=[NEWS, "开学第一天，不少家长早早来到校门口。"]), "article"),

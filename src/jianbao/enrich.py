@@ -85,7 +85,8 @@ def article_kind(article: Article) -> str:
         if rules.EDITOR_NOTE.match(opening) or rules.DOCUMENT_LABEL.match(opening) or rules.EDITORS_ANNOUNCEMENT.search(text):
             return "note"
     roles = {c.role for c in article.credits}
-    signed_opinion = bool(roles) and roles <= {"作者", "评论员"} and not article.dateline
+    commentator = article.byline.strip().endswith("评论员")  # "本报评论员": the paper signs it
+    signed_opinion = (commentator or (bool(roles) and roles <= {"作者", "评论员"})) and not article.dateline
     if rules.OPINION_TAG.search(article.title) or rules.THESIS_SUBTITLE.match(article.subtitle) or signed_opinion:
         return "commentary"
     if article.dateline and len(article.body) == 1 and len(text) <= BRIEF_MAX:

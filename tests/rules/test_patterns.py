@@ -108,6 +108,10 @@ def test_opener_credit(text: str, credits: str) -> None:
         "文/图 本报记者 刘洋",
         "文/王芳 图/李明",
         "记者 张三 报道",
+        # A commentary the paper signs as its own.
+        "本报评论员",
+        "人民日报评论员",
+        "新华社特约评论员",
     ],
 )
 def test_byline(text: str) -> None:
@@ -125,6 +129,8 @@ def test_byline(text: str) -> None:
         # Running text broken into a short line: a reporter at work.
         "记者走访看到，老街商铺",
         "记者从市交通局",
+        "评论员",
+        "本报评论员认为，这样做很好",
     ],
 )
 def test_not_a_byline(text: str) -> None:

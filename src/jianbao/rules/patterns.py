@@ -91,9 +91,12 @@ CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图�
 # Running text opens with a reporter doing something ("记者走访发现，多家……",
 # "记者从市教育局获悉"): a role followed by such a verb is no byline.
 REPORTER_AT_WORK = r"(?!\s*(?:采访|了解|获悉|发现|看到|注意到|走访|调查|从|在|对|近日|日前|随机|来到|跟随|随同))"
+# A commentary the paper or agency signs as its own carries no name: "本报评论员",
+# "人民日报评论员", "新华社特约评论员".
 BYLINE = re.compile(
     rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}"
     rf"(?:{CREDIT_LABEL}\s*(?=[{CJK}]{{2}})(?:{ROLE}{REPORTER_AT_WORK}\s*)?{NAME_LIST}\s*|{ROLE}{REPORTER_AT_WORK}\s*{NAME_LIST}\s*)+$"
+    rf"|^\s*(?:{BYLINE_MARK}\s*)?(?:{OUTLET}|{PAPER})(?:特约)?评论员\s*$"
 )
 # A byline broken over two lines: the role alone, then the names alone.
 ROLE_ONLY = re.compile(rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}{ROLE}\s*$")
