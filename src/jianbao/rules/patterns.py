@@ -89,8 +89,9 @@ OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s
 BYLINE_MARK = r"[■□●○◎◆◇▲△★☆]"
 CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图片|摄影)\s*[/／])"
 # Running text opens with a reporter doing something ("记者走访发现，多家……",
-# "记者从市教育局获悉"): a role followed by such a verb is no byline.
-REPORTER_AT_WORK = r"(?!\s*(?:采访|了解|获悉|发现|看到|注意到|走访|调查|从|在|对|近日|日前|随机|来到|跟随|随同))"
+# "记者从市教育局获悉", "本报评论员认为"): a role followed by such a verb is
+# no byline.
+REPORTER_AT_WORK = r"(?!\s*(?:采访|了解|获悉|发现|看到|注意到|走访|调查|从|在|对|近日|日前|随机|来到|跟随|随同|认为|表示|指出))"
 # A commentary the paper or agency signs as its own carries no name: "本报评论员",
 # "人民日报评论员", "新华社特约评论员".
 BYLINE = re.compile(
