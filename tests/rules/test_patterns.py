@@ -107,6 +107,7 @@ def test_opener_credit(text: str, credits: str) -> None:
         "本报驻京记者 王芳",
         "文/图 本报记者 刘洋",
         "文/王芳 图/李明",
+        "本报记者 刘洋 文/图",
         "记者 张三 报道",
         # A commentary the paper signs as its own.
         "本报评论员",

@@ -85,7 +85,7 @@ OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s
 # 本报记者 冯静宁 / 记者 卢晨、王芳 / 本报记者 王芳 本报通讯员 李明.  City
 # papers set a mark before the byline ("■本报记者 王芳", "□记者 李明"),
 # label who wrote and who took the pictures ("文/图 本报记者 王芳",
-# "文/王芳 图/李明") and may close it with "报道".
+# "文/王芳 图/李明", "本报记者 王芳 文/图") and may close it with "报道".
 BYLINE_MARK = r"[■□●○◎◆◇▲△★☆]"
 CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图片|摄影)\s*[/／])"
 # Running text opens with a reporter doing something ("记者走访发现，多家……",
@@ -96,7 +96,8 @@ REPORTER_AT_WORK = r"(?!\s*(?:采访|了解|获悉|发现|看到|注意到|走�
 # "人民日报评论员", "新华社特约评论员".
 BYLINE = re.compile(
     rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}"
-    rf"(?:{CREDIT_LABEL}\s*(?=[{CJK}]{{2}})(?:{ROLE}{REPORTER_AT_WORK}\s*)?{NAME_LIST}\s*|{ROLE}{REPORTER_AT_WORK}\s*{NAME_LIST}\s*)+$"
+    rf"(?:{CREDIT_LABEL}\s*(?=[{CJK}]{{2}})(?:{ROLE}{REPORTER_AT_WORK}\s*)?{NAME_LIST}\s*|{ROLE}{REPORTER_AT_WORK}\s*{NAME_LIST}\s*)+"
+    rf"(?:(?<=\s)(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*)?$"
     rf"|^\s*(?:{BYLINE_MARK}\s*)?(?:{OUTLET}|{PAPER})(?:特约)?评论员\s*$"
 )
 # A byline broken over two lines: the role alone, then the names alone.
