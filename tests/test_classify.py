@@ -35,6 +35,8 @@ from jianbao import classify
         ("新华社发布消息", classify.TEXT),
         ("DI YI SHI XIAN", classify.COLUMN),
         ("【民生关注】", classify.COLUMN),
+        ("城事快递", classify.COLUMN),
+        ("发布了一条快讯。", classify.TEXT),
         ("本报讯（记者刘吟）3月29日上", classify.DATELINE),
         ("本报江州10月8日电（记者", classify.DATELINE),
         ("图为：市民在公园赏景", classify.CAPTION),

@@ -52,7 +52,7 @@ def classify_line(text: str) -> str:
         return CREDIT
     if visible <= MAX_BYLINE_CHARS and is_byline(s):
         return BYLINE
-    if rules.PINYIN_COLUMN.match(s) or rules.BRACKETED_COLUMN.match(s):
+    if rules.PINYIN_COLUMN.match(s) or rules.BRACKETED_COLUMN.match(s) or rules.COLUMN_NAME.match(s):
         return COLUMN
     if rules.DATELINE.match(compact):
         return DATELINE

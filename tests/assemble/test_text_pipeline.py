@@ -414,6 +414,29 @@ def test_a_datelined_text_after_a_text_under_two_stacks_takes_the_second_stack()
     assert articles[1].body[0].startswith("本报江州6月3日电")
 
 
+def test_the_name_of_a_column_of_briefs_is_the_first_briefs_column_not_its_title() -> None:
+    page = "\n".join(
+        [
+            "城事快递",
+            "城东菜市场改造完工",
+            "本报讯（记者 周小燕）经过三个",
+            "月的改造，城东菜市场昨日重新开",
+            "业，摊位由八十个增加到一百二十",
+            "个，市民买菜更方便了。",
+            "江州公交新增两条夜班线路",
+            "本报讯（通讯员 吴刚）记者从市",
+            "公交集团获悉，下周一起新增两条",
+            "夜班线路，末班车延长到晚上十一",
+            "点半。",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    assert [(a.column, a.title, a.subtitle) for a in articles] == [
+        ("城事快递", "城东菜市场改造完工", ""),
+        ("", "江州公交新增两条夜班线路", ""),
+    ]
+
+
 def test_one_report_of_two_events_under_one_headline_keeps_its_second_dateline() -> None:
     """A headline naming both events ("……分别会见……") matches both datelined
     parts: they stay one article."""
