@@ -437,6 +437,32 @@ def test_the_name_of_a_column_of_briefs_is_the_first_briefs_column_not_its_title
     ]
 
 
+def test_a_byline_printed_after_a_headline_signs_the_report_its_dateline_credits() -> None:
+    """The headline and byline printed (in bold, doubled) after the body,
+    then the next report: the byline names the reporter the text above
+    credits, not the one the text below credits."""
+    page = "\n".join(
+        [
+            "本报讯（记者 周小燕 通讯员 吴刚）",
+            "3月11日，江州市第一条智慧公交线路",
+            "正式开通，市民扫码即可乘车。（下转A2版）",
+            "智慧公交开进大学城智慧公交开进大学城",
+            "首条线路昨日开通首条线路昨日开通",
+            "本报记者本报记者 周小燕周小燕",
+            "",
+            "CHENG SHI GUAN CHA",
+            "本报讯（记者 孙丽）连日来，老城区",
+            "的背街小巷里，工人们正在铺设透水",
+            "砖、更换路灯。",
+            "背街小巷换新颜",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    assert [(a.byline, a.title) for a in articles][0] == ("本报记者 周小燕", "智慧公交开进大学城 首条线路昨日开通")
+    assert [(a.byline, a.title) for a in articles][1] == ("", "背街小巷换新颜")
+    assert articles[1].column == "CHENG SHI GUAN CHA"
+
+
 def test_one_report_of_two_events_under_one_headline_keeps_its_second_dateline() -> None:
     """A headline naming both events ("……分别会见……") matches both datelined
     parts: they stay one article."""

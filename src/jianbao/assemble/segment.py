@@ -78,7 +78,7 @@ from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_closing_credit, is_source_note
 from jianbao.assemble.rows import Row
 from jianbao.normalize import is_han, visible_len
-from jianbao.rules import COLUMN_TAG, DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
+from jianbao.rules import COLUMN_TAG, DOCUMENT_TITLE, PARALLEL_HALVES, ROLE, SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline
@@ -934,6 +934,50 @@ def join_headlines_to_headless(segments: list[Segment]) -> list[Segment]:
             continue
         out.append(seg)
     return out
+
+
+# How far into a text its dateline's credit runs ("本报讯（记者 王芳 通讯员 李明）").
+OPENER_CHARS = 40
+
+
+def give_bylines_to_their_reports(segments: list[Segment]) -> list[Segment]:
+    """A byline printed after a text's trailing headline, right over the
+    next text, signs the text above when its reporters are the ones that
+    text's dateline credits and not the next one's: an extractor printed
+    the headline and byline after the body ("本报讯（记者 王芳）……" /
+    "……开通" / "本报记者 王芳", then "本报讯（记者 李明）……")."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        first = seg.items[0] if seg.items else None
+        if (
+            prev is not None
+            and first is not None
+            and first.kind == BYLINE
+            and prev.units
+            and seg.units
+            and not any(it.kind == BYLINE for it in prev.items)
+        ):
+            names = _byline_names(first.text)
+            mine, theirs = _opener(seg.units[0]), _opener(prev.units[0])
+            if names and all(n in theirs for n in names) and not any(n in mine for n in names):
+                out[-1] = make_segment(prev.items + [first], prev.score)
+                seg = make_segment(seg.items[1:], seg.score)
+        out.append(seg)
+    return out
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names a byline prints, roles taken out: "本报记者 王芳 通讯员 李明"
+    → ["王芳", "李明"]."""
+    rest = re.sub(ROLE, " ", text)
+    return [n for n in re.split(r"[\s、，,]+", rest) if len(n) >= 2]
+
+
+def _opener(unit: Item) -> str:
+    """The start of a text where its dateline credits the reporters, spaces
+    taken out."""
+    return "".join(unit.text.split())[:OPENER_CHARS] if unit.hard_start else ""
 
 
 def give_titles_to_continued_parts(segments: list[Segment], order: dict[int, int]) -> None:

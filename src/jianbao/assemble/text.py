@@ -29,6 +29,7 @@ from jianbao.assemble.segment import (
     Segment,
     index_flow_windows,
     index_grams,
+    give_bylines_to_their_reports,
     give_heads_to_headless,
     give_titles_to_continued_parts,
     join_continued_sections,
@@ -75,7 +76,7 @@ def assemble_text(page: Page) -> Page:
     segments = join_signed_sections(segments, vocab)
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
-    segments = split_paired_reports(segments, vocab)
+    segments = give_bylines_to_their_reports(split_paired_reports(segments, vocab))
     articles = [s for s in segments if not s.floating]
     order = {id(it): k for k, it in enumerate(flow)}
     untangle_heads(articles, vocab, order)
