@@ -78,6 +78,20 @@ def test_not_a_city_papers_page_header(text: str) -> None:
     assert not classify.is_page_header(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["国内统一连续出版物号 CN14-0001  邮发代号 21-1", "今日8版  定价：1.00元", "社址：江州市人民路1号  邮编：030600", "今日16版"],
+)
+def test_a_line_of_the_papers_imprint(text: str) -> None:
+    assert classify.is_imprint(text)
+
+
+@pytest.mark.parametrize("text", ["这本书定价：30元，很便宜。", "该报今日8版，内容丰富。", "江州日报社出版", "江州大桥合龙"])
+def test_not_a_line_of_the_papers_imprint(text: str) -> None:
+    """A price or a page count inside a sentence is text."""
+    assert not classify.is_imprint(text)
+
+
 @pytest.mark.parametrize("text", ["江州大桥合龙", "", "2019年10月2日，大桥合龙。", "本报讯"])
 def test_not_furniture(text: str) -> None:
     assert not classify.is_furniture(text)

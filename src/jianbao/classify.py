@@ -99,6 +99,16 @@ def is_page_header(text: str) -> bool:
     return bool(rules.PAGE_HEADER.search(compact) or (rules.DATE.search(compact) and rules.WEEKDAY.search(compact)))
 
 
+def is_imprint(text: str) -> bool:
+    """A line of the paper's imprint ("国内统一连续出版物号 CN14-0001  邮发代号
+    21-1", "今日8版  定价：1.00元"): fields set apart by spaces, not a
+    sentence (no comma or full stop), or several fields at once."""
+    fields = rules.IMPRINT_FIELD.findall(text)
+    if not fields:
+        return False
+    return len(fields) >= 2 or not any(mark in text for mark in "，。；！？")
+
+
 # Characters a page's section name has at most ("城事", "要闻", "文体新闻").
 SECTION_MAX = 6
 

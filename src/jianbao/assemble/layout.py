@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Callable
 
+from jianbao.classify import is_imprint
 from jianbao.model import BBox, Line
 from jianbao.rules import patterns as P
 
@@ -65,14 +66,18 @@ class HeaderInfo:
 
 
 def furniture_kind(line: Line, page_height: float | None) -> str:
-    """'masthead', 'date', 'page_header' or '' for a line in the header zone.
+    """'masthead', 'date', 'page_header' or '' for a line in the header zone;
+    'imprint' for a line of the paper's imprint anywhere (beside the
+    masthead or at the foot of the page).
 
-    Only lines near the top of the page count: the same words inside an
-    article are text, not furniture.
+    Only lines near the top of the page count as headers: the same words
+    inside an article are text, not furniture.
     """
+    text = line.text.strip()
+    if text and is_imprint(text):
+        return "imprint"
     if line.bbox is None or page_height is None or line.bbox[3] > HEADER_ZONE * page_height:
         return ""
-    text = line.text.strip()
     if not text:
         return ""
     if P.MASTHEAD.match(text):

@@ -85,7 +85,7 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
     for pos, line in enumerate(lines):
         near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES or stands_alone(lines, pos)
         text = line.text.strip()
-        if (near_edge and classify.is_furniture(text)) or classify.is_page_header(text):
+        if (near_edge and classify.is_furniture(text)) or classify.is_page_header(text) or classify.is_imprint(text):
             page.furniture.append(Furniture(kind=furniture_kind(text), text=text, lines=[line.index]))
             read_header(page, text)
         else:
@@ -100,6 +100,8 @@ def stands_alone(lines: list[Line], pos: int) -> bool:
 
 
 def furniture_kind(text: str) -> str:
+    if classify.is_imprint(text):
+        return "imprint"
     if rules.PAGE_HEADER.search(text) or any(rules.BARE_PAGE.match(token) for token in text.split()):
         return "page_header"
     if rules.DATE.search(text):

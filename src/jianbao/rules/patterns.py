@@ -333,6 +333,15 @@ HEADER_LINE = re.compile(
 # Each such line is made only of these tokens (see classify.is_page_header).
 BARE_PAGE = re.compile(r"^[A-Z]\d{1,2}$")
 EDITORS = re.compile(rf"^(?:责编|责任编辑|编辑|美编|校对|版式|视觉|审读)[：:]?(?:[{CJK}]{{2,4}})?$")
+# The paper's imprint, printed beside the masthead or at the foot of the
+# front page: registration numbers, postal code, price, address, how many
+# pages today ("国内统一连续出版物号 CN14-0001", "邮发代号 21-1", "定价：1.00元",
+# "今日8版").  Page furniture, set in fields apart by spaces, never in
+# sentences.
+IMPRINT_FIELD = re.compile(
+    r"国内统一连续出版物号|国际标准连续出版物号|邮发代号|(?<![A-Za-z])CN\s*\d{2}\s*[-－]\s*\d{4}|ISSN\s*\d{4}|广告(?:经营)?许可证"
+    r"|(?:定价|零售价)\s*[：:]?\s*\d|社\s*址\s*[：:]|邮\s*编\s*[：:]?\s*\d{6}|今日\s*\d{1,3}\s*版|出版\s*日期"
+)
 # A masthead: a paper's name alone on a line (人民日报, 晋中日报, 北京晚报).
 MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报|报)\s*$")
 
