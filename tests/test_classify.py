@@ -15,6 +15,9 @@ from jianbao import classify
         ("（上接第1版）", classify.JUMP_FROM),
         ("（下转A3版）", classify.JUMP_TO),
         ("（上接第A01版）", classify.JUMP_FROM),
+        ("（紧接第1版）", classify.JUMP_FROM),
+        ("（下转A2）", classify.JUMP_TO),
+        ("转第4版", classify.JUMP_TO),
         ("本报记者  董超", classify.BYLINE),
         ("本报评论员", classify.BYLINE),
         ("江州日报评论员", classify.BYLINE),
@@ -102,6 +105,9 @@ def test_jump_page() -> None:
     assert classify.jump_page("（上接第12版）") == 12
     assert classify.jump_page("（下转第十二版）") == 12
     assert classify.jump_page("正文") is None
+    # A lettered page may go without 版 in brackets.
+    assert classify.jump_page("（下转A2）") == 2
+    assert classify.jump_page("（上接A1）") == 1
 
 
 def test_split_jump_markers_off_text() -> None:
@@ -109,3 +115,5 @@ def test_split_jump_markers_off_text() -> None:
     assert classify.split_jump_from("今天上午") is None
     assert classify.split_jump_to("让粮食颗粒归仓（下转第4版） ") == ("让粮食颗粒归仓", "（下转第4版）")
     assert classify.split_jump_to("让粮食颗粒归仓") is None
+    # Only a marker that ends the line ends the text before it.
+    assert classify.split_jump_to("（下转第4版）让粮食颗粒归仓") is None

@@ -63,8 +63,7 @@ def classify_line(text: str) -> str:
 
 def is_jump_to(compact: str) -> bool:
     """A line that is only a "continued on page N" marker."""
-    m = rules.JUMP_TO_TOKEN.fullmatch(compact)
-    return m is not None
+    return rules.JUMP_TO_TOKEN.fullmatch(compact) is not None or rules.BARE_JUMP_TO.match(compact) is not None
 
 
 def is_byline(text: str) -> bool:
@@ -161,7 +160,7 @@ def split_jump_from(text: str) -> tuple[str, str] | None:
     return compact[: m.end()], compact[m.end() :]
 
 
-_JUMP_TO_AT_END = re.compile(rules.JUMP_TO_TOKEN.pattern + r"\s*$")
+_JUMP_TO_AT_END = re.compile(r"(?:" + rules.JUMP_TO_TOKEN.pattern + r")\s*$")
 
 
 def split_jump_to(text: str) -> tuple[str, str] | None:

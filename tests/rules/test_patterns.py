@@ -37,9 +37,12 @@ def test_jump_from(text: str, page: str) -> None:
 
 
 def test_jump_token_needs_brackets_or_the_full_phrase() -> None:
-    # "转" inside running text ("转第二版面") is not a marker token.
+    # "转" inside running text ("转第二版面") is not a marker token; a line
+    # that is only "转第4版" is a marker line.
     assert not rules.JUMP_TO_TOKEN.fullmatch("转第4版")
+    assert rules.BARE_JUMP_TO.match("转第4版") and not rules.BARE_JUMP_TO.match("转第二版面")
     assert rules.JUMP_TO_TOKEN.search("让丰收的粮食颗粒归仓（下转第4版）")
+    assert rules.JUMP_TO_TOKEN.fullmatch("（下转A2）")
 
 
 @pytest.mark.parametrize(

@@ -51,14 +51,22 @@ def role_name(printed: str) -> str:
 # papers number their pages within lettered sections: （下转A3版）, 第A03版.
 # The page's number is the number after the letter.
 SECTION_LETTER = r"[A-Za-zＡ-Ｚ]"
-JUMP_TO = re.compile(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*版\s*[)）]?")
-JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|接)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*版\s*[)）]?")
-# The marker as a whole printed token, parentheses included.
+JUMP_TO = re.compile(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
+JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
+# The marker as a whole printed token, parentheses included.  City papers
+# may leave out 版 after a lettered page ("（下转A2）").
 JUMP_TO_TOKEN = re.compile(
-    rf"[（(]\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]|(?:下转|转至)(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
+    rf"[（(]\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]"
+    rf"|[（(]\s*(?:下转|转至|转)\s*{SECTION_LETTER}\s*{NUM}\s*[)）]"
+    rf"|(?:下转|转至)(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
 )
+# A line that is only "转第4版": a marker too, though the same words at the
+# end of a line of text are not cut off as one ("……转第4版" may run on).
+BARE_JUMP_TO = re.compile(rf"^\s*转\s*(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版\s*$")
 JUMP_FROM_TOKEN = re.compile(
-    rf"[（(]\s*(?:上接|接)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]|上接(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
+    rf"[（(]\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]"
+    rf"|[（(]\s*(?:上接|紧接|接)\s*{SECTION_LETTER}\s*{NUM}\s*[)）]"
+    rf"|(?:上接|紧接)(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
 )
 
 # --- datelines: the opener of a news body ----------------------------------
