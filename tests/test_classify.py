@@ -36,6 +36,11 @@ from jianbao import classify
         ("新华社发", classify.CREDIT),
         ("（新华社记者 李学仁 摄）", classify.CREDIT),
         ("新华社发布消息", classify.TEXT),
+        # Whoever provided the picture, or an archive picture.
+        ("江州市文旅局供图", classify.CREDIT),
+        ("CFP供图", classify.CREDIT),
+        ("（资料图片）", classify.CREDIT),
+        ("他说这是资料图片，不是新照片。", classify.TEXT),
         ("DI YI SHI XIAN", classify.COLUMN),
         ("【民生关注】", classify.COLUMN),
         ("城事快递", classify.COLUMN),

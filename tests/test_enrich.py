@@ -56,6 +56,7 @@ def test_parse_opener(paragraph: str, dateline: str, credits: list[Credit]) -> N
         # A news agency's picture, and the kind of picture after the verb.
         ("新华社发（王涛 摄）", [Credit("摄", "王涛")]),
         ("（新华社发）", []),
+        ("（资料图片）", []),
         ("（新华社记者 李学仁 摄）", [Credit("记者", "李学仁")]),
         ("本报记者 王平摄（无人机照片）", [Credit("记者", "王平")]),
         ("", []),

@@ -138,6 +138,8 @@ def parse_credits(text: str) -> list[Credit]:
     >>> parse_credits("文/王小川 图/赵晓晴")
     [Credit(role='作者', name='王小川'), Credit(role='摄', name='赵晓晴')]
     """
+    if _ARCHIVE.match(text):
+        return []  # "（资料图片）" names no one
     photo = bool(_PHOTO_SUFFIX.search(text))
     s = _PHOTO_SUFFIX.sub("", _REPORT_SUFFIX.sub("", _LEAD.sub("", text.strip())))
     credits: list[Credit] = []
@@ -160,6 +162,7 @@ def parse_credits(text: str) -> list[Credit]:
 # ("新华社发（王涛摄）") or the kind of picture ("王平摄（无人机照片）").
 _PHOTO_SUFFIX = re.compile(r"\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
 _REPORT_SUFFIX = re.compile(r"\s*报道\s*$")
+_ARCHIVE = re.compile(r"^\s*[（(]?\s*资料(?:图片|照片)")
 _LEAD = re.compile(rf"^\s*[（(]?\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")
 _LABEL = re.compile(rules.CREDIT_LABEL)
 _ROLE_NAMES = re.compile(rf"(?P<role>{rules.ROLE})\s*(?P<names>.*?)(?=\s*{rules.ROLE}|$)")

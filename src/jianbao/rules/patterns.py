@@ -119,7 +119,8 @@ ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{R
 # A news agency's picture names the agency first: "新华社发 王涛摄",
 # "新华社发（王涛 摄）", or only the agency: "（新华社发）"; the whole
 # credit may stand in brackets: "（新华社记者 王涛 摄）"; a label may stand
-# for the verb: "图/视觉江州".  A
+# for the verb: "图/视觉江州"; whoever provided it, a body or an agency
+# ("江州市文旅局供图", "CFP供图"), or an archive picture ("（资料图片）").  A
 # photo report is signed "……摄影报道" at the end of its text, which is no
 # single picture's credit.
 AGENCY_PICTURE = r"(?:新华社|中新社)发"
@@ -128,6 +129,8 @@ PHOTO_CREDIT = re.compile(
     rf"(?:摄影?|供图|绘|制图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
     rf"|^\s*图\s*[/／]\s*{NAME_LIST}\s*$"
     rf"|^\s*[（(]?\s*{AGENCY_PICTURE}\s*[)）]?\s*$"
+    rf"|^\s*[（(]?\s*[{CJK}A-Za-z0-9·]{{2,16}}供图\s*[)）]?\s*$"
+    rf"|^\s*[（(]?\s*资料(?:图片|照片)\s*[)）]?\s*$"
 )
 # A credit printed at the end of a caption line: "……时光。 本报记者 王平摄"
 TRAILING_CREDIT = re.compile(
