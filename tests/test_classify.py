@@ -88,7 +88,7 @@ def test_not_a_city_papers_page_header(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["国内统一连续出版物号 CN14-0001  邮发代号 21-1", "今日8版  定价：1.00元", "社址：江州市人民路1号  邮编：030600", "今日16版"],
+    ["国内统一连续出版物号 CN99-0001  邮发代号 99-1", "今日8版  定价：1.00元", "社址：江州市人民路1号  邮编：999999", "今日16版"],
 )
 def test_a_line_of_the_papers_imprint(text: str) -> None:
     assert classify.is_imprint(text)

@@ -99,8 +99,8 @@ def is_page_header(text: str) -> bool:
 
 
 def is_imprint(text: str) -> bool:
-    """A line of the paper's imprint ("国内统一连续出版物号 CN14-0001  邮发代号
-    21-1", "今日8版  定价：1.00元"): fields set apart by spaces, not a
+    """A line of the paper's imprint ("国内统一连续出版物号 CN99-0001  邮发代号
+    99-1", "今日8版  定价：1.00元"): fields set apart by spaces, not a
     sentence (no comma or full stop), or several fields at once."""
     fields = rules.IMPRINT_FIELD.findall(text)
     if not fields:

@@ -235,7 +235,7 @@ def test_reporters_named_inside_a_source_note_are_no_byline() -> None:
 
 
 def test_the_papers_imprint_is_furniture_wherever_the_extractor_prints_it() -> None:
-    imprint = "国内统一连续出版物号 CN14-0001  邮发代号 21-1"
+    imprint = "国内统一连续出版物号 CN99-0001  邮发代号 99-1"
     for texts in (["江州日报", imprint, *BODY], [*BODY[:7], imprint, *BODY[7:]], [*BODY, "今日8版  定价：1.00元"]):
         p, rows = rows_of(texts)
         assert "imprint" in [f.kind for f in p.furniture]

@@ -346,7 +346,7 @@ BARE_PAGE = re.compile(r"^[A-Z]\d{1,2}$")
 EDITORS = re.compile(rf"^(?:责编|责任编辑|编辑|美编|校对|版式|视觉|审读)[：:]?(?:[{CJK}]{{2,4}})?$")
 # The paper's imprint, printed beside the masthead or at the foot of the
 # front page: registration numbers, postal code, price, address, how many
-# pages today ("国内统一连续出版物号 CN14-0001", "邮发代号 21-1", "定价：1.00元",
+# pages today ("国内统一连续出版物号 CN99-0001", "邮发代号 99-1", "定价：1.00元",
 # "今日8版").  Page furniture, set in fields apart by spaces, never in
 # sentences.
 IMPRINT_FIELD = re.compile(
