@@ -76,7 +76,7 @@ def test_dateline(text: str, dateline: str) -> None:
     assert m is not None and m.group("dateline") == dateline
 
 
-@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "警报讯号响起", "江州报讯", "据了解，今年", "东湖讯 近日", "综合消息显示"])
+@pytest.mark.parametrize("text", ["今天本报讯", "记者从本报北京获悉", "警报讯号响起", "江州报讯", "据了解，今年", "东湖讯 近日", "综合消息显示", "新闻通讯（记者王芳）"])
 def test_not_a_dateline(text: str) -> None:
     assert rules.DATELINE.match(text) is None
 

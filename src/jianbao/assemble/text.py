@@ -17,7 +17,7 @@ from jianbao import classify, rules
 from jianbao.assemble.columns import runs_on_text
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, words_run_into, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, label_rows
+from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, is_closing_credit, label_rows
 from jianbao.assemble.rows import Row, prepare_rows
 from jianbao.assemble.segment import (
     BYLINE,
@@ -336,10 +336,6 @@ def closing_credits_over_photos(items: list[Item]) -> list[Item]:
                 continue
         out.append(item)
     return out
-
-
-def is_closing_credit(text: str) -> bool:
-    return bool(rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.search(text))
 
 
 def opens_text(row: Row) -> bool:
