@@ -415,6 +415,8 @@ def test_a_datelined_text_after_a_text_under_two_stacks_takes_the_second_stack()
 
 
 def test_the_name_of_a_column_of_briefs_is_the_first_briefs_column_not_its_title() -> None:
+    """A column of briefs prints its name once, over the first brief's
+    headline: it is that brief's column, not a kicker or a title."""
     page = "\n".join(
         [
             "城事快递",
