@@ -56,6 +56,32 @@ def test_index_search_export_trends(tmp_path):
     assert png.read_bytes()[:4] == b"\x89PNG"
 
 
+def test_a_batch_output_folder_of_json_lines_is_indexed_without_its_bookkeeping(tmp_path):
+    """``jianbao batch`` writes one JSON Lines file per issue (an article a
+    line) and keeps its manifest and report in ``_batch/``: indexing the
+    folder reads the issues and leaves the bookkeeping alone."""
+    from jianbao.export.json import render_jsonl
+
+    out = tmp_path / "parsed"
+    (out / "_batch").mkdir(parents=True)
+    (out / "_batch" / "report.json").write_text('{"issues": []}', encoding="utf-8")
+    issues = sample_issues()
+    for n, issue in enumerate(issues):
+        (out / f"issue{n}.jsonl").write_text(render_jsonl(issue, stitch=True), encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    res = run("index", str(out), "--db", db)
+    assert res.exit_code == 0, res.output
+    res = run("search", "", "--db", db, "--json", "--limit", "100")
+    assert len(json.loads(res.stdout)) == sum(len(p.articles) for issue in issues for p in issue.pages)
+
+
+def test_a_broken_json_lines_file_is_named_with_its_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"page": 1, "title": "江城新闻", "body": []}\n{not json\n', encoding="utf-8")
+    res = run("index", str(bad), "--db", str(tmp_path / "a.db"))
+    assert res.exit_code == 2 and res.stderr == f"jianbao: {bad}: line 2: not valid JSON\n"
+
+
 def test_reindex_reports_replacement(tmp_path):
     db = str(tmp_path / "a.db")
     paths = write_issues(tmp_path)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from jianbao.archive.store import Archive, IndexReport, issue_key
 from jianbao.errors import InputError
-from jianbao.model import Issue, Page
+from jianbao.model import Article, Issue, Page
 
 if TYPE_CHECKING:
     from jianbao.pipeline import Options
@@ -42,23 +42,75 @@ class RawInputs:
     paths: list[str]
 
 
+#: Where ``jianbao batch`` keeps its manifest and report inside its output folder.
+BATCH_FOLDER = "_batch"
+_PARSED_SUFFIXES = (".json", ".jsonl")
+
+
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | RawInputs]:
-    """JSON files (folders searched for ``*.json``) one by one, then every
-    other input together as one raw issue."""
+    """JSON and JSON Lines files (folders searched for both, the batch's own
+    bookkeeping left out) one by one, then every other input together as
+    one raw issue."""
     raw: list[str] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(path.rglob("*.json"))
+            found = sorted(
+                f for f in path.rglob("*") if f.suffix.lower() in _PARSED_SUFFIXES and BATCH_FOLDER not in f.relative_to(path).parts
+            )
             if not found:
                 raise InputError(item, "folder holds no jianbao JSON files")
             yield from found
-        elif path.suffix.lower() == ".json":
+        elif path.suffix.lower() in _PARSED_SUFFIXES:
             yield path
         else:
             raw.append(item)
     if raw:
         yield RawInputs(raw)
+
+
+def load_parsed(path: Path) -> Issue:
+    """A parsed issue from ``jianbao parse`` or ``jianbao batch`` output:
+    JSON, or JSON Lines of its articles."""
+    return load_issue_jsonl(path) if path.suffix.lower() == ".jsonl" else load_issue_json(path)
+
+
+def load_issue_jsonl(path: Path) -> Issue:
+    """An issue from JSON Lines, one article per line carrying its paper,
+    date and page (``--format jsonl``).  Stitched wholes repeat their
+    parts and are left out; page furniture is not in such a file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not valid JSON Lines (not UTF-8)") from None
+    issue = Issue(mode="text")
+    pages: dict[int, Page] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            raise InputError(str(path), f"line {number}: not valid JSON") from None
+        if not isinstance(row, dict) or "page" not in row and not row.get("stitched"):
+            raise InputError(str(path), f"line {number}: not a jianbao article (no 'page')")
+        if row.get("stitched"):
+            continue
+        issue.paper = issue.paper or row.get("paper")
+        issue.issue_date = issue.issue_date or row.get("issue_date")
+        try:
+            page_number = int(row["page"])
+            article = Article.from_dict(row)
+        except (TypeError, ValueError, KeyError, AttributeError) as err:
+            raise InputError(str(path), f"line {number}: not a jianbao article ({err})") from None
+        page = pages.setdefault(page_number, Page(number=page_number))
+        page.articles.append(article)
+    if not pages:
+        raise InputError(str(path), "no articles")
+    issue.pages = [pages[n] for n in sorted(pages)]
+    return issue
 
 
 def load_issue_json(path: Path) -> Issue:
@@ -202,7 +254,7 @@ def index_inputs(archive: Archive, inputs: Iterable[str], parse_options: "Option
             issue = parse_paths(item.paths, parse_options)
             label = ", ".join(item.paths)
         else:
-            issue = load_issue_json(item)
+            issue = load_parsed(item)
             if parse_options is not None:
                 apply_defaults(issue, parse_options)
             label = str(item)
