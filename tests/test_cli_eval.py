@@ -76,3 +76,31 @@ def test_invalid_json_exits_2(tmp_path):
     result = runner.invoke(app, ["eval", str(bad), gold])
     assert result.exit_code == 2
     assert "invalid JSON" in result.stderr
+
+
+def test_json_lines_predictions_pair_with_gold_folders(tmp_path):
+    """``batch`` writes ``<issue>.jsonl``, an article a line with its page:
+    it scores against ``<issue>/gold.json`` as the JSON would, and the
+    batch's own ``_batch/`` files are no unclaimed predictions."""
+    gold_dir = tmp_path / "gold" / "jc-20240301"
+    gold_dir.mkdir(parents=True)
+    write(gold_dir / "gold.json", GOLD)
+    pred = tmp_path / "pred"
+    (pred / "_batch").mkdir(parents=True)
+    write(pred / "_batch" / "report.json", {"issues": []})
+    row = {"paper": "江城日报", "issue_date": "2024-03-01", "page": 1, **GOLD["pages"][0]["articles"][0]}
+    (pred / "jc-20240301.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(pred), str(tmp_path / "gold"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["metrics"]["article_f1"] == 1.0
+    assert report["unpaired_predictions"] == []
+
+
+def test_broken_json_lines_name_the_line(tmp_path):
+    gold = write(tmp_path / "gold.json", GOLD)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text('{"page": 1, "title": "x", "body": []}\n{oops\n', encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(pred), gold])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"jianbao: {pred}: line 2: invalid JSON")

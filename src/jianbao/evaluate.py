@@ -133,6 +133,36 @@ def load_json(path: Path) -> Any:
         raise InputError(str(path), f"invalid JSON: {err.msg} at line {err.lineno} column {err.colno}") from None
 
 
+def load_prediction(path: Path) -> Any:
+    """A prediction file as a gold-schema object: JSON, or the JSON Lines
+    that ``jianbao parse --format jsonl`` and ``jianbao batch`` write (an
+    article a line, carrying its page; stitched wholes left out)."""
+    if path.suffix.lower() != ".jsonl":
+        return load_json(path)
+    if not path.is_file():
+        return load_json(path)  # the same one-line errors
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8 text") from None
+    pages: dict[Any, list[Any]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(str(path), f"line {number}: invalid JSON: {err.msg}") from None
+        if not isinstance(row, dict):
+            raise InputError(str(path), f"line {number}: not an article object")
+        if row.get("stitched"):
+            continue
+        if "page" not in row:
+            raise InputError(str(path), f"line {number}: an article without its 'page'")
+        pages.setdefault(row["page"], []).append(row)
+    return {"pages": [{"page": page, "articles": articles} for page, articles in pages.items()]}
+
+
 def read_clipping(data: Any, source: str) -> dict[int, list[ArticleView]]:
     """Articles per page number from a gold-schema object.
 
@@ -508,17 +538,23 @@ def pair_folders(pred: Path, gold: Path) -> tuple[list[tuple[Path | None, Path]]
         pairs.append((found, g))
     if not claimed:
         raise InputError(str(pred), f"no prediction files pair with the gold files under {gold}")
-    unclaimed = sorted(p for p in pred.rglob("*.json") if p.resolve() not in claimed)
+    unclaimed = sorted(
+        p
+        for p in pred.rglob("*")
+        if p.suffix.lower() in (".json", ".jsonl") and p.resolve() not in claimed and "_batch" not in p.relative_to(pred).parts
+    )
     return pairs, unclaimed
 
 
 def prediction_candidates(pred: Path, rel: Path) -> list[Path]:
-    candidates = [pred / rel]
+    """Where the prediction for gold file ``rel`` may be, as JSON or as
+    JSON Lines (``batch`` writes ``<issue>.jsonl``)."""
+    stems = [pred / rel.parent / rel.stem]
     if rel.name.endswith(".gold.json"):
-        candidates.append(pred / rel.parent / (rel.name[: -len(".gold.json")] + ".json"))
+        stems.append(pred / rel.parent / rel.name[: -len(".gold.json")])
     if rel.name == "gold.json" and rel.parent != Path("."):
-        candidates.append(pred / rel.parent.parent / (rel.parent.name + ".json"))
-    return candidates
+        stems.append(pred / rel.parent.parent / rel.parent.name)
+    return [stem.with_name(stem.name + suffix) for stem in stems for suffix in (".json", ".jsonl")]
 
 
 def evaluate_paths(pred: Path, gold: Path) -> dict[str, Any]:
@@ -546,7 +582,7 @@ def evaluate_pairs(pairs: Iterable[tuple[Path | None, Path]], unclaimed: Iterabl
     results = []
     for pred_file, gold_file in pairs:
         gold_pages = read_clipping(load_json(gold_file), str(gold_file))
-        pred_pages = read_clipping(load_json(pred_file), str(pred_file)) if pred_file else {}
+        pred_pages = read_clipping(load_prediction(pred_file), str(pred_file)) if pred_file else {}
         tally, problems = score_clippings(pred_pages, gold_pages)
         results.append((str(pred_file) if pred_file else None, str(gold_file), tally, problems))
     return build_report(results, unclaimed)
