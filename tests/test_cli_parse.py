@@ -128,7 +128,7 @@ def test_a_file_of_pages_split_by_form_feeds_parses_as_those_pages(page: Path, t
     assert together["pages"][1]["articles"][0]["provenance"]["body"] == [len(page.read_text(encoding="utf-8").splitlines()) + 5]
 
 
-@pytest.mark.parametrize(("value", "problem"), [("1,x", "--pages: expected numbers"), ("1,2,3", "--pages gives 3 numbers for 1 pages")])
+@pytest.mark.parametrize(("value", "problem"), [("1,x", "--pages: expected numbers"), ("1,2,3", "--pages numbers the pages read, one number each: got 3 for 1 pages")])
 def test_bad_pages_option(page: Path, value: str, problem: str) -> None:
     result = runner.invoke(app, ["parse", str(page), "--pages", value])
     assert result.exit_code == 2

@@ -159,7 +159,8 @@ def build_issue(pages: list[Page], options: Options, sources: list[str], mode: s
     if options.page_numbers:
         if len(options.page_numbers) != len(pages):
             raise InputError(
-                ",".join(sources), f"--pages gives {len(options.page_numbers)} numbers for {len(pages)} pages"
+                ",".join(sources),
+                f"--pages numbers the pages read, one number each: got {len(options.page_numbers)} for {len(pages)} pages",
             )
         for page, number in zip(pages, options.page_numbers):
             page.number = int(number)
