@@ -465,6 +465,53 @@ def test_a_byline_printed_after_a_headline_signs_the_report_its_dateline_credits
     assert articles[1].column == "CHENG SHI GUAN CHA"
 
 
+def test_a_line_stopping_short_on_a_dash_over_a_title_is_its_kicker() -> None:
+    """The stack printed after the body, at the foot of the page: a line
+    short of the column that ends on a dash leads into the title under it,
+    however the text above breaks off."""
+    page = "\n".join(
+        [
+            "  本报讯（记者李明）市发改委今",
+            "天介绍，一季度全市用电量同比",
+            "增长百分之六，物流指数连续三",
+            "个月回升。今年以来，江州出台",
+            "降电价措施，企业用电成本下降",
+            "两成，通过调整运价，同步降低",
+            "从用电、物流、消费和价格等各项数据看，",
+            "市发改委表示——",
+            "江州经济运行稳中有",
+            "进",
+        ]
+    )
+    (article,) = parse_texts([page]).pages[0].articles
+    assert (article.kicker, article.title) == ("从用电、物流、消费和价格等各项数据看，市发改委表示——", "江州经济运行稳中有进")
+    assert article.body[-1].endswith("同步降低")
+
+
+def test_a_dash_inside_open_quotes_at_a_line_end_stays_running_text() -> None:
+    """An exhibition's name in quotes broken after its dash, on a line set a
+    little wider than the column: the line runs on inside the quotes, it
+    leads into no title."""
+    page = "\n".join(
+        [
+            "江州老城展览吸引观众",
+            "  本报讯（记者王芳）国庆期",
+            "间，市民们走进展厅，一排排",
+            "照片记录时光，一张张笑脸幸",
+            "福洋溢。“照片直观反映了巨",
+            "大的变化。”一位观众说。",
+            "正在江州市博物馆展出",
+            "的“江州七十年·老城新面貌——",
+            "江州市城市建设成就展”吸",
+            "引了众多观众。展览采用数字",
+            "沙盘和互动投影，增强了展览",
+            "的互动性和参与性。",
+        ]
+    )
+    (article,) = parse_texts([page]).pages[0].articles
+    assert article.body[-1].startswith("正在江州市博物馆展出的“江州七十年·老城新面貌——江州市城市建设成就展”")
+
+
 def test_one_report_of_two_events_under_one_headline_keeps_its_second_dateline() -> None:
     """A headline naming both events ("……分别会见……") matches both datelined
     parts: they stay one article."""

@@ -76,6 +76,8 @@ DANGLING = rules.DANGLING
 C_CUT_OFF_TEXT = 6.0
 # A line of parallel words set apart by middle dots (rules.PARALLEL_SERIES).
 B_PARALLEL_SERIES = 8.0
+# A line short of the column that ends on a dash (see emission).
+B_DASH_LED_KICKER = 4.0
 # A paragraph ending on a second line without a single mark (see emission).
 C_UNMARKED_PARAGRAPH = 3.0
 _MARKS = rules.TEXT_MARKS | frozenset(rules.OPENERS + rules.CLOSERS)
@@ -513,6 +515,12 @@ def emission(
         head += B_PARALLEL_SERIES
     if rules.REPORTING_KICKER.search(text) or rules.ATTENDANCE_SUBTITLE.search(text):
         head += 3.0
+    if text.endswith("——") and not full and not leaves_open(text):
+        # A line stopping short on a dash leads into the title under it
+        # ("……国家发改委表示——"): running text breaks a dash only where the
+        # line is full, or inside quotes it has not closed ("的“江州新
+        # 貌——" / "城市建设成就展”").
+        head += B_DASH_LED_KICKER
     if row.indent and rules.SECTION_LABEL.match(text):
         # "李明——" on a line of its own labels a section, even where the
         # extractor sets it off with a space like an indented line.
