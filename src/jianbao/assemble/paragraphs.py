@@ -517,7 +517,7 @@ def emission(
         head += 3.0
     if text.endswith("——") and not full and not leaves_open(text):
         # A line stopping short on a dash leads into the title under it
-        # ("……国家发改委表示——"): running text breaks a dash only where the
+        # ("……市统计局表示——"): running text breaks a dash only where the
         # line is full, or inside quotes it has not closed ("的“江州新
         # 貌——" / "城市建设成就展”").
         head += B_DASH_LED_KICKER
