@@ -293,6 +293,17 @@ def test_a_documents_issuer_runs_on_into_what_it_is_about() -> None:
     assert not breaks_mid_phrase("江州市委市政府印发", "关于老城保护的意见")
 
 
+def test_a_document_title_runs_on_until_it_names_the_document() -> None:
+    """"……关于……" without the document's name yet runs on, however short
+    the rest ("……关于授予王小明同志荣誉" / "市民称号的决定"); a book's title
+    with 关于 in it does not."""
+    assert breaks_mid_phrase("江州市人大常委会关于授予王小明同志荣誉", "市民称号的决定")
+    found = stack("江州市人大常委会关于授予王小明同志荣誉", "市民称号的决定", "（2024年3月5日江州市人大常委会第九次会议通过）")
+    assert (found.title, found.subtitle) == ("江州市人大常委会关于授予王小明同志荣誉市民称号的决定", "（2024年3月5日江州市人大常委会第九次会议通过）")
+    assert not breaks_mid_phrase("江州市人大常委会关于老城保护的决定", "（2024年3月5日）")
+    assert not breaks_mid_phrase("《江州关于老城保护文章选编》出版", "收入文章五十篇")
+
+
 def test_a_line_of_phrases_side_by_side_under_a_plain_line_is_the_title() -> None:
     found = stack("江州茶乡举办新春茶会", "传播茶乡文化 拉近两岸距离")
     assert (found.kicker, found.title.replace(" ", ""), found.subtitle) == ("江州茶乡举办新春茶会", "传播茶乡文化拉近两岸距离", "")

@@ -57,9 +57,11 @@ from jianbao.rules import (
     BRACKETED,
     DANGLING,
     COLUMN_TAG,
+    DOCUMENT_TITLE,
     KICKER_END,
     LEADER_LINE,
     PARALLEL_HALVES,
+    SENTENCE_END,
     SETTING_OPENING,
     SPEECH_TITLE,
     SUBTITLE_START,
@@ -228,10 +230,12 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     number ("……2025" / "年……"), or the next opens with 的: the headline
     wraps onto the next line."""
     a = prev.rstrip()
+    b = nxt.lstrip()
+    if a and b and _document_title_open(a) and not SUBTITLE_START.match(b) and not BRACKETED.match(b):
+        return True
     if not a or visible_len(a) < visible_len(nxt) - 1:
         # A wrapped line fills its measure before the rest runs over.
         return False
-    b = nxt.lstrip()
     opened = sum(a.count(c) for c in "“《（(") > sum(a.count(c) for c in "”》）)")
     opens_mid_phrase = b[:1] != "" and b[:1] in WRAP_OPENERS
     return (
@@ -281,6 +285,17 @@ def _document_title_runs_on(a: str, b: str) -> bool:
     ending on an issuing body goes on with the next line that opens with
     关于 ("江州市老城街区保护管理委员会" / "关于……的决定")."""
     return bool(_ISSUER_END.search(a)) and b.startswith("关于")
+
+
+def _document_title_open(a: str) -> bool:
+    """A document's title opened with 关于 and not yet closed by the name
+    of what the document is: it runs on to the next line, however the
+    lines measure ("江州市人大常委会关于授予王小明" / "同志荣誉市民称号的决定").
+    关于 inside a book's title names no document ("《……关于……论述摘编》出版")."""
+    k = a.rfind("关于")
+    if k < 0 or a[:k].count("《") != a[:k].count("》") or DOCUMENT_TITLE.search(a):
+        return False
+    return a[-1] not in "”》）)" and a[-1] not in SENTENCE_END
 
 
 def _number_runs_on(a: str, b: str) -> bool:
