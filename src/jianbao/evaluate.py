@@ -41,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 from scipy.optimize import linear_sum_assignment
 
 from jianbao.errors import InputError
+from jianbao.fileio import STATE_DIR
 
 MATCH_THRESHOLD = 0.9
 # Unmatched items are reported with their most similar counterpart when it
@@ -541,7 +542,7 @@ def pair_folders(pred: Path, gold: Path) -> tuple[list[tuple[Path | None, Path]]
     unclaimed = sorted(
         p
         for p in pred.rglob("*")
-        if p.suffix.lower() in (".json", ".jsonl") and p.resolve() not in claimed and "_batch" not in p.relative_to(pred).parts
+        if p.suffix.lower() in (".json", ".jsonl") and p.resolve() not in claimed and STATE_DIR not in p.relative_to(pred).parts
     )
     return pairs, unclaimed
 

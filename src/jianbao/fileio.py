@@ -1,10 +1,15 @@
-"""Atomic output: a file is either whole or not there."""
+"""Output files: written atomically (a file is either whole or not there),
+and the folder of them that batch keeps its own bookkeeping in."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+#: The folder inside an output folder where ``jianbao batch`` keeps its
+#: manifest and report; readers of parsed output (index, eval) leave it out.
+STATE_DIR = "_batch"
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from jianbao.archive.store import Archive, IndexReport, issue_key
 from jianbao.errors import InputError
+from jianbao.fileio import STATE_DIR
 from jianbao.model import Article, Issue, Page
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ class RawInputs:
     paths: list[str]
 
 
-#: Where ``jianbao batch`` keeps its manifest and report inside its output folder.
-BATCH_FOLDER = "_batch"
 _PARSED_SUFFIXES = (".json", ".jsonl")
 
 
@@ -56,7 +55,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | RawInputs]:
         path = Path(item)
         if path.is_dir():
             found = sorted(
-                f for f in path.rglob("*") if f.suffix.lower() in _PARSED_SUFFIXES and BATCH_FOLDER not in f.relative_to(path).parts
+                f for f in path.rglob("*") if f.suffix.lower() in _PARSED_SUFFIXES and STATE_DIR not in f.relative_to(path).parts
             )
             if not found:
                 raise InputError(item, "folder holds no jianbao JSON files")
@@ -94,7 +93,7 @@ def load_issue_jsonl(path: Path) -> Issue:
             row = json.loads(line)
         except json.JSONDecodeError:
             raise InputError(str(path), f"line {number}: not valid JSON") from None
-        if not isinstance(row, dict) or "page" not in row and not row.get("stitched"):
+        if not isinstance(row, dict) or ("page" not in row and not row.get("stitched")):
             raise InputError(str(path), f"line {number}: not a jianbao article (no 'page')")
         if row.get("stitched"):
             continue

@@ -19,9 +19,8 @@ from jianbao.batch.discovery import IssueInput, discover
 from jianbao.batch.manifest import FAILED, OK, Entry, Manifest
 from jianbao.batch.work import FORMATS, Job, Result, output_path
 from jianbao.errors import InputError
-from jianbao.fileio import write_atomic
+from jianbao.fileio import STATE_DIR, write_atomic
 
-STATE_DIR = "_batch"
 TABLES_DIR = "_tables"
 TABLES = ("articles", "pages")
 
