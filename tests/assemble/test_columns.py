@@ -604,3 +604,31 @@ def test_on_a_page_printed_by_rows_a_line_alone_between_rows_is_a_heading(alone:
     assert np.isfinite(successor_scores(pieces, [12.0])[1, 0])
     scores = successor_scores(pieces, [12.0], by_rows=True)
     assert bool(np.isfinite(scores[1, 0])) == column_line
+
+
+# A dateline whose credit bracket breaks off at the column edge
+# ("……电（记者周小" / "燕）……"), a paragraph's opening line of the column
+# beside it that the extractor boxed on its own and printed next (it stands
+# level with the dateline), the rest of the dateline's paragraph, the next
+# paragraph of the first column, and the rest of the boxed paragraph.
+BOX_DATELINE = ["本报江州3月2日电（记者周小"]
+BOX_LONE_OPENING = ["江州市农业农村局负责同"]
+BOX_CREDIT_CLOSED = ["燕）入春以来，江州各地抓住", "晴好天气忙春耕。"]
+BOX_FIRST_COLUMN_GOES_ON = ["青石村的稻田今年又是丰收年", "村里的种粮大户老周告诉记者", "今年的收成比去年好。"]
+BOX_LONE_OPENING_GOES_ON = ["志介绍，全市今年种植优质稻", "十万亩，带动农户增收。"]
+
+
+def test_a_lone_opening_line_printed_ahead_is_read_where_its_paragraph_goes_on() -> None:
+    """A paragraph's opening line boxed on its own and printed among the
+    lines of the column beside it is read with the rest of its paragraph,
+    after the column it interrupted."""
+    printed = boxes(BOX_DATELINE, BOX_LONE_OPENING, BOX_CREDIT_CLOSED, BOX_FIRST_COLUMN_GOES_ON, BOX_LONE_OPENING_GOES_ON)
+    restored = [line.text for line in restore_column_order(printed)]
+    assert restored == [
+        "江州日报",
+        *BOX_DATELINE,
+        *BOX_CREDIT_CLOSED,
+        *BOX_FIRST_COLUMN_GOES_ON,
+        *BOX_LONE_OPENING,
+        *BOX_LONE_OPENING_GOES_ON,
+    ]

@@ -862,7 +862,19 @@ def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float])
             parts.append(unit[cut:])
         tail[k] = len(parts) - 1
     links = {tail[i]: head[j] for i, j in nxt.items()}
-    return [parts[k] for k in follow_links(links, len(parts))]
+    place = {head[i]: head[j] - 0.5 for i, j in nxt.items() if i in moved_ahead(units, nxt)}
+    return [parts[k] for k in follow_links(links, len(parts), place)]
+
+
+def moved_ahead(units: list[list[Piece]], nxt: dict[int, int]) -> set[int]:
+    """Units that are one line printed ahead of their place: a paragraph's
+    opening line that the extractor boxed on its own and sorted by its
+    height on the page, so that it lands among the lines of the column
+    beside it.  Such a line is linked past the units printed after it; it
+    is read where the text it goes on with was printed, not where it was
+    printed itself."""
+    has_pred = set(nxt.values())
+    return {k for k, t in nxt.items() if t > k + 1 and len(units[k]) == 1 and k not in has_pred}
 
 
 def paragraph_length(unit: list[Piece], measures: list[float]) -> int:
@@ -949,13 +961,16 @@ def closing_bracket(text: str) -> str:
     return ""
 
 
-def follow_links(nxt: dict[int, int], n: int) -> list[int]:
+def follow_links(nxt: dict[int, int], n: int, place: dict[int, float] | None = None) -> list[int]:
     """Positions in reading order: the printed order, except that a linked
-    unit comes right after the unit it continues."""
+    unit comes right after the unit it continues; ``place`` gives some
+    units another position to be read at than their printed one."""
     has_pred = set(nxt.values())
     order: list[int] = []
     done = [False] * n
-    for start in [k for k in range(n) if k not in has_pred] + list(range(n)):
+    place = place or {}
+    starts = sorted((k for k in range(n) if k not in has_pred), key=lambda k: place.get(k, k))
+    for start in starts + list(range(n)):
         k = start
         while not done[k]:
             done[k] = True
