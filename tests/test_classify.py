@@ -122,3 +122,10 @@ def test_split_jump_markers_off_text() -> None:
     assert classify.split_jump_to("让粮食颗粒归仓") is None
     # Only a marker that ends the line ends the text before it.
     assert classify.split_jump_to("（下转第4版）让粮食颗粒归仓") is None
+
+
+@pytest.mark.parametrize(("text", "page_number"), [("A3", True), ("A02", True), ("A02 要闻", True), ("G20 峰会", False), ("G20", True), ("A02 江州市召开会议部署春耕", False)])
+def test_a_bare_lettered_page_number(text: str, page_number: bool) -> None:
+    """Alone on its line, or with the section after a padded number; the
+    caller only asks at the top of the page (a bare "G20" there is a page)."""
+    assert classify.is_bare_page_number(text) is page_number

@@ -134,13 +134,35 @@ def is_lettered_header(text: str) -> bool:
             after_page = True
             continue
         dates = bool(rules.DATE.fullmatch(token) or rules.WEEKDAY.fullmatch(token) or (k == 0 and rules.MASTHEAD.match(token)))
-        section = after_page and len(token) <= SECTION_MAX and all("\u4e00" <= ch <= "\u9fff" for ch in token)
+        section = after_page and is_section_name(token)
         editor = bool(rules.EDITORS.match(token) or (k and rules.EDITORS.match(tokens[k - 1]) and rules.NAMES_ONLY.match(token)))
         if not (dates or section or editor):
             return False
         dated = dated or dates
         after_page = False
     return page or (bare and dated)
+
+
+def is_bare_page_number(text: str) -> bool:
+    """A city paper's lettered page number on a line of its own ("A3",
+    "A02"), or with the section's name after a number padded with a zero
+    ("A02 要闻"): the page header when a header is printed over several
+    lines.  Only at the top of the page (see ``assemble.rows``), and a
+    headline's "G20 峰会" has no padding zero.
+
+    >>> [is_bare_page_number(t) for t in ("A3", "A02 要闻", "G20 峰会", "A02 江州市召开会议部署春耕")]
+    [True, True, False, False]
+    """
+    tokens = text.split()
+    if not tokens or len(tokens) > 2 or not rules.BARE_PAGE.match(tokens[0]):
+        return False
+    return len(tokens) == 1 or (tokens[0][1] == "0" and is_section_name(tokens[1]))
+
+
+def is_section_name(text: str) -> bool:
+    """A page's section name: a few Han characters ("要闻", "文体新闻")."""
+    t = text.strip()
+    return 0 < len(t) <= SECTION_MAX and all("\u4e00" <= ch <= "\u9fff" for ch in t)
 
 
 def jump_page(text: str) -> int | None:

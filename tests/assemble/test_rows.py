@@ -60,6 +60,30 @@ def test_a_city_papers_lettered_page_header_goes_to_the_page() -> None:
     assert (p.number, p.section) == (5, "文体")
 
 
+def test_a_city_papers_header_printed_over_several_lines_goes_to_the_page() -> None:
+    """The lettered page number on a line of its own and the section's name
+    under it, at the top of the page, are the page header."""
+    p, rows = rows_of(["江州晚报", "2026年3月5日 星期四", "A02", "要闻", *BODY])
+    assert [(f.kind, f.text) for f in p.furniture] == [
+        ("masthead", "江州晚报"),
+        ("date", "2026年3月5日 星期四"),
+        ("page_header", "A02"),
+        ("page_header", "要闻"),
+    ]
+    assert (p.number, p.section) == (2, "要闻")
+    assert [r.text for r in rows] == BODY
+    p, rows = rows_of(["A02 要闻", *BODY])
+    assert (p.number, p.section) == (2, "要闻")
+
+
+def test_a_short_line_under_the_text_is_no_section_name() -> None:
+    """Once the page's content has begun, a bare page number or a short line
+    is content: "G20" and "要闻" may be a headline's words."""
+    p, rows = rows_of(["江州晚报", BODY[0], "G20", "要闻", *BODY[1:]])
+    assert [f.text for f in p.furniture] == ["江州晚报"]
+    assert [r.text for r in rows] == [BODY[0], "G20", "要闻", *BODY[1:]]
+
+
 def test_a_page_header_is_furniture_wherever_the_extractor_prints_it() -> None:
     p, rows = rows_of([*BODY[:7], "第3版 经济", *BODY[7:]])
     assert [(f.kind, f.lines) for f in p.furniture] == [("page_header", [7])]
@@ -197,6 +221,13 @@ def test_the_wrapped_end_of_a_headline_beside_a_text_line_is_cut_from_it() -> No
     _, rows = rows_of(["市长出席江州大桥通车仪式并发表讲", "话 清晨六点，大桥上已经", *BODY])
     assert [r.text for r in rows[:3]] == ["市长出席江州大桥通车仪式并发表讲", "话", "清晨六点，大桥上已经"]
     assert all(r.lines == [1] for r in rows[1:3])
+
+
+def test_a_byline_under_a_headline_is_no_wrapped_tail() -> None:
+    """A byline opens with a role and a space ("记者 王平、李明") under a
+    wider headline line: it stays one byline."""
+    _, rows = rows_of(["“江州发展是全省的重要机遇”", "记者 王平、李明", *BODY])
+    assert [(r.text, r.label) for r in rows[:2]] == [("“江州发展是全省的重要机遇”", classify.TEXT), ("记者 王平、李明", classify.BYLINE)]
 
 
 def tails(above: str, line: str) -> list[str]:

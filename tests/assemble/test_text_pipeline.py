@@ -660,3 +660,28 @@ def test_a_city_papers_short_news_each_keep_their_marked_byline_and_own_dateline
     assert [a.dateline for a in articles] == ["本报讯", "", "江州晚报讯"]
     captions = [c for a in articles for c in a.captions]
     assert [(c.role, c.name) for c in captions[0].credits] == [("摄", "王涛")]
+
+
+def test_a_byline_over_a_text_whose_headline_is_printed_after_it_signs_that_text() -> None:
+    """A byline printed over its text, the headline after the text (as an
+    extractor prints a headline that sits beside or under the top of its
+    text): the byline signs that text, which keeps its headline."""
+    festival = ct.wrap_paragraph("昨日上午，江州市第三届社区文化节在滨江公园开幕，三十余支文艺队伍带来了舞蹈和戏曲节目。", 16)
+    road = ct.wrap_paragraph("本报讯 近日，江州市交通局发布消息，滨江大道改造工程将于本月中旬全面完工。", 16)
+    lines = ["□本报记者 陈晓明 实习生 王丽", *festival, "社区文化节开幕", "", *road, "滨江大道本月中旬完工"]
+    page = parse_texts(["\n".join(lines) + "\n"]).pages[0]
+    assert page.unassigned == []
+    assert [(a.title, [(c.role, c.name) for c in a.credits]) for a in page.articles] == [
+        ("社区文化节开幕", [("记者", "陈晓明"), ("实习生", "王丽")]),
+        ("滨江大道本月中旬完工", []),
+    ]
+
+
+def test_a_text_is_signed_once() -> None:
+    """A byline over a text and another after the text's trailing headline
+    (over the next text): the text takes one of them, never both."""
+    festival = ct.wrap_paragraph("昨日上午，江州市第三届社区文化节在滨江公园开幕，三十余支文艺队伍带来了舞蹈和戏曲节目。（下转A3版）", 16)
+    road = ct.wrap_paragraph("本报讯 近日，江州市交通局发布消息，滨江大道改造工程将于本月中旬全面完工。", 16)
+    lines = ["□本报记者 陈晓明 实习生 王丽", *festival, "社区文化节开幕", "■记者 孙涛 通讯员 刘洋", *road, "滨江大道本月中旬完工"]
+    articles = parse_texts(["\n".join(lines) + "\n"]).pages[0].articles
+    assert not any("陈晓明" in a.byline and "孙涛" in a.byline for a in articles)

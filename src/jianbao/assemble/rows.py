@@ -85,12 +85,32 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
     for pos, line in enumerate(lines):
         near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES or stands_alone(lines, pos)
         text = line.text.strip()
-        if (near_edge and classify.is_furniture(text)) or classify.is_page_header(text) or classify.is_imprint(text):
+        if (
+            (near_edge and classify.is_furniture(text))
+            or classify.is_page_header(text)
+            or classify.is_imprint(text)
+            or (pos < TOP_LINES and header_over_lines(page, rest, text))
+        ):
             page.furniture.append(Furniture(kind=furniture_kind(text), text=text, lines=[line.index]))
             read_header(page, text)
         else:
             rest.append(line)
     return rest
+
+
+def header_over_lines(page: Page, above: list[Line], text: str) -> bool:
+    """Part of a page header printed over several lines at the top of the
+    page, as city papers set it: the lettered page number on a line of its
+    own ("A02", "A02 要闻"), and the section's name on the line under it
+    ("要闻") while the page has none yet.  ``above`` are the lines kept as
+    content so far: there must be none, so that a headline's short line is
+    never taken for a section."""
+    if above:
+        return False
+    if classify.is_bare_page_number(text):
+        return True
+    last = page.furniture[-1].text.split() if page.furniture else []
+    return not page.section and len(last) == 1 and bool(rules.BARE_PAGE.match(last[0])) and classify.is_section_name(text)
 
 
 def stands_alone(lines: list[Line], pos: int) -> bool:
@@ -106,6 +126,8 @@ def furniture_kind(text: str) -> str:
         return "page_header"
     if rules.DATE.search(text):
         return "date"
+    if classify.is_section_name(text) and not rules.MASTHEAD.match(text):
+        return "page_header"
     return "masthead"
 
 
@@ -114,6 +136,9 @@ def read_header(page: Page, text: str) -> None:
     if m:
         number = rules.to_int(m.group(1))
         after = text[m.end() :]
+    elif classify.is_section_name(text) and not rules.MASTHEAD.match(text):
+        # The section's name under a bare page number (header_over_lines).
+        number, after = None, text
     else:
         # A city paper's "A3 城事" beside the date (classify.is_lettered_header).
         tokens = text.split()
@@ -234,7 +259,8 @@ def split_wrapped_tails(rows: list[Row]) -> list[Row]:
     opens with one or two characters and a space; the line above runs on
     (it stops inside a phrase, not on a date's digits as a dateline
     broken before "日电" does) and is wider than the text beside the tail,
-    which has clauses of running text.
+    which has clauses of running text.  A byline ("记者 王平、李明") opens
+    with a role and a space, but is no tail.
 
     >>> [r.text for r in split_wrapped_tails([Row(text="市长出席江州大桥通车仪式并发表讲", lines=[0]), Row(text="话 清晨六点，大桥上", lines=[1])])]
     ['市长出席江州大桥通车仪式并发表讲', '话', '清晨六点，大桥上']
@@ -245,6 +271,7 @@ def split_wrapped_tails(rows: list[Row]) -> list[Row]:
         m = _TAIL_BESIDE.match(row.text.strip())
         if (
             m is None
+            or row.label != classify.TEXT
             or above is None
             or above.label != classify.TEXT
             or not above.text.strip()

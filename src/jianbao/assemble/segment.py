@@ -591,7 +591,12 @@ class SegmentGrower:
         score = self.inner
         if lead.has_column:
             score += B_COLUMN_LEADS
-        stack = lead if lead.heads else trail
+        # A byline over the text with its headline printed after it (an
+        # extractor that prints headlines after their texts) signs the text;
+        # a text is signed once.
+        if _signed(lead) and _signed(trail):
+            return IMPOSSIBLE
+        stack = lead if lead.has_head or (lead.heads and not trail.has_head) else trail
         if not stack.has_head:
             score -= C_NO_HEAD
             if self.inner_heads and page.items[self.first_unit].hard_start and not page.items[self.first_unit].from_jump:
@@ -613,6 +618,10 @@ class SegmentGrower:
             score += B_CONTINUED_HEAD
         score -= stack.photo_cost
         return score
+
+
+def _signed(stack: Stack) -> bool:
+    return any(it.kind == BYLINE for it in stack.heads)
 
 
 def _comes_after(run: list[Item], first: str, then: str) -> bool:
