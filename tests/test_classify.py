@@ -44,6 +44,10 @@ from jianbao import classify
         ("DI YI SHI XIAN", classify.COLUMN),
         ("【民生关注】", classify.COLUMN),
         ("城事快递", classify.COLUMN),
+        ("■相关新闻", classify.COLUMN),
+        ("新闻链接", classify.COLUMN),
+        ("记者手记", classify.COLUMN),
+        ("相关新闻报道很多。", classify.TEXT),
         ("发布了一条快讯。", classify.TEXT),
         ("本报讯（记者刘吟）3月29日上", classify.DATELINE),
         ("本报江州10月8日电（记者", classify.DATELINE),
@@ -129,3 +133,8 @@ def test_a_bare_lettered_page_number(text: str, page_number: bool) -> None:
     """Alone on its line, or with the section after a padded number; the
     caller only asks at the top of the page (a bare "G20" there is a page)."""
     assert classify.is_bare_page_number(text) is page_number
+
+
+@pytest.mark.parametrize(("text", "editors"), [("责编：王芳 美编：李明", True), ("责编：王芳", True), ("责编王芳说，版面今天改了", False)])
+def test_a_line_naming_the_pages_editors(text: str, editors: bool) -> None:
+    assert classify.is_editors_line(text) is editors

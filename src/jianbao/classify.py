@@ -50,10 +50,11 @@ def classify_line(text: str) -> str:
     visible = visible_len(s)
     if visible <= MAX_CREDIT_CHARS and rules.PHOTO_CREDIT.match(s):
         return CREDIT
-    if visible <= MAX_BYLINE_CHARS and is_byline(s):
-        return BYLINE
+    # Before bylines: "记者手记" names a column, not a reporter.
     if rules.PINYIN_COLUMN.match(s) or rules.BRACKETED_COLUMN.match(s) or rules.COLUMN_NAME.match(s):
         return COLUMN
+    if visible <= MAX_BYLINE_CHARS and is_byline(s):
+        return BYLINE
     if rules.DATELINE.match(compact):
         return DATELINE
     if rules.CAPTION_START.match(compact):
@@ -157,6 +158,18 @@ def is_bare_page_number(text: str) -> bool:
     if not tokens or len(tokens) > 2 or not rules.BARE_PAGE.match(tokens[0]):
         return False
     return len(tokens) == 1 or (tokens[0][1] == "0" and is_section_name(tokens[1]))
+
+
+def is_editors_line(text: str) -> bool:
+    """Who edited the page, on a line of its own: "责编：王芳 美编：李明".
+
+    >>> is_editors_line("责编：王芳 美编：李明"), is_editors_line("责编王芳说，版面今天改了")
+    (True, False)
+    """
+    tokens = text.split()
+    return bool(tokens) and bool(rules.EDITORS.match(tokens[0])) and all(
+        rules.EDITORS.match(t) or (rules.EDITORS.match(prev) and rules.NAMES_ONLY.match(t)) for prev, t in zip(tokens, tokens[1:])
+    )
 
 
 def is_section_name(text: str) -> bool:

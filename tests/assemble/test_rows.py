@@ -72,8 +72,10 @@ def test_a_city_papers_header_printed_over_several_lines_goes_to_the_page() -> N
     ]
     assert (p.number, p.section) == (2, "要闻")
     assert [r.text for r in rows] == BODY
-    p, rows = rows_of(["A02 要闻", *BODY])
+    p, rows = rows_of(["A02 要闻", "责编：王芳 美编：李明", *BODY])
     assert (p.number, p.section) == (2, "要闻")
+    assert [(f.kind, f.text) for f in p.furniture][1] == ("page_header", "责编：王芳 美编：李明")
+    assert [r.text for r in rows] == BODY
 
 
 def test_a_short_line_under_the_text_is_no_section_name() -> None:

@@ -101,13 +101,14 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
 def header_over_lines(page: Page, above: list[Line], text: str) -> bool:
     """Part of a page header printed over several lines at the top of the
     page, as city papers set it: the lettered page number on a line of its
-    own ("A02", "A02 要闻"), and the section's name on the line under it
-    ("要闻") while the page has none yet.  ``above`` are the lines kept as
+    own ("A02", "A02 要闻"), the section's name on the line under it
+    ("要闻") while the page has none yet, who edited the page ("责编：王芳
+    美编：李明").  ``above`` are the lines kept as
     content so far: there must be none, so that a headline's short line is
     never taken for a section."""
     if above:
         return False
-    if classify.is_bare_page_number(text):
+    if classify.is_bare_page_number(text) or classify.is_editors_line(text):
         return True
     last = page.furniture[-1].text.split() if page.furniture else []
     return not page.section and len(last) == 1 and bool(rules.BARE_PAGE.match(last[0])) and classify.is_section_name(text)
@@ -126,7 +127,7 @@ def furniture_kind(text: str) -> str:
         return "page_header"
     if rules.DATE.search(text):
         return "date"
-    if classify.is_section_name(text) and not rules.MASTHEAD.match(text):
+    if classify.is_editors_line(text) or (classify.is_section_name(text) and not rules.MASTHEAD.match(text)):
         return "page_header"
     return "masthead"
 

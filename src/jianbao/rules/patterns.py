@@ -327,8 +327,13 @@ PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
 # that way.
 BRACKETED_COLUMN = re.compile(r"^\s*[【〖]\s*[^【】〖〗，。；！？]{2,12}\s*[】〗]\s*$")
 # The name of a column of briefs, on a line of its own over the first of
-# them ("城事快递", "教育简讯", "财经速递"): what the column is, not a headline.
-COLUMN_NAME = re.compile(rf"^\s*[{CJK}]{{0,6}}(?:快讯|简讯|快递|速递|短波|直通车|扫描|传真|集锦)\s*$")
+# them ("城事快递", "教育简讯", "财经速递"), or of what a paper sets beside
+# a report ("■相关新闻", "新闻链接", "记者手记", "编后"), a bullet before
+# it or not: what the item is, not its headline.
+COLUMN_NAME = re.compile(
+    rf"^\s*[■□●◆▲★◎▶]?\s*(?:[{CJK}]{{0,6}}(?:快讯|简讯|快递|速递|短波|直通车|扫描|传真|集锦)"
+    r"|相关新闻|相关链接|新闻链接|背景链接|延伸阅读|新闻背景|记者手记|编后语?)\s*$"
+)
 
 # --- page furniture -------------------------------------------------------------
 PAGE_HEADER = re.compile(rf"(?:第\s*{SECTION_LETTER}?|(?<![A-Za-z0-9]){SECTION_LETTER})\s*({NUM})\s*版")
