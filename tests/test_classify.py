@@ -45,6 +45,10 @@ from jianbao import classify
         ("【民生关注】", classify.COLUMN),
         ("城事快递", classify.COLUMN),
         ("■相关新闻", classify.COLUMN),
+        # An author's name behind a bullet under a commentary's title.
+        ("□ 林风", classify.BYLINE),
+        ("■张小明", classify.BYLINE),
+        ("●江州一中举办科技节", classify.TEXT),
         ("新闻链接", classify.COLUMN),
         ("记者手记", classify.COLUMN),
         ("相关新闻报道很多。", classify.TEXT),

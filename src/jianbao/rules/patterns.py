@@ -107,6 +107,9 @@ BYLINE = re.compile(
     rf"(?:{CREDIT_LABEL}\s*(?=[{CJK}]{{2}})(?:{ROLE}{REPORTER_AT_WORK}\s*)?{NAME_LIST}\s*|{ROLE}{REPORTER_AT_WORK}\s*{NAME_LIST}\s*)+"
     rf"(?:(?<=\s)(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*)?$"
     rf"|^\s*(?:{BYLINE_MARK}\s*)?(?:{OUTLET}|{PAPER})(?:特约)?评论员\s*$"
+    # An author's name alone behind a bullet, under a commentary's title
+    # ("□ 林风"): a signature, never a line of text.
+    rf"|^\s*{BYLINE_MARK}\s*[{CJK}](?:\s?[{CJK}]){{1,2}}\s*$"
 )
 # A byline broken over two lines: the role alone, then the names alone.
 ROLE_ONLY = re.compile(rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}{ROLE}\s*$")
