@@ -26,6 +26,10 @@ from jianbao.model import Article, Caption, Credit, Issue, Page
         ("综合新华社电 近日，江州", "综合新华社电", []),
         ("人民网消息（记者王芳）今天", "人民网消息", [Credit("记者", "王芳")]),
         ("东湖讯（通讯员 李明）近日，东湖镇", "东湖讯", [Credit("通讯员", "李明")]),
+        # Unbracketed, closed by 报道 and a colon; a reporter in the text
+        # after the dateline is no credit.
+        ("本报讯 记者王芳 通讯员李明报道：近日，江州", "本报讯", [Credit("记者", "王芳"), Credit("通讯员", "李明")]),
+        ("本报讯 近日，记者王芳报道：", "本报讯", []),
         ("今天上午，大桥合龙。", "", []),
         ("资讯（记者王芳）今天", "", []),
     ],

@@ -99,6 +99,8 @@ def parse_opener(paragraph: str) -> tuple[str, list[Credit]]:
 
     >>> parse_opener("本报北京10月1日电 金秋送爽")
     ('本报北京10月1日电', [])
+    >>> parse_opener("本报讯 记者王芳 通讯员李明报道：近日")
+    ('本报讯', [Credit(role='记者', name='王芳'), Credit(role='通讯员', name='李明')])
     """
     text = clean_spaces(paragraph)
     m = rules.DATELINE.match(text)
@@ -109,12 +111,15 @@ def parse_opener(paragraph: str) -> tuple[str, list[Credit]]:
     # text (its spaces separate one role's names from the next role).
     rest = paragraph.lstrip()
     start = _after_dateline(rest, len(dateline))
-    c = _BRACKET.match(rest[start:])
+    c = _BRACKET.match(rest[start:]) or _REPORTED_BY.match(rest[start:])
     credits = parse_credits(c.group(1)) if c else []
     return dateline, credits
 
 
 _BRACKET = re.compile(r"\s*[（(]([^（）()]{1,60})[)）]")
+# Or, in many southern papers, unbracketed and closed by 报道 and a colon:
+# "本报讯 记者王芳 通讯员李明报道：近日……".
+_REPORTED_BY = re.compile(rf"\s*((?:{rules.ROLE})[^，。；：:]{{1,40}}?)\s*报道\s*[：:]")
 
 
 def _after_dateline(text: str, visible: int) -> int:
