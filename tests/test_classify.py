@@ -142,3 +142,18 @@ def test_a_bare_lettered_page_number(text: str, page_number: bool) -> None:
 @pytest.mark.parametrize(("text", "editors"), [("责编：王芳 美编：李明", True), ("责编：王芳", True), ("责编王芳说，版面今天改了", False)])
 def test_a_line_naming_the_pages_editors(text: str, editors: bool) -> None:
     assert classify.is_editors_line(text) is editors
+
+
+def test_a_digest_runs_from_its_head_to_its_last_reference() -> None:
+    """Teasers after the last reference, or after a dateline, are news."""
+    texts = ["今日导读", "全市春耕备耕全面展开", "▶详见第2版", "江州大桥主体结构完工 详见A3版", "本报讯 今天上午", "详见第4版"]
+    assert classify.digest_lines(texts) == {0, 1, 2, 3}
+    assert classify.digest_lines(["全市春耕备耕全面展开", "详见第2版"]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "forecast"),
+    [("晴转多云 8℃～18℃ 东南风2级", True), ("小雨 -2～5℃", True), ("今天最高气温18℃，最低8℃。", False), ("气温在8℃～18℃之间，适宜出行。", False)],
+)
+def test_a_weather_forecast_line(text: str, forecast: bool) -> None:
+    assert (classify.weather_lines([text]) == {0}) is forecast

@@ -109,6 +109,55 @@ def is_imprint(text: str) -> bool:
     return len(fields) >= 2 or not any(mark in text for mark in "，。；！？")
 
 
+def boxed_furniture(texts: list[str]) -> dict[int, str]:
+    """Boxes of page furniture among a page's lines (in reading order): the
+    front page's digest and the weather box, position → kind."""
+    return {**{pos: "digest" for pos in digest_lines(texts)}, **{pos: "weather" for pos in weather_lines(texts)}}
+
+
+# How many lines a digest's teasers may run between its head and a reference.
+DIGEST_SPAN = 6
+
+
+def digest_lines(texts: list[str]) -> set[int]:
+    """Positions of a front page's digest: its head ("今日导读") and the
+    teasers under it, each closed by the page that prints the story ("详见
+    第2版"), up to the last such reference.  A table of contents, not news:
+    page furniture.  A dateline or a jump marker ends the search (the news
+    has begun).
+
+    >>> sorted(digest_lines(["今日导读", "春耕备耕全面展开", "详见第2版", "本报讯 今天"]))
+    [0, 1, 2]
+    """
+    found: set[int] = set()
+    for start, head in enumerate(texts):
+        if not rules.DIGEST_HEAD.match(head):
+            continue
+        last = start
+        for pos in range(start + 1, len(texts)):
+            text = texts[pos].strip()
+            if pos - last > DIGEST_SPAN or rules.DATELINE.match(text) or is_jump_to(text):
+                break
+            if rules.REFERENCE.search(text):
+                last = pos
+        if last > start:
+            found.update(range(start, last + 1))
+    return found
+
+
+def weather_lines(texts: list[str]) -> set[int]:
+    """Positions of the weather box: forecast lines ("晴转多云 8℃～18℃
+    东南风2级": a temperature range, no sentence) and the head right over
+    them ("今日天气").  Page furniture.
+
+    >>> sorted(weather_lines(["今日天气", "晴 8℃～18℃ 东南风2级", "气温回升到18℃，市民出游。"]))
+    [0, 1]
+    """
+    found = {pos for pos, text in enumerate(texts) if rules.WEATHER_LINE.match(text.strip())}
+    heads = {pos - 1 for pos in found if pos and rules.WEATHER_HEAD.match(texts[pos - 1])}
+    return found | heads
+
+
 # Characters a page's section name has at most ("城事", "要闻", "文体新闻").
 SECTION_MAX = 6
 

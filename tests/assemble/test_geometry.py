@@ -202,3 +202,16 @@ def test_caption_set_apart_from_its_picture_stays_with_it() -> None:
     photo = found["图片新闻"]
     assert photo.kind == "photo" and set("".join(c.text for c in photo.captions)) == {"丙"}
     assert found["旁边的文章"].captions == [] and set("".join(found["旁边的文章"].body)) == {"丁"}
+
+
+def test_a_weather_box_on_a_page_from_bare_lines_is_furniture() -> None:
+    """The weather box beside an article is page furniture in PDF and OCR
+    mode as in text mode."""
+    head = line("标题", 40, 60, size=24, index=0)
+    body = column(["第一段开头", "第一段结尾。"], 40, 100, 1, {0})
+    weather = [line("今日天气", 300, 100, index=3), line("晴 8℃～18℃ 东南风2级", 300, 113, index=4)]
+    page = Page(number=1, lines=[head, *body, *weather], width=600, height=600)
+    assemble_geometry(page)
+    assert [(f.kind, f.text) for f in page.furniture] == [("weather", "今日天气"), ("weather", "晴 8℃～18℃ 东南风2级")]
+    (article,) = page.articles
+    assert article.body == ["第一段开头第一段结尾。"]

@@ -78,6 +78,17 @@ def test_a_city_papers_header_printed_over_several_lines_goes_to_the_page() -> N
     assert [r.text for r in rows] == BODY
 
 
+def test_a_front_pages_digest_and_weather_box_are_furniture() -> None:
+    """The digest under the header (teasers, each closed by the page that
+    prints the story) and the weather box: a table of contents and a
+    forecast, not news."""
+    digest = ["今日导读", "全市春耕备耕全面展开", "详见第2版", "江州大桥主体结构完工", "（详见A3版）"]
+    weather = ["今日天气", "晴转多云 8℃～18℃ 东南风2级"]
+    p, rows = rows_of(["第1版 要闻", *digest, *BODY, *weather])
+    assert [(f.kind, f.text) for f in p.furniture][1:] == [*[("digest", t) for t in digest], *[("weather", t) for t in weather]]
+    assert [r.text for r in rows] == BODY
+
+
 def test_a_short_line_under_the_text_is_no_section_name() -> None:
     """Once the page's content has begun, a bare page number or a short line
     is content: "G20" and "要闻" may be a headline's words."""

@@ -27,6 +27,7 @@ from jianbao.assemble.layout import (
     union,
     x_overlap,
 )
+from jianbao.classify import boxed_furniture
 from jianbao.model import Article, BBox, Caption, Furniture, JumpRef, Line, Page, Unassigned
 from jianbao.rules import patterns as P
 
@@ -69,11 +70,12 @@ def assemble_geometry(page: Page) -> Page:
 def take_furniture_and_copies(page: Page) -> list[Line]:
     """Move furniture lines and faux-bold copies out; return the rest."""
     content, furniture = [], []
-    for line in page.lines:
+    boxes = boxed_furniture([line.text for line in page.lines])
+    for pos, line in enumerate(page.lines):
         if line.label == COLLAPSED:
             page.collapsed.append(line.text)
             continue
-        kind = furniture_kind(line, page.height)
+        kind = boxes.get(pos) or furniture_kind(line, page.height)
         if kind:
             page.furniture.append(Furniture(kind=kind, text=line.text, lines=[line.index]))
             furniture.append(line)

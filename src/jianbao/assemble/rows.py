@@ -82,7 +82,11 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
     lines = page.lines if lines is None else lines
     rest: list[Line] = []
     n = len(lines)
+    boxes = classify.boxed_furniture([line.text for line in lines])
     for pos, line in enumerate(lines):
+        if pos in boxes:
+            page.furniture.append(Furniture(kind=boxes[pos], text=line.text.strip(), lines=[line.index]))
+            continue
         near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES or stands_alone(lines, pos)
         text = line.text.strip()
         if (

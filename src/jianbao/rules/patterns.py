@@ -361,6 +361,17 @@ IMPRINT_FIELD = re.compile(
     r"国内统一连续出版物号|国际标准连续出版物号|邮发代号|(?<![A-Za-z])CN\s*\d{2}\s*[-－]\s*\d{4}|ISSN\s*\d{4}|广告(?:经营)?许可证"
     r"|(?:定价|零售价)\s*[：:]?\s*\d|社\s*址\s*[：:]|邮\s*编\s*[：:]?\s*\d{6}|今日\s*\d{1,3}\s*版|出版\s*日期"
 )
+# A front page's digest: its head ("今日导读", "要闻导读", "本期看点") and the
+# reference closing each teaser to the page that prints the story ("详见第2版",
+# "▶详见A3版", "（详见第3版）"), on a line of its own or at a teaser's end.
+DIGEST_HEAD = re.compile(rf"^\s*[{CJK}]{{0,4}}(?:导读|看点)\s*$")
+REFERENCE = re.compile(
+    rf"[（(]?\s*[▶►>→]?\s*(?:详见|详情见|全文见|见)\s*(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版\s*[)）]?\s*$"
+)
+# The weather box: its head ("今日天气", "天气预报") and forecast lines with a
+# temperature range and no sentence in them ("晴转多云 8℃～18℃ 东南风2级").
+WEATHER_HEAD = re.compile(rf"^\s*[{CJK}]{{0,4}}(?:天气|天气预报)\s*$")
+WEATHER_LINE = re.compile(r"^[^，。；！？]*-?\d{1,2}\s*(?:℃|°C)?\s*[～~至\-—－/]\s*-?\d{1,2}\s*(?:℃|°C)[^，。；！？]*$")
 # A masthead: a paper's name alone on a line (人民日报, 晋中日报, 北京晚报).
 MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报|报)\s*$")
 
