@@ -49,6 +49,8 @@ from jianbao import classify
         ("□ 林风", classify.BYLINE),
         ("■张小明", classify.BYLINE),
         ("●江州一中举办科技节", classify.TEXT),
+        ("作者：王芳", classify.BYLINE),
+        ("作者：这篇文章写于去年。", classify.TEXT),
         ("新闻链接", classify.COLUMN),
         ("记者手记", classify.COLUMN),
         ("相关新闻报道很多。", classify.TEXT),

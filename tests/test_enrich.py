@@ -57,6 +57,7 @@ def test_parse_opener(paragraph: str, dateline: str, credits: list[Credit]) -> N
         ("文/王芳 图/李明", [Credit("作者", "王芳"), Credit("摄", "李明")]),
         ("本报记者 刘洋 文/图", [Credit("记者", "刘洋")]),
         ("记者 张三 报道", [Credit("记者", "张三")]),
+        ("作者：王芳、李明", [Credit("作者", "王芳"), Credit("作者", "李明")]),
         # A news agency's picture, and the kind of picture after the verb.
         ("新华社发（王涛 摄）", [Credit("摄", "王涛")]),
         ("（新华社发）", []),

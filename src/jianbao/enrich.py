@@ -170,7 +170,7 @@ _REPORT_SUFFIX = re.compile(r"\s*报道\s*$")
 _ARCHIVE = re.compile(r"^\s*[（(]?\s*资料(?:图片|照片)")
 _LEAD = re.compile(rf"^\s*[（(]?\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")
 _LABEL = re.compile(rules.CREDIT_LABEL)
-_ROLE_NAMES = re.compile(rf"(?P<role>{rules.ROLE})\s*(?P<names>.*?)(?=\s*{rules.ROLE}|$)")
+_ROLE_NAMES = re.compile(rf"(?P<role>{rules.ROLE})\s*[：:]?\s*(?P<names>.*?)(?=\s*{rules.ROLE}|$)")
 
 
 def _labelled_parts(text: str) -> list[tuple[str, str]]:

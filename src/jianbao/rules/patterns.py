@@ -110,6 +110,8 @@ BYLINE = re.compile(
     # An author's name alone behind a bullet, under a commentary's title
     # ("□ 林风"): a signature, never a line of text.
     rf"|^\s*{BYLINE_MARK}\s*[{CJK}](?:\s?[{CJK}]){{1,2}}\s*$"
+    # The author labelled with a colon ("作者：王芳").
+    rf"|^\s*(?:{BYLINE_MARK}\s*)?作者\s*[：:]\s*{NAME_LIST}\s*$"
 )
 # A byline broken over two lines: the role alone, then the names alone.
 ROLE_ONLY = re.compile(rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}{ROLE}\s*$")
