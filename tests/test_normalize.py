@@ -81,9 +81,36 @@ def test_a_line_printed_twice_with_the_copy_run_on_is_undoubled() -> None:
     assert kept[0].bold and removed == ["本报记者王小明"]
 
 
-@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "本报记者本报记者 冯静宁", "高高兴兴 明明白白", "加油 加油", ""])
+@pytest.mark.parametrize("text", ["一件件产品", "看看看看再说", "谢谢 大家", "大家要研究研究 这件事", "高高兴兴 明明白白", "加油 加油", ""])
 def test_lines_with_some_plain_tokens_are_not_undoubled(text: str) -> None:
     assert undouble_line(text) is None
+
+
+def test_a_phrase_printed_twice_beside_plain_text_is_undoubled() -> None:
+    """A bold headline printed twice on the baseline of the text beside it:
+    text repeats a short word ("研究研究"), never a phrase."""
+    assert undouble_line("江州大桥通车江州大桥通车 本报讯 今天") == ("江州大桥通车 本报讯 今天", "江州大桥通车")
+    assert undouble_line("本报记者本报记者 冯静宁") == ("本报记者 冯静宁", "本报记者")
+
+
+def test_a_headline_of_several_words_printed_twice_beside_text_is_undoubled() -> None:
+    """The copy run on to the original, then the text on its baseline."""
+    assert undouble_line("江州 大桥通车江州 大桥通车 本报讯 今天") == ("江州 大桥通车 本报讯 今天", "江州大桥通车")
+
+
+def test_the_doubled_end_of_a_bold_line_beside_the_next_bold_headline_is_undoubled() -> None:
+    """"信信" before a headline printed twice is the wrapped last character of
+    the bold line above; beside plain text it is a word ("谢谢 大家")."""
+    assert undouble_line("信信 江州大桥通车江州大桥通车") == ("信 江州大桥通车", "信江州大桥通车")
+    assert undouble_line("谢谢 大家") is None
+
+
+def test_the_wrapped_end_of_a_headline_printed_twice_on_one_line_is_undoubled() -> None:
+    """The headline's line printed twice over, then its last character,
+    wrapped onto a line of its own, printed twice too."""
+    kept, _bold, removed = collapse_faux_bold(lines("江州市长同省长通电江州市长同省长通电", "话话", "谢谢大家。"))
+    assert [line.text for line in kept] == ["江州市长同省长通电", "话", "谢谢大家。"]
+    assert removed == ["江州市长同省长通电", "话"]
 
 
 def test_collapse_removes_doubled_tokens_and_records_the_copy() -> None:

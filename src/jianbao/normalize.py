@@ -157,14 +157,23 @@ def undouble_glyphs(token: str) -> str | None:
     return None
 
 
+# A token printed twice among plain ones is faux bold when each copy has at
+# least this many characters: text repeats a short word ("研究研究"), never
+# a phrase ("王岐山访问日本王岐山访问日本").
+MIN_COPY_AMONG_PLAIN = 4
+
+
 def undouble_line(text: str) -> tuple[str, str] | None:
     """(kept, removed) when every token of a line is faux-bold doubled.
 
     Only whole lines are undoubled: one doubled token among plain ones is
-    text ("一件件产品"), not typography.  The exception is a token doubled
-    glyph by glyph (:func:`undouble_glyphs`), which text never is: an
-    extractor that drops the copy of one run where it lands exactly on the
-    original keeps the plain run next to it ("本报记者 王王小小明明").
+    text ("一件件产品"), not typography.  The exceptions are a token doubled
+    glyph by glyph (:func:`undouble_glyphs`), which text never is, and a
+    phrase printed twice (:data:`MIN_COPY_AMONG_PLAIN`): an extractor that
+    drops the copy of one run where it lands exactly on the original keeps
+    the plain run next to it ("本报记者 王王小小明明"), and one that reads a
+    row across the page prints a bold headline twice beside the text on
+    its baseline ("江州大桥通车江州大桥通车 本报讯 今天").
 
     >>> undouble_line("本报记者本报记者 冯静宁冯静宁")
     ('本报记者 冯静宁', '本报记者冯静宁')
@@ -172,6 +181,10 @@ def undouble_line(text: str) -> tuple[str, str] | None:
     ('本报记者 王小明', '王小明')
     >>> undouble_line("本报记者 王小明本报记者 王小明")
     ('本报记者 王小明', '本报记者王小明')
+    >>> undouble_line("江州大桥通车江州大桥通车 本报讯 今天")
+    ('江州大桥通车 本报讯 今天', '江州大桥通车')
+    >>> undouble_line("大家要研究研究 这件事") is None
+    True
     """
     tokens = text.split()
     if not tokens:
@@ -180,11 +193,17 @@ def undouble_line(text: str) -> tuple[str, str] | None:
     if any(s is None for s in singles):
         if (whole := undouble_run_on(" ".join(tokens))) is not None:
             return whole, whole.replace(" ", "")
-        glyphs = [undouble_glyphs(t) for t in tokens]
-        if all(g is None for g in glyphs):
+        if (head := undouble_run_on_head(tokens)) is not None:
+            return head
+        picks = [undouble_glyphs(t) or (s if s is not None and len(s) >= MIN_COPY_AMONG_PLAIN else None) for t, s in zip(tokens, singles)]
+        if all(g is None for g in picks):
             return None
-        kept = " ".join(g if g is not None else t for t, g in zip(tokens, glyphs))
-        return kept, "".join(g for g in glyphs if g is not None)
+        if any(s is not None and len(s) >= MIN_COPY_AMONG_PLAIN for s in picks):
+            # Beside a bold headline printed twice, the doubled last
+            # character of the bold line before it ("信信 江州大桥江州大桥").
+            picks = [t[0] if g is None and _doubled_wrap(t) else g for t, g in zip(tokens, picks)]
+        kept = " ".join(g if g is not None else t for t, g in zip(tokens, picks))
+        return kept, "".join(g for g in picks if g is not None)
     kept = " ".join(s for s in singles if s is not None)
     removed = "".join(s for s in singles if s is not None)
     return kept, removed
@@ -201,6 +220,21 @@ def undouble_run_on(text: str) -> str | None:
         first = text[:cut]
         if " " in first and text == first + sep + first:
             return first
+    return None
+
+
+def undouble_run_on_head(tokens: list[str]) -> tuple[str, str] | None:
+    """(kept, removed) when the line opens with a headline of several words
+    printed twice, the copy run on to the original, and goes on with the
+    text beside it: "江州 大桥通车江州 大桥通车 本报讯".
+
+    >>> undouble_run_on_head("江州 大桥通车江州 大桥通车 本报讯 今天".split())
+    ('江州 大桥通车 本报讯 今天', '江州大桥通车')
+    """
+    for end in range(len(tokens) - 1, 1, -1):
+        head = undouble_run_on(" ".join(tokens[:end]))
+        if head is not None and visible_len(head) >= MIN_COPY_AMONG_PLAIN:
+            return " ".join([head, *tokens[end:]]), head.replace(" ", "")
     return None
 
 
@@ -406,6 +440,9 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             kept.append(copy)
             bold.append(copy)
             removed.append(single[1])
+            # A line printed twice over: its wrapped last character may
+            # follow, doubled too ("……通电……通电" / "话话").
+            in_bold = single[0].replace(" ", "") == single[1]
         else:
             kept.append(_copy(line, line.text))
         i += 1
