@@ -220,6 +220,14 @@ def test_a_byline_and_the_dateline_beside_it_on_one_line_are_two_rows() -> None:
     assert all(r.lines == [4] for r in rows)
 
 
+def test_a_headline_and_a_dateline_broken_at_the_line_end_are_two_rows() -> None:
+    """The dateline beside a headline may break before its "电": the rest
+    of it opens the next line."""
+    rows = split_line(Line(text="江州大桥建成通车 本报江州10月4日", index=2))
+    assert [r.text for r in rows] == ["江州大桥建成通车", "本报江州10月4日"]
+    assert [r.text for r in split_line(Line(text="他说 本报江州", index=2))] == ["他说 本报江州"]
+
+
 def test_a_title_and_its_subtitle_on_one_line_are_two_rows() -> None:
     rows = split_line(Line(text="江州大桥建成通车 ——写在大桥开工五周年之际", index=2))
     assert [r.text for r in rows] == ["江州大桥建成通车", "——写在大桥开工五周年之际"]

@@ -242,6 +242,8 @@ def box_pieces(text: str) -> list[str]:
     ['本报记者 王平', '本报江州3月1日电 春']
     >>> box_pieces("江州大桥通车 ——写在大桥建成之际")
     ['江州大桥通车', '——写在大桥建成之际']
+    >>> box_pieces("江州大桥通车 本报江州10月4日")
+    ['江州大桥通车', '本报江州10月4日']
     """
     cuts = [m.end() for m in _BOX_OPENER.finditer(text) if opens_box(text[m.end() :])]
     if not cuts:
@@ -294,7 +296,16 @@ def split_wrapped_tails(rows: list[Row]) -> list[Row]:
 
 
 def opens_box(text: str) -> bool:
-    return bool(rules.DATELINE.match(text) or text.startswith("——"))
+    """A dateline (whole, or broken at the line's end before its last
+    characters: "本报江州10月4日" / "电 ……") or a subtitle's dash."""
+    return bool(rules.DATELINE.match(text) or text.startswith("——") or breaks_off_dateline(text))
+
+
+def breaks_off_dateline(text: str) -> bool:
+    """Whether ``text`` is the start of a dated dateline broken off at the
+    end of its line ("本报江州10月4日", "新华社北京10月4"), the rest on the next."""
+    t = clean_spaces(text)
+    return any((m := rules.DATELINE.match(t + end)) is not None and m.end() == len(t) + len(end) for end in ("电", "日电"))
 
 
 def split_piece(line: Line) -> list[Row]:
