@@ -25,6 +25,8 @@ pdftotext-raw      poppler ``pdftotext -raw`` per page: content-stream order
 pymupdf-sorted     PyMuPDF ``get_text(sort=True)`` per page: lines sorted by position
 pdfplumber         pdfplumber ``extract_text()`` per page (when installed): rows of
                    side-by-side columns printed as one line
+pdfjs              pdf.js ``getTextContent`` per page, joined as web tools do (needs
+                   node and ``npm install --prefix benchmarks``)
 pdftotext-issue    poppler ``pdftotext`` on the whole ``issue.pdf``, one input file per
                    issue (its pages end in form feeds), as users most often run it
 seed               the seed page ``seed/*.txt`` against its ``*.gold.json``
@@ -73,7 +75,7 @@ from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
 
-MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdftotext-issue", "seed"]
+MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfjs", "pdftotext-issue", "seed"]
 SPEED_RUNS = 5
 
 

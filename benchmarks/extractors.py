@@ -105,6 +105,17 @@ def pymupdf_sorted_page(pdf: Path, index: int) -> str:
         return doc[index].get_text("text", sort=True)
 
 
+PDFJS_SCRIPT = Path(__file__).resolve().parent / "pdfjs_text.mjs"
+PDFJS_PACKAGE = Path(__file__).resolve().parent / "node_modules" / "pdfjs-dist"
+
+
+def pdfjs_page(pdf: Path, index: int) -> str:
+    """pdf.js ``getTextContent`` joined as web tools do: each item's string,
+    a newline where pdf.js marks a line's end (``benchmarks/pdfjs_text.mjs``)."""
+    result = subprocess.run(["node", str(PDFJS_SCRIPT), str(pdf), str(index)], capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
+
+
 EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pdfminer": pdfminer_page,
     "pypdfium2": pypdfium2_page,
@@ -114,6 +125,7 @@ EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pdftotext-raw": pdftotext_raw_page,
     "pymupdf-sorted": pymupdf_sorted_page,
     "pdfplumber": pdfplumber_page,
+    "pdfjs": pdfjs_page,
 }
 
 
@@ -142,6 +154,8 @@ def unavailable(mode: str) -> str | None:
             return f"needs {package} (pip install {package})"
     elif mode in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
         return "needs poppler's pdftotext (apt-get install poppler-utils)"
+    elif mode == "pdfjs" and (shutil.which("node") is None or not PDFJS_PACKAGE.is_dir()):
+        return "needs node and pdf.js (npm install --prefix benchmarks)"
     return None
 
 
