@@ -67,6 +67,17 @@ def is_jump_to(compact: str) -> bool:
     return rules.JUMP_TO_TOKEN.fullmatch(compact) is not None or rules.BARE_JUMP_TO.match(compact) is not None
 
 
+def breaks_off_dateline(text: str) -> bool:
+    """Whether ``text`` is the start of a dated dateline broken off at the
+    end of its line ("本报江州10月4日", "新华社北京10月4"), the rest on the next.
+
+    >>> breaks_off_dateline("新华社西安10月14"), breaks_off_dateline("本报江州")
+    (True, False)
+    """
+    t = clean_spaces(text)
+    return any((m := rules.DATELINE.match(t + end)) is not None and m.end() == len(t) + len(end) for end in ("电", "日电"))
+
+
 def is_byline(text: str) -> bool:
     """"本报记者 王芳", "记者 卢晨、王芳", "本报记者 王芳 本报通讯员 李明"."""
     return rules.BYLINE.match(text) is not None

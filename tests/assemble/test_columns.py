@@ -632,3 +632,19 @@ def test_a_lone_opening_line_printed_ahead_is_read_where_its_paragraph_goes_on()
         *BOX_LONE_OPENING,
         *BOX_LONE_OPENING_GOES_ON,
     ]
+
+
+# A stretch of running text breaking off inside a document's title
+# ("《关于繁荣江州" / "民间艺术的意见》"), a report printed next (its
+# dateline broken before "日电"), and the rest of the title's sentence.
+BOX_TITLE_OPEN = ["五年来，全市扶持政策密集出", "台，先后印发《关于繁荣江州"]
+BOX_REPORT = ["新华社江州10月14", "日电 江州市今天召开全市经", "济形势座谈会。"]
+BOX_TITLE_CLOSED = ["民间艺术的意见》，全市非遗", "传承人增加一倍。"]
+
+
+def test_a_sentence_broken_off_goes_on_past_a_report_printed_next() -> None:
+    """Running text never goes on with a dateline: the box that closes its
+    sentence follows it, on less evidence than a box printed further on
+    otherwise needs."""
+    restored = [line.text for line in restore_column_order(boxes(BOX_TITLE_OPEN, BOX_REPORT, BOX_TITLE_CLOSED))]
+    assert restored == ["江州日报", *BOX_TITLE_OPEN, *BOX_TITLE_CLOSED, *BOX_REPORT]

@@ -78,6 +78,7 @@ import numpy as np
 
 from jianbao.assemble.continuity import head_codes, join_gains, tail_codes
 from jianbao.assignment import best_pairs
+from jianbao.classify import breaks_off_dateline
 from jianbao.lexicon import short_words
 from jianbao.model import Line
 from jianbao.normalize import width as printed_width
@@ -92,6 +93,7 @@ from jianbao.rules.patterns import (
     PARALLEL_HALVES,
     SENTENCE_END,
     SUBTITLE_START,
+    TEXT_MARKS,
 )
 
 # Lines shorter than this (in ems) are never treated as a column measure.
@@ -146,6 +148,7 @@ OPENING_GOES_ON = 1.0  # a paragraph's opening line goes on with a full line
 PRINTED_NEXT = 3.0  # the extractor printed it next
 UNIT_CONTINUITY = 0.4  # a nat of continuity gain across the break
 UNIT_LINK_MIN = 3.5  # evidence needed for a link
+BARRED_LINK_MIN = 1.5  # ... when the unit printed next cannot go on with it
 # A number running across the break between the lines of a block
 # printed row by row.
 NUMBER_IN_BLOCK = NUMBER_ACROSS
@@ -837,7 +840,14 @@ def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Pie
     open_ends = [k for k, u in enumerate(units) if ends_at_column_edge(u[-1].width, measures) and runs_on_text(u[-1].text)]
     if not open_ends:
         return units
-    gain = unit_link_scores(units, open_ends, measures) - UNIT_LINK_MIN
+    # A sentence of running text (a stretch with clause marks, not a
+    # headline) broken off never goes on with a dateline or a byline: where
+    # the extractor printed one next, the text's own evidence need only be
+    # clear enough to pick where the sentence does go on.
+    barred = np.array([k + 1 < n and opens_a_report(units[k + 1][0].text) and is_running_text(units[k]) for k in open_ends])
+    gain = unit_link_scores(units, open_ends, measures) - np.where(barred, BARRED_LINK_MIN, UNIT_LINK_MIN)[:, None]
+    rows = np.flatnonzero(barred)
+    gain[rows, np.array(open_ends)[rows] + 1] = -np.inf
     gain = np.where(np.isfinite(gain) & (gain > 0), gain, 0.0)
     nxt = {open_ends[r]: c for r, c in best_pairs(gain) if gain[r, c] > 0}
     if all(j == i + 1 for i, j in nxt.items()):
@@ -930,6 +940,17 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
     after = ends_at + 1 < n
     scores[rows[after], ends_at[after] + 1] += PRINTED_NEXT
     return scores
+
+
+def is_running_text(unit: list[Piece]) -> bool:
+    return any(not TEXT_MARKS.isdisjoint(p.text) for p in unit)
+
+
+def opens_a_report(text: str) -> bool:
+    """A dateline or a byline: what opens a text, never what goes on with
+    a sentence."""
+    t = text.strip()
+    return bool(DATELINE.match(t) or BYLINE.match(t) or breaks_off_dateline(t))
 
 
 def opens_paragraph(piece: Piece, measures: list[float]) -> bool:

@@ -298,14 +298,7 @@ def split_wrapped_tails(rows: list[Row]) -> list[Row]:
 def opens_box(text: str) -> bool:
     """A dateline (whole, or broken at the line's end before its last
     characters: "本报江州10月4日" / "电 ……") or a subtitle's dash."""
-    return bool(rules.DATELINE.match(text) or text.startswith("——") or breaks_off_dateline(text))
-
-
-def breaks_off_dateline(text: str) -> bool:
-    """Whether ``text`` is the start of a dated dateline broken off at the
-    end of its line ("本报江州10月4日", "新华社北京10月4"), the rest on the next."""
-    t = clean_spaces(text)
-    return any((m := rules.DATELINE.match(t + end)) is not None and m.end() == len(t) + len(end) for end in ("电", "日电"))
+    return bool(rules.DATELINE.match(text) or text.startswith("——") or classify.breaks_off_dateline(text))
 
 
 def split_piece(line: Line) -> list[Row]:
