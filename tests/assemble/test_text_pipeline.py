@@ -685,3 +685,15 @@ def test_a_text_is_signed_once() -> None:
     lines = ["□本报记者 陈晓明 实习生 王丽", *festival, "社区文化节开幕", "■记者 孙涛 通讯员 刘洋", *road, "滨江大道本月中旬完工"]
     articles = parse_texts(["\n".join(lines) + "\n"]).pages[0].articles
     assert not any("陈晓明" in a.byline and "孙涛" in a.byline for a in articles)
+
+
+def test_a_plain_headline_after_a_feature_cut_by_a_jump_marker_heads_its_own_text() -> None:
+    """A feature without a dateline runs on through plain intertitles, but
+    not past "（下转第3版）": the rest of it is on page 3, so a plain
+    headline printed after the marker heads something else."""
+    feature = ct.wrap_paragraph("立春刚过，江州城南的老街上已经热闹起来，街坊们忙着挂灯笼、贴春联，准备迎接元宵节。", 12)
+    photo = ct.wrap_paragraph("元宵节前夕，江州老城的居民在街头赏灯猜谜，共度佳节。", 12)
+    lines = ["老街迎元宵", *feature[:-1], feature[-1] + "（下转第3版）", "灯火映老城", *photo]
+    articles = parse_texts(["\n".join(lines) + "\n"]).pages[0].articles
+    assert [a.title for a in articles] == ["老街迎元宵", "灯火映老城"]
+    assert articles[0].continues_to is not None and articles[0].continues_to.page == 3

@@ -1246,8 +1246,11 @@ def _is_plain_section(seg: Segment) -> bool:
 
 
 def _ends_with_note(seg: Segment) -> bool:
+    """The text has closed on this page: a source note signs it, or a jump
+    marker ("（下转第3版）") sends the rest to another page, so nothing
+    printed after it here is one of its sections."""
     units = seg.units
-    return bool(units) and (is_source_note(units[-1].text) or is_closing_note(units[-1].text))
+    return bool(units) and (units[-1].ends_jump or is_source_note(units[-1].text) or is_closing_note(units[-1].text))
 
 
 def _is_section(seg: Segment) -> bool:
