@@ -349,3 +349,17 @@ def test_widths_under_model_are_the_widths_under_the_chosen_model() -> None:
 
 def test_visible_len_ignores_whitespace() -> None:
     assert visible_len(" 本报 记者\t") == 4
+
+
+def test_a_headline_printed_twice_beside_plain_text_is_a_line_of_its_own() -> None:
+    """The bold headline of one article printed twice, then the plain kicker
+    of the next on the same baseline: two boxes, one bold and one plain."""
+    kept, bold, removed = collapse_faux_bold(
+        lines("江州老城 焕发新颜江州老城 焕发新颜 市长率领工作组", "在老城检查防汛工作在老城检查防汛工作")
+    )
+    assert [(line.text, line.bold) for line in kept] == [
+        ("江州老城 焕发新颜", True),
+        ("市长率领工作组", False),
+        ("在老城检查防汛工作", True),
+    ]
+    assert removed == ["江州老城焕发新颜", "在老城检查防汛工作"]

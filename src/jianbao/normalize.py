@@ -193,15 +193,11 @@ def undouble_line(text: str) -> tuple[str, str] | None:
     if any(s is None for s in singles):
         if (whole := undouble_run_on(" ".join(tokens))) is not None:
             return whole, whole.replace(" ", "")
-        if (head := undouble_run_on_head(tokens)) is not None:
-            return head
-        picks = [undouble_glyphs(t) or (s if s is not None and len(s) >= MIN_COPY_AMONG_PLAIN else None) for t, s in zip(tokens, singles)]
+        if (runs := bold_runs(text)) is not None:
+            return " ".join(run for run, _bold in runs[0]), runs[1]
+        picks = [undouble_glyphs(t) for t in tokens]
         if all(g is None for g in picks):
             return None
-        if any(s is not None and len(s) >= MIN_COPY_AMONG_PLAIN for s in picks):
-            # Beside a bold headline printed twice, the doubled last
-            # character of the bold line before it ("信信 江州大桥江州大桥").
-            picks = [t[0] if g is None and _doubled_wrap(t) else g for t, g in zip(tokens, picks)]
         kept = " ".join(g if g is not None else t for t, g in zip(tokens, picks))
         return kept, "".join(g for g in picks if g is not None)
     kept = " ".join(s for s in singles if s is not None)
@@ -223,19 +219,55 @@ def undouble_run_on(text: str) -> str | None:
     return None
 
 
-def undouble_run_on_head(tokens: list[str]) -> tuple[str, str] | None:
-    """(kept, removed) when the line opens with a headline of several words
-    printed twice, the copy run on to the original, and goes on with the
-    text beside it: "江州 大桥通车江州 大桥通车 本报讯".
+def _phrase_copy(token: str) -> str | None:
+    """The phrase a token prints twice over, at least
+    :data:`MIN_COPY_AMONG_PLAIN` characters long ("江州大桥通车江州大桥通车")."""
+    half = len(token) // 2
+    if half >= MIN_COPY_AMONG_PLAIN and token == token[:half] * 2 and len(set(token[:half])) >= 2:
+        return token[:half]
+    return None
 
-    >>> undouble_run_on_head("江州 大桥通车江州 大桥通车 本报讯 今天".split())
-    ('江州 大桥通车 本报讯 今天', '江州大桥通车')
+
+def bold_runs(text: str) -> tuple[list[tuple[str, bool]], str] | None:
+    """([(run, bold), …], removed) when a line holds a bold headline
+    printed twice beside plain text on its baseline, or None.
+
+    The headline is a phrase printed twice as one token
+    (:data:`MIN_COPY_AMONG_PLAIN`), or several words with the copy run on
+    to them at the line's start ("江州 大桥通车江州 大桥通车 本报讯").  Next to
+    such a phrase, shorter doubled words are bold too, and a doubled single
+    character is the wrapped end of the bold line before it ("信信
+    江州大桥江州大桥").  Runs alternate between
+    the undoubled bold words and the plain ones, which are boxes of their
+    own: a headline and the text, or the next headline, beside it.
+
+    >>> bold_runs("江州 大桥通车江州 大桥通车 本报讯 今天")
+    ([('江州 大桥通车', True), ('本报讯 今天', False)], '江州大桥通车')
+    >>> bold_runs("老城新貌 江州大桥通车江州大桥通车")
+    ([('老城新貌', False), ('江州大桥通车', True)], '江州大桥通车')
     """
+    tokens = text.split()
     for end in range(len(tokens) - 1, 1, -1):
         head = undouble_run_on(" ".join(tokens[:end]))
         if head is not None and visible_len(head) >= MIN_COPY_AMONG_PLAIN:
-            return " ".join([head, *tokens[end:]]), head.replace(" ", "")
-    return None
+            return [(head, True), (" ".join(tokens[end:]), False)], head.replace(" ", "")
+    if all(undouble_token(t) is not None for t in tokens) or undouble_run_on(" ".join(tokens)) is not None:
+        return None  # the whole line is printed twice: one box
+    picks = [_phrase_copy(t) for t in tokens]
+    if all(g is None for g in picks):
+        return None
+    # Once a phrase shows the line's bold printed twice, shorter doubled
+    # words beside it are bold too ("梁生仁梁生仁"), and so is a doubled
+    # single character (the wrapped end of the bold line before).
+    picks = [g or undouble_token(t) or (t[0] if _doubled_wrap(t) else None) for t, g in zip(tokens, picks)]
+    runs: list[tuple[list[str], bool]] = []
+    for token, pick in zip(tokens, picks):
+        bold = pick is not None
+        if runs and runs[-1][1] == bold:
+            runs[-1][0].append(pick or token)
+        else:
+            runs.append(([pick or token], bold))
+    return [(" ".join(words), bold) for words, bold in runs], "".join(g for g in picks if g is not None)
 
 
 # An offset copy shares at least this many characters with the text it
@@ -433,6 +465,17 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             bold.append(copy)
             removed.append(split[1])
             i += 2
+            continue
+        runs = bold_runs(text)
+        if runs is not None:
+            for run, is_bold in runs[0]:
+                copy = _copy(line, run, bold=is_bold)
+                kept.append(copy)
+                if is_bold:
+                    bold.append(copy)
+            removed.append(runs[1])
+            in_bold = runs[0][-1][1]
+            i += 1
             continue
         single = undouble_line(text) or merge_offset_copies(text)
         if single is not None:
