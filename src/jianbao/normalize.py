@@ -223,7 +223,7 @@ def _phrase_copy(token: str) -> str | None:
     """The phrase a token prints twice over, at least
     :data:`MIN_COPY_AMONG_PLAIN` characters long ("江州大桥通车江州大桥通车")."""
     half = len(token) // 2
-    if half >= MIN_COPY_AMONG_PLAIN and token == token[:half] * 2 and len(set(token[:half])) >= 2:
+    if half >= MIN_COPY_AMONG_PLAIN and token[:half] == token[half:] and len(set(token[:half])) >= 2:
         return token[:half]
     return None
 
@@ -247,6 +247,9 @@ def bold_runs(text: str) -> tuple[list[tuple[str, bool]], str] | None:
     ([('老城新貌', False), ('江州大桥通车', True)], '江州大桥通车')
     """
     tokens = text.split()
+    twice = 2 * MIN_COPY_AMONG_PLAIN
+    if not any(len(t) >= twice and _phrase_copy(t) for t in tokens) and not (len(tokens) > 2 and tokens[0] in text[len(tokens[0]) :]):
+        return None  # at a glance: no phrase printed twice, no opening word repeated
     for end in range(len(tokens) - 1, 1, -1):
         head = undouble_run_on(" ".join(tokens[:end]))
         if head is not None and visible_len(head) >= MIN_COPY_AMONG_PLAIN:
