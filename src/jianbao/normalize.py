@@ -159,7 +159,7 @@ def undouble_glyphs(token: str) -> str | None:
 
 # A token printed twice among plain ones is faux bold when each copy has at
 # least this many characters: text repeats a short word ("研究研究"), never
-# a phrase ("王岐山访问日本王岐山访问日本").
+# a phrase ("江州大桥今日通车江州大桥今日通车").
 MIN_COPY_AMONG_PLAIN = 4
 
 

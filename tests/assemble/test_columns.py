@@ -638,7 +638,7 @@ def test_a_lone_opening_line_printed_ahead_is_read_where_its_paragraph_goes_on()
 # ("《关于繁荣江州" / "民间艺术的意见》"), a report printed next (its
 # dateline broken before "日电"), and the rest of the title's sentence.
 BOX_TITLE_OPEN = ["五年来，全市扶持政策密集出", "台，先后印发《关于繁荣江州"]
-BOX_REPORT = ["新华社江州10月14", "日电 江州市今天召开全市经", "济形势座谈会。"]
+BOX_REPORT = ["新华社江州10月14", "日电 江州市今天召开全市春", "耕生产推进会。"]
 BOX_TITLE_CLOSED = ["民间艺术的意见》，全市非遗", "传承人增加一倍。"]
 
 
