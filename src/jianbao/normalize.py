@@ -237,9 +237,9 @@ def bold_runs(text: str) -> tuple[list[tuple[str, bool]], str] | None:
     to them at the line's start ("江州 大桥通车江州 大桥通车 本报讯").  Next to
     such a phrase, shorter doubled words are bold too, and a doubled single
     character is the wrapped end of the bold line before it ("信信
-    江州大桥江州大桥").  Runs alternate between
-    the undoubled bold words and the plain ones, which are boxes of their
-    own: a headline and the text, or the next headline, beside it.
+    江州大桥江州大桥").  Runs alternate between the undoubled bold words and
+    the plain ones, which are boxes of their own: a headline and the text,
+    or the next headline, beside it.
 
     >>> bold_runs("江州 大桥通车江州 大桥通车 本报讯 今天")
     ([('江州 大桥通车', True), ('本报讯 今天', False)], '江州大桥通车')

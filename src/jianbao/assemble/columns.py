@@ -943,6 +943,7 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
 
 
 def is_running_text(unit: list[Piece]) -> bool:
+    """A stretch of text with clause marks in it, not a headline's lines."""
     return any(not TEXT_MARKS.isdisjoint(p.text) for p in unit)
 
 

@@ -107,9 +107,9 @@ def header_over_lines(page: Page, above: list[Line], text: str) -> bool:
     page, as city papers set it: the lettered page number on a line of its
     own ("A02", "A02 要闻"), the section's name on the line under it
     ("要闻") while the page has none yet, who edited the page ("责编：王芳
-    美编：李明").  ``above`` are the lines kept as
-    content so far: there must be none, so that a headline's short line is
-    never taken for a section."""
+    美编：李明").  ``above`` are the lines kept as content so far: there
+    must be none, so that a headline's short line is never taken for a
+    section."""
     if above:
         return False
     if classify.is_bare_page_number(text) or classify.is_editors_line(text):

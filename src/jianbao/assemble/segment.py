@@ -621,6 +621,7 @@ class SegmentGrower:
 
 
 def _signed(stack: Stack) -> bool:
+    """Whether a byline stands among the stack's lines."""
     return any(it.kind == BYLINE for it in stack.heads)
 
 
