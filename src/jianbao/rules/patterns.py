@@ -51,6 +51,8 @@ def role_name(printed: str) -> str:
 # papers number their pages within lettered sections: （下转A3版）, 第A03版.
 # The page's number is the number after the letter.
 SECTION_LETTER = r"[A-Za-zＡ-Ｚ]"
+# A page named without brackets: "第4版", "第A3版", "A3版".
+PAGE_REF = rf"(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
 JUMP_TO = re.compile(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
 JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
 # The marker as a whole printed token, parentheses included.  City papers
@@ -58,15 +60,15 @@ JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETT
 JUMP_TO_TOKEN = re.compile(
     rf"[（(]\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]"
     rf"|[（(]\s*(?:下转|转至|转)\s*{SECTION_LETTER}\s*{NUM}\s*[)）]"
-    rf"|(?:下转|转至)(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
+    rf"|(?:下转|转至){PAGE_REF}"
 )
 # A line that is only "转第4版": a marker too, though the same words at the
 # end of a line of text are not cut off as one ("……转第4版" may run on).
-BARE_JUMP_TO = re.compile(rf"^\s*转\s*(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版\s*$")
+BARE_JUMP_TO = re.compile(rf"^\s*转\s*{PAGE_REF}\s*$")
 JUMP_FROM_TOKEN = re.compile(
     rf"[（(]\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]"
     rf"|[（(]\s*(?:上接|紧接|接)\s*{SECTION_LETTER}\s*{NUM}\s*[)）]"
-    rf"|(?:上接|紧接)(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
+    rf"|(?:上接|紧接){PAGE_REF}"
 )
 
 # --- datelines: the opener of a news body ----------------------------------
@@ -333,11 +335,12 @@ PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
 BRACKETED_COLUMN = re.compile(r"^\s*[【〖]\s*[^【】〖〗，。；！？]{2,12}\s*[】〗]\s*$")
 # The name of a column of briefs, on a line of its own over the first of
 # them ("城事快递", "教育简讯", "财经速递"), or of what a paper sets beside
-# a report ("■相关新闻", "新闻链接", "记者手记", "编后"), a bullet before
-# it or not: what the item is, not its headline.
+# a report ("■相关新闻", "新闻链接", "记者手记"), a bullet before it or
+# not: what the item is, not its headline.  (An editor's "编后语" opens a
+# body: DOCUMENT_LABEL.)
 COLUMN_NAME = re.compile(
     rf"^\s*[■□●◆▲★◎▶]?\s*(?:[{CJK}]{{0,6}}(?:快讯|简讯|快递|速递|短波|直通车|扫描|传真|集锦)"
-    r"|相关新闻|相关链接|新闻链接|背景链接|延伸阅读|新闻背景|记者手记|编后语?)\s*$"
+    r"|相关新闻|相关链接|新闻链接|背景链接|延伸阅读|新闻背景|记者手记)\s*$"
 )
 
 # --- page furniture -------------------------------------------------------------
@@ -368,7 +371,7 @@ IMPRINT_FIELD = re.compile(
 # "▶详见A3版", "（详见第3版）"), on a line of its own or at a teaser's end.
 DIGEST_HEAD = re.compile(rf"^\s*[{CJK}]{{0,4}}(?:导读|看点)\s*$")
 REFERENCE = re.compile(
-    rf"[（(]?\s*[▶►>→]?\s*(?:详见|详情见|全文见|见)\s*(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版\s*[)）]?\s*$"
+    rf"[（(]?\s*[▶►>→]?\s*(?:详见|详情见|全文见|见)\s*{PAGE_REF}\s*[)）]?\s*$"
 )
 # The weather box: its head ("今日天气", "天气预报") and forecast lines with a
 # temperature range and no sentence in them ("晴转多云 8℃～18℃ 东南风2级").
