@@ -31,6 +31,7 @@ from jianbao.assemble.columns import (  # noqa: E402
     merged_parts,
     page_measures,
     periodic_successors,
+    column_order,
     printed_by_rows,
     split_pieces,
     successor_scores,
@@ -38,7 +39,7 @@ from jianbao.assemble.columns import (  # noqa: E402
     restore_column_order,
     runs_on_text,
 )
-from jianbao.assemble.rows import REORDERED  # noqa: E402
+from jianbao.assemble.rows import BOXES_REORDERED, REORDERED  # noqa: E402
 from jianbao.conservation import check_page  # noqa: E402
 from jianbao.model import Line  # noqa: E402
 from jianbao.pipeline import Options, parse_texts  # noqa: E402
@@ -374,6 +375,21 @@ def test_text_box_carrying_a_broken_sentence_on_follows_it() -> None:
 def test_text_boxes_in_reading_order_pass_unchanged() -> None:
     lines = boxes(BOX_ONE, BOX_CONTINUATION, BOX_NEW_PARAGRAPH)
     assert restore_column_order(lines) is lines
+
+
+def test_text_boxes_put_in_order_are_not_columns_printed_by_rows() -> None:
+    """Boxes moved whole leave each box's lines in printed order: the
+    extractor printed columns one after another, so a headline may still
+    follow its text; only columns taken apart row by row say otherwise."""
+    order = column_order(boxes(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION))
+    interleaved = column_order(as_lines(print_rows(columns_of(article_flow(), 3))))
+    assert not order.by_rows and interleaved.by_rows
+
+
+def test_a_page_whose_text_boxes_were_put_in_order_says_so() -> None:
+    text = "\n".join(line.text if not line.blank_before else "\n" + line.text for line in boxes(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION))
+    (page,) = parse_texts([text + "\n"], Options(mode="text")).pages
+    assert BOXES_REORDERED in page.warnings and REORDERED not in page.warnings
 
 
 def test_moved_text_box_keeps_its_blank_line() -> None:

@@ -38,12 +38,12 @@ def head(text: str, strong: bool = True, wraps_previous: bool = False) -> Item:
     return Item(kind=HEAD, rows=[Row(text=text, lines=[0])], strong=strong, wraps_previous=wraps_previous)
 
 
-def segment(items: list[Item]) -> list[list[str]]:
+def segment(items: list[Item], heads_lead: bool = False) -> list[list[str]]:
     for it in items:
         index_grams(it)
     vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
     index_flow_windows([it for it in items if it.kind == UNIT], vocab)
-    return [[it.text for it in seg.items] for seg in segment_items(items, vocab)]
+    return [[it.text for it in seg.items] for seg in segment_items(items, vocab, heads_lead=heads_lead)]
 
 
 def test_a_headline_printed_before_its_body_heads_it() -> None:
@@ -54,6 +54,20 @@ def test_a_headline_printed_before_its_body_heads_it() -> None:
         unit("今年，全市新建三座污水处理厂，污水处理能力将提高一倍。"),
     ]
     assert segment(items) == [[items[0].text, items[1].text], [items[2].text, items[3].text]]
+
+
+def test_on_a_page_printed_row_by_row_a_headline_heads_the_text_after_it() -> None:
+    """A headline between two texts that shares its words with the one
+    before: where the extractor prints headlines after their texts it
+    closes that text, but on a page printed row by row every headline was
+    printed at its height, over the text it heads."""
+    items = [
+        unit("清晨六点，老街的早餐铺已经坐满了人，早餐铺的包子和豆浆最受欢迎。"),
+        head("老街早餐铺坐满了人"),
+        unit("本报讯 今年，全市新建三座污水处理厂，污水处理能力将提高一倍，河道水质明显好转。"),
+    ]
+    assert segment(items) == [[items[0].text, items[1].text], [items[2].text]]
+    assert segment(items, heads_lead=True) == [[items[0].text], [items[1].text, items[2].text]]
 
 
 def test_the_wrapped_end_of_a_headline_line_stays_with_it() -> None:

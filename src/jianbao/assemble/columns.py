@@ -179,24 +179,50 @@ class Piece:
     width: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnOrder:
+    """Lines in reading order, and whether some block of them was printed
+    row by row across side-by-side columns (then every headline was printed
+    at its height, over the text it heads)."""
+
+    lines: list[Line]
+    by_rows: bool = False
+
+
 def restore_column_order(lines: list[Line]) -> list[Line]:
     """The lines in reading order: each column top to bottom, side-by-side
     columns left to right, and a column that breaks off mid-sentence
     followed by the one that carries the sentence on.  Lines already in
     that order come back as they are (the same objects)."""
+    return column_order(lines).lines
+
+
+def column_order(lines: list[Line]) -> ColumnOrder:
+    """:func:`restore_column_order`, telling also whether columns printed
+    row by row were taken apart."""
     if len(lines) < 4:
-        return lines
+        return ColumnOrder(lines)
     blocks = split_blocks(lines)
     suspect = [not reads_in_order(block) for block in blocks]
     if not any(suspect) and not any(runs_on_text(block[-1].text) for block in blocks[:-1]):
-        return lines
+        return ColumnOrder(lines)
     measures = page_measures(lines)
     by_rows = printed_by_rows(lines, measures)
     units: list[list[Piece]] = []
+    interleaved = False
     for block, check in zip(blocks, suspect):
-        units.extend(block_chains(block, measures, by_rows) if check else [whole_lines(block)])
+        chains = block_chains(block, measures, by_rows) if check else [whole_lines(block)]
+        interleaved = interleaved or not in_printed_order(chains)
+        units.extend(chains)
     units = link_units(units, measures)
-    return rebuild_lines([p for unit in units for p in unit], lines)
+    return ColumnOrder(rebuild_lines([p for unit in units for p in unit], lines), interleaved)
+
+
+def in_printed_order(units: list[list[Piece]]) -> bool:
+    """Whether the pieces of these units, one unit after another, come in
+    the order the extractor printed them."""
+    ranks = [(p.line.index, p.part) for unit in units for p in unit]
+    return ranks == sorted(ranks)
 
 
 def printed_by_rows(lines: list[Line], measures: list[float]) -> bool:

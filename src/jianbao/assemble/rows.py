@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from jianbao import classify, rules
-from jianbao.assemble.columns import restore_column_order
+from jianbao.assemble.columns import column_order
 from jianbao.assemble.text_layout import layout_reading_order
 from jianbao.model import Furniture, Line, Page
 from jianbao.normalize import clean_spaces, collapse_faux_bold, widths_under_model
@@ -35,6 +35,12 @@ REORDERED = (
     "the extractor printed neighbouring columns interleaved; reading order was rebuilt from the text alone"
     " (parse the PDF, or extract with `pdftotext -raw`, for surer results)"
 )
+# Said of a page whose text boxes the extractor printed out of order (a
+# column stretch before the one it goes on from).
+BOXES_REORDERED = (
+    "the extractor printed text boxes out of order; reading order was rebuilt from the text alone"
+    " (parse the PDF for surer results)"
+)
 
 
 @dataclass(slots=True)
@@ -56,10 +62,12 @@ def prepare_rows(page: Page) -> list[Row]:
     layout = layout_reading_order(page.lines)
     body_lines = take_furniture(page, layout)
     if layout is None:
-        ordered = restore_column_order(body_lines)
-        if [line.index for line in ordered] != [line.index for line in body_lines]:
+        order = column_order(body_lines)
+        if order.by_rows:
             page.warnings.append(REORDERED)
-        body_lines = ordered
+        elif [line.index for line in order.lines] != [line.index for line in body_lines]:
+            page.warnings.append(BOXES_REORDERED)
+        body_lines = order.lines
     kept, _bold, removed = collapse_faux_bold(body_lines)
     page.collapsed.extend(removed)
     rows: list[Row] = []

@@ -115,6 +115,9 @@ C_HARD_START = 4.0
 # headline (SegmentGrower._joins_brief).
 C_HARD_START_BY_BRIEF = 1.5
 C_PHOTO_HEAD = 0.4
+# Text printed row by row across the columns (and put back in column order)
+# has every headline at its height: over the text it heads, not after it.
+C_HEAD_AFTER_ROWS = 2.0
 B_CONTINUED_HEAD = 1.0
 # A continued part this short (in characters) reprints its headline rather
 # than runs on past an intertitle (SegmentGrower._reprints_head).
@@ -184,8 +187,10 @@ class Segment:
         return not self.units
 
 
-def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True) -> list[Segment]:
+def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True, heads_lead: bool = False) -> list[Segment]:
     """Best cut of ``items`` (captions replaced by gaps) into articles.
+    ``heads_lead``: the page was printed row by row, so headlines come
+    before their texts (:data:`C_HEAD_AFTER_ROWS`).
 
     Dynamic programming over cut points; each candidate article ending at
     ``j`` is grown leftwards one item at a time with its score kept up to
@@ -199,7 +204,7 @@ def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True)
     # Where the extractor keeps no trace of bold type, a plain headline line
     # is less telling of an intertitle.
     weak_cost = C_WEAK_HEADLINE if shows_bold else C_WEAK_HEADLINE * W_WEAK_WITHOUT_BOLD
-    page = PageFeatures(items, vocab, weak_cost)
+    page = PageFeatures(items, vocab, weak_cost, heads_lead)
     # No article starts on the second half of a wrapped headline line.
     no_start = [k > 0 and it.kind == HEAD and it.wraps_previous and items[k - 1].kind == HEAD for k, it in enumerate(items)]
     for j in range(1, n + 1):
@@ -421,8 +426,9 @@ class PageFeatures:
     text unit so far (so that a headline's vocabulary shared with a body
     is found without building the body's gram set)."""
 
-    def __init__(self, items: list[Item], vocab: Vocabulary, weak_cost: float) -> None:
+    def __init__(self, items: list[Item], vocab: Vocabulary, weak_cost: float, heads_lead: bool = False) -> None:
         self.items = items
+        self.heads_lead = heads_lead
         self.vocab = vocab
         self.weights = vocab.weights
         self.weak_cost = weak_cost
@@ -597,6 +603,8 @@ class SegmentGrower:
         if _signed(lead) and _signed(trail):
             return IMPOSSIBLE
         stack = lead if lead.has_head or (lead.heads and not trail.has_head) else trail
+        if stack is trail and trail.has_head and page.heads_lead:
+            score -= C_HEAD_AFTER_ROWS
         if not stack.has_head:
             score -= C_NO_HEAD
             if self.inner_heads and page.items[self.first_unit].hard_start and not page.items[self.first_unit].from_jump:

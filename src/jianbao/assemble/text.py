@@ -18,7 +18,7 @@ from jianbao.assemble.columns import runs_on_text
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, words_run_into, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, is_closing_credit, label_rows
-from jianbao.assemble.rows import Row, prepare_rows
+from jianbao.assemble.rows import REORDERED, Row, prepare_rows
 from jianbao.assemble.segment import (
     BYLINE,
     CAPTION,
@@ -71,7 +71,7 @@ def assemble_text(page: Page) -> Page:
     flow = [it if it.kind != CAPTION and id(it) not in set_apart else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
     shows_bold = any(r.bold for r in rows)
-    segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold)))
+    segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold, REORDERED in page.warnings)))
     segments = join_continued_sections(segments)
     segments = join_signed_sections(segments, vocab)
     segments = join_feature_sections(segments)
