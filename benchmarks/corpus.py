@@ -27,6 +27,9 @@ pdfplumber         pdfplumber ``extract_text()`` per page (when installed): rows
                    side-by-side columns printed as one line
 pdfjs              pdf.js ``getTextContent`` per page, joined as web tools do (needs
                    node and ``npm install --prefix benchmarks``)
+pdfbox             Apache PDFBox ``ExtractText`` per page (Tika's engine): drawing order
+                   (needs java and Debian's ``libpdfbox2-java``)
+pdfbox-sorted      the same with ``-sort``: lines sorted by position across columns
 pdftotext-issue    poppler ``pdftotext`` on the whole ``issue.pdf``, one input file per
                    issue (its pages end in form feeds), as users most often run it
 seed               the seed page ``seed/*.txt`` against its ``*.gold.json``
@@ -75,7 +78,7 @@ from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
 
-MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfjs", "pdftotext-issue", "seed"]
+MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "seed"]
 SPEED_RUNS = 5
 
 

@@ -116,6 +116,28 @@ def pdfjs_page(pdf: Path, index: int) -> str:
     return result.stdout.decode("utf-8")
 
 
+# Apache PDFBox (the text engine of Apache Tika), from Debian's
+# libpdfbox2-java: its jars and the ones it needs.
+PDFBOX_JARS = [Path("/usr/share/java") / name for name in ("pdfbox2-tools.jar", "pdfbox2.jar", "fontbox2.jar", "commons-logging.jar")]
+
+
+def pdfbox_page(pdf: Path, index: int, sort: bool = False) -> str:
+    """PDFBox ``ExtractText`` on one page: text in the order the PDF draws
+    it, or with ``-sort`` lines sorted top to bottom across the columns."""
+    n = str(index + 1)
+    flags = ["-sort"] if sort else []
+    classpath = ":".join(str(jar) for jar in PDFBOX_JARS)
+    command = ["java", "-cp", classpath, "org.apache.pdfbox.tools.ExtractText", *flags, "-encoding", "UTF-8"]
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "page.txt"
+        subprocess.run([*command, "-startPage", n, "-endPage", n, str(pdf), str(out)], capture_output=True, check=True)
+        return out.read_text(encoding="utf-8")
+
+
+def pdfbox_sorted_page(pdf: Path, index: int) -> str:
+    return pdfbox_page(pdf, index, sort=True)
+
+
 EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pdfminer": pdfminer_page,
     "pypdfium2": pypdfium2_page,
@@ -126,6 +148,8 @@ EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pymupdf-sorted": pymupdf_sorted_page,
     "pdfplumber": pdfplumber_page,
     "pdfjs": pdfjs_page,
+    "pdfbox": pdfbox_page,
+    "pdfbox-sorted": pdfbox_sorted_page,
 }
 
 
@@ -154,6 +178,8 @@ def unavailable(mode: str) -> str | None:
             return f"needs {package} (pip install {package})"
     elif mode in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
         return "needs poppler's pdftotext (apt-get install poppler-utils)"
+    elif mode.startswith("pdfbox") and (shutil.which("java") is None or not all(jar.exists() for jar in PDFBOX_JARS)):
+        return "needs java and PDFBox (apt-get install default-jre-headless libpdfbox2-java)"
     elif mode == "pdfjs" and (shutil.which("node") is None or not PDFJS_PACKAGE.is_dir()):
         return "needs node and pdf.js (npm install --prefix benchmarks)"
     return None

@@ -102,3 +102,11 @@ def test_page_files_sort_by_number(corpus_module, tmp_path):
         "p2.pdftotext.txt",
         "p10.pdftotext.txt",
     ]
+
+
+def test_an_extractor_whose_tool_is_missing_says_what_to_install(corpus_module, monkeypatch):
+    extractors = sys.modules["extractors"]
+    monkeypatch.setattr(extractors.shutil, "which", lambda name: None)
+    assert "libpdfbox2-java" in extractors.unavailable("pdfbox-sorted")
+    assert "poppler-utils" in extractors.unavailable("pdftotext-raw")
+    assert "npm install" in extractors.unavailable("pdfjs")

@@ -377,13 +377,13 @@ def test_text_boxes_in_reading_order_pass_unchanged() -> None:
     assert restore_column_order(lines) is lines
 
 
-def test_text_boxes_put_in_order_are_not_columns_printed_by_rows() -> None:
+def test_text_boxes_put_in_order_are_not_interleaved_columns() -> None:
     """Boxes moved whole leave each box's lines in printed order: the
     extractor printed columns one after another, so a headline may still
     follow its text; only columns taken apart row by row say otherwise."""
     order = column_order(boxes(BOX_ONE, BOX_NEW_PARAGRAPH, BOX_CONTINUATION))
     interleaved = column_order(as_lines(print_rows(columns_of(article_flow(), 3))))
-    assert not order.by_rows and interleaved.by_rows
+    assert not order.interleaved and interleaved.interleaved
 
 
 def test_a_page_whose_text_boxes_were_put_in_order_says_so() -> None:

@@ -181,12 +181,13 @@ class Piece:
 
 @dataclass(frozen=True, slots=True)
 class ColumnOrder:
-    """Lines in reading order, and whether some block of them was printed
-    row by row across side-by-side columns (then every headline was printed
-    at its height, over the text it heads)."""
+    """Lines in reading order, and whether the extractor had printed the
+    lines of side-by-side columns interleaved, row by row, in some block
+    (then every headline was printed at its height, over the text it
+    heads)."""
 
     lines: list[Line]
-    by_rows: bool = False
+    interleaved: bool = False
 
 
 def restore_column_order(lines: list[Line]) -> list[Line]:
@@ -199,7 +200,7 @@ def restore_column_order(lines: list[Line]) -> list[Line]:
 
 def column_order(lines: list[Line]) -> ColumnOrder:
     """:func:`restore_column_order`, telling also whether columns printed
-    row by row were taken apart."""
+    interleaved were taken apart."""
     if len(lines) < 4:
         return ColumnOrder(lines)
     blocks = split_blocks(lines)

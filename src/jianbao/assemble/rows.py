@@ -63,7 +63,7 @@ def prepare_rows(page: Page) -> list[Row]:
     body_lines = take_furniture(page, layout)
     if layout is None:
         order = column_order(body_lines)
-        if order.by_rows:
+        if order.interleaved:
             page.warnings.append(REORDERED)
         elif [line.index for line in order.lines] != [line.index for line in body_lines]:
             page.warnings.append(BOXES_REORDERED)

@@ -10,7 +10,9 @@ dynamic programming over all cuts:
 * a headline belongs with the body it shares vocabulary with
   (:mod:`jianbao.assemble.lexical`);
 * an article has one headline stack, printed before or after its body, not
-  both; headline lines inside an article are intertitles, which cost;
+  both (before it where the extractor printed the columns interleaved row
+  by row: there every headline comes at its height, over its text);
+  headline lines inside an article are intertitles, which cost;
 * a dateline ("本报讯", "新华社…电"), the label a printed letter opens
   with ("贺 信") or a continuation marker ("（上接第1版）") starts a new
   article, even after a text that breaks off mid-sentence (the rest of
