@@ -159,3 +159,23 @@ def test_a_digest_runs_from_its_head_to_its_last_reference() -> None:
 )
 def test_a_weather_forecast_line(text: str, forecast: bool) -> None:
     assert (classify.weather_lines([text]) == {0}) is forecast
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "name", "names"),
+    [
+        ("JIN RI GUAN ZHU", "今日关注", True),
+        ("JINRI GUAN ZHU", "今日关注", True),  # syllables run together
+        ("DI YI SHI XIAN", "第一视线", True),
+        ("JIN RI GUAN ZHU", "今日", False),  # one character a syllable
+        ("JIN RI GUAN ZHU", "关注：今天", False),
+        ("今日关注", "今日关注", False),  # no pinyin line
+    ],
+)
+def test_the_name_of_a_column_printed_beside_its_pinyin(pinyin: str, name: str, names: bool) -> None:
+    assert classify.names_pinyin_column(pinyin, name) is names
+
+
+def test_pinyin_syllables_are_runs_of_vowels() -> None:
+    assert classify.pinyin_syllables("XIONG MAO") == 2
+    assert classify.pinyin_syllables("ZHUANGYUAN") == 2

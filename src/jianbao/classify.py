@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from jianbao import rules
-from jianbao.normalize import clean_spaces, visible_len
+from jianbao.normalize import clean_spaces, is_han, visible_len
 
 FURNITURE = "furniture"
 JUMP_TO = "jump_to"
@@ -60,6 +60,29 @@ def classify_line(text: str) -> str:
     if rules.CAPTION_START.match(compact):
         return CAPTION
     return TEXT
+
+
+def pinyin_syllables(text: str) -> int:
+    """Syllables of a line in pinyin: each has one run of vowels
+    ("JIN RI GUAN ZHU" has four, and so has "JINRI GUANZHU")."""
+    return len(_VOWEL_RUN.findall(text.upper()))
+
+
+_VOWEL_RUN = re.compile(r"[AEIOUVÜ]+")
+
+
+def names_pinyin_column(pinyin: str, text: str) -> bool:
+    """Whether ``text`` is the name in characters of the column whose head
+    is printed in pinyin beside it ("JIN RI GUAN ZHU" / "今日关注"): a short
+    line of characters only, one for each syllable.
+
+    >>> names_pinyin_column("JIN RI GUAN ZHU", "今日关注")
+    True
+    """
+    name = "".join(text.split())
+    if not rules.PINYIN_COLUMN.match(pinyin) or not 2 <= len(name) <= 8:
+        return False
+    return all(is_han(ch) for ch in name) and len(name) == pinyin_syllables(pinyin)
 
 
 def is_jump_to(compact: str) -> bool:

@@ -292,3 +292,11 @@ def test_the_papers_imprint_is_furniture_wherever_the_extractor_prints_it() -> N
         p, rows = rows_of(texts)
         assert "imprint" in [f.kind for f in p.furniture]
         assert [r.text for r in rows] == BODY
+
+
+def test_a_column_head_in_pinyin_and_its_name_in_characters_are_one_column_head() -> None:
+    _p, rows = rows_of(["江州日报", "JIN RI GUAN ZHU", "今日关注", "老街迎元宵", "江州南城"])
+    assert labelled(rows)[:2] == [("JIN RI GUAN ZHU", classify.COLUMN), ("今日关注", classify.COLUMN)]
+    # Four characters under a pinyin line of two syllables are something else.
+    _p, rows = rows_of(["江州日报", "JIN RI", "老街迎元宵", "江州南城"])
+    assert labelled(rows)[1] == ("老街迎元宵", classify.TEXT)

@@ -697,3 +697,17 @@ def test_a_plain_headline_after_a_feature_cut_by_a_jump_marker_heads_its_own_tex
     articles = parse_texts(["\n".join(lines) + "\n"]).pages[0].articles
     assert [a.title for a in articles] == ["老街迎元宵", "灯火映老城"]
     assert articles[0].continues_to is not None and articles[0].continues_to.page == 3
+
+
+def test_a_column_head_over_a_photo_heads_the_photo() -> None:
+    """A column head ("JIN RI GUAN ZHU" / "今日关注") over a picture, its
+    caption and credit, then the photo's headline: the column is the
+    photo's, not a headline left without text."""
+    caption = ct.wrap_paragraph("10月6日，游客在江州古城东门外的花海拍照留念。", 12)
+    report = ct.wrap_paragraph("本报讯 （记者陈静）江州至青山的城际公交将于本月15日开通，全程约四十分钟。", 12)
+    lines = ["JIN RI GUAN ZHU", "今日关注", "", *caption, "", "本报通讯员 孙立 摄", "山花映古道", "游人满新城", "", *report, "城际公交本月开通"]
+    page = parse_texts(["\n".join(lines) + "\n"]).pages[0]
+    photo = next(a for a in page.articles if a.captions)
+    assert photo.column == "JIN RI GUAN ZHU 今日关注"
+    assert photo.title.startswith("山花映古道")
+    assert not page.unassigned

@@ -75,6 +75,7 @@ def prepare_rows(page: Page) -> list[Row]:
         rows.extend(split_line(line))
     rows = split_wrapped_tails(rows)
     mark_split_bylines(rows)
+    mark_column_names(rows)
     mark_split_datelines(rows)
     unmark_bylines_in_notes(rows)
     _model, widths = widths_under_model([r.text for r in rows])
@@ -181,6 +182,15 @@ def mark_split_bylines(rows: list[Row]) -> None:
             and rules.NAMES_ONLY.match(b.text)
         ):
             a.label = b.label = classify.BYLINE
+
+
+def mark_column_names(rows: list[Row]) -> None:
+    """A column head in pinyin and its name in characters printed right
+    under or over it ("JIN RI GUAN ZHU" / "今日关注") are one column head."""
+    for a, b in zip(rows, rows[1:]):
+        for pinyin, name in ((a, b), (b, a)):
+            if pinyin.label == classify.COLUMN and name.label == classify.TEXT and classify.names_pinyin_column(pinyin.text, name.text):
+                name.label = classify.COLUMN
 
 
 # Lines a bracketed source note may run over ("（本报记者 王芳、李明、……" /

@@ -549,7 +549,9 @@ def pair_photos(
         end = max(pos[id(it)] for it in seg.items)
         for b, cap in enumerate(captions):
             sim = vocab.similarity(head_grams, cap.grams)
-            adjacent = pos[id(cap)] in (start - 1, end + 1)
+            # Next to the run, or printed between its lines (a column head
+            # over the picture, the photo's headline under the caption).
+            adjacent = start - 1 <= pos[id(cap)] <= end + 1
             score[a][b] = sim + (0.5 if adjacent else 0.0)
     pairs: list[tuple[Segment, Item]] = []
     used_heads: set[int] = set()
