@@ -660,6 +660,19 @@ def test_a_short_continued_part_reprints_its_headline_after_it() -> None:
     assert [len(seg) for seg in segment(items)] == [2, 3]
 
 
+def test_a_plain_headline_after_a_continued_part_that_shares_nothing_with_it_heads_the_next_text() -> None:
+    """The headline a continued part reprints is its own: one that shares
+    no word with the part, over a report about what it names, heads that
+    report (the extractor printed this page's headlines before their
+    texts)."""
+    part = unit("（上接第1版）大桥建设历时四年，先后攻克深水基础施工等多项技术难题。市交通部门表示，大桥通车后将开通跨江公交。")
+    part.hard_start = part.from_jump = True
+    report = unit("本报讯（记者吴佳）本周全市蔬菜、猪肉等主要副食品价格总体平稳，部分叶菜价格略有下降。")
+    report.hard_start = True
+    items = [part, head("菜篮子价格总体平稳", strong=False), report]
+    assert [len(seg) for seg in segment(items)] == [1, 2]
+
+
 def test_a_plain_line_naming_a_document_heads_the_document_under_it() -> None:
     """"……联合声明" set plain under a report on the same meeting: no
     intertitle names a document, so it heads the statement printed under

@@ -544,7 +544,12 @@ class SegmentGrower:
         """A short part continued from another page with its headline printed
         right after it: the headline the part reprints, set plain in the
         column (so not weak for looking like an intertitle)."""
-        return trail.has_head and self.page.items[self.first_unit].from_jump and self.chars <= SHORT_CONTINUED_PART
+        return (
+            trail.has_head
+            and self.page.items[self.first_unit].from_jump
+            and self.chars <= SHORT_CONTINUED_PART
+            and self.trail_lex > 0
+        )
 
     def headless(self) -> bool:
         """A text with no headline line that opens mid-page without a
