@@ -51,8 +51,8 @@ dynamic programming over all cuts:
 * a headline line that only finishes the one above it ("……（人民论" /
   "坛）") is never cut from it;
 * a short part continued from another page reprints its headline set
-  plain in the column, printed after it too: there a plain headline is
-  not weak for looking like an intertitle.
+  plain in the column, printed after it too: there a plain headline that
+  shares words with the part is not weak for looking like an intertitle.
 
 After the cut, two or more texts in a row headed by the same kind of plain
 label ("李明——") are joined to the feature before them
@@ -543,7 +543,9 @@ class SegmentGrower:
     def _reprints_head(self, trail: Stack) -> bool:
         """A short part continued from another page with its headline printed
         right after it: the headline the part reprints, set plain in the
-        column (so not weak for looking like an intertitle)."""
+        column (so not weak for looking like an intertitle).  A reprinted
+        headline shares words with the part; one that shares none heads
+        the text after it."""
         return (
             trail.has_head
             and self.page.items[self.first_unit].from_jump
