@@ -79,6 +79,17 @@ def test_enrich_article_takes_dateline_and_credits_from_the_opener() -> None:
     assert article.body[0].startswith("本报讯")  # the printed text stays
 
 
+def test_the_dateline_under_an_editors_note_is_the_texts() -> None:
+    article = Article(
+        id="a",
+        title="江州大桥今天通车",
+        body=["编者按：一座桥，连起两岸人家。本报今起推出系列报道。", "本报讯（记者周明）今天上午，江州大桥正式通车。"],
+    )
+    enrich_article(article)
+    assert article.dateline == "本报讯"
+    assert [(c.role, c.name) for c in article.credits] == [("记者", "周明")]
+
+
 def test_byline_credits_are_kept_when_the_opener_also_names_reporters() -> None:
     article = Article(id="a", byline="本报记者 王小明 通讯员 李德", body=["本报讯（记者王小明）稻谷飘香。"])
     enrich_article(article)

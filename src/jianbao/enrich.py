@@ -43,9 +43,18 @@ def enrich_issue(issue: Issue) -> Issue:
     return issue
 
 
+def opening_paragraph(body: list[str]) -> str:
+    """The paragraph the text opens with: the first, or the one after an
+    editor's note printed over the report ("编者按：……" / "本报讯 ……")."""
+    for paragraph in body:
+        if not rules.EDITOR_NOTE.match(paragraph):
+            return paragraph
+    return body[0]
+
+
 def enrich_article(article: Article) -> None:
     if article.body and not article.dateline:
-        dateline, credits = parse_opener(article.body[0])
+        dateline, credits = parse_opener(opening_paragraph(article.body))
         article.dateline = dateline
         if credits and not article.credits:
             article.credits = credits
