@@ -737,3 +737,17 @@ def test_the_end_of_a_dateline_broken_over_two_lines_goes_on_with_it() -> None:
     rows[n].label = classify.DATELINE
     label_rows(rows)
     assert [r.part for r in rows[n : n + 3]] == [FIRST, MID, LAST]
+
+
+def test_a_bold_line_asking_a_question_after_its_text_is_a_headline() -> None:
+    """Headlines ask ("……怎么干？") but never state with a full stop: a bold
+    question after the text is its headline, a plain one a paragraph."""
+    rows = rows_of(*CANTEEN, "老街食堂为何受欢迎？", bold=(len(CANTEEN),))
+    label_rows(rows)
+    assert rows[-1].part == HEAD
+    rows = rows_of(*CANTEEN, "老街食堂为何受欢迎。", bold=(len(CANTEEN),))
+    label_rows(rows)
+    assert rows[-1].part != HEAD
+    rows = rows_of(*CANTEEN, "老街食堂为何受欢迎？")
+    label_rows(rows)
+    assert rows[-1].part != HEAD

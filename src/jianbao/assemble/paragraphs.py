@@ -420,6 +420,11 @@ C_REFLOWED_MID = 2.0
 SHORT_LINE = 24
 
 
+# What ending on a question or exclamation mark takes from a line's
+# headline evidence (a full stop takes 5).
+C_QUESTION_HEAD = 2.0
+
+
 def emission(
     row: Row,
     measure: float,
@@ -543,7 +548,9 @@ def emission(
     if under_kicker:
         head += B_UNDER_KICKER
     if ends_sentence(text):
-        head -= 5.0
+        # Headlines ask and exclaim ("……怎么干？") but never state with a
+        # full stop.
+        head -= C_QUESTION_HEAD if text.rstrip("”’」』 ")[-1:] in "？！?!" else 5.0
     if inner_end or wide_text:
         head -= 5.0
     if note or is_source_note(text) or rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.search(text):
