@@ -711,3 +711,14 @@ def test_a_column_head_over_a_photo_heads_the_photo() -> None:
     assert photo.column == "JIN RI GUAN ZHU 今日关注"
     assert photo.title.startswith("山花映古道")
     assert not page.unassigned
+
+
+def test_closing_credits_at_the_foot_under_a_headline_printed_after_its_text() -> None:
+    """"（图片由……提供）" and "本版编辑：……" at the foot of the page, printed
+    after the headline that follows its text: they close the text and the
+    headline still heads it."""
+    report = ct.wrap_paragraph("本报讯（记者郑洁）江州博物馆新馆将于本月18日开馆，首批展出文物三千余件，新馆开馆后实行免费预约参观。", 15)
+    lines = [*report, "博物馆新馆18日开馆博物馆新馆18日开馆", "", "（图片由江州博物馆提供）", "", "本版编辑：王芳 美编：李明"]
+    (article,) = parse_texts(["\n".join(lines) + "\n"]).pages[0].articles
+    assert article.title == "博物馆新馆18日开馆"
+    assert article.body[-1].startswith("本版编辑")

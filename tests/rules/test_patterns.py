@@ -193,7 +193,7 @@ def test_trailing_credit() -> None:
     assert m is not None and m.group("credit") == "新华社发 王涛 摄"
 
 
-@pytest.mark.parametrize("text", ["本版图片除署名外", "均为资料照片", "图片由江州市文旅局提供"])
+@pytest.mark.parametrize("text", ["本版图片除署名外", "均为资料照片", "图片由江州市文旅局提供", "（图片由江州博物馆提供）"])
 def test_picture_source(text: str) -> None:
     assert rules.PICTURE_SOURCE.search(text)
 
@@ -456,7 +456,10 @@ def test_not_a_bullet_point() -> None:
         ("责任编辑：赵丽", True),
         ("统筹：李 明", True),
         ("数据来源：江州市统计局", True),
+        ("本版编辑：王芳 美编：李明", True),
+        ("编辑：王芳", True),
         ("市里统筹安排了资金。", False),
+        ("编辑部收到了很多来信。", False),
         ("设计：别具匠心的老街", False),
     ],
 )

@@ -322,20 +322,27 @@ def build_items(rows: list[Row]) -> list[Item]:
 
 def closing_credits_over_photos(items: list[Item]) -> list[Item]:
     """A text's closing credits ("责任编辑：王芳  美编：李明", "本版图片除署名外
-    均为资料照片") printed after a photo that stands below the text, at the
-    foot of the page, go with the text above the photo: no text follows a
-    photo's caption under its headline."""
+    均为资料照片") printed after a photo that stands below the text, or
+    after the text's headline printed after it, at the foot of the page, go
+    with the text above: no text follows a photo's caption under its
+    headline, and none a headline printed after its text."""
     out: list[Item] = []
-    for item in items:
-        if item.kind == UNIT and item.rows and all(is_closing_credit(r.text) for r in item.rows):
+    for n, item in enumerate(items):
+        if _closing_credit_unit(item):
             k = len(out)
             while k and out[k - 1].kind in (HEAD_ITEM, CAPTION):
                 k -= 1
-            if k < len(out) and any(it.kind == CAPTION for it in out[k:]) and k and out[k - 1].kind == UNIT:
+            after_photo = any(it.kind == CAPTION for it in out[k:])
+            closes_page = all(it.kind != UNIT or _closing_credit_unit(it) for it in items[n + 1 :])
+            if k < len(out) and (after_photo or closes_page) and k and out[k - 1].kind == UNIT:
                 out.insert(k, item)
                 continue
         out.append(item)
     return out
+
+
+def _closing_credit_unit(item: Item) -> bool:
+    return item.kind == UNIT and bool(item.rows) and all(is_closing_credit(r.text) for r in item.rows)
 
 
 def opens_text(row: Row) -> bool:

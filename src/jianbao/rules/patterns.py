@@ -150,12 +150,12 @@ TRAILING_CREDIT = re.compile(
 # "责任编辑：张强", "数据来源：江州市统计局".  Running text of that text,
 # never a headline.
 CLOSING_CREDIT = re.compile(
-    r"^\s*(?:本版)?(?:统\s*筹|策\s*划|责\s*编|责任编辑|版式设计|美\s*编|制\s*图|图表制作|数据来源|资料来源)\s*[：:]"
+    r"^\s*(?:本版)?(?:统\s*筹|策\s*划|责\s*编|责任编辑|编\s*辑|版式设计|美\s*编|制\s*图|图表制作|数据来源|资料来源)\s*[：:]"
 )
 # Where a page's or text's pictures come from, printed after the text
 # ("本版图片除署名外均为资料照片", wrapped or not, "图片由江州市文旅局提供"):
 # a closing note, never a headline.
-PICTURE_SOURCE = re.compile(r"^\s*本版(?:照片|图片)|资料(?:图片|照片)\s*$|^\s*(?:图片|照片)由.{2,20}提供\s*$")
+PICTURE_SOURCE = re.compile(r"^\s*本版(?:照片|图片)|资料(?:图片|照片)\s*$|^\s*[（(]?(?:图片|照片)由.{2,20}提供\s*[)）]?\s*$")
 
 # --- captions -----------------------------------------------------------------
 CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|中图|图[①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九0-9]|[①②③④⑤⑥⑦⑧⑨⑩]\s*[：:]?)")
