@@ -90,6 +90,12 @@ def test_the_dateline_under_an_editors_note_is_the_texts() -> None:
     assert [(c.role, c.name) for c in article.credits] == [("记者", "周明")]
 
 
+def test_the_dateline_under_key_points_is_the_texts() -> None:
+    article = Article(id="a", title="今年引进项目六十个", body=["■一季度签约项目六十个", "本报讯（记者王芳）今年以来，高新区招商引资成效明显。"])
+    enrich_article(article)
+    assert article.dateline == "本报讯"
+
+
 def test_byline_credits_are_kept_when_the_opener_also_names_reporters() -> None:
     article = Article(id="a", byline="本报记者 王小明 通讯员 李德", body=["本报讯（记者王小明）稻谷飘香。"])
     enrich_article(article)

@@ -45,9 +45,10 @@ def enrich_issue(issue: Issue) -> Issue:
 
 def opening_paragraph(body: list[str]) -> str:
     """The paragraph the text opens with: the first, or the one after an
-    editor's note printed over the report ("编者按：……" / "本报讯 ……")."""
+    editor's note or the key points printed over the report ("编者按：……"
+    or "■ ……" / "本报讯 ……")."""
     for paragraph in body:
-        if not rules.EDITOR_NOTE.match(paragraph):
+        if not (rules.EDITOR_NOTE.match(paragraph) or rules.BULLET_POINT.match(paragraph)):
             return paragraph
     return body[0]
 

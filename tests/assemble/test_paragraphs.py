@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jianbao import classify
 from jianbao.assemble.paragraphs import (
+    key_point_lines,
     C_BROKEN_OPEN,
     C_BROKEN_RUN,
     C_BROKEN_WORD,
@@ -751,3 +752,14 @@ def test_a_bold_line_asking_a_question_after_its_text_is_a_headline() -> None:
     rows = rows_of(*CANTEEN, "老街食堂为何受欢迎？")
     label_rows(rows)
     assert rows[-1].part != HEAD
+
+
+def test_key_points_between_a_byline_and_a_dateline_are_text() -> None:
+    rows = rows_of("本报记者 王芳", "■ 一季度签约项目六十个", "■ 新增高新技术企业四十家", "本报讯 今年以来，高新区")
+    rows[0].label, rows[-1].label = classify.BYLINE, classify.DATELINE
+    assert key_point_lines(rows, [1, 2]) == [True, True]
+    label_rows(rows)
+    assert [r.part for r in rows[1:3]] != [HEAD, HEAD] and HEAD not in [r.part for r in rows[1:3]]
+    # A bulleted line among other lines is left to the evidence.
+    rows = rows_of(*CANTEEN, "● 江州一中举办科技节", *CANTEEN)
+    assert not any(key_point_lines(rows, list(range(len(rows)))))

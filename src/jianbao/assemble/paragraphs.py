@@ -316,6 +316,9 @@ _SET_ALONE = (NEG, NEG, -2.0, 0.0, -4.0)
 # of its own; the unpunctuated lines after it (more names, the rest of the
 # note) carry it on.  Neither is a headline.
 _OPENS_CREDIT = (0.0, NEG, NEG, 0.0, NEG)
+# A key point in a bullet list under the byline or over the dateline
+# ("■ 一季度签约项目六十个"): a paragraph of the text, never a headline line.
+_KEY_POINT = (0.0, NEG, NEG, 0.0, NEG)
 _CARRIES_CREDIT = (NEG, 0.0, 0.0, NEG, NEG)
 
 
@@ -444,6 +447,7 @@ def emission(
     attributes_quote: bool = False,
     finishes_dateline: bool = False,
     credit_line: int = 0,
+    key_point: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect); ``credit_line`` as
@@ -453,6 +457,8 @@ def emission(
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
     if credit_line:
         return _OPENS_CREDIT if credit_line == OPENS_CREDIT else _CARRIES_CREDIT
+    if key_point:
+        return _KEY_POINT
     if len(text) <= SHORT_LINE:
         # Labels, dates and figures set alone are short lines.
         if rules.DOCUMENT_LABEL.match(text):
@@ -1019,6 +1025,29 @@ def signature_lines(texts: list[str]) -> list[int]:
 OPENS_CREDIT, CARRIES_CREDIT = 1, 2
 
 
+def key_point_lines(rows: list[Row], run: list[int]) -> list[bool]:
+    """Lines of a bullet list of key points printed between a report's
+    byline and its dateline ("本报记者 王芳" / "■ ……" / "■ ……" / "本报讯
+    ……"): each line opening with a bullet, in a list that follows a byline
+    or runs into a dateline."""
+    marks = [False] * len(run)
+    k = 0
+    while k < len(run):
+        if not rules.BULLET_POINT.match(rows[run[k]].text):
+            k += 1
+            continue
+        end = k
+        while end < len(run) and run[end] == run[k] + (end - k) and rules.BULLET_POINT.match(rows[run[end]].text):
+            end += 1
+        first, last = run[k], run[end - 1]
+        under_byline = first > 0 and rows[first - 1].label == classify.BYLINE
+        over_dateline = last + 1 < len(rows) and rows[last + 1].label == classify.DATELINE
+        if under_byline or over_dateline:
+            marks[k:end] = [True] * (end - k)
+        k = end
+    return marks
+
+
 def is_closing_credit(text: str) -> bool:
     """Who edited or laid out the page, where its pictures come from
     ("本版统筹：……", "本版图片除署名外……"): printed after the last text,
@@ -1083,6 +1112,7 @@ def _viterbi(
     titled = lines_under_kicker(rows, run)
     signed = signature_lines(texts)
     credits = closing_credit_lines(texts)
+    points = key_point_lines(rows, run)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
         i = run[k]
@@ -1112,6 +1142,7 @@ def _viterbi(
             attributes_quote=k > 0 and attributes_quote(texts[k - 1], text),
             finishes_dateline=k > 0 and finishes_dateline(rows[run[k - 1]]),
             credit_line=credits[k],
+            key_point=points[k],
         )
         if signed[k]:
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
