@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from jianbao import classify
 from jianbao.assemble.paragraphs import (
+    is_source_note,
+    open_tail,
     key_point_lines,
     C_BROKEN_OPEN,
     C_BROKEN_RUN,
@@ -763,3 +765,23 @@ def test_key_points_between_a_byline_and_a_dateline_are_text() -> None:
     # A bulleted line among other lines is left to the evidence.
     rows = rows_of(*CANTEEN, "● 江州一中举办科技节", *CANTEEN)
     assert not any(key_point_lines(rows, list(range(len(rows)))))
+
+
+def test_a_note_naming_where_a_text_comes_from_is_a_source_note() -> None:
+    assert is_source_note("（来源：江州新闻网）")
+    assert is_source_note("（摘自《江州日报》）")
+    assert not is_source_note("（来自江州的客人）")
+
+
+def test_the_tail_of_a_line_opening_a_note() -> None:
+    assert open_tail("同比增长一成。（来源：") == "（来源："
+    assert open_tail("（新华社江州3") == "（新华社江州3"
+    assert open_tail("（见第2版）后来") == "（见第2版）后来"
+
+
+def test_the_end_of_a_source_note_wrapped_under_a_text_is_no_headline() -> None:
+    """"……同比增长一成。（来源：" / "江州新闻网）": the note closes the text;
+    its wrapped end heads nothing."""
+    rows = rows_of(*CANTEEN[:-1], "却一点不差。（来源：", "江州新闻网）", "老街食堂受欢迎老街食堂受欢迎", bold=(len(CANTEEN) + 1,))
+    label_rows(rows)
+    assert rows[-2].part != HEAD and rows[-1].part == HEAD

@@ -216,12 +216,32 @@ _SOURCE_WORDS = re.compile(rf"完|综合|作者|^据|电$|{rules.ROLE}")
 
 def is_source_note(text: str) -> bool:
     """A bracketed note naming the source or reporters, printed at the end
-    of a text: "（新华社江州3月5日电）", "（本报记者 王芳）"."""
+    of a text: "（新华社江州3月5日电）", "（本报记者 王芳）", "（来源：江州新闻网）"."""
     s = "".join(text.split())
     if not (s[:1] in "（(" and s[-1:] in "）)"):
         return False
     inner = s[1:-1]
-    return bool(rules.DATELINE.match(inner) or re.search(rules.ROLE, inner) or "综合" in inner)
+    return bool(rules.DATELINE.match(inner) or re.search(rules.ROLE, inner) or "综合" in inner or _SOURCE_LABEL.match(inner))
+
+
+# "来源：……", "稿源：……", "摘自……": where a reprinted text comes from.
+_SOURCE_LABEL = re.compile(r"^(?:来源|稿源|信息来源)[：:]|^(?:摘自|转自|选自)")
+
+
+def open_tail(text: str) -> str:
+    """The end of a line from the last bracket it opens and leaves open
+    ("……同比增长百分之八。（来源：" → "（来源："), or the whole line when it
+    leaves none open: the start of a note that the next line closes."""
+    depth = 0
+    for k in range(len(text) - 1, -1, -1):
+        ch = text[k]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                return text[k:]
+            depth -= 1
+    return text
 
 
 _FULL_STOPS = frozenset("。！？")
@@ -1119,9 +1139,9 @@ def _viterbi(
         nxt = rows[i + 1].label if i + 1 < n_rows else None
         text = texts[k]
         # A source note may break over two lines: "（新华社江州3" / "月5日电）".
-        note = k + 1 < len(run) and opens[k] and is_source_note(text + texts[k + 1])
+        note = k + 1 < len(run) and opens[k] and is_source_note(open_tail(text) + texts[k + 1])
         if k > 0 and not note and opens[k - 1]:
-            note = is_source_note(texts[k - 1] + text)
+            note = is_source_note(open_tail(texts[k - 1]) + text)
         closes = closes_note(texts, k) or signed[k] == SIGNATURE_END
         scores = emission(
             rows[i],
