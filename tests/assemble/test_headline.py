@@ -394,3 +394,20 @@ def test_a_line_opening_on_a_verb_is_the_kicker_over_the_title_naming_who_acts()
     assert (st.kicker, st.title, st.subtitle) == ("推进老城街区改造一体化", "江州为老街振兴添动力", "")
     st = split_stack([StackLine("江州老城街区改造现场会召开"), StackLine("市长出席并讲话")])
     assert (st.kicker, st.title, st.subtitle) == ("", "江州老城街区改造现场会召开", "市长出席并讲话")
+
+
+def test_lines_of_one_length_are_one_element_wrapped_at_its_measure() -> None:
+    """A long subtitle set in a column comes out as lines of one length and
+    a shorter last one: one subtitle, however its words break."""
+    got = stack(
+        "江州大桥正式通车",
+        "市领导出席通车仪式并为大桥剪",
+        "彩，两岸群众代表和建设者代表",
+        "一同见证大桥通车，沿江各区县",
+        "同步举行庆祝活动",
+    )
+    assert (got.kicker, got.title) == ("", "江州大桥正式通车")
+    assert got.subtitle.startswith("市领导出席") and got.subtitle.endswith("庆祝活动")
+    # Two lines of one length are no such block: a kicker and a title.
+    got = stack("江州大桥今天正式通车", "两岸车程缩短到十分钟")
+    assert got.title != "江州大桥今天正式通车两岸车程缩短到十分钟"

@@ -36,7 +36,8 @@ parallel phrases whose last phrase has only begun; a line opening a frame
 that only the next closes: "关于……的决定", "向……致贺信", "同……共度",
 "在……中", see :data:`jianbao.rules.HEADLINE_FRAMES`) are joined before
 roles are given, and so is one more phrase of their length under a line of
-parallel phrases.
+parallel phrases, and a block of three lines or more of one length with a
+shorter last one (an element wrapped at the measure it is set in).
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
     """Join a line that only finishes the previous one: very short (≤ 5
     characters), same weight and size, and not itself a subtitle."""
     out: list[StackLine] = []
-    for line in lines:
+    for line in join_measured_blocks(lines):
         if out and wraps_onto(out[-1], line, measure):
             prev = out[-1]
             out[-1] = StackLine(text=prev.text + line.text, bold=prev.bold, size=prev.size)
@@ -118,6 +119,42 @@ def join_wrapped(lines: list[StackLine], measure: float | None = None) -> list[S
         else:
             out.append(StackLine(line.text, line.bold, line.size))
     return join_frames(out)
+
+
+# Lines of one length in a row that make one headline element wrapped at
+# its measure (a long subtitle set in a column).
+MEASURED_BLOCK_MIN = 3
+
+
+def join_measured_blocks(lines: list[StackLine]) -> list[StackLine]:
+    """Join :data:`MEASURED_BLOCK_MIN` or more lines of one length and
+    weight in a row, and the shorter line that ends them: one element of
+    the stack (a subtitle summing up the text, say) wrapped at the measure
+    it is set in.  Kicker, title and subtitle are set to lengths of their
+    own, so three of them never come out the same length."""
+    out: list[StackLine] = []
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        size = visible_len(lines[k].text.strip())
+        while end < len(lines) and lines[end].bold == lines[k].bold and abs(visible_len(lines[end].text.strip()) - size) <= 0.5 and not _opens_element(lines[end].text):
+            end += 1
+        if end - k >= MEASURED_BLOCK_MIN and size > WRAP_MAX:
+            if end < len(lines) and lines[end].bold == lines[k].bold and visible_len(lines[end].text.strip()) < size and not _opens_element(lines[end].text):
+                end += 1
+            block = lines[k:end]
+            out.append(StackLine(text="".join(line.text.strip() for line in block), bold=block[0].bold, size=block[0].size))
+            k = end
+        else:
+            out.append(lines[k])
+            k += 1
+    return out
+
+
+def _opens_element(text: str) -> bool:
+    """A line that starts a stack element of its own: a dash-led or
+    bracketed subtitle."""
+    return bool(SUBTITLE_START.match(text) or BRACKETED.match(text))
 
 
 def join_frames(lines: list[StackLine]) -> list[StackLine]:
