@@ -411,3 +411,8 @@ def test_lines_of_one_length_are_one_element_wrapped_at_its_measure() -> None:
     # Two lines of one length are no such block: a kicker and a title.
     got = stack("江州大桥今天正式通车", "两岸车程缩短到十分钟")
     assert got.title != "江州大桥今天正式通车两岸车程缩短到十分钟"
+
+
+def test_a_line_naming_only_a_place_is_the_kicker() -> None:
+    got = stack("东城区", "老旧小区加装电梯一百部")
+    assert (got.kicker, got.title, got.subtitle) == ("东城区", "老旧小区加装电梯一百部", "")

@@ -552,3 +552,11 @@ def test_editors_announcement(text: str) -> None:
 @pytest.mark.parametrize(("prev", "nxt", "runs"), [("老街改造始于20", "19年。", True), ("共祝老街明天更好。10", "月1日晚，", True), ("今年投入30", "亿元", True), ("老街改造始于2019年。", "今年", False), ("第3", "，", False)])
 def test_number_runs_across(prev: str, nxt: str, runs: bool) -> None:
     assert rules.number_runs_across(prev, nxt) is runs
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [("东城区", True), ("江州高新区", True), ("青山镇、白沙镇", True), ("江州市", True), ("老旧小区加装电梯", False), ("市区", False), ("东城区老旧小区加装电梯", False)],
+)
+def test_a_kicker_naming_only_a_place(line: str, place: bool) -> None:
+    assert bool(rules.PLACE_KICKER.match(line)) is place

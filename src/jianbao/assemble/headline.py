@@ -11,7 +11,7 @@ Conventions of Chinese newspapers, strongest first:
   ("（2019年10月1日）") is a subtitle;
 * a line ending with a dash or colon ("……表白——"), or with a reporting verb
   ("……时强调"), or with a document issued ("……印发"), or opening with 就
-  ("就江州建市70周年") is a kicker;
+  ("就江州建市70周年"), or naming only a place ("东城区") is a kicker;
 * a last line naming who presided or attended ("刘星主持", "李克强出席")
   is a subtitle, but a speech's own name ("在……恳谈会上的讲话") is a title;
 * a column tag in brackets ends the title ("……（权威发布）");

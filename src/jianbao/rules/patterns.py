@@ -313,8 +313,13 @@ def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
 
 
+# A kicker naming only where the news comes from ("东城区" / "老旧小区加装电梯
+# 一百部", "青山镇、白沙镇"): a place is no title.
+PLACE_KICKER = re.compile(rf"^\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州|盟|旗)(?:\s*[、·]\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州|盟|旗))*\s*$")
+
+
 def is_kicker_line(text: str) -> bool:
-    return bool(KICKER_END.search(text) or KICKER_START.match(text) or REPORTED_SPEECH.match(text))
+    return bool(KICKER_END.search(text) or KICKER_START.match(text) or REPORTED_SPEECH.match(text) or PLACE_KICKER.match(text))
 
 
 # A key point set in a bullet list above a news text ("■ 七十年来……"), a
