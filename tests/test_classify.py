@@ -52,6 +52,11 @@ from jianbao import classify
         ("作者：王芳", classify.BYLINE),
         ("作者：这篇文章写于去年。", classify.TEXT),
         ("新闻链接", classify.COLUMN),
+        ("读者来信", classify.COLUMN),
+        # A reader signing a letter at its end.
+        ("城南花园小区居民 张大爷", classify.BYLINE),
+        ("江州市读者 王芳", classify.BYLINE),
+        ("小区居民张大爷说，路灯坏了。", classify.TEXT),
         ("记者手记", classify.COLUMN),
         ("相关新闻报道很多。", classify.TEXT),
         ("发布了一条快讯。", classify.TEXT),

@@ -96,6 +96,12 @@ def test_the_dateline_under_key_points_is_the_texts() -> None:
     assert article.dateline == "本报讯"
 
 
+def test_a_reader_signing_a_letter_is_its_author() -> None:
+    article = Article(id="a", title="小区门口的路灯坏了", byline="城南花园小区居民 张大爷", body=["小区门口的路灯坏了快一个月。"])
+    enrich_article(article)
+    assert article.credits == [Credit("作者", "张大爷")]
+
+
 def test_byline_credits_are_kept_when_the_opener_also_names_reporters() -> None:
     article = Article(id="a", byline="本报记者 王小明 通讯员 李德", body=["本报讯（记者王小明）稻谷飘香。"])
     enrich_article(article)

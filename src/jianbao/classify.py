@@ -103,7 +103,7 @@ def breaks_off_dateline(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     """"本报记者 王芳", "记者 卢晨、王芳", "本报记者 王芳 本报通讯员 李明"."""
-    return rules.BYLINE.match(text) is not None
+    return rules.BYLINE.match(text) is not None or rules.READER_SIGNATURE.match(text) is not None
 
 
 def is_furniture(text: str) -> bool:

@@ -61,6 +61,9 @@ def enrich_article(article: Article) -> None:
             article.credits = credits
     if article.byline and not article.credits:
         article.credits = parse_credits(article.byline)
+        reader = rules.READER_SIGNATURE.match(article.byline)
+        if reader and not article.credits:
+            article.credits = [Credit(role="作者", name=reader["name"])]
         if not article.credits:
             name = "".join(article.byline.split())
             if _PLAIN_NAME.match(name):

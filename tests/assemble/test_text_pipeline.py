@@ -732,3 +732,11 @@ def test_key_points_under_a_byline_open_the_text_and_leave_the_headline_whole() 
     assert (article.kicker, article.title, article.byline) == ("江州高新区——", "今年引进项目六十个", "本报记者 王芳")
     assert article.body[0].startswith("■") and article.dateline == "本报讯"
     assert not page.unassigned
+
+
+def test_a_readers_letter_under_its_column_head_is_signed_by_the_reader() -> None:
+    letter = ct.wrap_paragraph("我家住在城南花园小区，小区门口的三盏路灯坏了快一个月，晚上出门很不方便，希望有关部门尽快修好。", 13)
+    lines = ["读者来信", "小区门口的路灯坏了", *letter, "城南花园小区居民 张大爷"]
+    (article,) = parse_texts(["\n".join(lines) + "\n"]).pages[0].articles
+    assert (article.column, article.title, article.byline) == ("读者来信", "小区门口的路灯坏了", "城南花园小区居民 张大爷")
+    assert [(c.role, c.name) for c in article.credits] == [("作者", "张大爷")]

@@ -115,6 +115,11 @@ BYLINE = re.compile(
     # The author labelled with a colon ("作者：王芳").
     rf"|^\s*(?:{BYLINE_MARK}\s*)?作者\s*[：:]\s*{NAME_LIST}\s*$"
 )
+# A reader signing a letter at its end: who they are, a space, the name
+# ("城南花园小区居民 张大爷", "江州市读者 王芳").
+READER_SIGNATURE = re.compile(
+    rf"^\s*[{CJK}]{{0,12}}(?:读者|居民|市民|网友|村民|群众|职工|家长|学生|退休教师)\s+(?P<name>[{CJK}]{{2,4}})\s*$"
+)
 # A byline broken over two lines: the role alone, then the names alone.
 ROLE_ONLY = re.compile(rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}{ROLE}\s*$")
 NAMES_ONLY = re.compile(rf"^\s*{NAME}(?:\s*[、，,]\s*{NAME})*\s*$")
@@ -345,7 +350,7 @@ BRACKETED_COLUMN = re.compile(r"^\s*[【〖]\s*[^【】〖〗，。；！？]{2,
 # body: DOCUMENT_LABEL.)
 COLUMN_NAME = re.compile(
     rf"^\s*[■□●◆▲★◎▶]?\s*(?:[{CJK}]{{0,6}}(?:快讯|简讯|快递|速递|短波|直通车|扫描|传真|集锦)"
-    r"|相关新闻|相关链接|新闻链接|背景链接|延伸阅读|新闻背景|记者手记)\s*$"
+    r"|相关新闻|相关链接|新闻链接|背景链接|延伸阅读|新闻背景|记者手记|读者来信|来信照登|百姓心声|网友留言)\s*$"
 )
 
 # --- page furniture -------------------------------------------------------------
