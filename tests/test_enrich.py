@@ -187,3 +187,12 @@ def test_enrichment_sets_the_kind_but_keeps_a_photo_a_photo() -> None:
     brief = Article(id="", title="城东新区学校开学", body=[NEWS])
     enrich_article(brief)
     assert (brief.dateline, brief.kind) == ("本报讯", "brief")
+
+
+def test_reporters_named_in_the_note_closing_the_text() -> None:
+    article = Article(id="a", title="古镇迎来赏花季", body=["本报讯 进入四月，古镇的桃花开了。", "游客可从市区直达古镇。（记者 林晓）"])
+    enrich_article(article)
+    assert article.credits == [Credit("记者", "林晓")]
+    tagged = Article(id="b", title="让老街留住烟火气", body=["老街改造，改的是房子。（江州时评）"])
+    enrich_article(tagged)
+    assert tagged.credits == []

@@ -53,6 +53,16 @@ def opening_paragraph(body: list[str]) -> str:
     return body[0]
 
 
+def closing_note_credits(paragraph: str) -> list[Credit]:
+    """The reporters a text names in the note that closes it, where nothing
+    over it named them ("……直达古镇。（记者 林晓）")."""
+    m = _CLOSING_NOTE.search(paragraph)
+    return parse_credits(m.group(1)) if m and re.search(rules.ROLE, m.group(1)) else []
+
+
+_CLOSING_NOTE = re.compile(r"[（(]([^（）()]{2,40})[)）]\s*$")
+
+
 def enrich_article(article: Article) -> None:
     if article.body and not article.dateline:
         dateline, credits = parse_opener(opening_paragraph(article.body))
@@ -68,6 +78,8 @@ def enrich_article(article: Article) -> None:
             name = "".join(article.byline.split())
             if _PLAIN_NAME.match(name):
                 article.credits = [Credit(role="作者", name=name)]
+    if article.body and not article.credits:
+        article.credits = closing_note_credits(article.body[-1])
     for caption in article.captions:
         if caption.credit and not caption.credits:
             caption.credits = parse_credits(caption.credit)
