@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jianbao.enrich import article_kind, enrich_article, enrich_issue, parse_credits, parse_opener, valid_date
+from jianbao.enrich import article_kind, closing_note_credits, enrich_article, enrich_issue, parse_credits, parse_opener, valid_date
 from jianbao.model import Article, Caption, Credit, Issue, Page
 
 
@@ -196,3 +196,7 @@ def test_reporters_named_in_the_note_closing_the_text() -> None:
     tagged = Article(id="b", title="让老街留住烟火气", body=["老街改造，改的是房子。（江州时评）"])
     enrich_article(tagged)
     assert tagged.credits == []
+    assert closing_note_credits("……整理成文。（本报记者 王芳 整理）") == [Credit("记者", "王芳")]
+    noted = Article(id="c", title="老街的记忆", body=["老街是城市的根。（作者为江州大学教授）"])
+    enrich_article(noted)
+    assert noted.credits == []

@@ -57,7 +57,7 @@ def closing_note_credits(paragraph: str) -> list[Credit]:
     """The reporters a text names in the note that closes it, where nothing
     over it named them ("……直达古镇。（记者 林晓）")."""
     m = _CLOSING_NOTE.search(paragraph)
-    return parse_credits(m.group(1)) if m and re.search(rules.ROLE, m.group(1)) else []
+    return parse_credits(m.group(1)) if m and rules.BYLINE.match(m.group(1)) else []
 
 
 _CLOSING_NOTE = re.compile(r"[（(]([^（）()]{2,40})[)）]\s*$")
@@ -191,7 +191,8 @@ def parse_credits(text: str) -> list[Credit]:
 # The verb closing a photo credit, with the agency's closing bracket
 # ("新华社发（王涛摄）") or the kind of picture ("王平摄（无人机照片）").
 _PHOTO_SUFFIX = re.compile(r"\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
-_REPORT_SUFFIX = re.compile(r"\s*报道\s*$")
+# The reporter's work closing a credit ("……报道", "本报记者 王芳 整理").
+_REPORT_SUFFIX = re.compile(r"\s*(?:报道|整理|采写|执笔|撰文|编译)\s*$")
 _ARCHIVE = re.compile(r"^\s*[（(]?\s*资料(?:图片|照片)")
 _LEAD = re.compile(rf"^\s*[（(]?\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")
 _LABEL = re.compile(rules.CREDIT_LABEL)
