@@ -757,7 +757,7 @@ def test_a_bold_line_asking_a_question_after_its_text_is_a_headline() -> None:
 
 
 def test_key_points_between_a_byline_and_a_dateline_are_text() -> None:
-    rows = rows_of("本报记者 王芳", "■ 一季度签约项目六十个", "■ 新增高新技术企业四十家", "本报讯 今年以来，高新区")
+    rows = rows_of("本报记者 王芳", "■ 一季度签约项目六十个", "■ 新增科技型企业四十家", "本报讯 今年以来，高新区")
     rows[0].label, rows[-1].label = classify.BYLINE, classify.DATELINE
     assert key_point_lines(rows, [1, 2]) == [True, True]
     label_rows(rows)

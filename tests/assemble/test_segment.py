@@ -667,9 +667,9 @@ def test_a_plain_headline_after_a_continued_part_that_shares_nothing_with_it_hea
     texts)."""
     part = unit("（上接第1版）大桥建设历时四年，先后攻克深水基础施工等多项技术难题。市交通部门表示，大桥通车后将开通跨江公交。")
     part.hard_start = part.from_jump = True
-    report = unit("本报讯（记者吴佳）本周全市蔬菜、猪肉等主要副食品价格总体平稳，部分叶菜价格略有下降。")
+    report = unit("本报讯（记者吴佳）本周全市蔬菜、猪肉等主要副食品价格稳中有降，部分叶菜价格略有下降。")
     report.hard_start = True
-    items = [part, head("菜篮子价格总体平稳", strong=False), report]
+    items = [part, head("菜篮子价格稳中有降", strong=False), report]
     assert [len(seg) for seg in segment(items)] == [1, 2]
 
 

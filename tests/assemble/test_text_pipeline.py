@@ -726,7 +726,7 @@ def test_closing_credits_at_the_foot_under_a_headline_printed_after_its_text() -
 
 def test_key_points_under_a_byline_open_the_text_and_leave_the_headline_whole() -> None:
     report = ct.wrap_paragraph("本报讯 今年以来，江州高新区把招商引资作为头号工程，一季度共签约项目六十个，其中先进制造业项目占七成。", 15)
-    lines = ["江州高新区——", "今年引进项目六十个", "本报记者 王芳", "", "■ 一季度签约项目总投资超百亿元", "■ 新增高新技术企业四十家", "", *report]
+    lines = ["江州高新区——", "今年引进项目六十个", "本报记者 王芳", "", "■ 一季度签约项目总投资超百亿元", "■ 新增科技型企业四十家", "", *report]
     page = parse_texts(["\n".join(lines) + "\n"]).pages[0]
     (article,) = page.articles
     assert (article.kicker, article.title, article.byline) == ("江州高新区——", "今年引进项目六十个", "本报记者 王芳")
