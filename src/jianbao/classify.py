@@ -230,17 +230,22 @@ def is_lettered_header(text: str) -> bool:
 def is_bare_page_number(text: str) -> bool:
     """A city paper's lettered page number on a line of its own ("A3",
     "A02"), or with the section's name after a number padded with a zero
-    ("A02 要闻"): the page header when a header is printed over several
-    lines.  Only at the top of the page (see ``assemble.rows``), and a
-    headline's "G20 峰会" has no padding zero.
+    or in a paper's first sections ("A02 要闻", "B12 体育"): the page header
+    when a header is printed over several lines.  Only at the top of the
+    page (see ``assemble.rows``), and a headline's "G20 峰会" has neither.
 
-    >>> [is_bare_page_number(t) for t in ("A3", "A02 要闻", "G20 峰会", "A02 江州市召开会议部署春耕")]
-    [True, True, False, False]
+    >>> [is_bare_page_number(t) for t in ("A3", "A02 要闻", "A10 城事", "G20 峰会", "A02 江州市召开会议部署春耕")]
+    [True, True, True, False, False]
     """
     tokens = text.split()
     if not tokens or len(tokens) > 2 or not rules.BARE_PAGE.match(tokens[0]):
         return False
-    return len(tokens) == 1 or (tokens[0][1] == "0" and is_section_name(tokens[1]))
+    return len(tokens) == 1 or ((tokens[0][1] == "0" or tokens[0][0] in _SECTION_LETTERS) and is_section_name(tokens[1]))
+
+
+# The letters of a city paper's first sections (A叠, B叠 …): "A10 城事" is a
+# page, "G20 峰会" a headline.
+_SECTION_LETTERS = "ABCD"
 
 
 def is_editors_line(text: str) -> bool:

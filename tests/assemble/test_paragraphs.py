@@ -762,6 +762,10 @@ def test_key_points_between_a_byline_and_a_dateline_are_text() -> None:
     assert key_point_lines(rows, [1, 2]) == [True, True]
     label_rows(rows)
     assert [r.part for r in rows[1:3]] != [HEAD, HEAD] and HEAD not in [r.part for r in rows[1:3]]
+    # One bulleted line over a dateline is a brief's headline.
+    rows = rows_of(*CANTEEN, "■ 市图书馆周末延时开放", "本报讯 自本月起，市图书馆周末延时开放。")
+    rows[-1].label = classify.DATELINE
+    assert not any(key_point_lines(rows, list(range(len(rows) - 1))))
     # A bulleted line among other lines is left to the evidence.
     rows = rows_of(*CANTEEN, "● 江州一中举办科技节", *CANTEEN)
     assert not any(key_point_lines(rows, list(range(len(rows)))))

@@ -740,3 +740,28 @@ def test_a_readers_letter_under_its_column_head_is_signed_by_the_reader() -> Non
     (article,) = parse_texts(["\n".join(lines) + "\n"]).pages[0].articles
     assert (article.column, article.title, article.byline) == ("读者来信", "小区门口的路灯坏了", "城南花园小区居民 张大爷")
     assert [(c.role, c.name) for c in article.credits] == [("作者", "张大爷")]
+
+
+def test_briefs_under_bulleted_headlines_run_into_their_datelines() -> None:
+    """A column of briefs, each under a bulleted headline that runs into its
+    dateline on one line ("■市图书馆周末延时开放 本报讯"), below a city
+    paper's page header "A10 城事"."""
+    lines = [
+        "江州晚报",
+        "2026年4月8日 星期三",
+        "A10 城事",
+        "",
+        "城事快递",
+        "■市图书馆周末延时开放 本报讯",
+        "（记者张明）记者从市图书馆获悉，",
+        "自本月10日起，市图书馆周末开放",
+        "时间延长至晚上九点。",
+        "■市一院开设夜间门诊 本报讯（通",
+        "讯员李小红）日前，江州市第一人民",
+        "医院开设夜间门诊，方便上班族下班",
+        "后就医。",
+    ]
+    page = parse_texts(["\n".join(lines) + "\n"]).pages[0]
+    assert (page.number, page.section) == (10, "城事")
+    assert [a.title for a in page.articles] == ["■市图书馆周末延时开放", "■市一院开设夜间门诊"]
+    assert all(a.dateline == "本报讯" for a in page.articles)

@@ -1049,7 +1049,7 @@ def key_point_lines(rows: list[Row], run: list[int]) -> list[bool]:
     """Lines of a bullet list of key points printed between a report's
     byline and its dateline ("本报记者 王芳" / "■ ……" / "■ ……" / "本报讯
     ……"): each line opening with a bullet, in a list that follows a byline
-    or runs into a dateline."""
+    or of two lines or more that runs into a dateline."""
     marks = [False] * len(run)
     k = 0
     while k < len(run):
@@ -1061,7 +1061,9 @@ def key_point_lines(rows: list[Row], run: list[int]) -> list[bool]:
             end += 1
         first, last = run[k], run[end - 1]
         under_byline = first > 0 and rows[first - 1].label == classify.BYLINE
-        over_dateline = last + 1 < len(rows) and rows[last + 1].label == classify.DATELINE
+        # One bulleted line right over a dateline is a brief's headline
+        # ("■市图书馆周末延时开放" / "本报讯……"); key points come in a list.
+        over_dateline = last + 1 < len(rows) and rows[last + 1].label == classify.DATELINE and end - k >= 2
         if under_byline or over_dateline:
             marks[k:end] = [True] * (end - k)
         k = end
