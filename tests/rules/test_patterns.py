@@ -556,7 +556,7 @@ def test_number_runs_across(prev: str, nxt: str, runs: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "place"),
-    [("东城区", True), ("江州高新区", True), ("青山镇、白沙镇", True), ("江州市", True), ("老旧小区加装电梯", False), ("市区", False), ("东城区老旧小区加装电梯", False)],
+    [("东城区", True), ("江州高新区", True), ("青山镇、白沙镇", True), ("江州市", True), ("老旧小区加装电梯", False), ("市区", False), ("东城区老旧小区加装电梯", False), ("五星红旗", False)],
 )
 def test_a_kicker_naming_only_a_place(line: str, place: bool) -> None:
     assert bool(rules.PLACE_KICKER.match(line)) is place

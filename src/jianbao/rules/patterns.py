@@ -320,7 +320,7 @@ def is_subtitle_line(text: str) -> bool:
 
 # A kicker naming only where the news comes from ("东城区" / "老旧小区加装电梯
 # 一百部", "青山镇、白沙镇"): a place is no title.
-PLACE_KICKER = re.compile(rf"^\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州|盟|旗)(?:\s*[、·]\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州|盟|旗))*\s*$")
+PLACE_KICKER = re.compile(rf"^\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州)(?:\s*[、·]\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州))*\s*$")
 
 
 def is_kicker_line(text: str) -> bool:
