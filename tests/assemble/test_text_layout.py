@@ -181,3 +181,23 @@ def test_a_column_line_printed_rows_below_the_one_before_it_continues_its_stretc
     stretches = column_stretches(pieces_by_row(page_pieces(lines, grid)), set(), grid.em)
     second = [st for st in stretches if st[0].text.strip() == library[half].strip()]
     assert [p.text.strip() for p in second[0]] == [ln.strip() for ln in library[half:]]
+
+
+def test_a_line_set_across_two_pieces_parts_them() -> None:
+    """A centred title of two phrases, the subtitle set wider under it, the
+    byline under the subtitle starting right of the title's second phrase:
+    the byline does not carry on the title's phrase over the subtitle."""
+    library = column_lines(LIBRARY, MEASURE)
+    text = render(
+        [
+            Block(0, 0, ["江南日报"]),
+            Block(2, 34, ["书香满社区  阅读进万家"]),
+            Block(3, 31, ["——江南市社区图书馆建设的调研与思考"]),
+            Block(4, 47, ["记者 林晓"]),
+            Block(6, 0, library),
+        ]
+    )
+    lines = page_from_text(text).lines
+    grid = page_grid(lines)
+    stretches = column_stretches(pieces_by_row(page_pieces(lines, grid)), set(), grid.em)
+    assert not any(len(st) > 1 and st[-1].text.strip() == "记者 林晓" for st in stretches)

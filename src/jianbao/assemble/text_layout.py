@@ -209,11 +209,16 @@ def join_headline_phrases(
 
 
 def blocked_between(a: Piece, b: Piece, by_row: dict[int, list[Piece]]) -> bool:
-    """Whether a piece on a row between ``a`` and ``b`` overlaps them both."""
-    lo, hi = max(a.x0, b.x0), min(a.x1, b.x1)
+    """Whether a piece on a row between ``a`` and ``b`` overlaps them both
+    (a line set across them, such as a subtitle between a title and a
+    byline that starts right of it)."""
     return any(
-        min(p.x1, hi) > max(p.x0, lo) for row in range(a.row + 1, b.row) for p in by_row.get(row, ())
+        overlaps(p, a) and overlaps(p, b) for row in range(a.row + 1, b.row) for p in by_row.get(row, ())
     )
+
+
+def overlaps(p: Piece, q: Piece) -> bool:
+    return min(p.x1, q.x1) > max(p.x0, q.x0)
 
 
 def stretch_span(stretch: list[Piece]) -> tuple[float, float]:
