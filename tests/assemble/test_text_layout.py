@@ -192,7 +192,7 @@ def test_a_line_set_across_two_pieces_parts_them() -> None:
         [
             Block(0, 0, ["江南日报"]),
             Block(2, 34, ["书香满社区  阅读进万家"]),
-            Block(3, 31, ["——江南市社区图书馆建设的调研与思考"]),
+            Block(3, 31, ["——江南市社区图书馆走访见闻录二则"]),
             Block(4, 47, ["记者 林晓"]),
             Block(6, 0, library),
         ]
