@@ -555,6 +555,30 @@ def test_a_sentence_broken_off_does_not_go_on_with_a_dateline() -> None:
     assert scores[0, 0] < 0 <= scores[0, 1]
 
 
+def test_a_sentence_broken_off_does_not_go_on_with_a_headline_line() -> None:
+    """An intertitle follows a paragraph's end: a full line stopping
+    mid-sentence goes on with the line of its column, not with a headline
+    line that stops short of the column edge."""
+    lines = as_lines(["江州市今年秋粮再获丰收，全", "老街食堂受欢迎", "市民粮食总产量比去年增长"])
+    pieces = split_pieces(lines, [12.0])
+    plain = successor_scores(pieces, [12.0])
+    assert plain[0, 0] < plain[0, 1] - 2.0
+
+
+def test_on_a_page_printed_by_rows_a_headline_line_goes_on_with_an_opening_line() -> None:
+    """Printed row by row, a headline line's next line is another of its
+    lines or the indented opening of its text, not a line from inside a
+    paragraph of the column beside."""
+
+    def headline_to(second_row_piece: str) -> float:
+        texts = ["江州市今年秋粮再获丰收，全 老街食堂受欢迎", f"市粮食总产量比去年增长三 {second_row_piece}"]
+        pieces = split_pieces(as_lines(texts), [12.0])
+        assert pieces[1].text == "老街食堂受欢迎" and pieces[3].text == second_row_piece
+        return float(successor_scores(pieces, [12.0], by_rows=True)[1, 1])
+
+    assert headline_to("了许多台收割机帮忙，大家") < headline_to("今年以来，全市新建") - 2.0
+
+
 def test_a_sentence_broken_off_does_not_go_on_with_a_byline() -> None:
     """A byline set apart beside the columns prints among their rows; the
     column's next line follows it even with no word across the break."""

@@ -40,11 +40,14 @@ This stage undoes that before assembly:
    line above the rows (alone, or beside the top of a column on the
    block's first line) that running text could not print (one stopping
    short of the column edge on a letter, closed by a column tag, or set in
-   two phrases: a headline).  Where most lines of a page hold pieces of
+   two phrases: a headline), nor does a sentence broken off go on with a
+   headline line.  Where most lines of a page hold pieces of
    several columns, the extractor printed every row across the page as
    one line (pdfplumber does), and a column's next line is on the next
    printed line; there a line of its own that ends in a letter, not a
-   mark, is a headline or intertitle, no column's line.
+   mark, is a headline or intertitle, no column's line, and a headline
+   line goes on with another of its lines or the opening of its text,
+   never with a line from inside a paragraph.
    The block is reordered only when the text reads clearly better that way.
 3. **Order.**  The chains of successors are the columns; they are printed
    one after another in reading order: a column printed left of another
@@ -133,6 +136,9 @@ CONTINUITY_CAP = 10.0
 BIGRAM_WEIGHT = 0.6  # page bigram association of the two characters at the break
 WIDER_NEXT = -3.0  # a full line followed by a wider one: different measure
 MID_SENTENCE_OPENING = -3.0  # a sentence broken off goes on with a paragraph opening
+MID_SENTENCE_HEADING = -3.0  # ... or with a headline line
+HEADING_INTO_PARAGRAPH = -3.0  # a headline line goes on with a line inside a paragraph (rows)
+HEADING_MIN_CHARS = 2
 HEADLINE_BETWEEN = -1.0  # a headline alone on its line lies between the two lines
 # Text evidence the chosen successors must gain over the printed order
 # before a block is reordered (about two words running across breaks).
@@ -718,7 +724,7 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     widths = np.array([p.width for p in pieces])
     full = np.array([fills_measure(w, measures) for w in widths])
     scores += np.where(full[:, None] & (widths[j] > widths[:, None] + INDENT + HANGING + QUOTES), WIDER_NEXT, 0.0)
-    scores += paragraph_shape_scores(pieces, texts, full, j, measures)
+    scores += paragraph_shape_scores(pieces, texts, full, j, measures, by_rows)
     scores += np.where(across, HEADLINE_BETWEEN, 0.0)
     return np.where(valid, scores, -np.inf)
 
@@ -765,15 +771,27 @@ def continuity_scores(tails: np.ndarray, heads: np.ndarray, j: np.ndarray, weigh
     return weight * np.minimum(join_gains(tails, heads, j), CONTINUITY_CAP)
 
 
-def paragraph_shape_scores(pieces: list[Piece], texts: list[str], full: np.ndarray, j: np.ndarray, measures: list[float]) -> np.ndarray:
+def paragraph_shape_scores(
+    pieces: list[Piece], texts: list[str], full: np.ndarray, j: np.ndarray, measures: list[float], by_rows: bool = False
+) -> np.ndarray:
     """Evidence from the shape of paragraphs in a column: a full line that
     stops mid-sentence goes on with the rest of its sentence, never with
     the opening line of a paragraph (indented, or a dateline) nor with a
     byline (set apart, it may print among the rows of the columns beside
-    it)."""
+    it), nor with a headline line (:func:`is_heading`: an intertitle
+    follows a paragraph's end).  On a page printed row by row a headline
+    line's next line is another of its lines or the opening of the text
+    under it, never a line from inside a paragraph."""
     runs_on = full & np.array([runs_on_text(t) for t in texts])
     opening = np.array([opens_paragraph(p, measures) or bool(DATELINE.match(t) or BYLINE.match(t)) for p, t in zip(pieces, texts)])
-    return np.where(runs_on[:, None] & opening[j], MID_SENTENCE_OPENING, 0.0)
+    # The end of a sentence cut short ("……指导秋冬" at a jump) is no headline
+    # line: those run longer than a couple of characters.
+    heading = np.array([len(t) > HEADING_MIN_CHARS and is_heading(p, t, measures) for p, t in zip(pieces, texts)])
+    scores = np.where(runs_on[:, None] & opening[j], MID_SENTENCE_OPENING, 0.0)
+    scores += np.where(runs_on[:, None] & heading[j], MID_SENTENCE_HEADING, 0.0)
+    if by_rows:
+        scores += np.where(heading[:, None] & ~heading[j] & ~opening[j], HEADING_INTO_PARAGRAPH, 0.0)
+    return scores
 
 
 def number_ends(text: str) -> bool:
