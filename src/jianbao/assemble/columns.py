@@ -138,7 +138,7 @@ WIDER_NEXT = -3.0  # a full line followed by a wider one: different measure
 MID_SENTENCE_OPENING = -3.0  # a sentence broken off goes on with a paragraph opening
 MID_SENTENCE_HEADING = -3.0  # ... or with a headline line
 HEADING_INTO_PARAGRAPH = -3.0  # a headline line goes on with a line inside a paragraph (rows)
-HEADING_MIN_CHARS = 2
+HEADING_MIN_CHARS = 2  # a headline line runs longer than this (characters)
 HEADLINE_BETWEEN = -1.0  # a headline alone on its line lies between the two lines
 # Text evidence the chosen successors must gain over the printed order
 # before a block is reordered (about two words running across breaks).
