@@ -71,9 +71,6 @@ def enrich_article(article: Article) -> None:
             article.credits = credits
     if article.byline and not article.credits:
         article.credits = parse_credits(article.byline)
-        reader = rules.READER_SIGNATURE.match(article.byline)
-        if reader and not article.credits:
-            article.credits = [Credit(role="作者", name=reader["name"])]
         if not article.credits:
             name = "".join(article.byline.split())
             if _PLAIN_NAME.match(name):
@@ -185,6 +182,10 @@ def parse_credits(text: str) -> list[Credit]:
         names = _names(s)
         if names and all(_PLAIN_NAME.match(n) for n in names) and len(s) <= 20:
             credits = [Credit(role="摄" if photo else "作者", name=n) for n in names]
+    reader = rules.READER_SIGNATURE.match(s) if not credits else None
+    if reader:
+        # A reader signing a letter ("城南花园小区居民 张大爷") wrote it.
+        credits = [Credit(role="作者", name=reader["name"])]
     return credits
 
 

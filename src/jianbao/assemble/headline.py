@@ -135,12 +135,12 @@ def join_measured_blocks(lines: list[StackLine]) -> list[StackLine]:
     out: list[StackLine] = []
     k = 0
     while k < len(lines):
-        end = k + 1
         size = visible_len(lines[k].text.strip())
-        while end < len(lines) and lines[end].bold == lines[k].bold and abs(visible_len(lines[end].text.strip()) - size) <= 0.5 and not _opens_element(lines[end].text):
+        end = k + 1
+        while end < len(lines) and _goes_on(lines[k], lines[end], size + 0.5) and visible_len(lines[end].text.strip()) >= size - 0.5:
             end += 1
         if end - k >= MEASURED_BLOCK_MIN and size > WRAP_MAX:
-            if end < len(lines) and lines[end].bold == lines[k].bold and visible_len(lines[end].text.strip()) < size and not _opens_element(lines[end].text):
+            if end < len(lines) and _goes_on(lines[k], lines[end], size):
                 end += 1
             block = lines[k:end]
             out.append(StackLine(text="".join(line.text.strip() for line in block), bold=block[0].bold, size=block[0].size))
@@ -149,6 +149,12 @@ def join_measured_blocks(lines: list[StackLine]) -> list[StackLine]:
             out.append(lines[k])
             k += 1
     return out
+
+
+def _goes_on(first: StackLine, line: StackLine, longest: float) -> bool:
+    """``line`` may carry on the element ``first`` opens: the same weight,
+    no longer than ``longest``, and no subtitle of its own."""
+    return line.bold == first.bold and visible_len(line.text.strip()) <= longest and not _opens_element(line.text)
 
 
 def _opens_element(text: str) -> bool:
