@@ -64,6 +64,9 @@ def test_parse_opener(paragraph: str, dateline: str, credits: list[Credit]) -> N
         ("（资料图片）", []),
         ("（新华社记者 李学仁 摄）", [Credit("记者", "李学仁")]),
         ("本报记者 王平摄（无人机照片）", [Credit("记者", "王平")]),
+        # A two-character name set with a space inside, to the width of three.
+        ("本报记者 林 风", [Credit("记者", "林风")]),
+        ("记者 林 风 王小明", [Credit("记者", "林风"), Credit("记者", "王小明")]),
         ("", []),
     ],
 )
@@ -77,6 +80,21 @@ def test_enrich_article_takes_dateline_and_credits_from_the_opener() -> None:
     assert article.dateline == "本报讯"
     assert article.credits == [Credit("记者", "王小明")]
     assert article.body[0].startswith("本报讯")  # the printed text stays
+
+
+def test_names_printed_apart_in_the_opener_are_two_reporters() -> None:
+    # The body drops the spaces between Chinese characters ("王芳李明"); the
+    # page's printed lines still part the two names.
+    article = Article(id="a", body=["本报讯（记者王芳李明）稻谷飘香。"], provenance={"body": [4, 5]})
+    enrich_article(article, {4: "本报讯（记者 王芳 李明）", 5: "稻谷飘香。"})
+    assert article.credits == [Credit("记者", "王芳"), Credit("记者", "李明")]
+
+
+def test_the_printed_opener_only_parts_names_the_body_reads() -> None:
+    # Printed lines that do not read as the body's opener change nothing.
+    article = Article(id="a", body=["本报讯（记者王芳）稻谷飘香。"], provenance={"body": [4]})
+    enrich_article(article, {4: "本报讯（记者 张 军）稻谷飘香。"})
+    assert article.credits == [Credit("记者", "王芳")]
 
 
 def test_the_dateline_under_an_editors_note_is_the_texts() -> None:

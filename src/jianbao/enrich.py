@@ -30,8 +30,9 @@ def valid_date(value: str) -> bool:
 
 def enrich_issue(issue: Issue) -> Issue:
     for page in issue.pages:
+        printed = {line.index: line.text for line in page.lines}
         for article in page.articles:
-            enrich_article(article)
+            enrich_article(article, printed)
     if issue.issue_date is None:
         dates = Counter(p.date for p in issue.pages if p.date)
         if dates:
@@ -63,9 +64,14 @@ def closing_note_credits(paragraph: str) -> list[Credit]:
 _CLOSING_NOTE = re.compile(r"[（(]([^（）()]{2,40})[)）]\s*$")
 
 
-def enrich_article(article: Article) -> None:
+def enrich_article(article: Article, printed: dict[int, str] | None = None) -> None:
+    """Parsed copies of an article's dateline, credits and kind;
+    ``printed``: the page's input lines by index, as printed."""
     if article.body and not article.dateline:
-        dateline, credits = parse_opener(opening_paragraph(article.body))
+        opening = opening_paragraph(article.body)
+        dateline, credits = parse_opener(opening)
+        if credits and printed and opening is article.body[0]:
+            credits = finer_credits(credits, parse_opener(printed_opening(article, printed))[1])
         article.dateline = dateline
         if credits and not article.credits:
             article.credits = credits
@@ -82,6 +88,37 @@ def enrich_article(article: Article) -> None:
             caption.credits = parse_credits(caption.credit)
     if article.kind == "article":
         article.kind = article_kind(article)
+
+
+# Lines of a body read for the credit after its dateline: the bracket closes
+# within a few column lines.
+OPENING_LINES = 4
+
+
+def printed_opening(article: Article, printed: dict[int, str]) -> str:
+    """The first lines of an article's body as the page printed them, with
+    the spaces the body drops ("本报讯（记者 王芳 李明）……")."""
+    lines = article.provenance.get("body", [])[:OPENING_LINES]
+    return "".join(printed.get(i, "").strip() for i in lines)
+
+
+def finer_credits(credits: list[Credit], printed: list[Credit]) -> list[Credit]:
+    """The credits read from the printed opener where they only split
+    names that the body runs together: two names printed apart under one
+    role ("（记者 王芳 李明）") are two reporters, though the body, which drops
+    the spaces between Chinese characters, reads "王芳李明".
+
+    >>> finer_credits([Credit("记者", "王芳李明")], [Credit("记者", "王芳"), Credit("记者", "李明")])
+    [Credit(role='记者', name='王芳'), Credit(role='记者', name='李明')]
+    """
+    same_names = "".join(c.name for c in printed) == "".join(c.name for c in credits)
+    same_roles = [c.role for c in _distinct_roles(printed)] == [c.role for c in _distinct_roles(credits)]
+    return printed if printed and same_names and same_roles and len(printed) > len(credits) else credits
+
+
+def _distinct_roles(credits: list[Credit]) -> list[Credit]:
+    """The credits with each run of one role kept once."""
+    return [c for k, c in enumerate(credits) if k == 0 or credits[k - 1].role != c.role]
 
 
 # Longest body (in characters) of a brief: one short paragraph of news.
@@ -223,4 +260,31 @@ def _role_credits(text: str) -> list[Credit]:
 
 
 def _names(text: str) -> list[str]:
-    return [n.strip("（）() ") for n in re.split(r"[、，,\s]+", text.strip()) if n.strip("（）() ")]
+    """The names in a credit, set apart by enumeration commas or spaces.
+
+    >>> _names("王芳、李明 张 军")
+    ['王芳', '李明', '张军']
+    """
+    names = []
+    for part in re.split(r"[、，,]+", text.strip()):
+        names.extend(_spaced_names([t.strip("（）() ") for t in part.split()]))
+    return [n for n in names if n]
+
+
+def _spaced_names(tokens: list[str]) -> list[str]:
+    """Names printed apart by spaces.  A two-character name is often set
+    with a space inside it, to the width of a three-character one ("林 风"):
+    no one is named by one character, so single characters pair up."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        if k + 1 < len(tokens) and _ONE_HAN.fullmatch(tokens[k]) and _ONE_HAN.fullmatch(tokens[k + 1]):
+            out.append(tokens[k] + tokens[k + 1])
+            k += 2
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
+
+
+_ONE_HAN = re.compile(r"[\u4e00-\u9fff]")
