@@ -263,7 +263,7 @@ def is_editors_line(text: str) -> bool:
 def is_section_name(text: str) -> bool:
     """A page's section name: a few Han characters ("要闻", "文体新闻")."""
     t = text.strip()
-    return 0 < len(t) <= SECTION_MAX and all("\u4e00" <= ch <= "\u9fff" for ch in t)
+    return 0 < len(t) <= SECTION_MAX and all(is_han(ch) for ch in t)
 
 
 def jump_page(text: str) -> int | None:

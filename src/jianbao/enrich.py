@@ -18,7 +18,7 @@ from collections import Counter
 
 from jianbao import rules
 from jianbao.model import Article, Credit, Issue
-from jianbao.normalize import clean_spaces
+from jianbao.normalize import clean_spaces, is_han
 
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
@@ -278,7 +278,7 @@ def _spaced_names(tokens: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(tokens):
-        if k + 1 < len(tokens) and _ONE_HAN.fullmatch(tokens[k]) and _ONE_HAN.fullmatch(tokens[k + 1]):
+        if k + 1 < len(tokens) and _one_han(tokens[k]) and _one_han(tokens[k + 1]):
             out.append(tokens[k] + tokens[k + 1])
             k += 2
         else:
@@ -287,4 +287,5 @@ def _spaced_names(tokens: list[str]) -> list[str]:
     return out
 
 
-_ONE_HAN = re.compile(r"[\u4e00-\u9fff]")
+def _one_han(token: str) -> bool:
+    return len(token) == 1 and is_han(token)
