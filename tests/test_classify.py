@@ -63,6 +63,9 @@ from jianbao import classify
         ("本报讯（记者刘吟）3月29日上", classify.DATELINE),
         ("本报江州10月8日电（记者", classify.DATELINE),
         ("图为：市民在公园赏景", classify.CAPTION),
+        # The prompt beside a QR code is the code's caption.
+        ("扫码看视频", classify.CAPTION),
+        ("扫码看病，不用排长队。", classify.TEXT),
         ("让丰收的粮食颗粒归仓。", classify.TEXT),
         ("", classify.TEXT),
     ],

@@ -218,3 +218,16 @@ def test_reporters_named_in_the_note_closing_the_text() -> None:
     noted = Article(id="c", title="老街的记忆", body=["老街是城市的根。（作者为江州大学教授）"])
     enrich_article(noted)
     assert noted.credits == []
+
+
+def test_names_printed_apart_across_a_line_break_in_the_opener_are_two_reporters() -> None:
+    # The line break swallows the space between the two names.
+    article = Article(id="a", body=["本报讯（记者王芳李明）稻谷飘香。"], provenance={"body": [4, 5]})
+    enrich_article(article, {4: "本报讯（记者 王芳", 5: "李明）稻谷飘香。"})
+    assert article.credits == [Credit("记者", "王芳"), Credit("记者", "李明")]
+
+
+def test_a_line_break_inside_a_name_of_the_opener_parts_nothing() -> None:
+    article = Article(id="a", body=["本报讯（记者张小明李华）稻谷飘香。"], provenance={"body": [4, 5]})
+    enrich_article(article, {4: "本报讯（记者 张", 5: "小明 李华）稻谷飘香。"})
+    assert article.credits == [Credit("记者", "张小明"), Credit("记者", "李华")]

@@ -57,7 +57,7 @@ def classify_line(text: str) -> str:
         return BYLINE
     if rules.DATELINE.match(compact):
         return DATELINE
-    if rules.CAPTION_START.match(compact):
+    if rules.CAPTION_START.match(compact) or rules.QR_PROMPT.match(compact):
         return CAPTION
     return TEXT
 

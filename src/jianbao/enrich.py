@@ -71,7 +71,7 @@ def enrich_article(article: Article, printed: dict[int, str] | None = None) -> N
         opening = opening_paragraph(article.body)
         dateline, credits = parse_opener(opening)
         if credits and printed and opening is article.body[0]:
-            credits = finer_credits(credits, parse_opener(printed_opening(article, printed))[1])
+            credits = finer_credits(credits, printed_credits(article, printed))
         article.dateline = dateline
         if credits and not article.credits:
             article.credits = credits
@@ -95,11 +95,29 @@ def enrich_article(article: Article, printed: dict[int, str] | None = None) -> N
 OPENING_LINES = 4
 
 
-def printed_opening(article: Article, printed: dict[int, str]) -> str:
+def printed_credits(article: Article, printed: dict[int, str]) -> list[Credit]:
+    """The credits of the opener as the page printed it.  Names set apart by
+    spaces lose the space where a line breaks between them ("（记者 王芳" /
+    "李明）"), so the break is read as a space too, where that leaves every
+    name two or three characters long (a break inside a name, "张" / "小明
+    李华", would leave one of a single character)."""
+    plain = parse_opener(printed_opening(article, printed))[1]
+    spaced = parse_opener(printed_opening(article, printed, breaks_space=True))[1]
+    if len(spaced) > len(plain) and all(2 <= len(c.name) <= 3 for c in spaced):
+        return spaced
+    return plain
+
+
+def printed_opening(article: Article, printed: dict[int, str], breaks_space: bool = False) -> str:
     """The first lines of an article's body as the page printed them, with
-    the spaces the body drops ("本报讯（记者 王芳 李明）……")."""
-    lines = article.provenance.get("body", [])[:OPENING_LINES]
-    return "".join(printed.get(i, "").strip() for i in lines)
+    the spaces the body drops ("本报讯（记者 王芳 李明）……"); ``breaks_space``:
+    a line break between two Chinese characters as a space."""
+    lines = [printed.get(i, "").strip() for i in article.provenance.get("body", [])[:OPENING_LINES]]
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        apart = breaks_space and text[-1:] and is_han(text[-1]) and line[:1] and is_han(line[0])
+        text += (" " if apart else "") + line
+    return text
 
 
 def finer_credits(credits: list[Credit], printed: list[Credit]) -> list[Credit]:

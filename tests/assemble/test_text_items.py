@@ -19,6 +19,7 @@ from jianbao.assemble.text import (
     build_article,
     build_items,
     head_item,
+    headlines_lead,
     interrupting_heads,
     is_pen_name,
     mark_wrapped_heads,
@@ -26,7 +27,8 @@ from jianbao.assemble.text import (
     place_interrupting_heads,
     split_side_by_side,
 )
-from jianbao.model import HINT_HEAD, Article
+from jianbao.assemble.rows import REORDERED
+from jianbao.model import HINT_HEAD, Article, Line, Page
 from jianbao.normalize import width
 
 _line_numbers = count()
@@ -613,3 +615,43 @@ def test_an_intertitle_wrapped_over_two_lines_is_one_paragraph() -> None:
         "守住老街的烟火气，让日子更红火",
         "食堂的菜价比外面低一些，味道却一点不差。",
     ]
+
+
+# --- where the page prints its headlines ---------------------------------------------------------
+
+
+def page_of(blocks: list[list[str]]) -> Page:
+    """A page whose lines come in blocks set apart by blank lines."""
+    lines = []
+    for block in blocks:
+        for k, text in enumerate(block):
+            lines.append(Line(text=text, index=len(lines), blank_before=k == 0 and bool(lines)))
+    return Page(number=1, lines=lines)
+
+
+HEADLINE = Item(kind=HEAD_ITEM, rows=[head("江州湿地保护条例施行")])
+TEXT = Item(kind=UNIT, rows=[row("本报讯　全市十八处湿地纳入保护名录。", SINGLE)])
+BOXES = [["江州湿地保护条例施行"], ["本报讯　全市十八处湿地", "纳入保护名录。"], ["条例明确分级管理。"]] * 4
+
+
+def test_a_page_printed_in_boxes_from_a_headline_down_to_text_has_its_headlines_lead() -> None:
+    # pdfminer sorts its text boxes by position: a headline's box lies
+    # above its text, so the page opens with a headline and closes on text.
+    assert headlines_lead(page_of(BOXES), [HEADLINE, TEXT, HEADLINE, TEXT])
+
+
+def test_a_page_printed_in_boxes_that_closes_on_a_headline_prints_headlines_after_their_texts() -> None:
+    # An e-paper that draws each headline after its text.
+    assert not headlines_lead(page_of(BOXES), [TEXT, HEADLINE, TEXT, HEADLINE])
+    assert not headlines_lead(page_of(BOXES), [HEADLINE, TEXT, TEXT, HEADLINE])
+
+
+def test_a_page_printed_as_one_stream_says_nothing_of_where_its_headlines_stand() -> None:
+    stream = [[line for block in BOXES for line in block]]
+    assert not headlines_lead(page_of(stream), [HEADLINE, TEXT, HEADLINE, TEXT])
+
+
+def test_a_page_printed_row_by_row_has_its_headlines_lead() -> None:
+    page = page_of([[line for block in BOXES for line in block]])
+    page.warnings.append(REORDERED)
+    assert headlines_lead(page, [TEXT, HEADLINE])

@@ -765,3 +765,20 @@ def test_briefs_under_bulleted_headlines_run_into_their_datelines() -> None:
     assert (page.number, page.section) == (10, "城事")
     assert [a.title for a in page.articles] == ["■市图书馆周末延时开放", "■市一院开设夜间门诊"]
     assert all(a.dateline == "本报讯" for a in page.articles)
+
+
+def test_the_prompt_beside_a_qr_code_is_the_captions_of_its_article_not_a_kicker() -> None:
+    """A QR code's prompt printed between a text and its headline (printed
+    after the body): the code's caption, kept with the text it sits by."""
+    page = "\n".join(
+        [
+            "本报讯（记者 陈静）近日，江州市图",
+            "书馆新馆开始试运行，读者可以凭身",
+            "份证免费办理借书证。",
+            "扫码了解借书指南",
+            "市图书馆新馆试运行市图书馆新馆试运行",
+        ]
+    )
+    (article,) = parse_texts([page]).pages[0].articles
+    assert (article.kicker, article.title) == ("", "市图书馆新馆试运行")
+    assert [c.text for c in article.captions] == ["扫码了解借书指南"]

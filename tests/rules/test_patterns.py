@@ -212,6 +212,16 @@ def test_not_a_caption_start(text: str) -> None:
     assert not rules.CAPTION_START.match(text)
 
 
+@pytest.mark.parametrize("text", ["扫码看视频", "扫码了解借书指南", "扫描二维码观看直播", "手机扫码 查看全文", "扫描上方二维码阅读更多报道", "长按识别二维码关注"])
+def test_qr_prompt(text: str) -> None:
+    assert rules.QR_PROMPT.match(text)
+
+
+@pytest.mark.parametrize("text", ["扫码支付方便快捷的同时", "扫码看病，不用排长队", "他拿出手机扫码", "扫一扫，付款就完成了"])
+def test_running_text_about_scanning_is_no_qr_prompt(text: str) -> None:
+    assert not rules.QR_PROMPT.match(text)
+
+
 @pytest.mark.parametrize("text", ["DI YI SHI XIAN", "MEI RI SHI PING", " JIN RI GUAN CHA "])
 def test_pinyin_column(text: str) -> None:
     assert rules.PINYIN_COLUMN.match(text)

@@ -117,8 +117,9 @@ C_HARD_START = 4.0
 # headline (SegmentGrower._joins_brief).
 C_HARD_START_BY_BRIEF = 1.5
 C_PHOTO_HEAD = 0.4
-# Text printed row by row across the columns (and put back in column order)
-# has every headline at its height: over the text it heads, not after it.
+# Text printed row by row across the columns (and put back in column order),
+# or in text boxes sorted by their position, has every headline at its
+# height: over the text it heads, not after it.
 C_HEAD_AFTER_ROWS = 2.0
 B_CONTINUED_HEAD = 1.0
 # A continued part this short (in characters) reprints its headline rather
@@ -191,8 +192,8 @@ class Segment:
 
 def segment_items(items: list[Item], vocab: Vocabulary, shows_bold: bool = True, heads_lead: bool = False) -> list[Segment]:
     """Best cut of ``items`` (captions replaced by gaps) into articles.
-    ``heads_lead``: the page was printed row by row, so headlines come
-    before their texts (:data:`C_HEAD_AFTER_ROWS`).
+    ``heads_lead``: the extractor printed every headline before its text
+    (row by row, or in boxes sorted by position; :data:`C_HEAD_AFTER_ROWS`).
 
     Dynamic programming over cut points; each candidate article ending at
     ``j`` is grown leftwards one item at a time with its score kept up to

@@ -71,7 +71,7 @@ def assemble_text(page: Page) -> Page:
     flow = [it if it.kind != CAPTION and id(it) not in set_apart else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
     shows_bold = any(r.bold for r in rows)
-    segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold, REORDERED in page.warnings)))
+    segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold, headlines_lead(page, flow))))
     segments = join_continued_sections(segments)
     segments = join_signed_sections(segments, vocab)
     segments = join_feature_sections(segments)
@@ -104,6 +104,30 @@ def assemble_text(page: Page) -> Page:
     for k, article in enumerate(page.articles, start=1):
         article.id = f"p{page.number}a{k}"
     return page
+
+
+# A page printed in text boxes has a blank line between boxes at least this
+# often (one per this many lines); extractors that print the page as one
+# stream leave a blank line at a column break at most.
+BOX_LINES = 15
+
+
+def headlines_lead(page: Page, flow: list[Item]) -> bool:
+    """Whether every headline of the page was printed before the text it
+    heads, never after it.  So it is where the extractor printed the
+    columns interleaved row by row (each line at its height), and where it
+    printed the page in text boxes sorted by their position (pdfminer's
+    boxes: a headline's box lies above its text) and the page opens with a
+    headline and closes with text.  A page printed in boxes with its
+    headlines after their texts (an e-paper that draws headlines last)
+    opens with text or closes on a headline."""
+    if REORDERED in page.warnings:
+        return True
+    blanks = sum(line.blank_before for line in page.lines)
+    if blanks * BOX_LINES < len(page.lines):
+        return False
+    kinds = [it.kind for it in flow if it.kind in (UNIT, HEAD_ITEM)]
+    return bool(kinds) and kinds[0] == HEAD_ITEM and kinds[-1] == UNIT
 
 
 # A headline set apart from the text it interrupted joins the article

@@ -164,6 +164,14 @@ PICTURE_SOURCE = re.compile(r"^\s*本版(?:照片|图片)|资料(?:图片|照片
 
 # --- captions -----------------------------------------------------------------
 CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|中图|图[①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九0-9]|[①②③④⑤⑥⑦⑧⑨⑩]\s*[：:]?)")
+# The prompt printed beside a QR code ("扫码看视频", "扫描二维码了解更多"):
+# the code's caption.  A scan word, a verb of reading or watching, and a
+# few characters more, without a clause mark (a sentence about paying by
+# scanning, "扫码支付，……", is running text).
+QR_PROMPT = re.compile(
+    r"^\s*(?:手机|微信)?(?:扫码|扫一扫|扫描(?:[上下左右]方|[左右]侧)?(?:二维码|此码)|长按(?:识别)?二维码)\s*"
+    r"(?:即可|可)?(?:观看|看|了解|查看|阅读|收看|收听|获取|关注|下载|参与|进入|浏览|听)[^，。；：,;:！？]{0,14}$"
+)
 
 # --- headline stacks ---------------------------------------------------------
 # A subtitle (副题) opens with a dash ("——记……") or stands in brackets
