@@ -98,6 +98,18 @@ def test_a_headline_of_several_words_printed_twice_beside_text_is_undoubled() ->
     assert undouble_line("江州 大桥通车江州 大桥通车 本报讯 今天") == ("江州 大桥通车 本报讯 今天", "江州大桥通车")
 
 
+def test_a_headline_doubled_glyph_by_glyph_beside_a_plain_one_is_a_box_of_its_own() -> None:
+    """A row printed across the page: a bold headline, each glyph printed
+    twice, beside the plain headline of the next article.  The bold one
+    comes apart from the plain one, as its own line; names doubled after a
+    plain role word stay one byline."""
+    kept, bold, removed = collapse_faux_bold(lines("江江州州大大桥桥通通车车 稻花飘香 江村丰收", "稻浪翻滚。"))
+    assert [(line.text, line.bold) for line in kept] == [("江州大桥通车", True), ("稻花飘香 江村丰收", False), ("稻浪翻滚。", False)]
+    assert removed == ["江州大桥通车"]
+    kept, _bold, _removed = collapse_faux_bold(lines("本报记者 周周海海林林小小雨雨", "稻浪翻滚。"))
+    assert [line.text for line in kept] == ["本报记者 周海林小雨", "稻浪翻滚。"]
+
+
 def test_the_doubled_end_of_a_bold_line_beside_the_next_bold_headline_is_undoubled() -> None:
     """"信信" before a headline printed twice is the wrapped last character of
     the bold line above; beside plain text it is a word ("谢谢 大家")."""

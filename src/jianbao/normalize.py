@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from jianbao import rules
 from jianbao.model import Line
 
 _CJK_RANGES = (
@@ -228,12 +229,25 @@ def _phrase_copy(token: str) -> str | None:
     return None
 
 
+_ROLE_TOKEN = re.compile(rules.ROLE + r"$")
+
+
+def _doubled_phrase(token: str) -> str | None:
+    """The phrase a token prints twice, as a whole (:func:`_phrase_copy`) or
+    glyph by glyph ("江江州州大大桥桥", :func:`undouble_glyphs`), at least
+    :data:`MIN_COPY_AMONG_PLAIN` characters long."""
+    copy = _phrase_copy(token)
+    if copy is None and (glyphs := undouble_glyphs(token)) is not None and len(glyphs) >= MIN_COPY_AMONG_PLAIN:
+        return glyphs
+    return copy
+
+
 def bold_runs(text: str) -> tuple[list[tuple[str, bool]], str] | None:
     """([(run, bold), …], removed) when a line holds a bold headline
     printed twice beside plain text on its baseline, or None.
 
-    The headline is a phrase printed twice as one token
-    (:data:`MIN_COPY_AMONG_PLAIN`), or several words with the copy run on
+    The headline is a phrase printed twice as one token, whole or glyph by
+    glyph (:func:`_doubled_phrase`), or several words with the copy run on
     to them at the line's start ("江州 大桥通车江州 大桥通车 本报讯").  Next to
     such a phrase, shorter doubled words are bold too, and a doubled single
     character is the wrapped end of the bold line before it ("信信
@@ -245,10 +259,12 @@ def bold_runs(text: str) -> tuple[list[tuple[str, bool]], str] | None:
     ([('江州 大桥通车', True), ('本报讯 今天', False)], '江州大桥通车')
     >>> bold_runs("老城新貌 江州大桥通车江州大桥通车")
     ([('老城新貌', False), ('江州大桥通车', True)], '江州大桥通车')
+    >>> bold_runs("江江州州大大桥桥通通车车 稻花飘香 江村丰收")
+    ([('江州大桥通车', True), ('稻花飘香 江村丰收', False)], '江州大桥通车')
     """
     tokens = text.split()
     twice = 2 * MIN_COPY_AMONG_PLAIN
-    if not any(len(t) >= twice and _phrase_copy(t) for t in tokens) and not (len(tokens) > 2 and tokens[0] in text[len(tokens[0]) :]):
+    if not any(len(t) >= twice and _doubled_phrase(t) for t in tokens) and not (len(tokens) > 2 and tokens[0] in text[len(tokens[0]) :]):
         return None  # at a glance: no phrase printed twice, no opening word repeated
     for end in range(len(tokens) - 1, 1, -1):
         head = undouble_run_on(" ".join(tokens[:end]))
@@ -256,7 +272,10 @@ def bold_runs(text: str) -> tuple[list[tuple[str, bool]], str] | None:
             return [(head, True), (" ".join(tokens[end:]), False)], head.replace(" ", "")
     if all(undouble_token(t) is not None for t in tokens) or undouble_run_on(" ".join(tokens)) is not None:
         return None  # the whole line is printed twice: one box
-    picks = [_phrase_copy(t) for t in tokens]
+    # Names doubled glyph by glyph after a plain role word are one credit
+    # ("本报记者 周周海海"), not a bold box beside plain text.
+    credit = any(_ROLE_TOKEN.search(t) for t in tokens)
+    picks = [_phrase_copy(t) if credit else _doubled_phrase(t) for t in tokens]
     if all(g is None for g in picks):
         return None
     # Once a phrase shows the line's bold printed twice, shorter doubled
