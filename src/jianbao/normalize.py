@@ -237,7 +237,7 @@ def _doubled_phrase(token: str) -> str | None:
     glyph by glyph ("江江州州大大桥桥", :func:`undouble_glyphs`), at least
     :data:`MIN_COPY_AMONG_PLAIN` characters long."""
     copy = _phrase_copy(token)
-    if copy is None and (glyphs := undouble_glyphs(token)) is not None and len(glyphs) >= MIN_COPY_AMONG_PLAIN:
+    if copy is None and token[:1] == token[1:2] and (glyphs := undouble_glyphs(token)) is not None and len(glyphs) >= MIN_COPY_AMONG_PLAIN:
         return glyphs
     return copy
 
