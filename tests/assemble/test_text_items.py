@@ -125,6 +125,15 @@ def test_a_headline_line_with_a_column_tag_is_strong() -> None:
     assert "strong" in flags(item)
 
 
+def test_a_headline_wrapped_inside_its_column_tag_is_strong_on_both_lines() -> None:
+    items = build_items([head("老街改造进行时（民生", width=10.0), head("新观察）", width=4.0)])
+    assert items[1].wraps_previous
+    assert ["strong" in flags(it) for it in items] == [True, True]
+    # Two plain lines without a tag stay plain.
+    items = build_items([head("老街改造进行时", width=7.0), head("居民生活更方便", width=7.0)])
+    assert ["strong" in flags(it) for it in items] == [False, False]
+
+
 def test_a_headline_line_over_a_dash_led_subtitle_is_strong() -> None:
     items = build_items([head("小食堂里的大民生"), head("——记老街社区便民食堂")])
     assert [("strong" in flags(it)) for it in items] == [True, False]

@@ -340,6 +340,7 @@ def build_items(rows: list[Row]) -> list[Item]:
     items = closing_credits_over_photos(items)
     mark_heads_after_captions(items)
     mark_wrapped_heads(items)
+    mark_tags_across_wraps(items)
     mark_heads_over_subtitles(items)
     return items
 
@@ -374,6 +375,16 @@ def opens_text(row: Row) -> bool:
     ("贺 信") or an editor's label or note ("开栏的话", "编者按：……") begins
     a text: nothing of another runs on into it."""
     return row.label == classify.DATELINE or bool(rules.DOCUMENT_LABEL.match(row.text) or rules.EDITOR_NOTE.match(row.text))
+
+
+def mark_tags_across_wraps(items: list[Item]) -> None:
+    """A column tag closes a headline even where the headline wraps inside
+    it ("老街改造进行时（民生" / "新观察）"): both lines are
+    strong, as one line closed by the tag is (:func:`is_strong_head`)."""
+    for prev, item in zip(items, items[1:]):
+        if prev.kind == HEAD_ITEM and item.kind == HEAD_ITEM and item.wraps_previous and not (prev.strong and item.strong):
+            if rules.COLUMN_TAG.search(prev.text.strip() + item.text.strip()):
+                prev.strong = item.strong = True
 
 
 def mark_heads_over_subtitles(items: list[Item]) -> None:
