@@ -767,7 +767,7 @@ def test_briefs_under_bulleted_headlines_run_into_their_datelines() -> None:
     assert all(a.dateline == "本报讯" for a in page.articles)
 
 
-def test_the_prompt_beside_a_qr_code_is_the_captions_of_its_article_not_a_kicker() -> None:
+def test_the_prompt_beside_a_qr_code_is_a_caption_of_its_article_not_a_kicker() -> None:
     """A QR code's prompt printed between a text and its headline (printed
     after the body): the code's caption, kept with the text it sits by."""
     page = "\n".join(
