@@ -498,6 +498,14 @@ def test_two_headlines_printed_side_by_side_on_one_line_are_cut_apart() -> None:
     assert side_by_side("两岸一桥通 江州万象新 市长出席通车仪式并讲话") == ["两岸一桥通 江州万象新", "市长出席通车仪式并讲话"]
 
 
+def test_a_couplet_of_short_halves_is_cut_from_the_headline_beside_it() -> None:
+    """In a wide column a couplet's halves are short, yet the couplet is a
+    whole headline by its form."""
+    text = "两岸一桥通 江州万象新 市长出席江州大桥通车仪式并讲话"
+    rows = split_side_by_side(Row(text=text, lines=[0], width=width(text), measure=16.0))
+    assert [r.text for r in rows] == ["两岸一桥通 江州万象新", "市长出席江州大桥通车仪式并讲话"]
+
+
 def test_a_short_photo_headline_beside_a_title_wider_than_the_column_is_cut_from_it() -> None:
     assert side_by_side("江州大桥今天正式建成通车并投入使用 春到江州") == ["江州大桥今天正式建成通车并投入使用", "春到江州"]
     # A phrase beside one that only fills the column may be the start of

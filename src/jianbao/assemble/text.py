@@ -423,18 +423,21 @@ def split_side_by_side(row: Row) -> list[Row]:
     printed on the baseline of the one beside it.  A short photo headline
     beside a title set wider than the column ("……建成通车 春到江州") is one
     too: the halves of one headline are of a length, and a title that
-    spans columns is whole without more words."""
+    spans columns is whole without more words; so is a couplet
+    (:func:`after_a_couplet`), whole by its form however short its halves."""
     text = row.text.strip()
     gaps = list(_SPACE_RUN.finditer(text))
-    if len(gaps) == 2:
-        gaps = gaps[1:] if after_a_couplet(text, gaps) else gaps
+    couplet = len(gaps) == 2 and after_a_couplet(text, gaps)
+    if couplet:
+        gaps = gaps[1:]
     if len(gaps) != 1:
         return [row]
     left, right = text[: gaps[0].start()], text[gaps[0].end() :]
     wl, wr = width(left), width(right)
     wrapped_end = len(left) <= WRAP_TAIL_MAX and wr >= SIDE_BY_SIDE_MIN * row.measure
     short_beside = wl >= row.measure + WIDER_THAN_COLUMN and SHORT_HEADLINE_MIN <= wr <= wl / 2 and rules.TEXT_MARKS.isdisjoint(text)
-    if min(wl, wr) < SIDE_BY_SIDE_MIN * row.measure and not (wrapped_end or short_beside):
+    narrowest = wr if couplet else min(wl, wr)
+    if narrowest < SIDE_BY_SIDE_MIN * row.measure and not (wrapped_end or short_beside):
         return [row]
     return [replace(row, text=left, width=wl), replace(row, text=right, width=wr)]
 
