@@ -125,6 +125,15 @@ def test_a_headline_line_with_a_column_tag_is_strong() -> None:
     assert "strong" in flags(item)
 
 
+def test_a_slogan_of_parallel_words_set_apart_by_dots_is_strong() -> None:
+    # A title in the body's weight (the extractor lost the bold) that no
+    # intertitle takes: "勤劳·节俭·守信".
+    (item,) = build_items([head("勤劳·节俭·守信", width=7.0)])
+    assert "strong" in flags(item)
+    (plain,) = build_items([head("勤劳节俭守信", width=6.0)])
+    assert "strong" not in flags(plain)
+
+
 def test_a_headline_wrapped_inside_its_column_tag_is_strong_on_both_lines() -> None:
     items = build_items([head("老街改造进行时（民生", width=10.0), head("新观察）", width=4.0)])
     assert items[1].wraps_previous

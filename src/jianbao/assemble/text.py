@@ -504,8 +504,9 @@ BULLETS = "■□●○◆◇▲△★☆▶►"
 
 def is_strong_head(row: Row) -> bool:
     """A headline line set bold, wider than the column it sits in, set
-    apart on the page like a headline (a layout hint), or carrying a column
-    tag ("……（钟声）")."""
+    apart on the page like a headline (a layout hint), carrying a column
+    tag ("……（钟声）"), or a slogan of parallel words set apart by dots
+    ("勤劳·节俭·守信"): no intertitle takes that form."""
     if row.text.lstrip()[:1] in BULLETS:
         return False
     return (
@@ -514,6 +515,7 @@ def is_strong_head(row: Row) -> bool:
         or row.width > row.measure + SPANNING
         or bool(rules.COLUMN_TAG.search(row.text))
         or fills_with_parallel_halves(row)
+        or bool(rules.PARALLEL_SERIES.match(row.text.strip()))
     )
 
 
