@@ -110,6 +110,19 @@ def test_a_headline_doubled_glyph_by_glyph_beside_a_plain_one_is_a_box_of_its_ow
     assert [line.text for line in kept] == ["本报记者 周海林小雨", "稻浪翻滚。"]
 
 
+def test_the_doubled_end_of_a_bold_tag_beside_text_is_cut_from_the_text() -> None:
+    """A bold headline wrapped inside its column tag, the wrap printed twice
+    on the baseline of the text beside it (pdf.js joins them)."""
+    kept, bold, removed = collapse_faux_bold(lines("老街的新生（江州论老街的新生（江州论", "坛）坛） 1月12日，是", "江州的大集日子。"))
+    assert [(line.text, line.bold) for line in kept] == [
+        ("老街的新生（江州论", True),
+        ("坛）", True),
+        ("1月12日，是", False),
+        ("江州的大集日子。", False),
+    ]
+    assert removed == ["老街的新生（江州论", "坛）"]
+
+
 def test_the_doubled_end_of_a_bold_line_beside_the_next_bold_headline_is_undoubled() -> None:
     """"信信" before a headline printed twice is the wrapped last character of
     the bold line above; beside plain text it is a word ("谢谢 大家")."""

@@ -384,6 +384,25 @@ def _doubled_wrap(text: str) -> bool:
     return len(text) == 2 and text[0] == text[1] and is_han(text[0])
 
 
+def closing_wrap_beside_text(above: str, text: str) -> tuple[str, str] | None:
+    """(wrap, rest) when ``text`` opens with the doubled end of a bold line
+    ``above`` that left a bracket open ("（人民论" / "坛）坛） 1月12日……"):
+    the wrap closes the bracket, and the rest is the text printed beside it.
+
+    >>> closing_wrap_beside_text("老街的新生（江州论", "坛）坛） 1月12日，是")
+    ('坛）', '1月12日，是')
+    >>> closing_wrap_beside_text("老街的新生", "研究研究 这件事") is None
+    True
+    """
+    first, _space, rest = text.strip().partition(" ")
+    wrap = undouble_token(first)
+    if wrap is None or not rest.strip() or wrap[-1:] not in "）)":
+        return None
+    if above.count("（") + above.count("(") <= above.count("）") + above.count(")"):
+        return None
+    return wrap, rest.strip()
+
+
 # A line repeated at the start of the next one is a faux-bold copy from
 # this many visible characters on.
 MIN_JOINED_COPY = 2
@@ -477,6 +496,18 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
             kept.append(copy)
             bold.append(copy)
             removed.append(text[1])
+            i += 1
+            in_bold = False
+            continue
+        if in_bold and kept and (split := closing_wrap_beside_text(kept[-1].text, text)) is not None:
+            # The bracket a bold headline left open, closed on the next line
+            # and printed twice there, beside the text on that baseline
+            # ("……（人民论" / "坛）坛） 1月12日，……").
+            wrap, rest = split
+            copy = _copy(line, wrap, bold=True)
+            kept += [copy, _copy(line, rest)]
+            bold.append(copy)
+            removed.append(wrap)
             i += 1
             in_bold = False
             continue
