@@ -12,6 +12,7 @@ from jianbao.assemble.segment import (
     Item,
     Segment,
     give_heads_to_headless,
+    give_kickers_to_titles,
     give_titles_to_continued_parts,
     heads_a_report,
     index_flow_windows,
@@ -686,3 +687,32 @@ def test_a_plain_line_naming_a_document_heads_the_document_under_it() -> None:
         unit("二、两市将互派代表团。"),
     ]
     assert [len(seg) for seg in segment(items)] == [3, 3]
+
+
+def kicker_case(kicker: str) -> tuple[list[Segment], list[Segment]]:
+    """A kicker's box printed above another article's text, its title
+    further down over the text it heads."""
+    floating = [head(kicker, strong=False)]
+    other = [head("老街早餐铺坐满了人"), unit("本报讯 清晨六点，老街的早餐铺已经坐满了人，社区食堂也开门了。")]
+    titled = [head("三座污水处理厂同日开工"), unit("本报讯 市长王明在江州考察时强调，要加快建设污水处理厂，王明还察看了施工现场。")]
+    items = [*floating, *other, *titled]
+    for it in items:
+        it.kicker_like = it.text.endswith("强调")
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    articles = [make_segment(other, 0.0), make_segment(titled, 0.0)]
+    left = give_kickers_to_titles([make_segment(floating, 0.0)], articles, vocab, {id(it): k for k, it in enumerate(items)})
+    return left, articles
+
+
+def test_a_kicker_printed_apart_from_its_title_heads_the_article_it_names() -> None:
+    left, (other, titled) = kicker_case("市长王明在江州考察时强调")
+    assert left == []
+    assert [it.text for it in titled.lead] == ["市长王明在江州考察时强调", "三座污水处理厂同日开工"]
+    assert [it.text for it in other.lead] == ["老街早餐铺坐满了人"]
+
+
+def test_a_kicker_naming_no_article_stays_apart() -> None:
+    left, (_other, titled) = kicker_case("省长李华在湖州调研时强调")
+    assert len(left) == 1
+    assert [it.text for it in titled.lead] == ["三座污水处理厂同日开工"]

@@ -64,7 +64,8 @@ headed sections (:func:`join_feature_sections`), two datelined reports
 whose headlines were printed together each take their own
 (:func:`split_paired_reports`), and headline lines of side-by-side articles
 that an extractor printed interleaved are given back to the article they
-match (:func:`untangle_heads`).
+match (:func:`untangle_heads`), and a kicker printed apart from its title
+heads the article it names (:func:`give_kickers_to_titles`).
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_closing_credit, is_source_note
 from jianbao.assemble.rows import Row
 from jianbao.normalize import is_han, visible_len
-from jianbao.rules import COLUMN_TAG, DOCUMENT_TITLE, PARALLEL_HALVES, ROLE, SECTION_LABEL
+from jianbao.rules import COLUMN_TAG, DOCUMENT_TITLE, KICKER_END, PARALLEL_HALVES, ROLE, SECTION_LABEL
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline
@@ -790,6 +791,46 @@ def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: di
         if theirs >= mine + HEADLESS_MARGIN:
             for it in first:
                 _move_head(it, seg, before, order)
+
+
+# A kicker printed apart from its title goes to an article whose text it
+# shares at least this much of its vocabulary with.
+KICKER_MIN_SIMILARITY = 0.3
+
+
+def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> list[Segment]:
+    """Kickers left without their title go to it: a stack of kicker lines
+    only ("……时强调", "……——"), which no article may end on, heads the first
+    article printed after it whose stack has a title but no kicker and
+    whose text it names.  Extractors that print text boxes by position put
+    a kicker's box where it lies on the page, which may be above another
+    article's text.  Returns the floating stacks left."""
+    left: list[Segment] = []
+    ranked = sorted(articles, key=lambda seg: order[id(seg.items[0])])
+    for seg in floating:
+        heads = [it for it in seg.items if it.kind == HEAD]
+        if not heads or len(heads) != len(seg.items) or not KICKER_END.search(heads[-1].text.strip()):
+            left.append(seg)
+            continue
+        grams = set().union(*(it.grams for it in heads))
+        start = order[id(heads[0])]
+        target = next(
+            (
+                a
+                for a in ranked
+                if order[id(a.items[0])] > start
+                and _has_headline(a)
+                and not any(it.kicker_like for it in a.lead + a.trail if it.kind == HEAD)
+                and vocab.similarity(grams, set().union(*(u.grams for u in a.units))) >= KICKER_MIN_SIMILARITY
+            ),
+            None,
+        )
+        if target is None:
+            left.append(seg)
+            continue
+        for it in heads:
+            _move_head(it, seg, target, order)
+    return left
 
 
 # A printed headline goes with one of two datelined parts when it shares

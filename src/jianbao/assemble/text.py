@@ -31,6 +31,7 @@ from jianbao.assemble.segment import (
     index_grams,
     give_bylines_to_their_reports,
     give_heads_to_headless,
+    give_kickers_to_titles,
     give_titles_to_continued_parts,
     join_continued_sections,
     join_feature_sections,
@@ -84,6 +85,8 @@ def assemble_text(page: Page) -> Page:
     give_titles_to_continued_parts(articles, order)
     floating = [s for s in segments if s.floating]
     floating.extend(place_interrupting_heads(interrupting, articles, vocab, {id(it): k for k, it in enumerate(items)}))
+    printed_at = {**{id(it): k for k, it in enumerate(items)}, **order}
+    floating = give_kickers_to_titles(floating, articles, vocab, printed_at)
     built = [build_article(seg) for seg in articles]
     photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
     for head_seg, caption in photos:
