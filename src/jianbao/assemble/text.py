@@ -85,6 +85,8 @@ def assemble_text(page: Page) -> Page:
     give_titles_to_continued_parts(articles, order)
     floating = [s for s in segments if s.floating]
     floating.extend(place_interrupting_heads(interrupting, articles, vocab, {id(it): k for k, it in enumerate(items)}))
+    # Segments hold flow items (gaps where captions and set-apart headlines
+    # stood) and, once placed, the set-apart headlines themselves.
     printed_at = {**{id(it): k for k, it in enumerate(items)}, **order}
     floating = give_kickers_to_titles(floating, articles, vocab, printed_at)
     built = [build_article(seg) for seg in articles]
