@@ -115,7 +115,7 @@ def printed_opening(article: Article, printed: dict[int, str], breaks_space: boo
     lines = [printed.get(i, "").strip() for i in article.provenance.get("body", [])[:OPENING_LINES]]
     text = lines[0] if lines else ""
     for line in lines[1:]:
-        apart = breaks_space and text[-1:] and is_han(text[-1]) and line[:1] and is_han(line[0])
+        apart = breaks_space and bool(text) and bool(line) and is_han(text[-1]) and is_han(line[0])
         text += (" " if apart else "") + line
     return text
 

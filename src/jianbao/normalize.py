@@ -386,7 +386,7 @@ def _doubled_wrap(text: str) -> bool:
 
 def closing_wrap_beside_text(above: str, text: str) -> tuple[str, str] | None:
     """(wrap, rest) when ``text`` opens with the doubled end of a bold line
-    ``above`` that left a bracket open ("（人民论" / "坛）坛） 1月12日……"):
+    ``above`` that left a bracket open ("（江州论" / "坛）坛） 3月5日……"):
     the wrap closes the bracket, and the rest is the text printed beside it.
 
     >>> closing_wrap_beside_text("老街的新生（江州论", "坛）坛） 1月12日，是")
@@ -502,7 +502,7 @@ def collapse_faux_bold(lines: list[Line]) -> tuple[list[Line], list[Line], list[
         if in_bold and kept and (split := closing_wrap_beside_text(kept[-1].text, text)) is not None:
             # The bracket a bold headline left open, closed on the next line
             # and printed twice there, beside the text on that baseline
-            # ("……（人民论" / "坛）坛） 1月12日，……").
+            # ("……（江州论" / "坛）坛） 3月5日，……").
             wrap, rest = split
             copy = _copy(line, wrap, bold=True)
             kept += [copy, _copy(line, rest)]

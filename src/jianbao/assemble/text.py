@@ -384,8 +384,8 @@ def opens_text(row: Row) -> bool:
 
 def mark_tags_across_wraps(items: list[Item]) -> None:
     """A column tag closes a headline even where the headline wraps inside
-    it ("老街改造进行时（民生" / "新观察）"): both lines are
-    strong, as one line closed by the tag is (:func:`is_strong_head`)."""
+    it ("老街改造进行时（民生" / "新观察）"): both lines are strong, as one
+    line closed by the tag is (:func:`is_strong_head`)."""
     for prev, item in zip(items, items[1:]):
         if prev.kind == HEAD_ITEM and item.kind == HEAD_ITEM and item.wraps_previous and not (prev.strong and item.strong):
             if rules.COLUMN_TAG.search(prev.text.strip() + item.text.strip()):
