@@ -79,16 +79,15 @@ def assemble_text(page: Page) -> Page:
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
     segments = give_bylines_to_their_reports(split_paired_reports(segments, vocab))
     articles = [s for s in segments if not s.floating]
-    order = {id(it): k for k, it in enumerate(flow)}
+    # Where each item was printed.  The gaps are dropped, so segments hold
+    # the page's own items, set-apart headlines too once placed.
+    order = {id(it): k for k, it in enumerate(items)}
     untangle_heads(articles, vocab, order)
     give_heads_to_headless(articles, vocab, order)
     give_titles_to_continued_parts(articles, order)
     floating = [s for s in segments if s.floating]
-    floating.extend(place_interrupting_heads(interrupting, articles, vocab, {id(it): k for k, it in enumerate(items)}))
-    # Segments hold flow items (gaps where captions and set-apart headlines
-    # stood) and, once placed, the set-apart headlines themselves.
-    printed_at = {**{id(it): k for k, it in enumerate(items)}, **order}
-    floating = give_kickers_to_titles(floating, articles, vocab, printed_at)
+    floating.extend(place_interrupting_heads(interrupting, articles, vocab, order))
+    floating = give_kickers_to_titles(floating, articles, vocab, order)
     built = [build_article(seg) for seg in articles]
     photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
     for head_seg, caption in photos:
@@ -103,7 +102,6 @@ def assemble_text(page: Page) -> Page:
                 reason="headline with no text",
             )
         )
-    order = {id(it): k for k, it in enumerate(items)}
     built.sort(key=lambda pair: reading_position(pair[1], order))
     page.articles = [article for article, _ in built]
     for k, article in enumerate(page.articles, start=1):
