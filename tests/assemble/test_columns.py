@@ -674,6 +674,25 @@ def test_a_lone_opening_line_printed_ahead_is_read_where_its_paragraph_goes_on()
     ]
 
 
+# Text boxes printed by rows across the page: the head of the first column
+# (a whole paragraph), the head of the second (its first line carries on a
+# sentence), the rest of the second column, then the foot of the first,
+# one line that breaks off inside a word ("……农业科" / "技特派员……").
+BOX_COLUMN_HEAD = ["江州各地抓住晴好天气，抢", "抓春耕生产，田间地头一派", "繁忙景象。"]
+BOX_NEXT_COLUMN_HEAD = ["技特派员深入田间，手把手", "教农民科学育秧。"]
+BOX_NEXT_COLUMN_REST = ["村民们说，有了专家指导，", "今年的秧苗长得格外壮实。"]
+BOX_COLUMN_FOOT = ["今年春耕，全市选派农业科"]
+
+
+def test_a_column_foot_printed_after_the_next_column_is_read_before_it() -> None:
+    """A column's foot printed after the head of the next column, where its
+    sentence goes on, is read right before that head, not after the text
+    printed between them."""
+    printed = boxes(BOX_COLUMN_HEAD, BOX_NEXT_COLUMN_HEAD, BOX_NEXT_COLUMN_REST, BOX_COLUMN_FOOT)
+    restored = [line.text for line in restore_column_order(printed)]
+    assert restored == ["江州日报", *BOX_COLUMN_HEAD, *BOX_COLUMN_FOOT, *BOX_NEXT_COLUMN_HEAD, *BOX_NEXT_COLUMN_REST]
+
+
 # A stretch of running text breaking off inside a document's title
 # ("《关于繁荣江州" / "民间艺术的意见》"), a report printed next (its
 # dateline broken before "日电"), and the rest of the title's sentence.

@@ -917,7 +917,8 @@ def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float])
             parts.append(unit[cut:])
         tail[k] = len(parts) - 1
     links = {tail[i]: head[j] for i, j in nxt.items()}
-    place = {head[i]: head[j] - 0.5 for i, j in nxt.items() if i in moved_ahead(units, nxt)}
+    placed = moved_ahead(units, nxt) | printed_after_sequel(units, nxt, measures)
+    place = {head[i]: head[j] - 0.5 for i, j in nxt.items() if i in placed}
     return [parts[k] for k in follow_links(links, len(parts), place)]
 
 
@@ -930,6 +931,30 @@ def moved_ahead(units: list[list[Piece]], nxt: dict[int, int]) -> set[int]:
     printed itself."""
     has_pred = set(nxt.values())
     return {k for k, t in nxt.items() if t > k + 1 and len(units[k]) == 1 and k not in has_pred}
+
+
+# Most lines a column's foot printed after the next column's head may have.
+FOOT_LINES = 3
+
+
+def printed_after_sequel(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> set[int]:
+    """Units of a few lines (:data:`FOOT_LINES`) linked to a unit printed
+    before them that opens on a full line of running text: the foot of a column, which an
+    extractor printing text boxes by rows across the page (pdfminer's
+    boxes) printed after the head of the next column, where its sentence
+    goes on.  Such a foot is read right before the text it goes on into,
+    not where it was printed.
+
+    >>> foot, head = Piece("老街改造今天完工，圆了多", None, 0, 12.0), Piece("年街坊的心愿。街坊们说，", None, 0, 12.0)
+    >>> units = [[Piece("江州老街焕然一新。", None, 0, 9.0)], [head], [foot]]
+    >>> printed_after_sequel(units, {2: 1}, [12.0])
+    {2}
+    """
+    return {
+        k
+        for k, t in nxt.items()
+        if t < k and len(units[k]) <= FOOT_LINES and fills_measure(units[t][0].width, measures) and is_running_text(units[t])
+    }
 
 
 def paragraph_length(unit: list[Piece], measures: list[float]) -> int:
