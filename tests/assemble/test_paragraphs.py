@@ -403,6 +403,16 @@ def test_the_line_over_a_continuation_marker_is_the_continued_parts_headline() -
     assert rows[-2].part == HEAD
 
 
+def test_the_rest_of_a_continuation_markers_line_is_text_not_a_headline() -> None:
+    """"（上接第1版）" opens the first line of a continued part; the short
+    rest of that line carries on a sentence from another page, whatever
+    its width: a continued part reprints its headline over the marker."""
+    rows = rows_of("老街食堂，如何办成民心店", "（上接第1版）", "堂的饭菜", "比外面便宜一些，味道却一点", "不差。")
+    rows[1].label = classify.JUMP_FROM
+    label_rows(rows)
+    assert rows[2].part != HEAD
+
+
 def test_a_headline_its_column_tag_closes_is_a_headline_at_the_end_of_the_text() -> None:
     """Printed after its body with the tag wrapped apart, the headline runs
     on like text; the lines since the last sentence closing on a tag are

@@ -58,6 +58,10 @@ _START = {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -1.5, LAST: -1.5}
 # After a photo credit, a byline, a column head or a jump marker something
 # new begins: a headline or a paragraph, not the middle of one.
 _FRESH_START = {FIRST: 0.0, SINGLE: 0.0, HEAD: 0.0, MID: -4.0, LAST: -4.0}
+# The text after "（上接第N版）" carries on an article from another page: its
+# first line is text, never a headline (a continued part reprints its
+# headline over the marker).
+C_HEAD_AFTER_CONTINUATION = 4.0
 # Transitions that keep a text running from one line to the next; every
 # other transition breaks it (a paragraph or headline ends).
 _RUNNING = {(FIRST, MID), (FIRST, LAST), (MID, MID), (MID, LAST), (HEAD, HEAD)}
@@ -660,7 +664,7 @@ def label_rows(rows: list[Row]) -> None:
             # The text after "（上接第N版）" resumes mid-paragraph.
             _viterbi(rows, run, measures, tol, start, open_end=False)
             run = []
-            start = _START
+            start = {**_START, HEAD: -C_HEAD_AFTER_CONTINUATION}
             row.part = ""
             continue
         run.append(i)
