@@ -939,11 +939,11 @@ FOOT_LINES = 3
 
 def printed_after_sequel(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> set[int]:
     """Units of a few lines (:data:`FOOT_LINES`) linked to a unit printed
-    before them that opens on a full line of running text: the foot of a column, which an
-    extractor printing text boxes by rows across the page (pdfminer's
-    boxes) printed after the head of the next column, where its sentence
-    goes on.  Such a foot is read right before the text it goes on into,
-    not where it was printed.
+    before them that opens on a full line of running text: the foot of a
+    column, which an extractor printing text boxes by rows across the page
+    (pdfminer's boxes) printed after the head of the next column, where its
+    sentence goes on.  Such a foot is read right before the text it goes on
+    into, not where it was printed.
 
     >>> foot, head = Piece("老街改造今天完工，圆了多", None, 0, 12.0), Piece("年街坊的心愿。街坊们说，", None, 0, 12.0)
     >>> units = [[Piece("江州老街焕然一新。", None, 0, 9.0)], [head], [foot]]
