@@ -693,6 +693,29 @@ def test_a_column_foot_printed_after_the_next_column_is_read_before_it() -> None
     assert restored == ["江州日报", *BOX_COLUMN_HEAD, *BOX_COLUMN_FOOT, *BOX_NEXT_COLUMN_HEAD, *BOX_NEXT_COLUMN_REST]
 
 
+# The feet of two side-by-side columns, four lines each, printed one after
+# the other below the heads of both columns: the first breaks off inside a
+# word that the second column's head carries on.
+BOX_LONG_FOOT = ["今年春耕，各地早早做好了", "准备。为了提高秧苗质量，", "江州专门组织了技术培训，", "全市还选派了一大批农业科"]
+BOX_FOOT_BESIDE = ["据了解，今年全市早稻种植", "面积比去年增加了一成多，", "预计总产量将再创新高，农", "民增收有了保障。"]
+
+
+def test_the_feet_of_side_by_side_columns_printed_one_after_the_other_are_read_by_column() -> None:
+    """A foot longer than a few lines is a column's foot where the box
+    printed after it is as deep: the feet of two columns, level with each
+    other."""
+    printed = boxes(BOX_COLUMN_HEAD, BOX_NEXT_COLUMN_HEAD, BOX_NEXT_COLUMN_REST, BOX_LONG_FOOT, BOX_FOOT_BESIDE)
+    restored = [line.text for line in restore_column_order(printed)]
+    assert restored == [
+        "江州日报",
+        *BOX_COLUMN_HEAD,
+        *BOX_LONG_FOOT,
+        *BOX_NEXT_COLUMN_HEAD,
+        *BOX_NEXT_COLUMN_REST,
+        *BOX_FOOT_BESIDE,
+    ]
+
+
 # A stretch of running text breaking off inside a document's title
 # ("《关于繁荣江州" / "民间艺术的意见》"), a report printed next (its
 # dateline broken before "日电"), and the rest of the title's sentence.

@@ -938,12 +938,12 @@ FOOT_LINES = 3
 
 
 def printed_after_sequel(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> set[int]:
-    """Units of a few lines (:data:`FOOT_LINES`) linked to a unit printed
-    before them that opens on a full line of running text: the foot of a
-    column, which an extractor printing text boxes by rows across the page
-    (pdfminer's boxes) printed after the head of the next column, where its
-    sentence goes on.  Such a foot is read right before the text it goes on
-    into, not where it was printed.
+    """Units that can be a column's foot (:func:`is_column_foot`) linked to
+    a unit printed before them that opens on a full line of running text:
+    the foot of a column, which an extractor printing text boxes by rows
+    across the page (pdfminer's boxes) printed after the head of the next
+    column, where its sentence goes on.  Such a foot is read right before
+    the text it goes on into, not where it was printed.
 
     >>> foot, head = Piece("老街改造今天完工，圆了多", None, 0, 12.0), Piece("年街坊的心愿。街坊们说，", None, 0, 12.0)
     >>> units = [[Piece("江州老街焕然一新。", None, 0, 9.0)], [head], [foot]]
@@ -953,8 +953,18 @@ def printed_after_sequel(units: list[list[Piece]], nxt: dict[int, int], measures
     return {
         k
         for k, t in nxt.items()
-        if t < k and len(units[k]) <= FOOT_LINES and fills_measure(units[t][0].width, measures) and is_running_text(units[t])
+        if t < k and is_column_foot(units, k) and fills_measure(units[t][0].width, measures) and is_running_text(units[t])
     }
+
+
+def is_column_foot(units: list[list[Piece]], k: int) -> bool:
+    """Unit ``k`` can be the foot of a column: a few lines
+    (:data:`FOOT_LINES`), or as many lines as the unit printed after it,
+    the foot of the column beside it (an extractor printing boxes by rows
+    prints the feet of side-by-side columns, level with each other, one
+    after the other)."""
+    n = len(units[k])
+    return n <= FOOT_LINES or (k + 1 < len(units) and len(units[k + 1]) == n)
 
 
 def paragraph_length(unit: list[Piece], measures: list[float]) -> int:
