@@ -413,6 +413,21 @@ def test_the_rest_of_a_continuation_markers_line_is_text_not_a_headline() -> Non
     assert rows[2].part != HEAD
 
 
+def test_a_headline_printed_inside_a_sentence_is_a_headline_and_the_sentence_runs_on() -> None:
+    """Poppler prints a headline where its box falls among the lines of the
+    column beside it: "……社区把闲" / "稻花飘香 江村丰收" / "置的门面……".
+    The word running across it ("闲置") shows the sentence goes on past it."""
+    rows = rows_of(CANTEEN[0], CANTEEN[1], "稻花飘香 江村丰收", *CANTEEN[2:])
+    label_rows(rows)
+    assert [r.part for r in rows[:4]] == [FIRST, MID, HEAD, MID]
+
+
+def test_a_short_line_with_a_comma_inside_a_sentence_is_not_set_apart() -> None:
+    rows = rows_of(CANTEEN[0], CANTEEN[1], "街坊们说，好", *CANTEEN[2:])
+    label_rows(rows)
+    assert rows[2].part != HEAD
+
+
 def test_a_headline_its_column_tag_closes_is_a_headline_at_the_end_of_the_text() -> None:
     """Printed after its body with the tag wrapped apart, the headline runs
     on like text; the lines since the last sentence closing on a tag are

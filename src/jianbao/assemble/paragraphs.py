@@ -654,7 +654,7 @@ def label_rows(rows: list[Row]) -> None:
         if row.label in SEPARATORS:
             # Only a jump marker cuts a paragraph; before a byline, credit or
             # column head the text has ended.
-            _viterbi(rows, run, measures, tol, start, open_end=row.label == classify.JUMP_TO)
+            label_run(rows, run, measures, tol, start, open_end=row.label == classify.JUMP_TO)
             run = []
             start = _FRESH_START
             if row.label == classify.JUMP_TO:
@@ -662,7 +662,7 @@ def label_rows(rows: list[Row]) -> None:
             continue
         if row.label == classify.JUMP_FROM:
             # The text after "（上接第N版）" resumes mid-paragraph.
-            _viterbi(rows, run, measures, tol, start, open_end=False)
+            label_run(rows, run, measures, tol, start, open_end=False)
             run = []
             start = {**_START, HEAD: -C_HEAD_AFTER_CONTINUATION}
             row.part = ""
@@ -671,9 +671,19 @@ def label_rows(rows: list[Row]) -> None:
     # The last text printed on a page ends there: an article continued
     # elsewhere says so with a jump marker, and a headline printed after its
     # body ends the page more often than a paragraph broken off does.
-    _viterbi(rows, run, measures, tol, start)
+    label_run(rows, run, measures, tol, start)
     for i in deck_ending_page(rows, run):
         rows[i].part = HEAD
+
+
+def label_run(rows: list[Row], run: list[int], measures: list[float], tol: float, start: dict[str, float], open_end: bool = False) -> None:
+    """Label a run of flowing rows: the rows printed inside a sentence
+    (:func:`rows_inside_sentences`) are headline lines, and the rest are
+    read as if those were not there."""
+    inside = set(rows_inside_sentences(rows, run, tol))
+    for i in inside:
+        rows[i].part = HEAD
+    _viterbi(rows, [i for i in run if i not in inside], measures, tol, start, open_end)
 
 
 # Lines a subtitle printed last on a page may run to.
@@ -998,6 +1008,69 @@ def sets_off_headline(row: Row, nxt: Row) -> bool:
     to its measure and in its weight, so ``row`` is no line of that
     headline."""
     return nxt.width >= nxt.measure + WIDER_THAN_COLUMN or (nxt.bold and not row.bold)
+
+
+def rows_inside_sentences(rows: list[Row], run: list[int], tol: float) -> list[int]:
+    """Rows of ``run`` printed inside a sentence: the full line before stops
+    mid-sentence and runs on into the full line after, while the row itself
+    reads on with neither, is no line of the column's measure, has no clause
+    marks and ends no sentence.  The text running across it is evidence
+    enough: a word or a number broken over the two lines ("……还不清" /
+    "楚。……"), or the row's headline form (two phrases set apart by a
+    space, a column tag).  A sentence never runs on over a headline, so
+    such a row is a headline that the extractor printed where its box fell
+    among a column's lines (poppler sorts a block's lines by height).
+
+    >>> texts = ["江州大桥昨天正式通车。大桥", "全长三公里，两岸居民往来更", "稻花飘香 江村丰收", "加方便，江州发展也更快了。"]
+    >>> rows = [Row(text=t, lines=[k], width=float(len(t)), measure=13.0) for k, t in enumerate(texts)]
+    >>> rows_inside_sentences(rows, [0, 1, 2, 3], TOL)
+    [2]
+    """
+    found = []
+    for k in range(1, len(run) - 1):
+        before, row, after = rows[run[k - 1]], rows[run[k]], rows[run[k + 1]]
+        text = row.text.strip()
+        if row.label in _OPENERS or row.bold or not text or is_column_line(row, tol):
+            continue
+        if not (is_column_line(before, tol) and is_column_line(after, tol)) or after.indent or ends_paragraph(before.text):
+            continue
+        if ends_sentence(text) or has_inner_sentence_end(text) or _breaks_off(text) or _BREAK_MARKS.intersection(text):
+            continue
+        if reads_across(before.text, text) or reads_across(text, after.text):
+            continue
+        if reads_across(before.text, after.text) or has_headline_form(text):
+            found.append(run[k])
+    return found
+
+
+def is_column_line(row: Row, tol: float) -> bool:
+    """A full line of its column's measure."""
+    return abs(row.width - row.measure) <= tol
+
+
+def has_headline_form(text: str) -> bool:
+    """Two phrases set apart by a space, parallel words set apart by dots,
+    or a closing column tag in characters ("……（民生观察）", not a gloss
+    such as "（IMF）"); a dateline or byline set apart by spaces is none."""
+    if rules.DATELINE.match(text) or rules.BYLINE.match(text):
+        return False
+    tag = rules.COLUMN_TAG.search(text)
+    return bool(rules.PARALLEL_HALVES.match(text) or rules.PARALLEL_SERIES.match(text) or (tag and _CJK_CHAR.search(tag.group())))
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def reads_across(prev: str, nxt: str) -> bool:
+    """A sentence evidently runs on from ``prev`` into ``nxt``: ``prev``
+    stops on a mark or word that runs on, or a number or a likely word runs
+    across the break."""
+    a, b = prev.rstrip(), nxt.lstrip()
+    if not a or not b or ends_paragraph(a):
+        return False
+    if _breaks_off(a) or rules.number_runs_across(a, b):
+        return True
+    return breaks_word(a, b[:3]) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
 
 
 def _ends_on_tag(text: str) -> bool:
