@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jianbao import classify
 from jianbao.assemble.paragraphs import (
     is_source_note,
@@ -22,6 +24,7 @@ from jianbao.assemble.paragraphs import (
     column_measures,
     emission,
     ends_paragraph,
+    has_headline_form,
     label_rows,
     leaves_open,
     lines_closed_by_tag,
@@ -420,6 +423,22 @@ def test_a_headline_printed_inside_a_sentence_is_a_headline_and_the_sentence_run
     rows = rows_of(CANTEEN[0], CANTEEN[1], "稻花飘香 江村丰收", *CANTEEN[2:])
     label_rows(rows)
     assert [r.part for r in rows[:4]] == [FIRST, MID, HEAD, MID]
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("稻花飘香 江村丰收", True),
+        ("勤劳·节俭·守信", True),
+        ("老街故事多（民生观察）", True),
+        ("国际货币基金组织（IMF）", False),
+        ("新华社江州3月5日电 记者", False),
+        ("本报记者 王芳 李明", False),
+        ("江州大桥今天通车", False),
+    ],
+)
+def test_headline_form(text: str, form: bool) -> None:
+    assert has_headline_form(text) == form
 
 
 def test_a_short_line_with_a_comma_inside_a_sentence_is_not_set_apart() -> None:

@@ -1055,7 +1055,9 @@ def has_headline_form(text: str) -> bool:
     if rules.DATELINE.match(text) or rules.BYLINE.match(text):
         return False
     tag = rules.COLUMN_TAG.search(text)
-    return bool(rules.PARALLEL_HALVES.match(text) or rules.PARALLEL_SERIES.match(text) or (tag and _CJK_CHAR.search(tag.group())))
+    # The match opens on the character before the bracket.
+    named = bool(tag) and bool(_CJK_CHAR.search(tag.group()[2:]))
+    return bool(rules.PARALLEL_HALVES.match(text) or rules.PARALLEL_SERIES.match(text)) or named
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
