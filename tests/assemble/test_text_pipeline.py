@@ -530,6 +530,29 @@ def test_one_report_of_two_events_under_one_headline_keeps_its_second_dateline()
     assert len(articles) == 1 and len(articles[0].body) == 2
 
 
+def test_a_kicker_over_a_bold_title_heads_both_reports_it_names() -> None:
+    """A plain kicker naming one event ("离开江州……") over a bold title
+    naming another ("……抵达……") is one stack over both datelined reports,
+    not two headlines: the departure and the arrival are one article."""
+    page = "\n".join(
+        [
+            "离开江州赴友好城市访问",
+            "市长抵达海滨市",
+            "市长抵达海滨市",
+            "  本报海滨市11月2日电 江州市",
+            "长今天抵达海滨市，开始对友好城",
+            "市的访问。海滨市市长到机场迎接，",
+            "两市将签署港口合作协议。",
+            "  本报江州11月2日电 江州市长今",
+            "天离开江州，前往友好城市访问。",
+            "随行的有市政府有关部门负责人。",
+        ]
+    )
+    (article,) = parse_texts([page]).pages[0].articles
+    assert (article.kicker, article.title) == ("离开江州赴友好城市访问", "市长抵达海滨市")
+    assert [p[:6] for p in article.body] == ["本报海滨市1", "本报江州11"]
+
+
 def test_a_dateline_opens_an_article_after_a_text_that_breaks_off_mid_word() -> None:
     """The first story runs off the page mid-word with no jump marker (its
     rest was never printed); the dateline under it starts the next story,

@@ -849,17 +849,31 @@ def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Seg
     headlines it matches ("江州港吞吐量创新高" / "湿地公园开园"
     over "本报江州11月2日电 江州港……" and "本报江州11月2日电 湿地……").  One
     report of two events under one headline ("……分别会见……") keeps its
-    second dateline: its headline matches both parts."""
+    second dateline: its headline matches both parts.  So does a stack
+    whose plain kicker names one report and whose bold title names the
+    other (:func:`_kicker_over_title`): a datelined report cut from the
+    text under such a stack joins it again."""
     out: list[Segment] = []
     for seg in segments:
         prev = out[-1] if out else None
         if prev is not None and _cut_at_dateline(prev, seg):
-            split = _split_paired(make_segment(prev.items + seg.items, prev.score), vocab)
+            joined = make_segment(prev.items + seg.items, prev.score)
+            division = _divided_headlines(joined, vocab)
+            if division is not None and _opens(seg, division[0]) and _kicker_over_title(*division[2:]):
+                # One stack over both reports: they are one article.
+                out[-1] = joined
+                continue
+            split = _split_paired(joined, vocab)
             if split:
                 out[-1:] = split
                 continue
         out.extend(_split_paired(seg, vocab) or [seg])
     return out
+
+
+def _opens(seg: Segment, item: Item) -> bool:
+    """``item`` is where ``seg`` opens: its first item or its first unit."""
+    return item is seg.items[0] or item is seg.units[0]
 
 
 def _cut_at_dateline(first: Segment, second: Segment) -> bool:
@@ -878,6 +892,23 @@ def _cut_at_dateline(first: Segment, second: Segment) -> bool:
 def _split_paired(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
     """``seg`` cut in two at a dateline where its headlines divide between
     the two parts (see :func:`split_paired_reports`), or None."""
+    division = _divided_headlines(seg, vocab)
+    if division is None:
+        return None
+    start, lead, printed, sides = division
+    if _kicker_over_title(printed, sides):
+        return None
+    # The lines that move: a stack over the texts gives the second part its
+    # lines, one under them the first part.
+    moving = {id(it) for lines, side in zip(printed, sides) if side == (1 if lead else 0) for it in lines}
+    return _cut_at(seg, start, moving, lead)
+
+
+def _divided_headlines(seg: Segment, vocab: Vocabulary) -> tuple[Item, bool, list[list[Item]], list[int]] | None:
+    """Where ``seg``'s headlines divide between the text before a dateline
+    and the text after it: the unit (or byline) the second text opens
+    with, whether the headlines lead, the printed headlines and the part
+    each goes with."""
     lead = any(it.kind == HEAD for it in seg.lead)
     printed = _printed_headlines([it for it in (seg.lead if lead else seg.trail) if it.kind == HEAD])
     units = seg.units
@@ -890,11 +921,33 @@ def _split_paired(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
         parts = (set().union(*(u.grams for u in units[:k])), set().union(*(u.grams for u in units[k:])))
         sides = _sides_by_line(printed, parts, vocab) or _sides_by_stack(printed, parts, vocab)
         if sides:
-            # The lines that move: a stack over the texts gives the
-            # second part its lines, one under them the first part.
-            moving = {id(it) for lines, side in zip(printed, sides) if side == (1 if lead else 0) for it in lines}
-            return _cut_at(seg, start, moving, lead)
+            return start, lead, printed, sides
     return None
+
+
+# Fewer characters than this make no title ("宴会" is a fragment).
+TITLE_MIN_CHARS = 4
+
+
+def _kicker_over_title(printed: list[list[Item]], sides: list[int]) -> bool:
+    """The headlines that go with one text are plain lines printed right
+    over the bold ones that go with the other: a kicker over its title,
+    one stack over both texts ("离开江州……" over "……抵达海滨市", a
+    departure and an arrival reported under one headline), not two
+    headlines."""
+    weights = [{r.bold for it in lines for r in it.rows} for lines in printed]
+    if any(len(w) != 1 for w in weights):
+        return False
+    bold = [True in w for w in weights]
+    first_bold = bold.index(True) if True in bold else 0
+    return (
+        first_bold > 0
+        and all(bold[first_bold:])
+        and visible_len("".join(it.text for lines in printed[first_bold:] for it in lines)) >= TITLE_MIN_CHARS
+        and len(set(sides[:first_bold])) == 1
+        and len(set(sides[first_bold:])) == 1
+        and sides[0] != sides[first_bold]
+    )
 
 
 def _second_start(seg: Segment, unit: Item) -> Item | None:
