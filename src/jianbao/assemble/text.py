@@ -17,7 +17,7 @@ from jianbao import classify, rules
 from jianbao.assemble.columns import runs_on_text
 from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack, words_run_into, wraps_onto
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, is_closing_credit, label_rows
+from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, is_closing_credit, label_rows, leaves_open
 from jianbao.assemble.rows import REORDERED, Row, prepare_rows
 from jianbao.assemble.segment import (
     BYLINE,
@@ -603,17 +603,56 @@ def pair_photos(
             # over the picture, the photo's headline under the caption).
             adjacent = start - 1 <= pos[id(cap)] <= end + 1
             score[a][b] = sim + (0.5 if adjacent else 0.0)
-    pairs: list[tuple[Segment, Item]] = []
-    used_heads: set[int] = set()
-    used_caps: set[int] = set()
-    for a, b in best_pairs(score):
-        if score[a][b] >= PHOTO_MIN_SIMILARITY:
-            pairs.append((heads[a], captions[b]))
-            used_heads.add(a)
-            used_caps.add(b)
+    matched = [(a, b) for a, b in best_pairs(score) if score[a][b] >= PHOTO_MIN_SIMILARITY]
+    matched += pair_leftovers(heads, captions, {a for a, _ in matched}, {b for _, b in matched}, pos)
+    used_heads = {a for a, _ in matched}
+    used_caps = {b for _, b in matched}
+    pairs = [(heads[a], captions[b]) for a, b in matched]
     leftover = others + [seg for a, seg in enumerate(heads) if a not in used_heads]
     loose = [cap for b, cap in enumerate(captions) if b not in used_caps]
     return pairs, leftover, loose
+
+
+# How far apart (in items) a photo's headline and its caption may be
+# printed when nothing but their being left over pairs them.
+PHOTO_REACH = 12
+
+
+def pair_leftovers(
+    heads: list[Segment], captions: list[Item], used_heads: set[int], used_caps: set[int], pos: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Headlines and credited captions that share no words yet are both
+    left over, printed near each other (:data:`PHOTO_REACH`): a photo's
+    headline is often a poetic line ("秋色正浓") that shares nothing with
+    its caption, and a headline heads something.  A line that cannot head
+    a photo (:func:`could_head_a_photo`) stays unpaired."""
+    rest_heads = [a for a in range(len(heads)) if a not in used_heads and could_head_a_photo(heads[a])]
+    rest_caps = [b for b in range(len(captions)) if b not in used_caps and is_credited(captions[b])]
+    if not rest_heads or not rest_caps:
+        return []
+    gaps = [[abs(pos[id(captions[b])] - pos[id(heads[a].items[0])]) for b in rest_caps] for a in rest_heads]
+    closeness = [[PHOTO_REACH + 1 - gap for gap in row] for row in gaps]
+    return [(rest_heads[x], rest_caps[y]) for x, y in best_pairs(closeness) if gaps[x][y] <= PHOTO_REACH]
+
+
+def is_credited(caption: Item) -> bool:
+    return any(r.label == classify.CREDIT for r in caption.rows)
+
+
+def could_head_a_photo(seg: Segment) -> bool:
+    """A headline of a few characters at least, with no clause marks, no
+    bracket or quote left open and no kicker's ending ("……强调")."""
+    lines = [it for it in seg.items if it.kind == HEAD_ITEM]
+    text = "".join(it.text.strip() for it in lines)
+    return (
+        visible_len(text) >= 4
+        and not rules.KICKER_END.search(lines[-1].text.strip())
+        and not _CLAUSE_MARKS.intersection(text)
+        and not leaves_open(text)
+    )
+
+
+_CLAUSE_MARKS = frozenset("，、；：,;:")
 
 
 def attach_captions(
