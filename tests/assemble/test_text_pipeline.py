@@ -553,6 +553,29 @@ def test_a_kicker_over_a_bold_title_heads_both_reports_it_names() -> None:
     assert [p[:6] for p in article.body] == ["本报海滨市1", "本报江州11"]
 
 
+def test_a_bold_title_under_a_plain_subtitle_is_the_next_headline() -> None:
+    """A dash-led subtitle is the lowest line of its stack: a bold title
+    printed under it (a photo's, whose picture holds no text) is not part
+    of the stack, and is reported as a headline with no text."""
+    page = "\n".join(
+        [
+            "江州日报",
+            "  江州大桥今天正式通车。大桥全",
+            "长三公里，两岸居民往来更加方便，",
+            "江州的发展也更快了。",
+            "江州大桥正式通车",
+            "江州大桥正式通车",
+            "——写在江州大桥建成之际",
+            "老街新貌",
+            "老街新貌",
+        ]
+    )
+    page_out = parse_texts([page]).pages[0]
+    (article,) = page_out.articles
+    assert (article.title, article.subtitle) == ("江州大桥正式通车", "——写在江州大桥建成之际")
+    assert [u.text for u in page_out.unassigned] == ["老街新貌"]
+
+
 def test_a_dateline_opens_an_article_after_a_text_that_breaks_off_mid_word() -> None:
     """The first story runs off the page mid-word with no jump marker (its
     rest was never printed); the dateline under it starts the next story,

@@ -86,6 +86,7 @@ def assemble_text(page: Page) -> Page:
     give_heads_to_headless(articles, vocab, order)
     give_titles_to_continued_parts(articles, order)
     floating = [s for s in segments if s.floating]
+    floating.extend(cut_heads_past_subtitles(articles))
     floating.extend(place_interrupting_heads(interrupting, articles, vocab, order))
     floating = give_kickers_to_titles(floating, articles, vocab, order)
     built = [build_article(seg) for seg in articles]
@@ -221,6 +222,29 @@ def place_interrupting_heads(
             seq.extend(run)
             seq.sort(key=lambda it: order[id(it)])
     return floating
+
+
+def cut_heads_past_subtitles(articles: list[Segment]) -> list[Segment]:
+    """Bold headline lines printed after a plain dash-led subtitle head
+    something else: a subtitle is the lowest line of its stack, so a
+    title set bold under it is the next headline (a photo's, whose
+    caption may follow elsewhere).  They are cut from the stack and left
+    floating."""
+    cut: list[Segment] = []
+    for seg in articles:
+        for seq in (seg.lead, seg.trail):
+            heads = [it for it in seq if it.kind == HEAD_ITEM]
+            sub = next((k for k, it in enumerate(heads) if it.dash_led and not any(r.bold for r in it.rows)), None)
+            if sub is None or sub + 1 >= len(heads):
+                continue
+            rest = heads[sub + 1 :]
+            if not all(r.bold for r in rest[0].rows) or rest[0].wraps_previous:
+                continue
+            gone = {id(it) for it in rest}
+            seq[:] = [it for it in seq if id(it) not in gone]
+            seg.items[:] = [it for it in seg.items if id(it) not in gone]
+            cut.append(Segment(items=rest, lead=list(rest), trail=[]))
+    return cut
 
 
 def index_caption_similarity(items: list[Item], vocab: Vocabulary) -> None:
