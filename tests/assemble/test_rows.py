@@ -4,7 +4,7 @@ and photo credits split off the lines they are printed on."""
 from __future__ import annotations
 
 from jianbao import classify
-from jianbao.assemble.rows import Row, prepare_rows, split_line, split_wrapped_tails
+from jianbao.assemble.rows import Row, prepare_rows, split_line, split_wrapped_tails, widen_after_markers
 from jianbao.model import Line, Page
 
 # Two columns' worth of an invented farm story, one justified paragraph
@@ -300,3 +300,12 @@ def test_a_column_head_in_pinyin_and_its_name_in_characters_are_one_column_head(
     # Four characters under a pinyin line of two syllables are something else.
     _p, rows = rows_of(["江州日报", "JIN RI", "老街迎元宵", "江州南城"])
     assert labelled(rows)[1] == ("老街迎元宵", classify.TEXT)
+
+
+def test_the_rest_of_a_continuation_markers_line_is_measured_with_the_marker() -> None:
+    """"（上接第1版）" and "再创新高" fill one printed line of the column."""
+    rows = split_line(Line(text="（上接第1版）再创新高", index=0))
+    rows.append(Row(text="农民收入稳步增长", lines=[1]))
+    rows[0].width, rows[1].width, rows[2].width = 6.5, 4.0, 8.0
+    widen_after_markers(rows)
+    assert [r.width for r in rows] == [6.5, 10.5, 8.0]

@@ -81,7 +81,17 @@ def prepare_rows(page: Page) -> list[Row]:
     _model, widths = widths_under_model([r.text for r in rows])
     for row, w in zip(rows, widths):
         row.width = w
+    widen_after_markers(rows)
     return rows
+
+
+def widen_after_markers(rows: list[Row]) -> None:
+    """The text after "（上接第N版）" on the marker's own line is measured
+    with the marker: the two fill one printed line of the column, so a
+    short rest ("（上接第2版）州大学教") is no short line of its own."""
+    for marker, row in zip(rows, rows[1:]):
+        if marker.label == classify.JUMP_FROM and row.lines == marker.lines:
+            row.width += marker.width
 
 
 def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
