@@ -431,7 +431,7 @@ def test_a_headline_printed_inside_a_sentence_is_a_headline_and_the_sentence_run
         ("稻花飘香 江村丰收", True),
         ("勤劳·节俭·守信", True),
         ("老街故事多（民生观察）", True),
-        ("国际货币基金组织（IMF）", False),
+        ("亚洲开发银行（ADB）", False),
         ("新华社江州3月5日电 记者", False),
         ("本报记者 王芳 李明", False),
         ("江州大桥今天通车", False),

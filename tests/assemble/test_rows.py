@@ -305,7 +305,7 @@ def test_a_column_head_in_pinyin_and_its_name_in_characters_are_one_column_head(
 def test_the_rest_of_a_continuation_markers_line_is_measured_with_the_marker() -> None:
     """"（上接第1版）" and "再创新高" fill one printed line of the column."""
     rows = split_line(Line(text="（上接第1版）再创新高", index=0))
-    rows.append(Row(text="农民收入稳步增长", lines=[1]))
-    rows[0].width, rows[1].width, rows[2].width = 6.5, 4.0, 8.0
+    rows.append(Row(text="村里的收成一年比一年好", lines=[1]))
+    rows[0].width, rows[1].width, rows[2].width = 6.5, 4.0, 11.0
     widen_after_markers(rows)
-    assert [r.width for r in rows] == [6.5, 10.5, 8.0]
+    assert [r.width for r in rows] == [6.5, 10.5, 11.0]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from itertools import count
 
+import pytest
+
 from jianbao import classify
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, MID, SINGLE
@@ -442,29 +444,23 @@ def test_a_headline_far_from_a_caption_it_shares_nothing_with_stays_unpaired() -
     assert pairs == [] and leftover == [seg] and loose == [field_caption]
 
 
-def test_a_headline_and_a_credited_caption_both_left_over_near_each_other_make_a_photo() -> None:
+@pytest.mark.parametrize(("headline", "paired"), [("秋色正浓", True), ("田间地头，", False)])
+def test_a_headline_and_a_credited_caption_both_left_over_near_each_other_make_a_photo(headline: str, paired: bool) -> None:
     """A photo's headline may share no word with its caption ("秋色正浓"
     over a caption about a park); where both are left over and printed
-    near each other, the headline heads the photo."""
-    photo_head = item(HEAD_ITEM, "秋色正浓")
+    near each other, the headline heads the photo.  A fragment of text
+    ("田间地头，") heads none."""
+    photo_head = item(HEAD_ITEM, headline)
     text = item(UNIT, "今年全市秋粮喜获丰收，总产量再创新高。")
     caption = item(CAPTION, "10月7日，市民在江州湿地公园观赏银杏。")
     caption.rows.append(row("本报记者 王平摄", label=classify.CREDIT))
     items = [photo_head, text, caption]
     seg = floating(photo_head)
     pairs, leftover, loose = pair_photos([seg], [caption], items, vocabulary(items))
-    assert pairs == [(seg, caption)] and leftover == [] and loose == []
-
-
-def test_a_fragment_of_text_left_over_heads_no_photo() -> None:
-    fragment = item(HEAD_ITEM, "田间地头，")
-    text = item(UNIT, "今年全市秋粮喜获丰收，总产量再创新高。")
-    caption = item(CAPTION, "10月7日，市民在江州湿地公园观赏银杏。")
-    caption.rows.append(row("本报记者 王平摄", label=classify.CREDIT))
-    items = [fragment, text, caption]
-    seg = floating(fragment)
-    pairs, leftover, loose = pair_photos([seg], [caption], items, vocabulary(items))
-    assert pairs == [] and leftover == [seg] and loose == [caption]
+    if paired:
+        assert pairs == [(seg, caption)] and leftover == [] and loose == []
+    else:
+        assert pairs == [] and leftover == [seg] and loose == [caption]
 
 
 def test_a_caption_joins_the_article_it_shares_most_vocabulary_with() -> None:

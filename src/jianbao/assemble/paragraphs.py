@@ -1051,7 +1051,7 @@ def is_column_line(row: Row, tol: float) -> bool:
 def has_headline_form(text: str) -> bool:
     """Two phrases set apart by a space, parallel words set apart by dots,
     or a closing column tag in characters ("……（民生观察）", not a gloss
-    such as "（IMF）"); a dateline or byline set apart by spaces is none."""
+    such as "（ADB）"); a dateline or byline set apart by spaces is none."""
     if rules.DATELINE.match(text) or rules.BYLINE.match(text):
         return False
     tag = rules.COLUMN_TAG.search(text)
