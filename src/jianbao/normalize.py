@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from jianbao import rules
+from jianbao.rules import undouble_glyphs, undouble_token
 from jianbao.model import Line
 
 _CJK_RANGES = (
@@ -116,46 +117,6 @@ def visible_len(text: str) -> int:
 
 
 # --- faux bold ------------------------------------------------------------------
-
-
-def undouble_token(token: str) -> str | None:
-    """The single copy of a token a faux-bold extraction printed twice.
-
-    Faux bold draws the same glyphs twice at a small offset; extractors print
-    the run twice ("本报记者本报记者") or each glyph twice ("本本报报").
-    A genuine repeat ("谢谢", "看看看看") has one distinct character per
-    half, so it is left alone; the half must also be at least 2 characters.
-
-    >>> undouble_token("冯静宁冯静宁")
-    '冯静宁'
-    >>> undouble_token("谢谢谢谢") is None
-    True
-    """
-    n = len(token)
-    if n < 4 or n % 2:
-        return None
-    half = n // 2
-    if token[:half] == token[half:] and len(set(token[:half])) >= 2:
-        return token[:half]
-    return undouble_glyphs(token)
-
-
-def undouble_glyphs(token: str) -> str | None:
-    """The single copy of a token printed glyph by glyph twice
-    ("本本报报记记者者"), or None.  At least three distinct pairs, since
-    reduplicated words ("明明白白", "高高兴兴") are two: text never reads
-    like that, so such a token is faux bold even among plain ones.
-
-    >>> undouble_glyphs("王王小小明明")
-    '王小明'
-    >>> undouble_glyphs("高高兴兴") is None
-    True
-    """
-    n = len(token)
-    pairs = token[0::2]
-    if n >= 6 and not n % 2 and pairs == token[1::2] and len(set(pairs)) >= 2 and all(token[i] != token[i + 2] for i in range(0, n - 2, 2)):
-        return pairs
-    return None
 
 
 # A token printed twice among plain ones is faux bold when each copy has at

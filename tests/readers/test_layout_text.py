@@ -65,3 +65,13 @@ def test_the_space_after_a_dateline_stays_inside_the_line() -> None:
     pieces = page_pieces(lines)
     assert pieces[0].text == "新华社南京3月12日电 今年"
     assert pieces[1].text == RIGHT[0]
+
+
+def test_a_byline_printed_twice_stays_one_piece() -> None:
+    """Faux bold printed twice ("本报记者王芳本报记者王芳 李明李明") is as wide
+    as a column line, but running text never repeats itself: the space
+    after it is the byline's own, not a gutter."""
+    lines = grid_lines(LEFT, RIGHT)
+    lines.insert(0, Line(text="  本报记者王芳本报记者王芳 李明李明", index=0))
+    pieces = page_pieces(lines)
+    assert pieces[0].text == "本报记者王芳本报记者王芳 李明李明"

@@ -227,7 +227,9 @@ def split_at_single_spaces(text: str, start: int, end: int, offsets: list[int], 
     little); so does one after text that starts at a column edge and before
     text at the next column's edge.  A headline with a space inside does not
     start at a column edge.  The space newspapers set after a dateline
-    ("新华社北京10月1日电 第三届……") is inside the line.
+    ("新华社北京10月1日电 第三届……") is inside the line, and so is one after
+    text printed twice (faux bold, "本报记者王芳本报记者王芳 李明李明"):
+    running text never repeats itself, bylines and headlines are bold.
     """
     cuts: list[tuple[int, int]] = []
     left = start
@@ -239,6 +241,8 @@ def split_at_single_spaces(text: str, start: int, end: int, offsets: list[int], 
         if grid.is_wide(offsets[following] - offsets[k + 1]):
             continue  # a headline goes on after the space, not a column line
         if ends_dateline(text[left:k]):
+            continue
+        if rules.undouble_token(text[left:k].strip()) is not None:
             continue
         if grid.fills_measure(offsets[k] - offsets[left]):
             cuts.append((left, k))
