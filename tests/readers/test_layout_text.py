@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jianbao.model import Line
 from jianbao.readers.layout_text import CELL, DISPLAY, grid_unit, is_layout_text, page_grid, page_pieces
 
@@ -75,3 +77,11 @@ def test_a_byline_printed_twice_stays_one_piece() -> None:
     lines.insert(0, Line(text="  本报记者王芳本报记者王芳 李明李明", index=0))
     pieces = page_pieces(lines)
     assert pieces[0].text == "本报记者王芳本报记者王芳 李明李明"
+
+
+@pytest.mark.parametrize("byline", ["本报记者本报记者      王芳王芳", "本报记者  王芳本报记者  王芳"])
+def test_a_byline_whose_faux_bold_copies_are_spaced_out_is_one_piece(byline: str) -> None:
+    lines = grid_lines(LEFT, RIGHT)
+    lines.insert(0, Line(text="  " + byline, index=0))
+    pieces = page_pieces(lines)
+    assert pieces[0].text == byline

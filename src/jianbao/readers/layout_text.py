@@ -105,6 +105,40 @@ def word_runs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Runs of a row that one byline's faux-bold copies may be spread over.
+BYLINE_RUNS = 4
+
+
+def bold_runs_joined(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of a row that together print a byline twice are one bold line.
+    An extractor may space out a byline's faux-bold copies
+    ("本报记者本报记者      王芳王芳") or print each copy with its own gap
+    ("本报记者  王芳本报记者  王芳"); the runs would otherwise be read as
+    the lines of other columns."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(runs):
+        for n in range(min(BYLINE_RUNS, len(runs) - k), 1, -1):
+            if prints_byline_twice([text[a:b] for a, b in runs[k : k + n]]):
+                out.append((runs[k][0], runs[k + n - 1][1]))
+                k += n
+                break
+        else:
+            out.append(runs[k])
+            k += 1
+    return out
+
+
+def prints_byline_twice(parts: list[str]) -> bool:
+    """The parts, read together, are a byline printed twice: as a whole
+    ("本报记者  王芳本报记者  王芳") or part by part ("本报记者本报记者", "王芳王芳")."""
+    whole = rules.undouble_token("".join(p.replace(" ", "") for p in parts))
+    if whole is not None and rules.BYLINE.match(whole):
+        return True
+    singles = [rules.undouble_token(p.replace(" ", "")) for p in parts]
+    return all(singles) and bool(rules.BYLINE.match(" ".join(s for s in singles if s)))
+
+
 def expand_text(text: str) -> str:
     """Tabs to spaces (tab stops every eight cells) and full-width or
     no-break spaces to ordinary spaces, so that cells can be counted."""
@@ -271,7 +305,7 @@ def line_pieces(line: Line, row: int, grid: Grid) -> list[Piece]:
     text = expand_text(line.text)
     offsets = cell_offsets(text, grid.unit)
     pieces = []
-    for start, end in word_runs(text):
+    for start, end in bold_runs_joined(text, word_runs(text)):
         for a, b in split_at_single_spaces(text, start, end, offsets, grid):
             piece = text[a:b].strip()
             if piece:
