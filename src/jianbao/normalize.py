@@ -11,8 +11,8 @@ import unicodedata
 from functools import lru_cache
 
 from jianbao import rules
-from jianbao.rules import undouble_glyphs, undouble_token
 from jianbao.model import Line
+from jianbao.rules import undouble_glyphs, undouble_token
 
 _CJK_RANGES = (
     (0x3000, 0x303F),  # CJK punctuation
