@@ -359,7 +359,7 @@ def closing_wrap_beside_text(above: str, text: str) -> tuple[str, str] | None:
     wrap = undouble_token(first)
     if wrap is None or not rest.strip() or wrap[-1:] not in "）)":
         return None
-    if above.count("（") + above.count("(") <= above.count("）") + above.count(")"):
+    if rules.bracket_depth_change(above) <= 0:
         return None
     return wrap, rest.strip()
 

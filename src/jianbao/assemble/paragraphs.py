@@ -23,7 +23,7 @@ from jianbao.assemble.continuity import WINDOW, gain_across, head_codes, join_ga
 from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
-from jianbao.normalize import clean_spaces
+from jianbao.normalize import clean_spaces, is_han
 
 FIRST, MID, LAST, SINGLE, HEAD = "first", "mid", "last", "single", "head"
 STATES = (FIRST, MID, LAST, SINGLE, HEAD)
@@ -1056,11 +1056,9 @@ def has_headline_form(text: str) -> bool:
         return False
     tag = rules.COLUMN_TAG.search(text)
     # The match opens on the character before the bracket.
-    named = bool(tag) and bool(_CJK_CHAR.search(tag.group()[2:]))
+    named = bool(tag) and any(is_han(ch) for ch in tag.group()[2:])
     return bool(rules.PARALLEL_HALVES.match(text) or rules.PARALLEL_SERIES.match(text)) or named
 
-
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def reads_across(prev: str, nxt: str) -> bool:

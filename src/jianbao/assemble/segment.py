@@ -863,11 +863,11 @@ def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Seg
                 # One stack over both reports: they are one article.
                 out[-1] = joined
                 continue
-            split = _split_paired(joined, vocab)
+            split = _cut_paired(joined, division)
             if split:
                 out[-1:] = split
                 continue
-        out.extend(_split_paired(seg, vocab) or [seg])
+        out.extend(_cut_paired(seg, _divided_headlines(seg, vocab)) or [seg])
     return out
 
 
@@ -889,10 +889,11 @@ def _cut_at_dateline(first: Segment, second: Segment) -> bool:
     )
 
 
-def _split_paired(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
+def _cut_paired(seg: Segment, division: tuple[Item, bool, list[list[Item]], list[int]] | None) -> list[Segment] | None:
     """``seg`` cut in two at a dateline where its headlines divide between
-    the two parts (see :func:`split_paired_reports`), or None."""
-    division = _divided_headlines(seg, vocab)
+    the two parts (:func:`_divided_headlines`; see
+    :func:`split_paired_reports`), or None, also where the headlines are one
+    stack over both texts (:func:`_kicker_over_title`)."""
     if division is None:
         return None
     start, lead, printed, sides = division

@@ -24,6 +24,7 @@ from jianbao.assemble.segment import (
     CAPTION,
     COLUMN,
     GAP,
+    TITLE_MIN_CHARS,
     UNIT,
     Item,
     Segment,
@@ -669,14 +670,12 @@ def could_head_a_photo(seg: Segment) -> bool:
     lines = [it for it in seg.items if it.kind == HEAD_ITEM]
     text = "".join(it.text.strip() for it in lines)
     return (
-        visible_len(text) >= 4
+        visible_len(text) >= TITLE_MIN_CHARS
         and not rules.KICKER_END.search(lines[-1].text.strip())
-        and not _CLAUSE_MARKS.intersection(text)
+        and not rules.CLAUSE_MARKS.intersection(text)
         and not leaves_open(text)
     )
 
-
-_CLAUSE_MARKS = frozenset("，、；：,;:")
 
 
 def attach_captions(

@@ -402,9 +402,11 @@ MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》〉】"
 OPENERS = "“‘「『（(《〈【"
+# The marks that part clauses inside a sentence.
+CLAUSE_MARKS = frozenset("，、；：,;:")
 # The marks that punctuate running text inside and at the end of its
 # sentences; headline lines mostly go without them.
-TEXT_MARKS = frozenset("，、；：,;:") | frozenset(SENTENCE_END)
+TEXT_MARKS = CLAUSE_MARKS | frozenset(SENTENCE_END)
 # Characters that never start a printed line (行首禁则): a line starting with
 # one continues the previous line.
 NO_LINE_START = "，。、；：！？）》」』”’…—%"
