@@ -643,6 +643,62 @@ def test_a_headline_set_apart_that_names_no_text_floats() -> None:
     assert [[it.text for it in seg.items] for seg in floating] == [["北山茶园迎来采摘季"]]
 
 
+OLD_TOWN = [
+    "江州老城街巷改造工程今天启动，首批改造的十二条街巷将在年底前完工，街巷路面、地下管网和沿街立面一并更新，老城居民盼了多年的改造终于开工。",
+    "老城街巷改造坚持修旧如旧，青石板路面将按原样铺回，沿街的老字号招牌也将统一修缮，老城原有的风貌和街巷的格局都将保留下来。",
+    "改造期间，老城各条街巷分段施工，居民出行不受影响。改造完成后，老城将新增停车位三百个，街巷照明全部更换，老城的夜晚将更加明亮。",
+    "老城街巷改造的方案征求了居民的意见，居民提出的一百多条建议大多被采纳，改造后的老城将增设口袋公园和休息座椅。",
+]
+TEA_GARDEN = [
+    "北山茶园今年春茶开采比往年提前了一周。清晨，茶农们背着竹篓走进茶园，采下带着露水的嫩芽，漫山遍野的茶园里一片忙碌的景象。",
+    "北山的茶农告诉记者，今年雨水充足，春茶长势喜人，茶园的亩产有望比去年增加一成，新采的春茶品质也比往年更好，茶农们个个喜上眉梢。",
+    "北山茶园旁的茶叶加工厂已经开足马力，新采的春茶经过杀青、揉捻和烘干，当天就能装箱，发往全国各地的茶叶市场，北山春茶供不应求。",
+    "北山茶园近年来发展茶旅融合，采茶、制茶和品茶吸引了不少城里的游客，茶农的收入一年比一年高。",
+]
+
+
+def _merged_reports(tail: list[str]) -> tuple[list[Item], list[Item], Segment]:
+    """An article on the old town whose text runs on into ``tail``, with the
+    headline "北山茶园春茶开采" printed among the tail's paragraphs."""
+    own = Item(kind=HEAD_ITEM, rows=[head("江州老城街巷改造启动", bold=True)])
+    units = [Item(kind=UNIT, rows=[row(text, SINGLE)]) for text in OLD_TOWN + tail]
+    run = [Item(kind=HEAD_ITEM, rows=[head("北山茶园春茶开采")])]
+    items = [own, *units[:5], *run, *units[5:]]
+    for it in items:
+        index_grams(it)
+    return items, run, make_segment([own, *units], 0.0)
+
+
+def test_a_headline_inside_a_text_read_on_from_another_article_takes_its_text() -> None:
+    """An article printed right under another's foot reads on from its
+    text; its headline, printed among its own lines, takes the paragraphs
+    that speak of what it names, cut off the article before."""
+    items, run, merged = _merged_reports(TEA_GARDEN)
+    articles = [merged]
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    order = {id(it): k for k, it in enumerate(items)}
+    assert place_interrupting_heads([run], articles, vocab, order) == []
+    assert [[u.text[:4] for u in seg.units] for seg in articles] == [
+        ["江州老城", "老城街巷", "改造期间", "老城街巷"],
+        ["北山茶园", "北山的茶", "北山茶园", "北山茶园"],
+    ]
+    assert [it.text for it in articles[0].lead] == ["江州老城街巷改造启动"]
+    assert [it.text for it in articles[1].lead + articles[1].trail] == ["北山茶园春茶开采"]
+
+
+def test_a_text_that_keeps_naming_its_own_headline_is_not_cut() -> None:
+    # The paragraphs after the headline's place still speak of what the
+    # article's own headline names.
+    tail = ["江州老城街巷改造启动以来，" + t for t in TEA_GARDEN]
+    items, run, merged = _merged_reports(tail)
+    articles = [merged]
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    order = {id(it): k for k, it in enumerate(items)}
+    floating = place_interrupting_heads([run], articles, vocab, order)
+    assert [[it.text for it in seg.items] for seg in floating] == [["北山茶园春茶开采"]]
+    assert articles == [merged]
+
+
 def test_an_intertitle_wrapped_over_two_lines_is_one_paragraph() -> None:
     """"守住老街的烟火气，让日子更" / "红火": the wrapped end of an
     intertitle inside an article joins it in one paragraph of the body."""

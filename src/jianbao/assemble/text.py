@@ -40,6 +40,7 @@ from jianbao.assemble.segment import (
     join_intertitle_series,
     join_section_series,
     join_signed_sections,
+    make_segment,
     segment_items,
     split_paired_reports,
     untangle_heads,
@@ -215,6 +216,8 @@ def place_interrupting_heads(
             if sim >= best_sim:
                 best, best_sim = seg, sim
         if best is None:
+            best = cut_interrupted_text(run, grams, articles, vocab, order)
+        if best is None:
             floating.append(Segment(items=list(run), lead=[], trail=[]))
             continue
         first_unit = min(order[id(u)] for u in best.units)
@@ -223,6 +226,65 @@ def place_interrupting_heads(
             seq.extend(run)
             seq.sort(key=lambda it: order[id(it)])
     return floating
+
+
+# A headline's text read on from the article before it: the part cut off
+# must share at least this much of the headline's vocabulary, and this much
+# more of it than the part left; the part left this much more of its own
+# headline's vocabulary than the part cut off (the article's text stops
+# speaking of what its headline names).
+CUT_MIN_SIMILARITY = 0.3
+CUT_MARGIN = 0.15
+CUT_OWN_MARGIN = 0.3
+# ... and each part is a text of its own, this long at least (characters).
+CUT_MIN_CHARS = 200
+
+
+def cut_interrupted_text(
+    run: list[Item], grams: set[str], articles: list[Segment], vocab: Vocabulary, order: dict[int, int]
+) -> Segment | None:
+    """The text a headline printed inside it belongs to, cut off the
+    article it was read into.  An article printed without a blank between
+    it and the one before (a box printed right under another's foot) runs
+    on from that one's text, and its headline, printed among its own lines,
+    finds no text without a headline.  The article around the headline is
+    cut at the paragraph where the text stops sharing its own headline's
+    words and starts sharing this one's: the change point that best splits
+    the paragraphs into those nearer the one headline and those nearer the
+    other.  Returns the part cut off (the headline's), or ``None``."""
+    if run[0].dash_led or not is_whole_title(run):
+        return None
+    at = order[id(run[0])]
+    for seg in articles:
+        units = seg.units
+        if not units or not (order[id(units[0])] < at < order[id(units[-1])]):
+            continue
+        own = set().union(*(it.grams for it in seg.lead + seg.trail if it.kind == HEAD_ITEM))
+        if not own:
+            continue
+        lean = [vocab.similarity(grams, u.grams) - vocab.similarity(own, u.grams) for u in units]
+        starts = [k for k in range(1, len(units)) if order[id(units[k])] < at]
+        if not starts:
+            continue
+        cut = max(starts, key=lambda k: sum(lean[k:]) - sum(lean[:k]))
+        if min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < CUT_MIN_CHARS:
+            continue
+        before = set().union(*(u.grams for u in units[:cut]))
+        after = set().union(*(u.grams for u in units[cut:]))
+        mine, theirs = vocab.similarity(grams, after), vocab.similarity(grams, before)
+        if mine < CUT_MIN_SIMILARITY or mine < theirs + CUT_MARGIN:
+            continue
+        if vocab.similarity(own, before) < vocab.similarity(own, after) + CUT_OWN_MARGIN:
+            continue
+        # The article's own stack stays with it, wherever it was printed.
+        stack = set(map(id, seg.lead + seg.trail))
+        first_moved = next(k for k, it in enumerate(seg.items) if it is units[cut])
+        kept = seg.items[:first_moved] + [it for it in seg.items[first_moved:] if id(it) in stack]
+        second = make_segment([it for it in seg.items[first_moved:] if id(it) not in stack], seg.score)
+        k = next(k for k, other in enumerate(articles) if other is seg)
+        articles[k : k + 1] = [make_segment(kept, seg.score), second]
+        return second
+    return None
 
 
 def cut_heads_past_subtitles(articles: list[Segment]) -> list[Segment]:
@@ -665,9 +727,14 @@ def is_credited(caption: Item) -> bool:
 
 
 def could_head_a_photo(seg: Segment) -> bool:
-    """A headline of a few characters at least, with no clause marks, no
-    bracket or quote left open and no kicker's ending ("……强调")."""
-    lines = [it for it in seg.items if it.kind == HEAD_ITEM]
+    """A floating run whose headline lines make a whole title."""
+    return is_whole_title([it for it in seg.items if it.kind == HEAD_ITEM])
+
+
+def is_whole_title(lines: list[Item]) -> bool:
+    """Headline lines that can be a title on their own, no fragment of one:
+    a few characters at least, with no clause marks, no bracket or quote
+    left open and no kicker's ending ("……强调")."""
     text = "".join(it.text.strip() for it in lines)
     return (
         visible_len(text) >= TITLE_MIN_CHARS
