@@ -187,3 +187,16 @@ def test_the_name_of_a_column_printed_beside_its_pinyin(pinyin: str, name: str, 
 def test_pinyin_syllables_are_runs_of_vowels() -> None:
     assert classify.pinyin_syllables("XIONG MAO") == 2
     assert classify.pinyin_syllables("ZHUANGYUAN") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "broken"),
+    [
+        ("新华社江州10月14", True),
+        ("本报江州10月4日", True),
+        ("本报江州", False),  # no date: the dateline may end here ("本报江州电")
+        ("据实际情况分批推进该", False),  # a line opening with 据 is no dateline
+    ],
+)
+def test_a_dated_dateline_broken_off_at_the_line_end(text: str, broken: bool) -> None:
+    assert classify.breaks_off_dateline(text) is broken

@@ -98,7 +98,14 @@ def breaks_off_dateline(text: str) -> bool:
     (True, False)
     """
     t = clean_spaces(text)
+    if not _BROKEN_DATE.search(t):
+        return False  # "据……" with no date would read as any line opening with 据
     return any((m := rules.DATELINE.match(t + end)) is not None and m.end() == len(t) + len(end) for end in ("电", "日电"))
+
+
+# Where a dated dateline breaks off: inside the date ("……10月1", "……10月",
+# "……10月14日").
+_BROKEN_DATE = re.compile(r"(?:\d|月|\d日)$")
 
 
 def is_byline(text: str) -> bool:

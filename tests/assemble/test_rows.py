@@ -211,6 +211,12 @@ def test_a_dateline_broken_over_two_lines_still_opens_the_paragraph() -> None:
     assert rows[0].label == classify.DATELINE
 
 
+def test_a_dateline_broken_off_opens_a_text_wherever_its_rest_was_printed() -> None:
+    # A box extractor printed another box between the dateline's two lines.
+    _, rows = rows_of(["江州秋粮喜获丰收", "本报江州10月8", "全市粮食总产量再创历史新高。", "日电 今年全市秋粮喜获丰收。", *BODY])
+    assert labelled(rows[:2]) == [("江州秋粮喜获丰收", classify.TEXT), ("本报江州10月8", classify.DATELINE)]
+
+
 def test_a_byline_and_the_dateline_beside_it_on_one_line_are_two_rows() -> None:
     rows = split_line(Line(text="本报记者 王小明 本报江州3月1日电 春耕时节，", index=4))
     assert [(r.text, r.label) for r in rows] == [
