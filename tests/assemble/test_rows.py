@@ -211,10 +211,15 @@ def test_a_dateline_broken_over_two_lines_still_opens_the_paragraph() -> None:
     assert rows[0].label == classify.DATELINE
 
 
-def test_a_dateline_broken_off_opens_a_text_wherever_its_rest_was_printed() -> None:
+def test_a_box_ending_on_a_broken_dateline_opens_a_text_wherever_its_rest_was_printed() -> None:
     # A box extractor printed another box between the dateline's two lines.
-    _, rows = rows_of(["江州秋粮喜获丰收", "本报江州10月8", "全市粮食总产量再创历史新高。", "日电 今年全市秋粮喜获丰收。", *BODY])
+    texts = ["江州秋粮喜获丰收", "本报江州10月8", "全市粮食总产量再创历史新高。", "日电 今年全市秋粮喜获丰收。", *BODY]
+    boxed = Page(number=9, lines=[Line(text=t, index=i, blank_before=i in (2, 3)) for i, t in enumerate(texts)])
+    rows = prepare_rows(boxed)
     assert labelled(rows[:2]) == [("江州秋粮喜获丰收", classify.TEXT), ("本报江州10月8", classify.DATELINE)]
+    # Inside a box a dateline is marked only where the next line finishes it.
+    _, rows = rows_of(texts)
+    assert rows[1].label == classify.TEXT
 
 
 def test_a_byline_and_the_dateline_beside_it_on_one_line_are_two_rows() -> None:

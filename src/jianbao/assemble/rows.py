@@ -227,12 +227,12 @@ def unmark_bylines_in_notes(rows: list[Row]) -> None:
 def mark_split_datelines(rows: list[Row]) -> None:
     """A dateline broken over two lines ("新华社北京10月1" / "7日电 ……")
     still opens a paragraph: the row is checked together with the start of
-    the next one.  A row that breaks off a dated dateline ("新华社北京10月25")
-    opens a text wherever the extractor printed the rest: no headline reads
-    so."""
+    the next one.  A text box that ends on a dateline broken off at its
+    date ("新华社北京10月25", then a blank line) opens a text wherever the
+    extractor printed the rest: no headline reads so."""
     compact = [clean_spaces(r.text) for r in rows]
-    for k, a in enumerate(rows):
-        if a.label == classify.TEXT and classify.breaks_off_dateline(compact[k]):
+    for k, (a, b) in enumerate(zip(rows, rows[1:])):
+        if a.label == classify.TEXT and b.blank_before and classify.breaks_off_dateline(compact[k]):
             a.label = classify.DATELINE
     for k, (a, b) in enumerate(zip(rows, rows[1:])):
         if a.label != classify.TEXT or b.label not in (classify.TEXT, classify.DATELINE):
