@@ -416,6 +416,25 @@ def test_the_rest_of_a_continuation_markers_line_is_text_not_a_headline() -> Non
     assert rows[2].part != HEAD
 
 
+def test_the_last_line_before_a_jump_marker_goes_on_with_the_line_above() -> None:
+    """"……食堂" / "的菜价比外面便宜一些" / "（下转第4版）": the page ran
+    out there, so the cut line's width (here that of an indented opening
+    line) says nothing; the line above runs on into it."""
+    rows = rows_of(*CANTEEN[:5], "的菜价比外面便宜一些", "（下转第4版）")
+    assert width(rows[5].text) == width(CANTEEN[0])
+    rows[-1].label = classify.JUMP_TO
+    label_rows(rows)
+    assert [r.part for r in rows[4:6]] == [MID, MID]
+
+
+def test_a_paragraph_opened_right_before_a_jump_marker_stays_opened() -> None:
+    # The line above ends its paragraph: the cut line opens the next one.
+    rows = rows_of(*CANTEEN, "市农业部门负责人表示", "（下转第4版）")
+    rows[-1].label = classify.JUMP_TO
+    label_rows(rows)
+    assert [r.part for r in rows[6:8]] == [LAST, FIRST]
+
+
 def test_a_headline_printed_inside_a_sentence_is_a_headline_and_the_sentence_runs_on() -> None:
     """Poppler prints a headline where its box falls among the lines of the
     column beside it: "……社区把闲" / "稻花飘香 江村丰收" / "置的门面……".

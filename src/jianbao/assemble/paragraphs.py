@@ -472,10 +472,15 @@ def emission(
     finishes_dateline: bool = False,
     credit_line: int = 0,
     key_point: bool = False,
+    cut_by_jump: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect); ``credit_line`` as
-    :func:`closing_credit_lines` marks the row."""
+    :func:`closing_credit_lines` marks the row.  The last line of a text
+    cut by a jump marker (``cut_by_jump``: "……指导秋冬" / "（下转第4版）")
+    stops wherever the page ran out, so its width says nothing: it is as
+    good a middle line as a full one, and the line before it tells whether
+    a paragraph ended there."""
     text = row.text
     if row.label in _OPENERS:
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
@@ -519,6 +524,8 @@ def emission(
     mid = 0.0 if full else (-1.5 if long_ and not very_long else (-3.5 if indented else short_cost))
     if very_long:
         mid = min(-1.0, too_long)
+    if cut_by_jump and not term:
+        mid = max(mid, 0.0)
     first = 0.0 if indented else (-0.7 if full else -5.0 if long_ else short_cost + 1.0)
     last = (0.0 if term else -4.0) + too_long
     if after_unmarked and not term and _MARKS.isdisjoint(text):
@@ -1242,6 +1249,7 @@ def _viterbi(
             finishes_dateline=k > 0 and finishes_dateline(rows[run[k - 1]]),
             credit_line=credits[k],
             key_point=points[k],
+            cut_by_jump=open_end and k == len(run) - 1,
         )
         if signed[k]:
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
