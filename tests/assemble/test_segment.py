@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from jianbao.assemble.lexical import Vocabulary
+from jianbao.assemble.paragraphs import FIRST
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import (
     BYLINE,
@@ -27,6 +31,7 @@ from jianbao.assemble.segment import (
     opens_a_tag,
     make_segment,
     segment_items,
+    split_two_stacks,
     untangle_heads,
 )
 
@@ -716,3 +721,47 @@ def test_a_kicker_naming_no_article_stays_apart() -> None:
     left, (_other, titled) = kicker_case("省长李华在湖州调研时强调")
     assert len(left) == 1
     assert [it.text for it in titled.lead] == ["三座污水处理厂同日开工"]
+
+
+# --- two stacks printed together ---------------------------------------------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+from compose_text import HARVEST  # noqa: E402
+
+LIBRARY = [
+    "江州图书馆新馆今天正式开馆。新馆共有六层，藏书八十万册，设有少儿阅览区、古籍阅览室和二十四小时自习区，读者凭身份证就能借书。",
+    "开馆第一天，图书馆迎来了三千多名读者。不少家长带着孩子来到少儿阅览区，挑选绘本和科普读物，自习区的座位一早就坐满了。",
+    "图书馆负责人介绍，新馆还将开设古籍修复体验课和读书沙龙，每个周末都有面向市民的公益讲座，让图书馆成为市民身边的书房。",
+    "为了方便上班族，新馆工作日开放到晚上九点，还在城东和城西设了两个还书点，读者借的书可以就近归还。",
+]
+
+
+def _stacks_over(paragraphs: list[str]) -> Segment:
+    """HARVEST's title and dash-led subtitle, the library's title printed
+    after them, over the harvest report and then ``paragraphs``."""
+    subtitle = head(HARVEST.subtitle, strong=False)
+    subtitle.dash_led = True
+    lead = [head(HARVEST.title), subtitle, head("江州图书馆新馆开馆")]
+    units = [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in HARVEST.paragraphs + paragraphs]
+    for it in lead + units:
+        index_grams(it)
+    return make_segment(lead + units, 0.0)
+
+
+def test_a_title_printed_after_a_subtitle_heads_the_text_that_speaks_of_it() -> None:
+    """A subtitle is the lowest line of its stack: a title printed after it
+    is another article's, and the text is cut where it turns to that one."""
+    seg = _stacks_over(LIBRARY)
+    vocab = Vocabulary(u.grams for u in seg.units)
+    first, second = split_two_stacks([seg], vocab)
+    assert [it.text for it in first.lead] == [HARVEST.title, HARVEST.subtitle]
+    assert [u.text for u in first.units] == HARVEST.paragraphs
+    assert [it.text for it in second.lead] == ["江州图书馆新馆开馆"]
+    assert [u.text for u in second.units] == LIBRARY
+
+
+def test_two_stacks_over_a_text_that_never_turns_stay_one_segment() -> None:
+    # The text after the harvest report still speaks of the harvest.
+    seg = _stacks_over(HARVEST.paragraphs[:2])
+    vocab = Vocabulary(u.grams for u in seg.units)
+    assert split_two_stacks([seg], vocab) == [seg]

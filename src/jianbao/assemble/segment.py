@@ -78,7 +78,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from jianbao.assemble.lexical import Vocabulary, grams
-from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_closing_credit, is_source_note
+from jianbao.assemble.paragraphs import FIRST, SINGLE, WIDER_THAN_COLUMN, is_closing_credit, is_source_note
 from jianbao.assemble.rows import Row
 from jianbao.normalize import is_han, visible_len
 from jianbao.rules import COLUMN_TAG, DOCUMENT_TITLE, KICKER_END, PARALLEL_HALVES, ROLE, SECTION_LABEL
@@ -869,6 +869,68 @@ def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Seg
                 continue
         out.extend(_cut_paired(seg, _divided_headlines(seg, vocab)) or [seg])
     return out
+
+
+def split_two_stacks(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+    """Two headline stacks printed one after the other over one text are
+    two articles' headlines: a subtitle ("——……") is the lowest line of its
+    stack, so a title printed after it heads another text (an extractor that
+    prints a page row by row prints the stacks of two articles set side by
+    side together, above both texts).  The text is cut where it stops
+    speaking of the first stack and starts speaking of the second
+    (:func:`change_point`), at a paragraph's start; where no such place
+    stands out the segment stays whole."""
+    out: list[Segment] = []
+    for seg in segments:
+        out.extend(_split_two_stacks(seg, vocab) or [seg])
+    return out
+
+
+# Each stack shares at least this much more of its vocabulary with its own
+# part of the text than with the other part.
+STACKS_MARGIN = 0.15
+# ... and each part is a text of its own, this long at least (characters).
+STACK_PART_MIN_CHARS = 200
+
+
+def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
+    heads = [it for it in seg.lead if it.kind == HEAD]
+    printed = _printed_headlines(heads)
+    sub = next((k for k, lines in enumerate(printed) if lines[0].dash_led), None)
+    if sub is None or sub == 0 or sub + 1 >= len(printed) or any(lines[0].dash_led for lines in printed[sub + 1 :]):
+        return None
+    first = set().union(*(it.grams for lines in printed[: sub + 1] for it in lines))
+    second = set().union(*(it.grams for lines in printed[sub + 1 :] for it in lines))
+    units = seg.units
+    starts = [k for k in range(1, len(units)) if units[k].rows[0].part in (FIRST, SINGLE) or units[k].hard_start]
+    cut = change_point(units, second, first, vocab, starts)
+    if cut is None or min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < STACK_PART_MIN_CHARS:
+        return None
+    before = set().union(*(u.grams for u in units[:cut]))
+    after = set().union(*(u.grams for u in units[cut:]))
+    if vocab.similarity(second, after) < vocab.similarity(second, before) + STACKS_MARGIN:
+        return None
+    if vocab.similarity(first, before) < vocab.similarity(first, after) + STACKS_MARGIN:
+        return None
+    moving = {id(it) for lines in printed[sub + 1 :] for it in lines}
+    return _cut_at(seg, units[cut], moving, lead=True)
+
+
+def change_point(units: list[Item], theirs: set[str], ours: set[str], vocab: Vocabulary, starts: list[int]) -> int | None:
+    """The unit, among ``starts``, before which the text stops sharing the
+    vocabulary of ``ours`` and starts sharing that of ``theirs``: the cut
+    that best splits the units into those nearer the one and those nearer
+    the other (each unit leans by how much more of ``theirs`` it holds).
+
+    >>> from jianbao.assemble.lexical import grams
+    >>> units = [Item(kind=UNIT, rows=[], grams=grams(t)) for t in ("老街食堂开张", "食堂饭菜便宜", "茶园春茶开采", "春茶供不应求")]
+    >>> change_point(units, grams("春茶开采"), grams("老街食堂"), Vocabulary(u.grams for u in units), [1, 2, 3])
+    2
+    """
+    if not starts:
+        return None
+    lean = [vocab.similarity(theirs, u.grams) - vocab.similarity(ours, u.grams) for u in units]
+    return max(starts, key=lambda k: sum(lean[k:]) - sum(lean[:k]))
 
 
 def _opens(seg: Segment, item: Item) -> bool:

@@ -28,6 +28,7 @@ from jianbao.assemble.segment import (
     UNIT,
     Item,
     Segment,
+    change_point,
     index_flow_windows,
     index_grams,
     give_bylines_to_their_reports,
@@ -43,6 +44,7 @@ from jianbao.assemble.segment import (
     make_segment,
     segment_items,
     split_paired_reports,
+    split_two_stacks,
     untangle_heads,
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
@@ -79,7 +81,7 @@ def assemble_text(page: Page) -> Page:
     segments = join_signed_sections(segments, vocab)
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
-    segments = give_bylines_to_their_reports(split_paired_reports(segments, vocab))
+    segments = give_bylines_to_their_reports(split_two_stacks(split_paired_reports(segments, vocab), vocab))
     articles = [s for s in segments if not s.floating]
     # Where each item was printed.  The gaps are dropped, so segments hold
     # the page's own items, set-apart headlines too once placed.
@@ -249,9 +251,8 @@ def cut_interrupted_text(
     on from that one's text, and its headline, printed among its own lines,
     finds no text without a headline.  The article around the headline is
     cut at the paragraph where the text stops sharing its own headline's
-    words and starts sharing this one's: the change point that best splits
-    the paragraphs into those nearer the one headline and those nearer the
-    other.  Returns the part cut off (the headline's), or ``None``."""
+    words and starts sharing this one's (:func:`segment.change_point`).
+    Returns the part cut off (the headline's), or ``None``."""
     if run[0].dash_led or not is_whole_title(run):
         return None
     at = order[id(run[0])]
@@ -262,11 +263,9 @@ def cut_interrupted_text(
         own = set().union(*(it.grams for it in seg.lead + seg.trail if it.kind == HEAD_ITEM))
         if not own:
             continue
-        lean = [vocab.similarity(grams, u.grams) - vocab.similarity(own, u.grams) for u in units]
-        starts = [k for k in range(1, len(units)) if order[id(units[k])] < at]
-        if not starts:
+        cut = change_point(units, grams, own, vocab, [k for k in range(1, len(units)) if order[id(units[k])] < at])
+        if cut is None:
             continue
-        cut = max(starts, key=lambda k: sum(lean[k:]) - sum(lean[:k]))
         if min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < CUT_MIN_CHARS:
             continue
         before = set().union(*(u.grams for u in units[:cut]))
