@@ -103,9 +103,8 @@ def breaks_off_dateline(text: str) -> bool:
     return any((m := rules.DATELINE.match(t + end)) is not None and m.end() == len(t) + len(end) for end in ("电", "日电"))
 
 
-# Where a dated dateline breaks off: inside the date ("……10月1", "……10月",
-# "……10月14日").
-_BROKEN_DATE = re.compile(r"(?:\d|月|\d日)$")
+# Where a dated dateline breaks off: inside its date ("……10月1", "……10月14日").
+_BROKEN_DATE = re.compile(r"\d日?$")
 
 
 def is_byline(text: str) -> bool:

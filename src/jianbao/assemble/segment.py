@@ -889,8 +889,9 @@ def split_two_stacks(segments: list[Segment], vocab: Vocabulary) -> list[Segment
 # Each stack shares at least this much more of its vocabulary with its own
 # part of the text than with the other part.
 STACKS_MARGIN = 0.15
-# ... and each part is a text of its own, this long at least (characters).
-STACK_PART_MIN_CHARS = 200
+# A part cut off a text to stand as an article of its own runs at least this
+# long (characters), and so does the part left.
+PART_MIN_CHARS = 200
 
 
 def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
@@ -904,7 +905,7 @@ def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
     units = seg.units
     starts = [k for k in range(1, len(units)) if units[k].rows[0].part in (FIRST, SINGLE) or units[k].hard_start]
     cut = change_point(units, second, first, vocab, starts)
-    if cut is None or min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < STACK_PART_MIN_CHARS:
+    if cut is None or min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < PART_MIN_CHARS:
         return None
     before = set().union(*(u.grams for u in units[:cut]))
     after = set().union(*(u.grams for u in units[cut:]))

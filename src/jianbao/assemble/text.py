@@ -26,6 +26,7 @@ from jianbao.assemble.segment import (
     GAP,
     TITLE_MIN_CHARS,
     UNIT,
+    PART_MIN_CHARS,
     Item,
     Segment,
     change_point,
@@ -238,8 +239,6 @@ def place_interrupting_heads(
 CUT_MIN_SIMILARITY = 0.3
 CUT_MARGIN = 0.15
 CUT_OWN_MARGIN = 0.3
-# ... and each part is a text of its own, this long at least (characters).
-CUT_MIN_CHARS = 200
 
 
 def cut_interrupted_text(
@@ -266,7 +265,7 @@ def cut_interrupted_text(
         cut = change_point(units, grams, own, vocab, [k for k in range(1, len(units)) if order[id(units[k])] < at])
         if cut is None:
             continue
-        if min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < CUT_MIN_CHARS:
+        if min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < PART_MIN_CHARS:
             continue
         before = set().union(*(u.grams for u in units[:cut]))
         after = set().union(*(u.grams for u in units[cut:]))
