@@ -483,6 +483,18 @@ def test_headline_lines_are_wide_single_lines_only() -> None:
     assert headline_lines(merged, [10.0]) == 0
 
 
+def test_a_line_of_han_characters_wider_than_any_column_and_its_wrap_are_a_headline() -> None:
+    """Han characters alone hang no punctuation into the margin: a dozen of
+    them cannot print in a ten-em column, so the line is a headline, and
+    the line a word of it runs into ("……结为友" / "好城市……", 友好) is
+    its wrapped end, however narrow."""
+    lines = as_lines(["江州市与海滨市正式结为友", "好城市签约仪式举行", "一、双方同意 推动联合研究", "加强合作"])
+    assert headline_lines(lines, [10.0]) == 2
+    # With a mark inside, the same width may be a column's line.
+    marked = as_lines(["今年雨水匀，稻子长得好", "好城市签约仪式举行", "一、双方同意 推动联合研究", "加强合作"])
+    assert headline_lines(marked, [10.0]) == 0
+
+
 def test_the_lines_alone_over_a_subtitle_a_date_or_a_texts_opening_are_a_headline() -> None:
     lines = as_lines(["老街早市换新颜", "——江州便民市场见闻", "今年雨水匀 乡亲们都笑了", "稻子长得好"])
     assert headline_lines(lines, [10.0]) == 2

@@ -79,11 +79,12 @@ from itertools import groupby
 
 import numpy as np
 
-from jianbao.assemble.continuity import head_codes, join_gains, tail_codes
+from jianbao.assemble.continuity import WINDOW, gain_across, head_codes, join_gains, tail_codes
 from jianbao.assignment import best_pairs
 from jianbao.classify import breaks_off_dateline
-from jianbao.lexicon import short_words
+from jianbao.lexicon import breaks_word, short_words
 from jianbao.model import Line
+from jianbao.normalize import is_han
 from jianbao.normalize import width as printed_width
 from jianbao.rules.patterns import (
     BYLINE,
@@ -253,8 +254,9 @@ def block_chains(block: list[Line], measures: list[float], by_rows: bool = False
 
 def headline_lines(block: list[Line], measures: list[float], by_rows: bool = False) -> int:
     """How many lines open the block above its columns: lines wider than
-    any column measure that cannot be read as two column lines, or a
-    subtitle line opening with a dash right under them.  Extractors print
+    any column's line can print (:func:`wider_than_columns`) that cannot be
+    read as two column lines, and under them the wrapped end of one
+    (:func:`wraps_headline`) or a subtitle line opening with a dash.  Extractors print
     a headline above the columns it spans first, before the rows of its
     columns.  A subtitle opening with a dash or a document's date in
     brackets ends its stack, a dateline opens the text under its
@@ -267,14 +269,39 @@ def headline_lines(block: list[Line], measures: list[float], by_rows: bool = Fal
     before the first such row is a headline, however short."""
     widest = widest_column_line(measures)
     count = 0
+    above = ""
     for line in block[:-1]:
         text = line.text.strip()
-        if not measures or not (by_rows or width(text) > widest or (count and text.startswith("——"))):
+        if not measures or not (
+            by_rows or wider_than_columns(text, measures, widest) or (count and (text.startswith("——") or wraps_headline(above, text)))
+        ):
             break
         if len(merged_parts(text, measures)) > 1:
             break  # two column lines printed as one, not a headline
         count += 1
+        above = text
     return max(count, marked_stack(block, measures, by_rows))
+
+
+# How far past the widest measure a line of Han characters alone may
+# measure and still be a column's line (rounding in the extracted widths).
+HAN_SLACK = 0.5
+
+
+def wider_than_columns(text: str, measures: list[float], widest: float) -> bool:
+    """Wider than any column's line can print: past the widest measure with
+    hanging punctuation and wide quotes, or, for a line of Han characters
+    alone (which have neither), past the widest measure itself."""
+    if text and all(map(is_han, text)):
+        return width(text) > max(measures) + HAN_SLACK
+    return width(text) > widest
+
+
+def wraps_headline(above: str, text: str) -> bool:
+    """A line with no punctuation that a word of the headline line above
+    runs into ("江州市与海滨市正式结为友" / "好城市签约仪式举行"): the
+    headline's wrapped end, however narrow."""
+    return bool(above and text) and TEXT_MARKS.isdisjoint(text) and breaks_word(above, text[:3]) and gain_across(above[-WINDOW:], text[:WINDOW]) > 0
 
 
 # The most lines a headline stack prints above its dash-led subtitle or
