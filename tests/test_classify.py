@@ -195,7 +195,7 @@ def test_pinyin_syllables_are_runs_of_vowels() -> None:
         ("新华社江州10月14", True),
         ("本报江州10月4日", True),
         ("本报江州", False),  # no date: the dateline may end here ("本报江州电")
-        ("据实际情况分批推进该", False),  # a line opening with 据 is no dateline
+        ("据天气变化分批播种该", False),  # a line opening with 据 is no dateline
     ],
 )
 def test_a_dated_dateline_broken_off_at_the_line_end(text: str, broken: bool) -> None:

@@ -488,10 +488,10 @@ def test_a_line_of_han_characters_wider_than_any_column_and_its_wrap_are_a_headl
     them cannot print in a ten-em column, so the line is a headline, and
     the line a word of it runs into ("……结为友" / "好城市……", 友好) is
     its wrapped end, however narrow."""
-    lines = as_lines(["江州市与海滨市正式结为友", "好城市签约仪式举行", "一、双方同意 推动联合研究", "加强合作"])
+    lines = as_lines(["江州市与海滨市正式结为友", "好城市签约仪式举行", "一、两市同意 互派干部挂职", "共建园区"])
     assert headline_lines(lines, [10.0]) == 2
     # With a mark inside, the same width may be a column's line.
-    marked = as_lines(["今年雨水匀，稻子长得好", "好城市签约仪式举行", "一、双方同意 推动联合研究", "加强合作"])
+    marked = as_lines(["今年雨水匀，稻子长得好", "好城市签约仪式举行", "一、两市同意 互派干部挂职", "共建园区"])
     assert headline_lines(marked, [10.0]) == 0
 
 
