@@ -79,10 +79,10 @@ from itertools import groupby
 
 import numpy as np
 
-from jianbao.assemble.continuity import WINDOW, gain_across, head_codes, join_gains, tail_codes
+from jianbao.assemble.continuity import head_codes, join_gains, tail_codes, word_runs_across
 from jianbao.assignment import best_pairs
 from jianbao.classify import breaks_off_dateline
-from jianbao.lexicon import breaks_word, short_words
+from jianbao.lexicon import short_words
 from jianbao.model import Line
 from jianbao.normalize import is_han
 from jianbao.normalize import width as printed_width
@@ -301,7 +301,7 @@ def wraps_headline(above: str, text: str) -> bool:
     """A line with no punctuation that a word of the headline line above
     runs into ("江州市与海滨市正式结为友" / "好城市签约仪式举行"): the
     headline's wrapped end, however narrow."""
-    return bool(above and text) and TEXT_MARKS.isdisjoint(text) and breaks_word(above, text[:3]) and gain_across(above[-WINDOW:], text[:WINDOW]) > 0
+    return bool(above and text) and TEXT_MARKS.isdisjoint(text) and word_runs_across(above, text)
 
 
 # The most lines a headline stack prints above its dash-led subtitle or

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from jianbao.lexicon import word_log_probabilities
+from jianbao.lexicon import breaks_word, word_log_probabilities
 
 WINDOW = 4  # characters taken on each side of the break
 _SHIFT = np.uint64(16)
@@ -150,6 +150,19 @@ def gain_across(tail: str, head: str) -> float:
     """
     gains = join_gains(tail_codes([tail]), head_codes([head]), np.zeros((1, 1), dtype=np.intp))
     return float(gains[0, 0])
+
+
+def word_runs_across(prev: str, nxt: str) -> bool:
+    """A dictionary word runs across the break and reads better than the
+    words on either side of it ("……科" / "学决策" does; "……的决定" /
+    "为期……" does not, though 定为 is a word too).
+
+    >>> word_runs_across("江州碳素科", "学园区正式开园"), word_runs_across("关于奖励的决定", "为期十天")
+    (True, False)
+    """
+    a = prev.rstrip()
+    b = nxt.lstrip()
+    return breaks_word(a, b) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
 
 
 # Size of the table of character pairs found inside words (a power of two;

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jianbao.assemble.continuity import WINDOW, gain_across
+from jianbao.assemble.continuity import word_runs_across
 from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note
 from jianbao.lexicon import breaks_word, opens_with_verb
 from jianbao.normalize import clean_spaces, visible_len
@@ -288,7 +288,7 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
         or opened
         or opens_mid_phrase
         or _number_runs_on(a, b)
-        or _word_runs_across(a, b)
+        or word_runs_across(a, b)
         or _document_title_runs_on(a, b)
     )
 
@@ -301,13 +301,7 @@ def words_run_into(prev: str, nxt: str) -> bool:
     True
     """
     a, b = prev.rstrip(), nxt.lstrip()
-    return bool(a and b) and (a[-1] in DANGLING or _number_runs_on(a, b) or _word_runs_across(a, b))
-
-
-def _word_runs_across(a: str, b: str) -> bool:
-    """A word runs across the break and reads better than the words on
-    either side of it (see :func:`jianbao.assemble.continuity.gain_across`)."""
-    return breaks_word(a, b[:3]) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
+    return bool(a and b) and (a[-1] in DANGLING or _number_runs_on(a, b) or word_runs_across(a, b))
 
 
 def _same_size(a: StackLine, b: StackLine) -> bool:

@@ -19,7 +19,7 @@ from collections import Counter
 import numpy as np
 
 from jianbao import classify, rules
-from jianbao.assemble.continuity import WINDOW, gain_across, head_codes, join_gains, tail_codes
+from jianbao.assemble.continuity import head_codes, join_gains, tail_codes, word_runs_across
 from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
@@ -137,19 +137,6 @@ def break_cost(prev: str, nxt: str, prev_leaves_open: bool | None = None, word_a
     if not marked and word_across:
         return C_BROKEN_WORD
     return C_BROKEN_RUN
-
-
-def word_runs_across(prev: str, nxt: str) -> bool:
-    """A dictionary word runs across the break and reads better than the
-    words on either side of it ("……科" / "学决策" does; "……的决定" /
-    "为期……" does not, though 定为 is a word too).
-
-    >>> word_runs_across("江州碳素科", "学园区正式开园"), word_runs_across("关于奖励的决定", "为期十天")
-    (True, False)
-    """
-    a = prev.rstrip()
-    b = nxt.lstrip()
-    return breaks_word(a, b) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
 
 
 def weighed_words_across(texts: list[str], weighed: list[bool]) -> dict[int, bool]:
@@ -1077,7 +1064,7 @@ def reads_across(prev: str, nxt: str) -> bool:
         return False
     if _breaks_off(a) or rules.number_runs_across(a, b):
         return True
-    return breaks_word(a, b[:3]) and gain_across(a[-WINDOW:], b[:WINDOW]) > 0
+    return word_runs_across(a, b)
 
 
 def _ends_on_tag(text: str) -> bool:
