@@ -35,6 +35,9 @@ from jianbao.assemble.segment import (
     untangle_heads,
 )
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+from compose_text import HARVEST  # noqa: E402
+
 
 def unit(text: str) -> Item:
     return Item(kind=UNIT, rows=[Row(text=text, lines=[0])])
@@ -724,9 +727,6 @@ def test_a_kicker_naming_no_article_stays_apart() -> None:
 
 
 # --- two stacks printed together ---------------------------------------------------------
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
-from compose_text import HARVEST  # noqa: E402
 
 LIBRARY = [
     "江州图书馆新馆今天正式开馆。新馆共有六层，藏书八十万册，设有少儿阅览区、古籍阅览室和二十四小时自习区，读者凭身份证就能借书。",
