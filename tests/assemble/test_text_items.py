@@ -699,6 +699,17 @@ def test_a_text_that_keeps_naming_its_own_headline_is_not_cut() -> None:
     assert articles == [merged]
 
 
+def test_a_headline_printed_twice_as_one_run_is_titled_once() -> None:
+    """Layout text may print a faux-bold title of two phrases as one run
+    holding both copies; the title is the phrase once, while the printed
+    line keeps both copies (every printed character stays placed)."""
+    doubled = "江州大桥 今日通车江州大桥 今日通车"
+    items = build_items([head(doubled, bold=True), row("本报讯 江州大桥今天正式通车，市民可以从桥上步行过江。", SINGLE)])
+    article, _ = build_article(make_segment(items, 0.0))
+    assert article.title == "江州大桥今日通车"
+    assert article.headline_lines == [doubled]
+
+
 def test_an_intertitle_wrapped_over_two_lines_is_one_paragraph() -> None:
     """"守住老街的烟火气，让日子更" / "红火": the wrapped end of an
     intertitle inside an article joins it in one paragraph of the body."""

@@ -880,7 +880,28 @@ def fill_headline(article: Article, heads: list[Item]) -> None:
             measure = row.measure or measure
         printed_line = row.lines if it.kind == HEAD_ITEM else None
     stack = split_stack(lines, measure)
-    article.kicker, article.title, article.subtitle = stack.kicker, stack.title, stack.subtitle
+    article.kicker, article.title, article.subtitle = (one_copy(part) for part in (stack.kicker, stack.title, stack.subtitle))
+
+
+def one_copy(text: str) -> str:
+    """A headline element printed twice whole ("九九重阳 其乐融融九九重阳
+    其乐融融"), faux bold that an extractor printed as one run and the line
+    stages could not take apart, as printed once.  The printed lines keep
+    both copies (``headline_lines``); the element is a parsed copy.
+
+    >>> one_copy("江州大桥 今日通车江州大桥 今日通车"), one_copy("谢谢谢谢")
+    ('江州大桥 今日通车', '谢谢谢谢')
+    """
+    compact = "".join(text.split())
+    if len(compact) < 2 * TITLE_MIN_CHARS or rules.undouble_token(compact) != compact[: len(compact) // 2]:
+        return text
+    kept, count = [], 0
+    for ch in text:
+        if count == len(compact) // 2:
+            break
+        kept.append(ch)
+        count += not ch.isspace()
+    return "".join(kept).strip()
 
 
 def is_pen_name(text: str) -> bool:
