@@ -884,8 +884,8 @@ def fill_headline(article: Article, heads: list[Item]) -> None:
 
 
 def one_copy(text: str) -> str:
-    """A headline element printed twice whole ("九九重阳 其乐融融九九重阳
-    其乐融融"), faux bold that an extractor printed as one run and the line
+    """A headline element printed twice whole ("江州大桥 今日通车江州大桥
+    今日通车"), faux bold that an extractor printed as one run and the line
     stages could not take apart, as printed once.  The printed lines keep
     both copies (``headline_lines``); the element is a parsed copy.
 
