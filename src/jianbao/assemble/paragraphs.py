@@ -1054,7 +1054,6 @@ def has_headline_form(text: str) -> bool:
     return bool(rules.PARALLEL_HALVES.match(text) or rules.PARALLEL_SERIES.match(text)) or named
 
 
-
 def reads_across(prev: str, nxt: str) -> bool:
     """A sentence evidently runs on from ``prev`` into ``nxt``: ``prev``
     stops on a mark or word that runs on, or a number or a likely word runs

@@ -905,16 +905,25 @@ def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
     units = seg.units
     starts = [k for k in range(1, len(units)) if units[k].rows[0].part in (FIRST, SINGLE) or units[k].hard_start]
     cut = change_point(units, second, first, vocab, starts)
-    if cut is None or min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < PART_MIN_CHARS:
+    parts = None if cut is None else text_parts(units, cut)
+    if parts is None:
         return None
-    before = set().union(*(u.grams for u in units[:cut]))
-    after = set().union(*(u.grams for u in units[cut:]))
+    before, after = parts
     if vocab.similarity(second, after) < vocab.similarity(second, before) + STACKS_MARGIN:
         return None
     if vocab.similarity(first, before) < vocab.similarity(first, after) + STACKS_MARGIN:
         return None
     moving = {id(it) for lines in printed[sub + 1 :] for it in lines}
     return _cut_at(seg, units[cut], moving, lead=True)
+
+
+def text_parts(units: list[Item], cut: int) -> tuple[set[str], set[str]] | None:
+    """The vocabulary of the units before ``cut`` and of those from it on,
+    when each part is long enough to stand as a text of its own
+    (:data:`PART_MIN_CHARS`); None when one is not."""
+    if min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < PART_MIN_CHARS:
+        return None
+    return set().union(*(u.grams for u in units[:cut])), set().union(*(u.grams for u in units[cut:]))
 
 
 def change_point(units: list[Item], theirs: set[str], ours: set[str], vocab: Vocabulary, starts: list[int]) -> int | None:

@@ -26,7 +26,6 @@ from jianbao.assemble.segment import (
     GAP,
     TITLE_MIN_CHARS,
     UNIT,
-    PART_MIN_CHARS,
     Item,
     Segment,
     change_point,
@@ -46,6 +45,7 @@ from jianbao.assemble.segment import (
     segment_items,
     split_paired_reports,
     split_two_stacks,
+    text_parts,
     untangle_heads,
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
@@ -263,12 +263,10 @@ def cut_interrupted_text(
         if not own:
             continue
         cut = change_point(units, grams, own, vocab, [k for k in range(1, len(units)) if order[id(units[k])] < at])
-        if cut is None:
+        parts = None if cut is None else text_parts(units, cut)
+        if parts is None:
             continue
-        if min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < PART_MIN_CHARS:
-            continue
-        before = set().union(*(u.grams for u in units[:cut]))
-        after = set().union(*(u.grams for u in units[cut:]))
+        before, after = parts
         mine, theirs = vocab.similarity(grams, after), vocab.similarity(grams, before)
         if mine < CUT_MIN_SIMILARITY or mine < theirs + CUT_MARGIN:
             continue
