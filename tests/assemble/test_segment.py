@@ -10,10 +10,12 @@ from jianbao.assemble.paragraphs import FIRST
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import (
     BYLINE,
+    C_WEAK_HEADLINE,
     GAP,
     HEAD,
     UNIT,
     Item,
+    PageFeatures,
     Segment,
     give_heads_to_headless,
     give_kickers_to_titles,
@@ -21,6 +23,7 @@ from jianbao.assemble.segment import (
     heads_a_report,
     index_flow_windows,
     index_grams,
+    index_intertitle_similarity,
     join_continued_sections,
     join_feature_sections,
     join_headlines_to_headless,
@@ -32,6 +35,7 @@ from jianbao.assemble.segment import (
     make_segment,
     segment_items,
     split_two_stacks,
+    tells_vocabulary,
     untangle_heads,
 )
 
@@ -765,3 +769,27 @@ def test_two_stacks_over_a_text_that_never_turns_stay_one_segment() -> None:
     seg = _stacks_over(HARVEST.paragraphs[:2])
     vocab = Vocabulary(u.grams for u in seg.units)
     assert split_two_stacks([seg], vocab) == [seg]
+
+
+def test_a_headline_line_of_one_character_is_no_evidence_of_its_text() -> None:
+    """"当" printed alone (the stray end of a wrapped intertitle, "……大国担"
+    / "当") occurs in almost any text: it earns nothing as a headline line
+    or an intertitle, while a line with a word in it does."""
+    items = [
+        unit("社区把闲置的门面改成了便民食堂，当天就有老人来吃午饭。"),
+        head("当", strong=False),
+        head("便民食堂", strong=False),
+        unit("便民食堂的饭菜比外面便宜，老人们当场就办了饭卡。"),
+    ]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    index_flow_windows([it for it in items if it.kind == UNIT], vocab)
+    index_intertitle_similarity(items, vocab)
+    stray, word = items[1], items[2]
+    assert not tells_vocabulary(stray) and tells_vocabulary(word)
+    assert stray.local_sim == 0.0 < word.local_sim
+    page = PageFeatures(items, vocab, C_WEAK_HEADLINE)
+    for k in range(len(items)):
+        page.see_unit(k)
+    assert page.shared_with_body(1, 0) == 0.0 < page.shared_with_body(2, 0)

@@ -331,7 +331,14 @@ def index_intertitle_similarity(items: list[Item], vocab: Vocabulary) -> None:
             around |= previous.tail_bits
         if next_unit[k] is not None:
             around |= next_unit[k].head_bits
-        it.local_sim = vocab.bits_similarity(it.grams, around)
+        it.local_sim = vocab.bits_similarity(it.grams, around) if tells_vocabulary(it) else 0.0
+
+
+def tells_vocabulary(item: Item) -> bool:
+    """Whether a headline line's words say which text it belongs to: a
+    line of one character (the stray end of a wrapped line, "当") is found
+    in any text, so it is no evidence either way."""
+    return any(len(g) > 1 for g in item.grams)
 
 
 @dataclass(slots=True)
@@ -438,7 +445,7 @@ class PageFeatures:
         self.weak_cost = weak_cost
         self.is_unit = [it.kind == UNIT for it in items]
         self.inner_cost = [_inner_item_score(it, nxt) for it, nxt in zip(items, [*items[1:], None])]
-        self.head_total = [vocab.total(it.grams) if it.kind == HEAD else 0.0 for it in items]
+        self.head_total = [vocab.total(it.grams) if it.kind == HEAD and tells_vocabulary(it) else 0.0 for it in items]
         self.last_unit_with: dict[str, int] = {}
         self.stacks: dict[tuple[int, int], Stack] = {}
         self.empty = stack_of([], weak_cost)
@@ -578,7 +585,7 @@ class SegmentGrower:
                     parts.setdefault(k, []).append(weights[g])
             self.trail_parts.append(parts)
             self.trail_found.append([])
-            self.trail_total.append(page.vocab.total(it.grams))
+            self.trail_total.append(page.vocab.total(it.grams) if tells_vocabulary(it) else 0.0)
 
     def _find_trail_grams(self, unit: int) -> None:
         changed = False
