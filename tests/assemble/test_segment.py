@@ -6,57 +6,23 @@ import sys
 from pathlib import Path
 
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import FIRST
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import (
-    BYLINE,
     C_WEAK_HEADLINE,
     GAP,
-    HEAD,
     UNIT,
     Item,
     PageFeatures,
-    Segment,
-    give_heads_to_headless,
-    give_kickers_to_titles,
-    give_titles_to_continued_parts,
     heads_a_report,
     index_flow_windows,
     index_grams,
     index_intertitle_similarity,
-    join_continued_sections,
-    join_feature_sections,
-    join_headlines_to_headless,
-    join_intertitle_series,
-    join_section_series,
-    join_signed_sections,
     line_over_kicker,
-    opens_a_tag,
-    make_segment,
-    segment_items,
-    split_two_stacks,
     tells_vocabulary,
-    untangle_heads,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
-from compose_text import HARVEST  # noqa: E402
-
-
-def unit(text: str) -> Item:
-    return Item(kind=UNIT, rows=[Row(text=text, lines=[0])])
-
-
-def head(text: str, strong: bool = True, wraps_previous: bool = False) -> Item:
-    return Item(kind=HEAD, rows=[Row(text=text, lines=[0])], strong=strong, wraps_previous=wraps_previous)
-
-
-def segment(items: list[Item], heads_lead: bool = False) -> list[list[str]]:
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    index_flow_windows([it for it in items if it.kind == UNIT], vocab)
-    return [[it.text for it in seg.items] for seg in segment_items(items, vocab, heads_lead=heads_lead)]
+from segment_items import head, segment, unit  # noqa: E402
 
 
 def test_a_headline_printed_before_its_body_heads_it() -> None:
@@ -153,229 +119,6 @@ def test_a_source_note_ends_its_article_even_where_the_next_text_is_alike() -> N
     assert [len(seg) for seg in segment(items)] == [3, 2]
 
 
-def sections(*stacks: tuple[list[str], str]) -> list[Segment]:
-    return [make_segment([head(h, strong=False) for h in heads] + [unit(body)], 0.0) for heads, body in stacks]
-
-
-def test_texts_headed_by_the_same_kind_of_label_are_sections_of_the_text_before() -> None:
-    opening = make_segment([head("他们向祖国表白——"), head("我爱你，家乡"), unit("多年来，一批批普通人默默坚守，把平凡的岗位干成了事业。")], 0.0)
-    series = sections(
-        (["李明——", "守好一方山林"], "我在林场干了三十年，看着荒山一点点变绿。"),
-        (["王芳——", "教好每个孩子"], "山里的孩子也该有好老师，我愿意一直留在这里。"),
-        (["张强——", "修好每条线路"], "线路通了，村里的灯就亮了，这是我最高兴的事。"),
-    )
-    joined = join_section_series([opening, *series])
-    assert len(joined) == 1
-    assert [it.text for it in joined[0].lead] == ["他们向祖国表白——", "我爱你，家乡"]
-
-
-def test_one_labelled_text_or_a_bold_label_stands_alone() -> None:
-    opening = make_segment([head("江州大桥建成通车"), unit("大桥今天正式建成通车，全长三公里。")], 0.0)
-    (single,) = sections((["江州青山——", "春茶开采正当时"], "茶农们趁着晴天上山采茶，茶园里一片忙碌。"))
-    assert len(join_section_series([opening, single])) == 2
-    bold = sections((["李明——", "守好一方山林"], "我在林场干了三十年。"), (["王芳——", "教好每个孩子"], "我愿意一直留在这里。"))
-    for seg in bold:
-        seg.lead[0].strong = True
-    assert len(join_section_series([opening, *bold])) == 3
-
-
-def continued(body: str) -> Item:
-    item = unit(body)
-    item.from_jump = item.hard_start = True
-    return item
-
-
-def test_a_continued_part_keeps_the_plain_sections_after_it() -> None:
-    part = make_segment([head("江州大桥建成通车"), continued("（上接第1版）大桥全长三公里，是连接两岸的重要通道。")], 0.0)
-    (section,) = sections((["通车首日车流平稳"], "早高峰时段，大桥上车流平稳，没有出现拥堵。"))
-    joined = join_continued_sections([part, section])
-    assert len(joined) == 1 and [it.text for it in joined[0].lead] == ["江州大桥建成通车"]
-
-
-def test_a_continued_part_ends_at_a_bold_headline_a_dateline_or_its_source_note() -> None:
-    part = make_segment([head("江州大桥建成通车"), continued("（上接第1版）大桥全长三公里，是连接两岸的重要通道。")], 0.0)
-    (bold,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
-    bold.lead[0].strong = True
-    assert len(join_continued_sections([part, bold])) == 2
-    (dated,) = sections((["老城区改造全面启动"], "本报讯 老城区改造工程昨天启动。"))
-    dated.units[0].hard_start = True
-    assert len(join_continued_sections([part, dated])) == 2
-    noted = make_segment([*part.items, unit("（本报记者 王芳）")], 0.0)
-    (plain,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
-    assert len(join_continued_sections([noted, plain])) == 2
-
-
-def test_a_plain_headline_naming_a_document_heads_a_text_of_its_own() -> None:
-    """No intertitle names a document: a plain "……的决定" after a
-    continued part heads the decision printed under it."""
-    part = make_segment([head("江州大桥建成通车"), continued("（上接第1版）大桥全长三公里，是连接两岸的重要通道。")], 0.0)
-    (decision,) = sections((["江州市人民政府关于", "老城保护的决定"], "一、老城街区实行整体保护。"))
-    assert len(join_continued_sections([part, decision])) == 2
-
-
-def byline(text: str) -> Item:
-    return Item(kind=BYLINE, rows=[Row(text=text, lines=[0])])
-
-
-def page_vocabulary(segments: list[Segment]) -> Vocabulary:
-    """The page's vocabulary, with the units' windows indexed as
-    segment_items leaves them."""
-    items = [it for seg in segments for it in seg.items]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    index_flow_windows([it for it in items if it.kind == UNIT], vocab)
-    return vocab
-
-
-def test_sections_signed_by_their_reporters_are_one_report() -> None:
-    """A roundup from several reporters: each section under a plain
-    intertitle and its own byline, all about the same thing."""
-    report = make_segment(
-        [
-            head("江州春运首日见闻（新春走基层）"),
-            head("车站里的志愿者", strong=False),
-            byline("本报记者 王芳"),
-            unit("春运首日，江州站的志愿者清晨六点已经到岗，为旅客指路。"),
-        ],
-        0.0,
-    )
-    second = make_segment(
-        [head("高速路上的服务区", strong=False), byline("本报记者 李明"), unit("春运首日，高速服务区为旅客备好热水，志愿者在路口指路。")],
-        0.0,
-    )
-    third = make_segment([head("机场的暖心服务", strong=False), byline("本报记者 张强"), unit("春运首日，机场的志愿者为旅客送上热饮和春联。")], 0.0)
-    joined = join_signed_sections([report, second, third], page_vocabulary([report, second, third]))
-    assert len(joined) == 1 and joined[0].items == report.items + second.items + third.items
-
-
-def test_short_news_each_under_a_plain_headline_and_a_byline_stay_apart() -> None:
-    """A city paper's page of short news: each under a plain headline and
-    its byline, about different things."""
-    first = make_segment(
-        [head("老旧小区加装电梯", strong=False), byline("本报记者 周小燕"), unit("全市今年计划为老旧小区加装电梯两百部，审批流程将简化。")],
-        0.0,
-    )
-    second = make_segment([head("植物园樱花盛开", strong=False), byline("本报记者 刘洋"), unit("植物园的樱花进入盛花期，不少市民前来踏青赏花。")], 0.0)
-    assert len(join_signed_sections([first, second], page_vocabulary([first, second]))) == 2
-
-
-def test_a_signed_text_under_a_bold_headline_or_after_a_closed_one_stands_alone() -> None:
-    report = make_segment([head("江州春运首日见闻"), byline("本报记者 王芳"), unit("清晨六点，江州站的志愿者已经到岗。")], 0.0)
-    bold = make_segment([head("高速路上的服务区"), byline("本报记者 李明"), unit("服务区里热水、充电桩一应俱全。")], 0.0)
-    assert len(join_signed_sections([report, bold], page_vocabulary([report, bold]))) == 2
-    closed = make_segment([*report.items, unit("（本报记者 王芳）")], 0.0)
-    plain = make_segment([head("高速路上的服务区", strong=False), byline("本报记者 李明"), unit("服务区里热水、充电桩一应俱全。")], 0.0)
-    assert len(join_signed_sections([closed, plain], page_vocabulary([closed, plain]))) == 2
-    unsigned = make_segment([head("江州春运首日见闻"), unit("清晨六点，江州站的志愿者已经到岗。")], 0.0)
-    assert len(join_signed_sections([unsigned, plain], page_vocabulary([unsigned, plain]))) == 2
-
-
-def test_a_feature_not_yet_closed_keeps_the_plain_sections_after_it() -> None:
-    feature = make_segment([head("江州大桥建成通车", strong=False), unit("江州大桥今天正式建成通车，两岸市民出行更方便了。")], 0.0)
-    first, second = sections(
-        (["早高峰车流平稳"], "早高峰时段，大桥上车流平稳，没有出现拥堵。"),
-        (["夜景灯光点亮江面"], "入夜，大桥的景观灯光点亮了江面。"),
-    )
-    joined = join_feature_sections([feature, first, second])
-    assert len(joined) == 1 and [it.text for it in joined[0].lead] == ["江州大桥建成通车"]
-
-
-def test_a_feature_ends_at_its_signature_and_a_report_at_its_next_headline() -> None:
-    feature = make_segment([head("江州大桥建成通车", strong=False), unit("江州大桥今天正式建成通车，两岸市民出行更方便了。")], 0.0)
-    signed = make_segment([*feature.items, unit("（本报记者 王芳）")], 0.0)
-    (plain,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
-    assert len(join_feature_sections([signed, plain])) == 2
-    report = make_segment([head("江州大桥建成通车", strong=False), unit("本报江州5月1日电 江州大桥今天正式建成通车。")], 0.0)
-    report.units[0].hard_start = True
-    assert len(join_feature_sections([report, plain])) == 2
-    (bold,) = sections((["老城区改造全面启动"], "老城区改造工程昨天启动。"))
-    bold.lead[0].strong = True
-    assert len(join_feature_sections([feature, bold])) == 2
-
-
-def heads_given(text: list[Item], heads: list[Item], after: Item) -> list[Segment]:
-    """A text with no headline, then a stack over the next text, after
-    :func:`give_heads_to_headless`."""
-    items = [*text, *heads, after]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    segments = [make_segment(text, 0.0), make_segment([*heads, after], 0.0)]
-    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
-    return segments
-
-
-def test_a_text_without_headline_takes_the_first_line_of_the_next_stack_that_matches_it() -> None:
-    """The report of the meeting lost its headline ("市长会见友好城市代表团")
-    to the stack above the next article; the line names the meeting, not
-    the banquet."""
-    meeting = Item(kind=UNIT, rows=[Row(text="本报江州5月6日电 市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。", lines=[0])], hard_start=True)
-    heads = [head("市长会见友好城市代表团", strong=False), head("市长出席欢迎晚宴")]
-    banquet = unit("晚宴在江州宾馆举行，市长在晚宴上致辞，欢迎客人来江州，晚宴上演出了地方戏曲。")
-    segments = heads_given([meeting], heads, banquet)
-    assert [it.text for it in segments[0].trail] == ["市长会见友好城市代表团"]
-    assert [it.text for it in segments[1].lead] == ["市长出席欢迎晚宴"]
-    assert [it.text for it in segments[0].items] == [meeting.text, "市长会见友好城市代表团"]
-
-
-def test_a_continued_part_without_headline_takes_the_first_line_of_the_next_stack() -> None:
-    """A part continued from another page reprints its headline; printed
-    after the part, it sits on the stack over the next continued part."""
-    meeting = continued("（上接第1版）双方就友好城市合作交换意见，代表团团长感谢市长会见友好城市代表团。")
-    heads = [head("市长会见友好城市代表团（江州快讯）", strong=False), head("“晚宴上的地方戏真好看”")]
-    banquet = continued("（上接第1版）晚宴在江州宾馆举行，市长在晚宴上致辞，晚宴上演出了地方戏曲。")
-    segments = heads_given([meeting], heads, banquet)
-    assert [it.text for it in segments[0].trail] == [heads[0].text]
-    assert [it.text for it in segments[1].lead] == [heads[1].text]
-
-
-def test_a_headline_alone_after_a_text_without_one_is_its_trailing_headline() -> None:
-    text = make_segment([unit("大桥全长三公里，是连接两岸的重要通道，今天正式通车。")], 0.0)
-    alone = make_segment([head("江州大桥建成通车")], 0.0)
-    after = make_segment([head("老街换新颜"), unit("老街改造今天完工。")], 0.0)
-    joined = join_headlines_to_headless([text, alone, after])
-    assert len(joined) == 2 and [it.text for it in joined[0].trail] == ["江州大桥建成通车"]
-
-
-def test_a_headline_alone_next_to_a_caption_or_after_a_headed_text_stays_apart() -> None:
-    text = make_segment([unit("大桥全长三公里，是连接两岸的重要通道，今天正式通车。")], 0.0)
-    alone = make_segment([head("春到江州")], 0.0)
-    caption = make_segment([Item(kind=GAP, rows=[])], 0.0)
-    assert len(join_headlines_to_headless([text, alone, caption])) == 3
-    headed = make_segment([head("江州大桥建成通车"), unit("大桥全长三公里，今天正式通车。")], 0.0)
-    assert len(join_headlines_to_headless([headed, alone])) == 2
-
-
-def test_a_continued_part_takes_the_last_headline_over_its_marker_from_the_text_before() -> None:
-    """Two continued parts, both titles printed between them: the text
-    before keeps the first, the part over whose marker the second stands
-    takes it."""
-    speech = continued("（上接第2版）让我们携手并进，把老城建设得越来越好！")
-    first, second = head("在江州各界新年联欢会上的讲话"), head("老城焕新的启示（江州论坛）")
-    forum = continued("（上接第3版）老城改造让居民过上了更好的日子。")
-    items = [speech, first, second, forum]
-    before = make_segment([speech, first, second], 0.0)
-    part = make_segment([forum], 0.0)
-    give_titles_to_continued_parts([before, part], {id(it): k for k, it in enumerate(items)})
-    assert [it.text for it in before.trail] == [first.text]
-    assert [it.text for it in part.lead] == [second.text]
-
-
-def test_a_stack_keeps_its_lines_when_the_text_before_has_a_headline() -> None:
-    heads0 = [head("市长会见友好城市代表团")]
-    meeting = unit("市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。")
-    heads = [head("市长会见友好城市代表团", strong=False), head("市长出席欢迎晚宴")]
-    banquet = unit("晚宴在江州宾馆举行，市长在晚宴上致辞，欢迎客人来江州，晚宴上演出了地方戏曲。")
-    items = [*heads0, meeting, *heads, banquet]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    segments = [make_segment([*heads0, meeting], 0.0), make_segment([*heads, banquet], 0.0)]
-    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
-    assert len(segments[1].lead) == 2
-
-
 def test_key_points_in_a_bullet_list_above_a_dateline_belong_to_its_text() -> None:
     points = Item(kind=UNIT, rows=[Row(text="■ 两万名跑者沿江奔跑，赛道沿途设有十个补给站。", lines=[0])], bulleted=True)
     report = Item(
@@ -385,52 +128,6 @@ def test_key_points_in_a_bullet_list_above_a_dateline_belong_to_its_text() -> No
     )
     items = [points, report, head("江州马拉松鸣枪开跑")]
     assert segment(items) == [[it.text for it in items]]
-
-
-def untangled(segments: list[Segment]) -> list[list[str]]:
-    items = [it for seg in segments for it in seg.items]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    untangle_heads(segments, vocab, {id(it): k for k, it in enumerate(items)})
-    return [[it.text for it in seg.items] for seg in segments]
-
-
-def test_a_title_line_over_its_subtitle_stays_in_its_stack() -> None:
-    """"……共创" / "美好未来" / "——……": the title's last line is the title's
-    even where its words fill the text printed before it."""
-    subtitle = head("——江州各界热议新一年发展蓝图", strong=False)
-    subtitle.subtitle_like = True
-    before = make_segment([head("老街食堂开张"), unit("老街食堂开张，居民说美好未来就在眼前，美好未来要靠大家共创，美好未来可期。")], 0.0)
-    after = make_segment(
-        [head("携手奋进，共创江州", strong=False), head("美好未来", strong=False), subtitle, unit("新年伊始，江州各界纷纷表示，要抓住机遇加快发展。")], 0.0
-    )
-    assert untangled([before, after])[1][:3] == ["携手奋进，共创江州", "美好未来", subtitle.text]
-
-
-def test_a_feature_with_quoted_intertitles_keeps_its_next_quoted_section() -> None:
-    first = [head("江州老街焕新颜"), unit("老街改造完成后，街坊们又回来了。"), head("“老街又热闹起来了”", strong=False), unit("早餐铺重新开张。")]
-    second = [head("“我们还想再住五十年”", strong=False), unit("八十岁的王大爷说，他舍不得老街。")]
-    joined = join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])
-    assert len(joined) == 1 and [it.text for it in joined[0].items] == [it.text for it in first + second]
-
-
-def test_a_quoted_headline_after_an_article_without_quoted_intertitles_stands_alone() -> None:
-    first = [head("江州老街焕新颜"), unit("老街改造完成后，街坊们又回来了。")]
-    second = [head("“我们还想再住五十年”", strong=False), unit("八十岁的王大爷说，他舍不得老街。")]
-    assert len(join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])) == 2
-
-
-def test_a_text_headed_by_a_paired_line_like_its_own_intertitles_is_a_section_of_the_one_before() -> None:
-    first = [head("我为家乡骄傲 我为家乡祝福"), unit("节日期间，全市各地举办庆祝活动。")]
-    second = [
-        head("礼赞家乡  致敬时代", strong=False),
-        unit("热烈真挚的爱乡之情在全市涌动。"),
-        head("感受巨变  情系桑梓", strong=False),
-        unit("别开生面的活动在各区上演。"),
-    ]
-    joined = join_intertitle_series([make_segment(first, 0.0), make_segment(second, 0.0)])
-    assert len(joined) == 1
 
 
 def test_a_dash_led_subtitle_closes_the_stack_above_it_even_next_to_a_photo() -> None:
@@ -514,47 +211,6 @@ def test_a_kicker_wrapped_or_over_another_kicker_line_is_no_line_over_a_kicker()
     assert line_over_kicker([title, second])
 
 
-def test_a_photo_storys_short_text_before_its_caption_takes_the_headline_after_it() -> None:
-    """A photo story prints a few lines of text, "图为……" and the credit,
-    then its headline: the headline heads the text too.  A long text
-    before a caption keeps apart from the photo's headline."""
-    story = make_segment([unit("江州老街的年货集市开市了，街坊们赶来置办年货。"), Item(kind=GAP, rows=[])], 0.0)
-    alone = make_segment([head("赶大集 过大年", strong=False)], 0.0)
-    joined = join_headlines_to_headless([story, alone])
-    assert len(joined) == 1 and [it.text for it in joined[0].trail][-1] == "赶大集 过大年"
-    long_text = make_segment([unit("老街改造今天完工。" * 40), Item(kind=GAP, rows=[])], 0.0)
-    assert len(join_headlines_to_headless([long_text, alone])) == 2
-
-
-def test_a_headline_line_never_moves_above_another_articles_kicker() -> None:
-    """A stack's kicker tops it: a line of a neighbouring stack that shares
-    words with that article's text stays where it was printed rather than
-    land above the kicker."""
-    kicker = head("市长在江州站察看节日客运时强调", strong=False)
-    kicker.kicker_like = True
-    first = make_segment([unit("江州站今天发送旅客两万人次，车站增开临客。"), head("加强服务 保障出行", strong=False), head("春运首日江州客流平稳", strong=False)], 0.0)
-    second = make_segment([kicker, head("让旅客平安出行温馨回家", strong=False), unit("市长今天到江州站察看节日客运，要求加强服务，保障旅客平安出行，让旅客温馨回家。")], 0.0)
-    assert untangled([first, second])[1][:2] == [kicker.text, "让旅客平安出行温馨回家"]
-
-
-def test_the_line_over_a_column_tags_line_stays_with_the_title_the_tag_closes() -> None:
-    """"……第一线" / "高高飘扬（来自……" is one title wrapped over two lines,
-    closed by its column tag: its first line does not move to a
-    neighbouring article whose text it matches."""
-    before = make_segment([head("老街食堂香飘四邻"), unit("社区食堂是老人的第二个家。社区食堂开在老街口，老人们说，社区食堂就是第二个家。")], 0.0)
-    after = make_segment(
-        [head("社区食堂老人第二个家", strong=False), head("让助餐点遍布全城（民生观察）", strong=False), unit("江州市今年新建五十个助餐点，覆盖全部街道。")], 0.0
-    )
-    assert untangled([before, after])[1][:2] == ["社区食堂老人第二个家", "让助餐点遍布全城（民生观察）"]
-
-
-def test_a_line_opening_a_column_tag() -> None:
-    assert opens_a_tag("高高飘扬（来自一线的")
-    assert opens_a_tag("办好食堂（民生观察）")
-    assert not opens_a_tag("（2024年3月5日）")
-    assert not opens_a_tag("让老人在家门口")
-
-
 def test_headline_lines_inside_a_datelined_report_without_headline_head_texts_cut_apart() -> None:
     """A report under a dateline printed without its headline, then three
     plain headline lines and a text about something else: intertitles
@@ -573,18 +229,6 @@ def test_headline_lines_inside_a_datelined_report_without_headline_head_texts_cu
     ]
     cut = segment(items)
     assert [len(seg) for seg in cut] == [4, 3]
-
-
-def test_the_wrapped_end_of_a_subtitle_stays_under_it() -> None:
-    """"——……坚决" / "打赢老城保护攻坚战": the second line finishes the
-    subtitle, even where its words fill the text of another article."""
-    subtitle = head("——全市各区抓紧落实老城保护的各项任务坚决", strong=False)
-    subtitle.dash_led = subtitle.subtitle_like = True
-    before = make_segment([head("市政府印发通知部署老城保护"), unit("通知要求，各区要坚决打赢老城保护攻坚战，打赢老城保护攻坚战要靠全市上下齐心。")], 0.0)
-    after = make_segment(
-        [head("老街新生 古城焕彩"), subtitle, head("打赢老城保护攻坚战", strong=False), unit("新年伊始，各区纷纷召开会议，街坊们说老街又热闹起来了。")], 0.0
-    )
-    assert untangled([before, after])[1][:3] == ["老街新生 古城焕彩", subtitle.text, "打赢老城保护攻坚战"]
 
 
 def test_a_headline_line_after_a_documents_title_heads_the_next_article() -> None:
@@ -699,76 +343,6 @@ def test_a_plain_line_naming_a_document_heads_the_document_under_it() -> None:
         unit("二、两市将互派代表团。"),
     ]
     assert [len(seg) for seg in segment(items)] == [3, 3]
-
-
-def kicker_case(kicker: str) -> tuple[list[Segment], list[Segment]]:
-    """A kicker's box printed above another article's text, its title
-    further down over the text it heads."""
-    floating = [head(kicker, strong=False)]
-    other = [head("老街早餐铺坐满了人"), unit("本报讯 清晨六点，老街的早餐铺已经坐满了人，社区食堂也开门了。")]
-    titled = [head("三座污水处理厂同日开工"), unit("本报讯 市长王明在江州考察时强调，要加快建设污水处理厂，王明还察看了施工现场。")]
-    items = [*floating, *other, *titled]
-    for it in items:
-        it.kicker_like = it.text.endswith("强调")
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    articles = [make_segment(other, 0.0), make_segment(titled, 0.0)]
-    left = give_kickers_to_titles([make_segment(floating, 0.0)], articles, vocab, {id(it): k for k, it in enumerate(items)})
-    return left, articles
-
-
-def test_a_kicker_printed_apart_from_its_title_heads_the_article_it_names() -> None:
-    left, (other, titled) = kicker_case("市长王明在江州考察时强调")
-    assert left == []
-    assert [it.text for it in titled.lead] == ["市长王明在江州考察时强调", "三座污水处理厂同日开工"]
-    assert [it.text for it in other.lead] == ["老街早餐铺坐满了人"]
-
-
-def test_a_kicker_naming_no_article_stays_apart() -> None:
-    left, (_other, titled) = kicker_case("省长李华在湖州调研时强调")
-    assert len(left) == 1
-    assert [it.text for it in titled.lead] == ["三座污水处理厂同日开工"]
-
-
-# --- two stacks printed together ---------------------------------------------------------
-
-LIBRARY = [
-    "江州图书馆新馆今天正式开馆。新馆共有六层，藏书八十万册，设有少儿阅览区、古籍阅览室和二十四小时自习区，读者凭身份证就能借书。",
-    "开馆第一天，图书馆迎来了三千多名读者。不少家长带着孩子来到少儿阅览区，挑选绘本和科普读物，自习区的座位一早就坐满了。",
-    "图书馆负责人介绍，新馆还将开设古籍修复体验课和读书沙龙，每个周末都有面向市民的公益讲座，让图书馆成为市民身边的书房。",
-    "为了方便上班族，新馆工作日开放到晚上九点，还在城东和城西设了两个还书点，读者借的书可以就近归还。",
-]
-
-
-def _stacks_over(paragraphs: list[str]) -> Segment:
-    """HARVEST's title and dash-led subtitle, the library's title printed
-    after them, over the harvest report and then ``paragraphs``."""
-    subtitle = head(HARVEST.subtitle, strong=False)
-    subtitle.dash_led = True
-    lead = [head(HARVEST.title), subtitle, head("江州图书馆新馆开馆")]
-    units = [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in HARVEST.paragraphs + paragraphs]
-    for it in lead + units:
-        index_grams(it)
-    return make_segment(lead + units, 0.0)
-
-
-def test_a_title_printed_after_a_subtitle_heads_the_text_that_speaks_of_it() -> None:
-    """A subtitle is the lowest line of its stack: a title printed after it
-    is another article's, and the text is cut where it turns to that one."""
-    seg = _stacks_over(LIBRARY)
-    vocab = Vocabulary(u.grams for u in seg.units)
-    first, second = split_two_stacks([seg], vocab)
-    assert [it.text for it in first.lead] == [HARVEST.title, HARVEST.subtitle]
-    assert [u.text for u in first.units] == HARVEST.paragraphs
-    assert [it.text for it in second.lead] == ["江州图书馆新馆开馆"]
-    assert [u.text for u in second.units] == LIBRARY
-
-
-def test_two_stacks_over_a_text_that_never_turns_stay_one_segment() -> None:
-    # The text after the harvest report still speaks of the harvest.
-    seg = _stacks_over(HARVEST.paragraphs[:2])
-    vocab = Vocabulary(u.grams for u in seg.units)
-    assert split_two_stacks([seg], vocab) == [seg]
 
 
 def test_a_headline_line_of_one_character_is_no_evidence_of_its_text() -> None:

@@ -2,7 +2,8 @@
 
 Stages: rows (furniture, faux bold, markers) → paragraphs (body or headline,
 by line widths) → items (text units, headline lines, bylines, captions) →
-segments (which headline goes with which body) → articles, with captions
+segments (which headline goes with which body; sections joined, headline
+lines regrouped) → articles, with captions
 joined to their photo headline or their article.  Headline lines printed
 inside a sentence are set apart before the segments are cut and given to
 the article they name afterwards (:func:`interrupting_heads`).
@@ -19,34 +20,38 @@ from jianbao.assemble.headline import StackLine, breaks_mid_phrase, split_stack,
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import FIRST, HEAD, LAST, SINGLE, WIDER_THAN_COLUMN, WRAP_TAIL_MAX, is_closing_credit, label_rows, leaves_open
 from jianbao.assemble.rows import REORDERED, Row, prepare_rows
+from jianbao.assemble.regroup import (
+    TITLE_MIN_CHARS,
+    change_point,
+    give_bylines_to_their_reports,
+    give_heads_to_headless,
+    give_kickers_to_titles,
+    give_titles_to_continued_parts,
+    join_headlines_to_headless,
+    split_paired_reports,
+    split_two_stacks,
+    text_parts,
+    untangle_heads,
+)
+from jianbao.assemble.sections import (
+    join_continued_sections,
+    join_feature_sections,
+    join_intertitle_series,
+    join_section_series,
+    join_signed_sections,
+)
 from jianbao.assemble.segment import (
     BYLINE,
     CAPTION,
     COLUMN,
     GAP,
-    TITLE_MIN_CHARS,
     UNIT,
     Item,
     Segment,
-    change_point,
     index_flow_windows,
     index_grams,
-    give_bylines_to_their_reports,
-    give_heads_to_headless,
-    give_kickers_to_titles,
-    give_titles_to_continued_parts,
-    join_continued_sections,
-    join_feature_sections,
-    join_headlines_to_headless,
-    join_intertitle_series,
-    join_section_series,
-    join_signed_sections,
     make_segment,
     segment_items,
-    split_paired_reports,
-    split_two_stacks,
-    text_parts,
-    untangle_heads,
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.assignment import best_pairs

@@ -1,0 +1,585 @@
+"""Headline lines and texts regrouped after the page is cut into articles.
+
+The cut (:mod:`jianbao.assemble.segment`) scores each article on its own;
+some evidence only shows between neighbours, and these passes act on it:
+
+* headline lines of side-by-side articles that an extractor printed
+  interleaved go back to the article whose text they match
+  (:func:`untangle_heads`);
+* a text printed without a headline before a stack of several takes the
+  stack's first line when it matches that text better
+  (:func:`give_heads_to_headless`), and a headline alone after a text
+  without one is that text's trailing headline
+  (:func:`join_headlines_to_headless`);
+* a kicker printed apart from its title heads the article it names
+  (:func:`give_kickers_to_titles`);
+* two datelined reports whose headlines were printed together each take
+  their own (:func:`split_paired_reports`), and a title printed after
+  another stack's dash-led subtitle heads the part of the text that turns
+  to it (:func:`split_two_stacks`);
+* a byline printed after a text's trailing headline signs that text when
+  its dateline credits the same reporters
+  (:func:`give_bylines_to_their_reports`), and a part continued from
+  another page takes the last headline printed over its marker from the
+  text before (:func:`give_titles_to_continued_parts`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jianbao.assemble.lexical import Vocabulary, grams
+from jianbao.assemble.paragraphs import FIRST, SINGLE
+from jianbao.assemble.segment import BYLINE, GAP, HEAD, Item, Segment, line_over_kicker, make_segment
+from jianbao.normalize import visible_len
+from jianbao.rules import COLUMN_TAG, KICKER_END, ROLE
+
+
+# A headline line moves to a neighbouring article when it shares this much
+# more of its vocabulary with that article's text than with its own.
+UNTANGLE_MARGIN = 0.25
+UNTANGLE_MIN = 0.5
+UNTANGLE_REACH = 2
+UNTANGLE_OWN_MAX = 0.3
+
+
+def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> None:
+    """Give back headline lines of side-by-side articles that an extractor
+    printed interleaved, line by line across the columns ("就江州建市70周年"
+    / "全市秋粮收购工作全面展开……" / "市长同来访代表团……"): within a run of
+    several headline lines, a line goes to the nearby article whose text it
+    matches clearly better than its own.  A line wrapped onto the one above
+    stays with it, and so does the wrapped end of a subtitle
+    (:func:`ends_subtitle`)."""
+    bodies = [set().union(*(u.grams for u in seg.units)) if seg.units else set() for seg in segments]
+    for k, seg in enumerate(segments):
+        for run in (seg.lead, seg.trail):
+            heads = [it for it in run if it.kind == HEAD]
+            if len(heads) < 2:
+                continue
+            for n, it in enumerate(heads):
+                wrapped = it.wraps_previous or (n + 1 < len(heads) and heads[n + 1].wraps_previous)
+                if wrapped:
+                    continue  # one printed line of a longer one stays with it
+                if n + 1 < len(heads) and heads[n + 1].subtitle_like and not it.subtitle_like:
+                    continue  # the line over a subtitle ends that subtitle's title
+                if n + 1 < len(heads) and opens_a_tag(heads[n + 1].text) and not opens_a_tag(it.text):
+                    continue  # the line over a column tag's line starts the title it closes
+                if n > 0 and ends_subtitle(heads[n - 1], it):
+                    continue
+                own = vocab.similarity(it.grams, bodies[k])
+                best_k, best = k, own
+                for j in range(max(0, k - UNTANGLE_REACH), min(len(segments), k + UNTANGLE_REACH + 1)):
+                    if j != k and bodies[j]:
+                        sim = vocab.similarity(it.grams, bodies[j])
+                        if sim > best:
+                            best_k, best = j, sim
+                if (
+                    best_k != k
+                    and best >= UNTANGLE_MIN
+                    and best - own >= UNTANGLE_MARGIN
+                    and own < UNTANGLE_OWN_MAX
+                    and not _lands_over_kicker(it, segments[best_k], order)
+                ):
+                    _move_head(it, seg, segments[best_k], order)
+
+
+def ends_subtitle(above: Item, line: Item) -> bool:
+    """``line`` is the wrapped end of the dash-led subtitle over it: shorter
+    than the subtitle's first line and not led by a dash itself ("——各区
+    抓紧落实……坚决" / "守住老街的烟火气")."""
+    return above.dash_led and not line.dash_led and visible_len(line.text) < visible_len(above.text)
+
+
+# How much better the first line of a stack must match the headless text
+# before it than its own text to go to that text.
+HEADLESS_MARGIN = 0.15
+
+
+def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> None:
+    """A text printed with no headline before a stack of several headlines
+    lost its headline to that stack: the extractor printed its headline
+    after its body, right above the next article's.  The stack's first
+    line goes to it when it matches that text better than its own
+    ("市长会见友好城市代表团" after a report of the meeting, above "……出席
+    欢迎晚宴").  A part continued from another page lost it alike: such a
+    part reprints its headline."""
+    for before, seg in zip(segments, segments[1:]):
+        if not before.units or _has_headline(before):
+            continue
+        heads = [it for it in seg.lead if it.kind == HEAD]
+        if len(heads) < 2 or any(it.kind != HEAD for it in seg.lead[: seg.lead.index(heads[1])]):
+            continue
+        first = [heads[0], *_wrapped_onto(heads[1:])]
+        if len(first) == len(heads):
+            continue  # one printed headline: nothing to give
+        grams = set().union(*(it.grams for it in first))
+        mine = vocab.similarity(grams, set().union(*(u.grams for u in seg.units)))
+        theirs = vocab.similarity(grams, set().union(*(u.grams for u in before.units)))
+        if theirs >= mine + HEADLESS_MARGIN:
+            for it in first:
+                _move_head(it, seg, before, order)
+
+
+# A kicker printed apart from its title goes to an article whose text it
+# shares at least this much of its vocabulary with.
+KICKER_MIN_SIMILARITY = 0.3
+
+
+def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> list[Segment]:
+    """Kickers left without their title go to it: a stack of kicker lines
+    only ("……时强调", "……——"), which no article may end on, heads the first
+    article printed after it whose stack has a title but no kicker and
+    whose text it names.  Extractors that print text boxes by position put
+    a kicker's box where it lies on the page, which may be above another
+    article's text.  Returns the floating stacks left."""
+    left: list[Segment] = []
+    ranked = sorted(articles, key=lambda seg: order[id(seg.items[0])])
+    for seg in floating:
+        heads = [it for it in seg.items if it.kind == HEAD]
+        if not heads or len(heads) != len(seg.items) or not KICKER_END.search(heads[-1].text.strip()):
+            left.append(seg)
+            continue
+        grams = set().union(*(it.grams for it in heads))
+        start = order[id(heads[0])]
+        target = next(
+            (
+                a
+                for a in ranked
+                if order[id(a.items[0])] > start
+                and _has_headline(a)
+                and not any(it.kicker_like for it in a.lead + a.trail if it.kind == HEAD)
+                and vocab.similarity(grams, set().union(*(u.grams for u in a.units))) >= KICKER_MIN_SIMILARITY
+            ),
+            None,
+        )
+        if target is None:
+            left.append(seg)
+            continue
+        for it in heads:
+            _move_head(it, seg, target, order)
+    return left
+
+
+# A printed headline goes with one of two datelined parts when it shares
+# this much more of its vocabulary with that part than with the other.
+PAIRED_MARGIN = 0.15
+
+
+def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+    """Two texts set side by side whose headlines an extractor printed
+    together above (or below) both, the second opening with a dateline or
+    a byline, are two articles, each under its own headlines, not one text
+    with a dateline inside nor a text with both stacks beside one with
+    none: where every printed headline of the stack shares clearly more
+    vocabulary with one of the two parts, or the stack divides into two
+    stacks each reading clearly more like one part, each part takes the
+    headlines it matches ("江州港吞吐量创新高" / "湿地公园开园"
+    over "本报江州11月2日电 江州港……" and "本报江州11月2日电 湿地……").  One
+    report of two events under one headline ("……分别会见……") keeps its
+    second dateline: its headline matches both parts.  So does a stack
+    whose plain kicker names one report and whose bold title names the
+    other (:func:`_kicker_over_title`): a datelined report cut from the
+    text under such a stack joins it again."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and _cut_at_dateline(prev, seg):
+            joined = make_segment(prev.items + seg.items, prev.score)
+            division = _divided_headlines(joined, vocab)
+            if division is not None and _opens(seg, division[0]) and _kicker_over_title(*division[2:]):
+                # One stack over both reports: they are one article.
+                out[-1] = joined
+                continue
+            split = _cut_paired(joined, division)
+            if split:
+                out[-1:] = split
+                continue
+        out.extend(_cut_paired(seg, _divided_headlines(seg, vocab)) or [seg])
+    return out
+
+
+def split_two_stacks(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+    """Two headline stacks printed one after the other over one text are
+    two articles' headlines: a subtitle ("——……") is the lowest line of its
+    stack, so a title printed after it heads another text (an extractor that
+    prints a page row by row prints the stacks of two articles set side by
+    side together, above both texts).  The text is cut where it stops
+    speaking of the first stack and starts speaking of the second
+    (:func:`change_point`), at a paragraph's start; where no such place
+    stands out the segment stays whole."""
+    out: list[Segment] = []
+    for seg in segments:
+        out.extend(_split_two_stacks(seg, vocab) or [seg])
+    return out
+
+
+# Each stack shares at least this much more of its vocabulary with its own
+# part of the text than with the other part.
+STACKS_MARGIN = 0.15
+# A part cut off a text to stand as an article of its own runs at least this
+# long (characters), and so does the part left.
+PART_MIN_CHARS = 200
+
+
+def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
+    heads = [it for it in seg.lead if it.kind == HEAD]
+    printed = _printed_headlines(heads)
+    sub = next((k for k, lines in enumerate(printed) if lines[0].dash_led), None)
+    if sub is None or sub == 0 or sub + 1 >= len(printed) or any(lines[0].dash_led for lines in printed[sub + 1 :]):
+        return None
+    first = set().union(*(it.grams for lines in printed[: sub + 1] for it in lines))
+    second = set().union(*(it.grams for lines in printed[sub + 1 :] for it in lines))
+    units = seg.units
+    starts = [k for k in range(1, len(units)) if units[k].rows[0].part in (FIRST, SINGLE) or units[k].hard_start]
+    cut = change_point(units, second, first, vocab, starts)
+    parts = None if cut is None else text_parts(units, cut)
+    if parts is None:
+        return None
+    before, after = parts
+    if vocab.similarity(second, after) < vocab.similarity(second, before) + STACKS_MARGIN:
+        return None
+    if vocab.similarity(first, before) < vocab.similarity(first, after) + STACKS_MARGIN:
+        return None
+    moving = {id(it) for lines in printed[sub + 1 :] for it in lines}
+    return _cut_at(seg, units[cut], moving, lead=True)
+
+
+def text_parts(units: list[Item], cut: int) -> tuple[set[str], set[str]] | None:
+    """The vocabulary of the units before ``cut`` and of those from it on,
+    when each part is long enough to stand as a text of its own
+    (:data:`PART_MIN_CHARS`); None when one is not."""
+    if min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < PART_MIN_CHARS:
+        return None
+    return set().union(*(u.grams for u in units[:cut])), set().union(*(u.grams for u in units[cut:]))
+
+
+def change_point(units: list[Item], theirs: set[str], ours: set[str], vocab: Vocabulary, starts: list[int]) -> int | None:
+    """The unit, among ``starts``, before which the text stops sharing the
+    vocabulary of ``ours`` and starts sharing that of ``theirs``: the cut
+    that best splits the units into those nearer the one and those nearer
+    the other (each unit leans by how much more of ``theirs`` it holds).
+
+    >>> from jianbao.assemble.lexical import grams
+    >>> units = [Item(kind=UNIT, rows=[], grams=grams(t)) for t in ("老街食堂开张", "食堂饭菜便宜", "茶园春茶开采", "春茶供不应求")]
+    >>> change_point(units, grams("春茶开采"), grams("老街食堂"), Vocabulary(u.grams for u in units), [1, 2, 3])
+    2
+    """
+    if not starts:
+        return None
+    lean = [vocab.similarity(theirs, u.grams) - vocab.similarity(ours, u.grams) for u in units]
+    return max(starts, key=lambda k: sum(lean[k:]) - sum(lean[:k]))
+
+
+def _opens(seg: Segment, item: Item) -> bool:
+    """``item`` is where ``seg`` opens: its first item or its first unit."""
+    return item is seg.items[0] or item is seg.units[0]
+
+
+def _cut_at_dateline(first: Segment, second: Segment) -> bool:
+    """Two texts cut at a dateline, one with a headline and the other with
+    none: two datelined texts, or a text under headlines followed by a
+    datelined one without."""
+    return bool(
+        first.units
+        and second.units
+        and second.units[0].hard_start
+        and _has_headline(first) != _has_headline(second)
+        and (first.units[0].hard_start or _has_headline(first))
+    )
+
+
+def _cut_paired(seg: Segment, division: tuple[Item, bool, list[list[Item]], list[int]] | None) -> list[Segment] | None:
+    """``seg`` cut in two at a dateline where its headlines divide between
+    the two parts (:func:`_divided_headlines`; see
+    :func:`split_paired_reports`), or None, also where the headlines are one
+    stack over both texts (:func:`_kicker_over_title`)."""
+    if division is None:
+        return None
+    start, lead, printed, sides = division
+    if _kicker_over_title(printed, sides):
+        return None
+    # The lines that move: a stack over the texts gives the second part its
+    # lines, one under them the first part.
+    moving = {id(it) for lines, side in zip(printed, sides) if side == (1 if lead else 0) for it in lines}
+    return _cut_at(seg, start, moving, lead)
+
+
+def _divided_headlines(seg: Segment, vocab: Vocabulary) -> tuple[Item, bool, list[list[Item]], list[int]] | None:
+    """Where ``seg``'s headlines divide between the text before a dateline
+    and the text after it: the unit (or byline) the second text opens
+    with, whether the headlines lead, the printed headlines and the part
+    each goes with."""
+    lead = any(it.kind == HEAD for it in seg.lead)
+    printed = _printed_headlines([it for it in (seg.lead if lead else seg.trail) if it.kind == HEAD])
+    units = seg.units
+    if len(printed) < 2 or len(units) < 2:
+        return None
+    for k in range(1, len(units)):
+        start = _second_start(seg, units[k])
+        if start is None:
+            continue
+        parts = (set().union(*(u.grams for u in units[:k])), set().union(*(u.grams for u in units[k:])))
+        sides = _sides_by_line(printed, parts, vocab) or _sides_by_stack(printed, parts, vocab)
+        if sides:
+            return start, lead, printed, sides
+    return None
+
+
+# Fewer characters than this make no title ("宴会" is a fragment).
+TITLE_MIN_CHARS = 4
+
+
+def _kicker_over_title(printed: list[list[Item]], sides: list[int]) -> bool:
+    """The headlines that go with one text are plain lines printed right
+    over the bold ones that go with the other: a kicker over its title,
+    one stack over both texts ("离开江州……" over "……抵达海滨市", a
+    departure and an arrival reported under one headline), not two
+    headlines."""
+    weights = [{r.bold for it in lines for r in it.rows} for lines in printed]
+    if any(len(w) != 1 for w in weights):
+        return False
+    bold = [True in w for w in weights]
+    first_bold = bold.index(True) if True in bold else 0
+    return (
+        first_bold > 0
+        and all(bold[first_bold:])
+        and visible_len("".join(it.text for lines in printed[first_bold:] for it in lines)) >= TITLE_MIN_CHARS
+        and len(set(sides[:first_bold])) == 1
+        and len(set(sides[first_bold:])) == 1
+        and sides[0] != sides[first_bold]
+    )
+
+
+def _second_start(seg: Segment, unit: Item) -> Item | None:
+    """Where a second text may open inside ``seg`` at ``unit``: a dateline
+    opens one, and so does a byline printed over the unit (a signed report
+    printed after another's text); the cut goes before the byline."""
+    if unit.from_jump or unit.bulleted:
+        return None
+    if unit.hard_start:
+        return unit
+    at = seg.items.index(unit)
+    return seg.items[at - 1] if at and seg.items[at - 1].kind == BYLINE else None
+
+
+def _sides_by_line(printed: list[list[Item]], parts: tuple[set[str], set[str]], vocab: Vocabulary) -> list[int] | None:
+    """The part each printed headline goes with, when every one shares
+    clearly more vocabulary with one part and each part has one."""
+    sides: list[int] = []
+    for lines in printed:
+        grams = set().union(*(it.grams for it in lines))
+        first, second = (vocab.similarity(grams, part) for part in parts)
+        if abs(first - second) < PAIRED_MARGIN:
+            return None
+        sides.append(0 if first > second else 1)
+    return sides if 0 in sides and 1 in sides else None
+
+
+def _sides_by_stack(printed: list[list[Item]], parts: tuple[set[str], set[str]], vocab: Vocabulary) -> list[int] | None:
+    """The part each printed headline goes with when the headlines form two
+    stacks printed one after the other, one sharing clearly more vocabulary
+    with one part and the other at least somewhat more with the other part
+    (a commentary's title may share few words with its text): a line too
+    short to tell ("北京") goes with the stack it is printed in.  A
+    subtitle or a bracketed tag ends a stack, never opens one."""
+    best: tuple[float, int, int] | None = None
+    for cut in range(1, len(printed)):
+        if printed[cut][0].subtitle_like:
+            continue
+        leans = []
+        for group in (printed[:cut], printed[cut:]):
+            grams = set().union(*(it.grams for lines in group for it in lines))
+            first, second = (vocab.similarity(grams, part) for part in parts)
+            leans.append(first - second)
+        margin = min(abs(x) for x in leans)
+        if leans[0] * leans[1] >= 0 or max(abs(x) for x in leans) < PAIRED_MARGIN or margin < PAIRED_MARGIN / 3:
+            continue
+        if best is None or margin > best[0]:
+            best = (margin, cut, 0 if leans[0] > 0 else 1)
+    if best is None:
+        return None
+    _margin, cut, side = best
+    return [side] * cut + [1 - side] * (len(printed) - cut)
+
+
+def _printed_headlines(heads: list[Item]) -> list[list[Item]]:
+    """Headline lines grouped into printed headlines: a line that only
+    finishes the one above it goes with it."""
+    groups: list[list[Item]] = []
+    for it in heads:
+        if groups and it.wraps_previous:
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    return groups
+
+
+def _cut_at(seg: Segment, start: Item, moving: set[int], lead: bool) -> list[Segment]:
+    """``seg`` cut before unit ``start``, the stack's ``moving`` lines going
+    to the part that does not print them: down to the second part from a
+    stack over the texts (``lead``), up to the first from one under them."""
+    at = seg.items.index(start)
+    before, after = seg.items[:at], seg.items[at:]
+    if lead:
+        first = [it for it in before if id(it) not in moving]
+        second = [it for it in before if id(it) in moving] + after
+    else:
+        first = before + [it for it in after if id(it) in moving]
+        second = [it for it in after if id(it) not in moving]
+    return [make_segment(first, seg.score), make_segment(second, seg.score)]
+
+
+def join_headlines_to_headless(segments: list[Segment]) -> list[Segment]:
+    """A headline printed on its own right after a text that has none is
+    that text's headline, printed after its body: a run of headline lines
+    with no text, following a text with no headline line on either side,
+    joins it as its trailing headline.  One printed against a caption (a
+    gap in the flow) heads that photo instead, and with it the short text
+    without a headline printed right before the caption: a photo story
+    prints its few lines of text, then "图为……" and the credit, then its
+    headline."""
+    out: list[Segment] = []
+    for k, seg in enumerate(segments):
+        prev = out[-1] if out else None
+        nxt = segments[k + 1] if k + 1 < len(segments) else None
+        if (
+            prev is not None
+            and seg.floating
+            and seg.items
+            and all(it.kind == HEAD for it in seg.items)
+            and not prev.floating
+            and not _has_headline(prev)
+            and (prev.items[-1].kind != GAP or _is_photo_story_text(prev))
+            and (nxt is None or not nxt.items or nxt.items[0].kind != GAP)
+        ):
+            out[-1] = make_segment(prev.items + seg.items, prev.score)
+            continue
+        out.append(seg)
+    return out
+
+
+# How far into a text its dateline's credit runs ("本报讯（记者 王芳 通讯员 李明）").
+OPENER_CHARS = 40
+
+
+def give_bylines_to_their_reports(segments: list[Segment]) -> list[Segment]:
+    """A byline printed after a text's trailing headline, right over the
+    next text, signs the text above when its reporters are the ones that
+    text's dateline credits and not the next one's: an extractor printed
+    the headline and byline after the body ("本报讯（记者 王芳）……" /
+    "……开通" / "本报记者 王芳", then "本报讯（记者 李明）……")."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        first = seg.items[0] if seg.items else None
+        if (
+            prev is not None
+            and first is not None
+            and first.kind == BYLINE
+            and prev.units
+            and seg.units
+            and not any(it.kind == BYLINE for it in prev.items)
+        ):
+            names = _byline_names(first.text)
+            mine, theirs = _opener(seg.units[0]), _opener(prev.units[0])
+            if names and all(n in theirs for n in names) and not any(n in mine for n in names):
+                out[-1] = make_segment(prev.items + [first], prev.score)
+                seg = make_segment(seg.items[1:], seg.score)
+        out.append(seg)
+    return out
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names a byline prints, roles taken out: "本报记者 王芳 通讯员 李明"
+    → ["王芳", "李明"]."""
+    rest = re.sub(ROLE, " ", text)
+    return [n for n in re.split(r"[\s、，,]+", rest) if len(n) >= 2]
+
+
+def _opener(unit: Item) -> str:
+    """The start of a text where its dateline credits the reporters, spaces
+    taken out."""
+    return "".join(unit.text.split())[:OPENER_CHARS] if unit.hard_start else ""
+
+
+def give_titles_to_continued_parts(segments: list[Segment], order: dict[int, int]) -> None:
+    """A part continued from another page reprints its title right over
+    "（上接第N版）".  Where the text before took the whole stack over the
+    marker as its own trailing headline, the stack's last printed headline
+    (with its wrapped end) goes to the continued part without one: the text
+    before keeps the lines above it ("……的讲话" / "……（人民论坛）" /
+    "（上接第3版）……")."""
+    for before, seg in zip(segments, segments[1:]):
+        units = seg.units
+        if not units or not units[0].from_jump or any(it.kind == HEAD for it in seg.lead):
+            continue
+        heads = [it for it in before.trail if it.kind == HEAD]
+        if len(heads) < 2 or before.trail[-1] is not heads[-1]:
+            continue
+        last = len(heads) - 1
+        while last > 0 and heads[last].wraps_previous:
+            last -= 1
+        if last == 0:
+            continue  # one printed headline: the text before keeps it
+        for it in heads[last:]:
+            _move_head(it, before, seg, order)
+
+
+# The most text (in characters) a photo story prints over its caption.
+PHOTO_STORY_MAX = 300
+
+
+def _is_photo_story_text(seg: Segment) -> bool:
+    """A short text that ends at a caption: a photo story's few lines."""
+    return sum(len(it.text) for it in seg.units) <= PHOTO_STORY_MAX
+
+
+def _has_headline(seg: Segment) -> bool:
+    return any(it.kind == HEAD for it in seg.lead) or any(it.kind == HEAD for it in seg.trail)
+
+
+def _wrapped_onto(heads: list[Item]) -> list[Item]:
+    """The leading lines of ``heads`` that only finish the line above them."""
+    out = []
+    for it in heads:
+        if not it.wraps_previous:
+            break
+        out.append(it)
+    return out
+
+
+def opens_a_tag(text: str) -> bool:
+    """The line opens a bracket after a headline's words ("……高高飘扬（来自
+    一线的" or "……（江州论坛）"): a column tag closing the title."""
+    return bool(_TAG_OPENED.search(text) or COLUMN_TAG.search(text))
+
+
+# A bracket opened after a headline's words and not closed on the line.
+_TAG_OPENED = re.compile(r"[^（(\s][（(][^（）()]*$")
+
+
+def _lands_over_kicker(item: Item, target: Segment, order: dict[int, int]) -> bool:
+    """Moving ``item`` into ``target`` would put it above the kicker of
+    that article's stack, where no line of the stack stands
+    (:func:`line_over_kicker`)."""
+    run = _run_for(item, target, order)
+    heads = sorted([it for it in run if it.kind == HEAD] + [item], key=lambda it: order[id(it)])
+    return line_over_kicker(heads)
+
+
+def _run_for(item: Item, target: Segment, order: dict[int, int]) -> list[Item]:
+    """The stack of ``target`` that ``item`` joins: the one before its text
+    when printed before it, else the one after."""
+    first_unit = min(order[id(u)] for u in target.units)
+    return target.lead if order[id(item)] < first_unit else target.trail
+
+
+def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, int]) -> None:
+    for run in (source.lead, source.trail, source.items):
+        if item in run:
+            run.remove(item)
+    run = _run_for(item, target, order)
+    for seq in (run, target.items):
+        seq.append(item)
+        seq.sort(key=lambda it: order[id(it)])

@@ -1,0 +1,250 @@
+"""Headline lines and texts regrouped after the cut."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from jianbao.assemble.lexical import Vocabulary
+from jianbao.assemble.paragraphs import FIRST
+from jianbao.assemble.regroup import (
+    give_heads_to_headless,
+    give_kickers_to_titles,
+    give_titles_to_continued_parts,
+    join_headlines_to_headless,
+    opens_a_tag,
+    split_two_stacks,
+    untangle_heads,
+)
+from jianbao.assemble.rows import Row
+from jianbao.assemble.segment import GAP, UNIT, Item, Segment, index_grams, make_segment
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+from compose_text import HARVEST  # noqa: E402
+from segment_items import continued, head, unit  # noqa: E402
+
+
+def heads_given(text: list[Item], heads: list[Item], after: Item) -> list[Segment]:
+    """A text with no headline, then a stack over the next text, after
+    :func:`give_heads_to_headless`."""
+    items = [*text, *heads, after]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    segments = [make_segment(text, 0.0), make_segment([*heads, after], 0.0)]
+    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    return segments
+
+
+def test_a_text_without_headline_takes_the_first_line_of_the_next_stack_that_matches_it() -> None:
+    """The report of the meeting lost its headline ("市长会见友好城市代表团")
+    to the stack above the next article; the line names the meeting, not
+    the banquet."""
+    meeting = Item(kind=UNIT, rows=[Row(text="本报江州5月6日电 市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。", lines=[0])], hard_start=True)
+    heads = [head("市长会见友好城市代表团", strong=False), head("市长出席欢迎晚宴")]
+    banquet = unit("晚宴在江州宾馆举行，市长在晚宴上致辞，欢迎客人来江州，晚宴上演出了地方戏曲。")
+    segments = heads_given([meeting], heads, banquet)
+    assert [it.text for it in segments[0].trail] == ["市长会见友好城市代表团"]
+    assert [it.text for it in segments[1].lead] == ["市长出席欢迎晚宴"]
+    assert [it.text for it in segments[0].items] == [meeting.text, "市长会见友好城市代表团"]
+
+
+def test_a_continued_part_without_headline_takes_the_first_line_of_the_next_stack() -> None:
+    """A part continued from another page reprints its headline; printed
+    after the part, it sits on the stack over the next continued part."""
+    meeting = continued("（上接第1版）双方就友好城市合作交换意见，代表团团长感谢市长会见友好城市代表团。")
+    heads = [head("市长会见友好城市代表团（江州快讯）", strong=False), head("“晚宴上的地方戏真好看”")]
+    banquet = continued("（上接第1版）晚宴在江州宾馆举行，市长在晚宴上致辞，晚宴上演出了地方戏曲。")
+    segments = heads_given([meeting], heads, banquet)
+    assert [it.text for it in segments[0].trail] == [heads[0].text]
+    assert [it.text for it in segments[1].lead] == [heads[1].text]
+
+
+def test_a_headline_alone_after_a_text_without_one_is_its_trailing_headline() -> None:
+    text = make_segment([unit("大桥全长三公里，是连接两岸的重要通道，今天正式通车。")], 0.0)
+    alone = make_segment([head("江州大桥建成通车")], 0.0)
+    after = make_segment([head("老街换新颜"), unit("老街改造今天完工。")], 0.0)
+    joined = join_headlines_to_headless([text, alone, after])
+    assert len(joined) == 2 and [it.text for it in joined[0].trail] == ["江州大桥建成通车"]
+
+
+def test_a_headline_alone_next_to_a_caption_or_after_a_headed_text_stays_apart() -> None:
+    text = make_segment([unit("大桥全长三公里，是连接两岸的重要通道，今天正式通车。")], 0.0)
+    alone = make_segment([head("春到江州")], 0.0)
+    caption = make_segment([Item(kind=GAP, rows=[])], 0.0)
+    assert len(join_headlines_to_headless([text, alone, caption])) == 3
+    headed = make_segment([head("江州大桥建成通车"), unit("大桥全长三公里，今天正式通车。")], 0.0)
+    assert len(join_headlines_to_headless([headed, alone])) == 2
+
+
+def test_a_continued_part_takes_the_last_headline_over_its_marker_from_the_text_before() -> None:
+    """Two continued parts, both titles printed between them: the text
+    before keeps the first, the part over whose marker the second stands
+    takes it."""
+    speech = continued("（上接第2版）让我们携手并进，把老城建设得越来越好！")
+    first, second = head("在江州各界新年联欢会上的讲话"), head("老城焕新的启示（江州论坛）")
+    forum = continued("（上接第3版）老城改造让居民过上了更好的日子。")
+    items = [speech, first, second, forum]
+    before = make_segment([speech, first, second], 0.0)
+    part = make_segment([forum], 0.0)
+    give_titles_to_continued_parts([before, part], {id(it): k for k, it in enumerate(items)})
+    assert [it.text for it in before.trail] == [first.text]
+    assert [it.text for it in part.lead] == [second.text]
+
+
+def test_a_stack_keeps_its_lines_when_the_text_before_has_a_headline() -> None:
+    heads0 = [head("市长会见友好城市代表团")]
+    meeting = unit("市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。")
+    heads = [head("市长会见友好城市代表团", strong=False), head("市长出席欢迎晚宴")]
+    banquet = unit("晚宴在江州宾馆举行，市长在晚宴上致辞，欢迎客人来江州，晚宴上演出了地方戏曲。")
+    items = [*heads0, meeting, *heads, banquet]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    segments = [make_segment([*heads0, meeting], 0.0), make_segment([*heads, banquet], 0.0)]
+    give_heads_to_headless(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    assert len(segments[1].lead) == 2
+
+
+def untangled(segments: list[Segment]) -> list[list[str]]:
+    items = [it for seg in segments for it in seg.items]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    untangle_heads(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    return [[it.text for it in seg.items] for seg in segments]
+
+
+def test_a_title_line_over_its_subtitle_stays_in_its_stack() -> None:
+    """"……共创" / "美好未来" / "——……": the title's last line is the title's
+    even where its words fill the text printed before it."""
+    subtitle = head("——江州各界热议新一年发展蓝图", strong=False)
+    subtitle.subtitle_like = True
+    before = make_segment([head("老街食堂开张"), unit("老街食堂开张，居民说美好未来就在眼前，美好未来要靠大家共创，美好未来可期。")], 0.0)
+    after = make_segment(
+        [head("携手奋进，共创江州", strong=False), head("美好未来", strong=False), subtitle, unit("新年伊始，江州各界纷纷表示，要抓住机遇加快发展。")], 0.0
+    )
+    assert untangled([before, after])[1][:3] == ["携手奋进，共创江州", "美好未来", subtitle.text]
+
+
+def test_a_photo_storys_short_text_before_its_caption_takes_the_headline_after_it() -> None:
+    """A photo story prints a few lines of text, "图为……" and the credit,
+    then its headline: the headline heads the text too.  A long text
+    before a caption keeps apart from the photo's headline."""
+    story = make_segment([unit("江州老街的年货集市开市了，街坊们赶来置办年货。"), Item(kind=GAP, rows=[])], 0.0)
+    alone = make_segment([head("赶大集 过大年", strong=False)], 0.0)
+    joined = join_headlines_to_headless([story, alone])
+    assert len(joined) == 1 and [it.text for it in joined[0].trail][-1] == "赶大集 过大年"
+    long_text = make_segment([unit("老街改造今天完工。" * 40), Item(kind=GAP, rows=[])], 0.0)
+    assert len(join_headlines_to_headless([long_text, alone])) == 2
+
+
+def test_a_headline_line_never_moves_above_another_articles_kicker() -> None:
+    """A stack's kicker tops it: a line of a neighbouring stack that shares
+    words with that article's text stays where it was printed rather than
+    land above the kicker."""
+    kicker = head("市长在江州站察看节日客运时强调", strong=False)
+    kicker.kicker_like = True
+    first = make_segment([unit("江州站今天发送旅客两万人次，车站增开临客。"), head("加强服务 保障出行", strong=False), head("春运首日江州客流平稳", strong=False)], 0.0)
+    second = make_segment([kicker, head("让旅客平安出行温馨回家", strong=False), unit("市长今天到江州站察看节日客运，要求加强服务，保障旅客平安出行，让旅客温馨回家。")], 0.0)
+    assert untangled([first, second])[1][:2] == [kicker.text, "让旅客平安出行温馨回家"]
+
+
+def test_the_line_over_a_column_tags_line_stays_with_the_title_the_tag_closes() -> None:
+    """"……第一线" / "高高飘扬（来自……" is one title wrapped over two lines,
+    closed by its column tag: its first line does not move to a
+    neighbouring article whose text it matches."""
+    before = make_segment([head("老街食堂香飘四邻"), unit("社区食堂是老人的第二个家。社区食堂开在老街口，老人们说，社区食堂就是第二个家。")], 0.0)
+    after = make_segment(
+        [head("社区食堂老人第二个家", strong=False), head("让助餐点遍布全城（民生观察）", strong=False), unit("江州市今年新建五十个助餐点，覆盖全部街道。")], 0.0
+    )
+    assert untangled([before, after])[1][:2] == ["社区食堂老人第二个家", "让助餐点遍布全城（民生观察）"]
+
+
+def test_a_line_opening_a_column_tag() -> None:
+    assert opens_a_tag("高高飘扬（来自一线的")
+    assert opens_a_tag("办好食堂（民生观察）")
+    assert not opens_a_tag("（2024年3月5日）")
+    assert not opens_a_tag("让老人在家门口")
+
+
+def test_the_wrapped_end_of_a_subtitle_stays_under_it() -> None:
+    """"——……坚决" / "打赢老城保护攻坚战": the second line finishes the
+    subtitle, even where its words fill the text of another article."""
+    subtitle = head("——全市各区抓紧落实老城保护的各项任务坚决", strong=False)
+    subtitle.dash_led = subtitle.subtitle_like = True
+    before = make_segment([head("市政府印发通知部署老城保护"), unit("通知要求，各区要坚决打赢老城保护攻坚战，打赢老城保护攻坚战要靠全市上下齐心。")], 0.0)
+    after = make_segment(
+        [head("老街新生 古城焕彩"), subtitle, head("打赢老城保护攻坚战", strong=False), unit("新年伊始，各区纷纷召开会议，街坊们说老街又热闹起来了。")], 0.0
+    )
+    assert untangled([before, after])[1][:3] == ["老街新生 古城焕彩", subtitle.text, "打赢老城保护攻坚战"]
+
+
+def kicker_case(kicker: str) -> tuple[list[Segment], list[Segment]]:
+    """A kicker's box printed above another article's text, its title
+    further down over the text it heads."""
+    floating = [head(kicker, strong=False)]
+    other = [head("老街早餐铺坐满了人"), unit("本报讯 清晨六点，老街的早餐铺已经坐满了人，社区食堂也开门了。")]
+    titled = [head("三座污水处理厂同日开工"), unit("本报讯 市长王明在江州考察时强调，要加快建设污水处理厂，王明还察看了施工现场。")]
+    items = [*floating, *other, *titled]
+    for it in items:
+        it.kicker_like = it.text.endswith("强调")
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    articles = [make_segment(other, 0.0), make_segment(titled, 0.0)]
+    left = give_kickers_to_titles([make_segment(floating, 0.0)], articles, vocab, {id(it): k for k, it in enumerate(items)})
+    return left, articles
+
+
+def test_a_kicker_printed_apart_from_its_title_heads_the_article_it_names() -> None:
+    left, (other, titled) = kicker_case("市长王明在江州考察时强调")
+    assert left == []
+    assert [it.text for it in titled.lead] == ["市长王明在江州考察时强调", "三座污水处理厂同日开工"]
+    assert [it.text for it in other.lead] == ["老街早餐铺坐满了人"]
+
+
+def test_a_kicker_naming_no_article_stays_apart() -> None:
+    left, (_other, titled) = kicker_case("省长李华在湖州调研时强调")
+    assert len(left) == 1
+    assert [it.text for it in titled.lead] == ["三座污水处理厂同日开工"]
+
+
+# --- two stacks printed together ---------------------------------------------------------
+
+LIBRARY = [
+    "江州图书馆新馆今天正式开馆。新馆共有六层，藏书八十万册，设有少儿阅览区、古籍阅览室和二十四小时自习区，读者凭身份证就能借书。",
+    "开馆第一天，图书馆迎来了三千多名读者。不少家长带着孩子来到少儿阅览区，挑选绘本和科普读物，自习区的座位一早就坐满了。",
+    "图书馆负责人介绍，新馆还将开设古籍修复体验课和读书沙龙，每个周末都有面向市民的公益讲座，让图书馆成为市民身边的书房。",
+    "为了方便上班族，新馆工作日开放到晚上九点，还在城东和城西设了两个还书点，读者借的书可以就近归还。",
+]
+
+
+def _stacks_over(paragraphs: list[str]) -> Segment:
+    """HARVEST's title and dash-led subtitle, the library's title printed
+    after them, over the harvest report and then ``paragraphs``."""
+    subtitle = head(HARVEST.subtitle, strong=False)
+    subtitle.dash_led = True
+    lead = [head(HARVEST.title), subtitle, head("江州图书馆新馆开馆")]
+    units = [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in HARVEST.paragraphs + paragraphs]
+    for it in lead + units:
+        index_grams(it)
+    return make_segment(lead + units, 0.0)
+
+
+def test_a_title_printed_after_a_subtitle_heads_the_text_that_speaks_of_it() -> None:
+    """A subtitle is the lowest line of its stack: a title printed after it
+    is another article's, and the text is cut where it turns to that one."""
+    seg = _stacks_over(LIBRARY)
+    vocab = Vocabulary(u.grams for u in seg.units)
+    first, second = split_two_stacks([seg], vocab)
+    assert [it.text for it in first.lead] == [HARVEST.title, HARVEST.subtitle]
+    assert [u.text for u in first.units] == HARVEST.paragraphs
+    assert [it.text for it in second.lead] == ["江州图书馆新馆开馆"]
+    assert [u.text for u in second.units] == LIBRARY
+
+
+def test_two_stacks_over_a_text_that_never_turns_stay_one_segment() -> None:
+    # The text after the harvest report still speaks of the harvest.
+    seg = _stacks_over(HARVEST.paragraphs[:2])
+    vocab = Vocabulary(u.grams for u in seg.units)
+    assert split_two_stacks([seg], vocab) == [seg]
