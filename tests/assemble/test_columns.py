@@ -742,3 +742,25 @@ def test_a_sentence_broken_off_goes_on_past_a_report_printed_next() -> None:
     otherwise needs."""
     restored = [line.text for line in restore_column_order(boxes(BOX_TITLE_OPEN, BOX_REPORT, BOX_TITLE_CLOSED))]
     assert restored == ["江州日报", *BOX_TITLE_OPEN, *BOX_TITLE_CLOSED, *BOX_REPORT]
+
+
+# Another article's box printed next: its title over the column, spanning
+# columns or set short of the column's measure, without a mark.
+BOX_SPANNING_TITLE = ["江州市委市政府召开全市春耕生产推进工作座", "谈会", "本市今天召开全市春耕生产推", "进会，部署今年春耕工作。"]
+BOX_SHORT_TITLE = ["春耕备耕正当时", "本市今天召开全市春耕生产推", "进会，部署今年春耕工作。"]
+
+
+@pytest.mark.parametrize("headed", [BOX_SPANNING_TITLE, BOX_SHORT_TITLE])
+def test_a_sentence_broken_off_goes_on_past_a_headline_printed_next(headed: list[str]) -> None:
+    """Running text never goes on with a headline set over a column: the
+    box that closes its sentence follows it, as past a dateline."""
+    restored = [line.text for line in restore_column_order(boxes(BOX_TITLE_OPEN, headed, BOX_TITLE_CLOSED))]
+    assert restored == ["江州日报", *BOX_TITLE_OPEN, *BOX_TITLE_CLOSED, *headed]
+
+
+def test_a_box_opening_on_a_column_line_without_marks_is_no_headline() -> None:
+    """A column line without a mark that is as wide as the line under it
+    opens no headline: the printed order stands."""
+    plain = ["春耕生产推进会部署今年工作", "本市今天召开全市春耕生产推", "进会，部署今年春耕工作。"]
+    restored = [line.text for line in restore_column_order(boxes(BOX_TITLE_OPEN, plain, BOX_TITLE_CLOSED))]
+    assert restored == ["江州日报", *BOX_TITLE_OPEN, *plain, *BOX_TITLE_CLOSED]

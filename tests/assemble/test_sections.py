@@ -151,7 +151,7 @@ def test_a_text_headed_by_a_paired_line_like_its_own_intertitles_is_a_section_of
     first = [head("我为家乡骄傲 我为家乡祝福"), unit("节日期间，全市各地举办庆祝活动。")]
     second = [
         head("礼赞家乡  致敬时代", strong=False),
-        unit("热烈真挚的爱乡之情在全市涌动。"),
+        unit("浓浓的爱乡之情在全市涌动。"),
         head("感受巨变  情系桑梓", strong=False),
         unit("别开生面的活动在各区上演。"),
     ]

@@ -59,8 +59,11 @@ This stage undoes that before assembly:
    stretch that carries the sentence on, when the text says so clearly (a
    word or number across the break, a bracket closed, the same measure, a
    paragraph's opening line going on with a full line)
-   and better than the stretch printed next.  Some extractors print the
-   text boxes of one article out of order; this puts them back.
+   and better than the stretch printed next; a sentence of running text
+   never goes on with a dateline, a byline or a headline set over a
+   column, so where one was printed next less evidence will do.  Some
+   extractors print the text boxes of one article out of order; this puts
+   them back.
 
 Text that is already in column order (PyMuPDF, OCR) passes through
 unchanged, in a fraction of a millisecond.  Nothing but the joining spaces
@@ -913,10 +916,11 @@ def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Pie
     if not open_ends:
         return units
     # A sentence of running text (a stretch with clause marks, not a
-    # headline) broken off never goes on with a dateline or a byline: where
-    # the extractor printed one next, the text's own evidence need only be
-    # clear enough to pick where the sentence does go on.
-    barred = np.array([k + 1 < n and opens_a_report(units[k + 1][0].text) and is_running_text(units[k]) for k in open_ends])
+    # headline) broken off never goes on with a dateline, a byline or a
+    # headline: where the extractor printed one next, the text's own
+    # evidence need only be clear enough to pick where the sentence does go
+    # on.
+    barred = np.array([k + 1 < n and is_running_text(units[k]) and opens_another_text(units[k + 1], measures) for k in open_ends])
     gain = unit_link_scores(units, open_ends, measures) - np.where(barred, BARRED_LINK_MIN, UNIT_LINK_MIN)[:, None]
     rows = np.flatnonzero(barred)
     gain[rows, np.array(open_ends)[rows] + 1] = -np.inf
@@ -1052,6 +1056,28 @@ def unit_link_scores(units: list[list[Piece]], open_ends: list[int], measures: l
 def is_running_text(unit: list[Piece]) -> bool:
     """A stretch of text with clause marks in it, not a headline's lines."""
     return any(not TEXT_MARKS.isdisjoint(p.text) for p in unit)
+
+
+def opens_another_text(unit: list[Piece], measures: list[float]) -> bool:
+    """A unit opening with a dateline, a byline or a headline: what no
+    sentence broken off goes on with."""
+    return opens_a_report(unit[0].text) or opens_with_heading(unit, measures)
+
+
+def opens_with_heading(unit: list[Piece], measures: list[float]) -> bool:
+    """A unit of several lines whose first is set like a headline over the
+    lines under it: without a clause or sentence mark, and wider than any
+    column line (a title spanning columns, "……推进工作座" / "谈会")
+    or shorter than the full column line under it by more than a
+    paragraph's indent."""
+    if len(unit) < 2 or not TEXT_MARKS.isdisjoint(unit[0].text):
+        return False
+    first = unit[0].width
+    if first > widest_column_line(measures):
+        return True
+    # A unit read as a whole block keeps only its ends' widths.
+    second = width(unit[1].text)
+    return fills_measure(second, measures) and first < second - INDENT - INDENT_TOLERANCE
 
 
 def opens_a_report(text: str) -> bool:
