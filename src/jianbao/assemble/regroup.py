@@ -30,7 +30,7 @@ import re
 
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, SINGLE
-from jianbao.assemble.segment import BYLINE, GAP, HEAD, Item, Segment, line_over_kicker, make_segment
+from jianbao.assemble.segment import BYLINE, GAP, HEAD, Item, Segment, grams_of, line_over_kicker, make_segment
 from jianbao.normalize import visible_len
 from jianbao.rules import COLUMN_TAG, KICKER_END, ROLE
 
@@ -51,7 +51,7 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
     matches clearly better than its own.  A line wrapped onto the one above
     stays with it, and so does the wrapped end of a subtitle
     (:func:`ends_subtitle`)."""
-    bodies = [set().union(*(u.grams for u in seg.units)) if seg.units else set() for seg in segments]
+    bodies = [grams_of(seg.units) for seg in segments]
     for k, seg in enumerate(segments):
         for run in (seg.lead, seg.trail):
             heads = [it for it in run if it.kind == HEAD]
@@ -113,9 +113,9 @@ def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: di
         first = [heads[0], *_wrapped_onto(heads[1:])]
         if len(first) == len(heads):
             continue  # one printed headline: nothing to give
-        grams = set().union(*(it.grams for it in first))
-        mine = vocab.similarity(grams, set().union(*(u.grams for u in seg.units)))
-        theirs = vocab.similarity(grams, set().union(*(u.grams for u in before.units)))
+        grams = grams_of(first)
+        mine = vocab.similarity(grams, grams_of(seg.units))
+        theirs = vocab.similarity(grams, grams_of(before.units))
         if theirs >= mine + HEADLESS_MARGIN:
             for it in first:
                 _move_head(it, seg, before, order)
@@ -140,7 +140,7 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
         if not heads or len(heads) != len(seg.items) or not KICKER_END.search(heads[-1].text.strip()):
             left.append(seg)
             continue
-        grams = set().union(*(it.grams for it in heads))
+        grams = grams_of(heads)
         start = order[id(heads[0])]
         target = next(
             (
@@ -149,7 +149,7 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
                 if order[id(a.items[0])] > start
                 and _has_headline(a)
                 and not any(it.kicker_like for it in a.lead + a.trail if it.kind == HEAD)
-                and vocab.similarity(grams, set().union(*(u.grams for u in a.units))) >= KICKER_MIN_SIMILARITY
+                and vocab.similarity(grams, grams_of(a.units)) >= KICKER_MIN_SIMILARITY
             ),
             None,
         )
@@ -228,8 +228,8 @@ def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
     sub = next((k for k, lines in enumerate(printed) if lines[0].dash_led), None)
     if sub is None or sub == 0 or sub + 1 >= len(printed) or any(lines[0].dash_led for lines in printed[sub + 1 :]):
         return None
-    first = set().union(*(it.grams for lines in printed[: sub + 1] for it in lines))
-    second = set().union(*(it.grams for lines in printed[sub + 1 :] for it in lines))
+    first = grams_of(it for lines in printed[: sub + 1] for it in lines)
+    second = grams_of(it for lines in printed[sub + 1 :] for it in lines)
     units = seg.units
     starts = [k for k in range(1, len(units)) if units[k].rows[0].part in (FIRST, SINGLE) or units[k].hard_start]
     cut = change_point(units, second, first, vocab, starts)
@@ -251,7 +251,7 @@ def text_parts(units: list[Item], cut: int) -> tuple[set[str], set[str]] | None:
     (:data:`PART_MIN_CHARS`); None when one is not."""
     if min(sum(u.chars for u in units[:cut]), sum(u.chars for u in units[cut:])) < PART_MIN_CHARS:
         return None
-    return set().union(*(u.grams for u in units[:cut])), set().union(*(u.grams for u in units[cut:]))
+    return grams_of(units[:cut]), grams_of(units[cut:])
 
 
 def change_point(units: list[Item], theirs: set[str], ours: set[str], vocab: Vocabulary, starts: list[int]) -> int | None:
@@ -319,7 +319,7 @@ def _divided_headlines(seg: Segment, vocab: Vocabulary) -> tuple[Item, bool, lis
         start = _second_start(seg, units[k])
         if start is None:
             continue
-        parts = (set().union(*(u.grams for u in units[:k])), set().union(*(u.grams for u in units[k:])))
+        parts = (grams_of(units[:k]), grams_of(units[k:]))
         sides = _sides_by_line(printed, parts, vocab) or _sides_by_stack(printed, parts, vocab)
         if sides:
             return start, lead, printed, sides
@@ -368,7 +368,7 @@ def _sides_by_line(printed: list[list[Item]], parts: tuple[set[str], set[str]], 
     clearly more vocabulary with one part and each part has one."""
     sides: list[int] = []
     for lines in printed:
-        grams = set().union(*(it.grams for it in lines))
+        grams = grams_of(lines)
         first, second = (vocab.similarity(grams, part) for part in parts)
         if abs(first - second) < PAIRED_MARGIN:
             return None
@@ -389,7 +389,7 @@ def _sides_by_stack(printed: list[list[Item]], parts: tuple[set[str], set[str]],
             continue
         leans = []
         for group in (printed[:cut], printed[cut:]):
-            grams = set().union(*(it.grams for lines in group for it in lines))
+            grams = grams_of(it for lines in group for it in lines)
             first, second = (vocab.similarity(grams, part) for part in parts)
             leans.append(first - second)
         margin = min(abs(x) for x in leans)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import is_source_note
-from jianbao.assemble.segment import BYLINE, HEAD, Segment, is_closing_note, make_segment
+from jianbao.assemble.segment import BYLINE, HEAD, Segment, grams_of, is_closing_note, make_segment
 from jianbao.rules import DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
 
 
@@ -153,7 +153,7 @@ def _not_unrelated(prev: Segment, seg: Segment, vocab: Vocabulary) -> bool:
     """The end of the text so far (its last window) shares with the text
     of ``seg`` at least what two articles share.  ``seg``'s own text is
     taken, not a window, which would run on into the articles after it."""
-    own = vocab.bits(set().union(*(it.grams for it in seg.units)))
+    own = vocab.bits(grams_of(seg.units))
     return vocab.bits_overlap(prev.units[-1].tail_bits, own) >= UNRELATED_OVERLAP
 
 

@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -711,6 +712,11 @@ def split_ends(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:
     if not unit_pos:
         return items, [], []
     return items[: unit_pos[0]], items[unit_pos[0] : unit_pos[-1] + 1], items[unit_pos[-1] + 1 :]
+
+
+def grams_of(items: Iterable[Item]) -> set[str]:
+    """The character grams of ``items`` together."""
+    return set().union(*(it.grams for it in items))
 
 
 def make_segment(items: list[Item], score: float) -> Segment:

@@ -49,6 +49,7 @@ from jianbao.assemble.segment import (
     UNIT,
     Item,
     Segment,
+    grams_of,
     index_flow_windows,
     index_grams,
     make_segment,
@@ -207,12 +208,12 @@ def place_interrupting_heads(
     or a headline with no text)."""
     floating: list[Segment] = []
     for run in runs:
-        grams = set().union(*(it.grams for it in run))
+        grams = grams_of(run)
         best, best_sim = None, INTERRUPTING_MIN_SIMILARITY
         for seg in articles:
             if seg.floating or any(it.kind == HEAD_ITEM for it in seg.lead + seg.trail):
                 continue
-            sim = vocab.similarity(grams, set().union(*(u.grams for u in seg.units)))
+            sim = vocab.similarity(grams, grams_of(seg.units))
             if sim >= best_sim:
                 best, best_sim = seg, sim
         if best is None:
@@ -256,7 +257,7 @@ def cut_interrupted_text(
         units = seg.units
         if not units or not (order[id(units[0])] < at < order[id(units[-1])]):
             continue
-        own = set().union(*(it.grams for it in seg.lead + seg.trail if it.kind == HEAD_ITEM))
+        own = grams_of(it for it in seg.lead + seg.trail if it.kind == HEAD_ITEM)
         if not own:
             continue
         cut = change_point(units, grams, own, vocab, [k for k in range(1, len(units)) if order[id(units[k])] < at])
