@@ -91,6 +91,11 @@ def test_furniture(text: str) -> None:
     assert classify.is_furniture(text)
 
 
+@pytest.mark.parametrize("text", ["第05版：要闻", "第A05版·国内新闻", "第五版：国际", "江州日报 2025年3月5日 星期三 第05版：要闻"])
+def test_an_e_paper_sites_page_header_sets_its_section_after_a_colon_or_dot(text: str) -> None:
+    assert classify.is_furniture(text) and classify.is_page_header(text)
+
+
 @pytest.mark.parametrize(
     "text", ["第A03版 城事", "2025年3月12日 星期三 A3", "江州晚报 2025年3月12日 星期三 A3 城事 责编：王芳 美编：李明", "A03版 城事 责编 王芳"]
 )

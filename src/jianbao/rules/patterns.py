@@ -366,9 +366,12 @@ PAGE_HEADER = re.compile(rf"(?:第\s*{SECTION_LETTER}?|(?<![A-Za-z0-9]){SECTION_
 DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 # A header line: masthead name, date, weekday, page number and section only.
+# E-paper sites set the section after a colon or a dot: "第05版：要闻",
+# "第A05版·国内新闻".
 HEADER_LINE = re.compile(
     rf"^\s*(?:[{CJK}]{{2,8}}报\s*)?(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?"
-    rf"(?:第\s*{NUM}\s*版\s*(?:[{CJK}]{{1,8}})?\s*)?(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?$"
+    rf"(?:第\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*(?:[：:·・]\s*)?(?:[{CJK}]{{1,8}})?\s*)?"
+    rf"(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?$"
 )
 # City papers print more on the header line: the page's lettered number
 # without 版 ("A3 城事") and who edited it ("责编：王芳 美编：李明 校对：张强").
