@@ -80,6 +80,10 @@ def test_long_lines_naming_reporters_are_text() -> None:
     assert classify.classify_line(line) == classify.TEXT
 
 
+def test_a_marker_pointed_by_an_arrow_is_cut_from_the_end_of_its_line() -> None:
+    assert classify.split_jump_to("让丰收的粮食颗粒归仓▶下转第4版") == ("让丰收的粮食颗粒归仓", "▶下转第4版")
+
+
 def test_a_marker_inside_text_is_not_a_marker_line() -> None:
     assert classify.classify_line("让丰收的粮食颗粒归仓（下转第4版）") == classify.TEXT
     assert classify.is_jump_to("（下转第4版）")

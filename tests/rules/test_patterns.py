@@ -20,6 +20,9 @@ from jianbao import rules
         # A city paper's lettered section: the number after the letter.
         ("（下转A3版）", "3"),
         ("（下转第A03版）", "03"),
+        # An arrow pointing the way instead of brackets.
+        ("▶下转第3版", "3"),
+        ("下转A3版►", "3"),
     ],
 )
 def test_jump_to(text: str, page: str) -> None:

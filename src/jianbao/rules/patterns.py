@@ -56,11 +56,15 @@ PAGE_REF = rf"(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
 JUMP_TO = re.compile(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
 JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
 # The marker as a whole printed token, parentheses included.  City papers
-# may leave out 版 after a lettered page ("（下转A2）").
+# may leave out 版 after a lettered page ("（下转A2）"), or point the way
+# with an arrow instead of brackets ("▶下转第3版", "下转A3版►").
+JUMP_ARROW = "▶►▸→▷"
 JUMP_TO_TOKEN = re.compile(
-    rf"[（(]\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]"
+    rf"(?:[{JUMP_ARROW}]\s*)?"
+    rf"(?:[（(]\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]"
     rf"|[（(]\s*(?:下转|转至|转)\s*{SECTION_LETTER}\s*{NUM}\s*[)）]"
-    rf"|(?:下转|转至){PAGE_REF}"
+    rf"|(?:下转|转至){PAGE_REF})"
+    rf"(?:\s*[{JUMP_ARROW}])?"
 )
 # A line that is only "转第4版": a marker too, though the same words at the
 # end of a line of text are not cut off as one ("……转第4版" may run on).
