@@ -230,7 +230,7 @@ def parse_credits(text: str) -> list[Credit]:
         labelled = labelled or bool(label)
         found = _role_credits(part)
         if not found and label:
-            role = "摄" if label.startswith("图") and "文" not in label else "作者"
+            role = "摄" if label.startswith(("图", "摄")) and "文" not in label else "作者"
             found = [Credit(role=role, name=n) for n in _names(part)]
         credits.extend(found)
     if not credits and not labelled:
@@ -246,7 +246,7 @@ def parse_credits(text: str) -> list[Credit]:
 
 # The verb closing a photo credit, with the agency's closing bracket
 # ("新华社发（王涛摄）") or the kind of picture ("王平摄（无人机照片）").
-_PHOTO_SUFFIX = re.compile(r"\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
+_PHOTO_SUFFIX = re.compile(r"\s*[/／]?\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
 # The reporter's work closing a credit ("……报道", "本报记者 王芳 整理").
 _REPORT_SUFFIX = re.compile(r"\s*(?:报道|整理|采写|执笔|撰文|编译)\s*$")
 _ARCHIVE = re.compile(r"^\s*[（(]?\s*资料(?:图片|照片)")

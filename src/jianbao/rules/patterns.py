@@ -101,7 +101,7 @@ OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s
 # label who wrote and who took the pictures ("文/图 本报记者 王芳",
 # "文/王芳 图/李明", "本报记者 王芳 文/图") and may close it with "报道".
 BYLINE_MARK = r"[■□●○◎◆◇▲△★☆]"
-CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图片|摄影)\s*[/／])"
+CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图片|摄影|摄)\s*[/／]|摄\s*[：:])"
 # Running text opens with a reporter doing something ("记者走访发现，多家……",
 # "记者从市教育局获悉", "本报评论员认为"): a role followed by such a verb is
 # no byline.
@@ -142,15 +142,16 @@ ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{R
 AGENCY_PICTURE = r"(?:新华社|中新社)发"
 PHOTO_CREDIT = re.compile(
     rf"^\s*[（(]?\s*(?:{AGENCY_PICTURE}\s*[（(]?\s*)?(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*"
-    rf"(?:摄影?|供图|绘|制图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
+    rf"[/／]?\s*(?:摄影?|供图|绘|制图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
     rf"|^\s*图\s*[/／]\s*{NAME_LIST}\s*$"
+    rf"|^\s*摄影?\s*[：:/／]\s*{NAME_LIST}\s*$"
     rf"|^\s*[（(]?\s*{AGENCY_PICTURE}\s*[)）]?\s*$"
     rf"|^\s*[（(]?\s*[{CJK}A-Za-z0-9·]{{2,16}}供图\s*[)）]?\s*$"
     rf"|^\s*[（(]?\s*资料(?:图片|照片)\s*[)）]?\s*$"
 )
 # A credit printed at the end of a caption line: "……时光。 本报记者 王平摄"
 TRAILING_CREDIT = re.compile(
-    rf"(?P<credit>(?:{AGENCY_PICTURE}\s*[（(]?\s*(?:{ROLE}\s*)?|{ROLE}\s*){NAME_LIST}\s*(?:摄影?|供图)[)）]?)\s*$"
+    rf"(?P<credit>(?:{AGENCY_PICTURE}\s*[（(]?\s*(?:{ROLE}\s*)?|{ROLE}\s*){NAME_LIST}\s*[/／]?\s*(?:摄影?|供图)[)）]?)\s*$"
 )
 
 # --- closing credits -------------------------------------------------------------
