@@ -235,7 +235,7 @@ def test_not_a_pinyin_column(text: str) -> None:
     assert not rules.PINYIN_COLUMN.match(text)
 
 
-@pytest.mark.parametrize("text", ["【民生关注】", "〖江州观察〗", " 【 社区故事 】"])
+@pytest.mark.parametrize("text", ["【民生关注】", "〖江州观察〗", " 【 社区故事 】", "〔江州时评〕"])
 def test_bracketed_column(text: str) -> None:
     assert rules.BRACKETED_COLUMN.match(text)
 

@@ -352,10 +352,10 @@ ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(]
 # --- column heads ----------------------------------------------------------------
 # Pinyin printed as a column ornament: "DI YI SHI XIAN".
 PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
-# A column's name in lenticular brackets on a line of its own over the
-# article ("【民生关注】", "〖江州观察〗"); running text never sets a line
-# that way.
-BRACKETED_COLUMN = re.compile(r"^\s*[【〖]\s*[^【】〖〗，。；！？]{2,12}\s*[】〗]\s*$")
+# A column's name in lenticular or tortoise-shell brackets on a line of its
+# own over the article ("【民生关注】", "〖江州观察〗", "〔江州时评〕");
+# running text never sets a line that way.
+BRACKETED_COLUMN = re.compile(r"^\s*[【〖〔]\s*[^【】〖〗〔〕，。；！？]{2,12}\s*[】〗〕]\s*$")
 # The name of a column of briefs, on a line of its own over the first of
 # them ("城事快递", "教育简讯", "财经速递"), or of what a paper sets beside
 # a report ("■相关新闻", "新闻链接", "记者手记"), a bullet before it or
