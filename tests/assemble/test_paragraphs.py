@@ -29,6 +29,7 @@ from jianbao.assemble.paragraphs import (
     leaves_open,
     lines_closed_by_tag,
     printed_whole,
+    prints_whole_paragraphs,
     runs_on,
     sets_off_headline,
     word_runs_across,
@@ -852,3 +853,29 @@ def test_the_end_of_a_source_note_wrapped_under_a_text_is_no_headline() -> None:
     rows = rows_of(*CANTEEN[:-1], "却一点不差。（来源：", "江州新闻网）", "老街食堂受欢迎老街食堂受欢迎", bold=(len(CANTEEN) + 1,))
     label_rows(rows)
     assert rows[-2].part != HEAD and rows[-1].part == HEAD
+
+
+# A page pasted from a web page: each paragraph whole on one line, set in by
+# full-width spaces, short and long alike.
+WEB_PAGE = (
+    "江州大桥今天通车",
+    "  本报讯（记者王小明）江州大桥今天上午正式通车，大桥全长三公里，是连接两岸的重要通道。",
+    "  市民纷纷点赞。",
+    "  “过江再也不用绕路了，上班能省半个小时。”家住城东的李女士说。",
+    "  据介绍，大桥设计时速六十公里，双向六车道，两侧设有人行道和自行车道。",
+)
+
+
+def test_a_page_printed_one_paragraph_per_line_is_read_so() -> None:
+    """Where most lines of text end a paragraph, the page prints each
+    paragraph whole on one line: every line closed by a full stop is a
+    paragraph, however short or long, and the headline stays one."""
+    rows = rows_of(*WEB_PAGE)
+    rows[1].label = classify.DATELINE
+    assert prints_whole_paragraphs(rows)
+    label_rows(rows)
+    assert [r.part for r in rows] == [HEAD, SINGLE, SINGLE, SINGLE, SINGLE]
+
+
+def test_a_column_of_running_text_is_no_page_of_whole_paragraphs() -> None:
+    assert not prints_whole_paragraphs(rows_of(*CANTEEN, *CANTEEN))

@@ -822,3 +822,21 @@ def test_the_prompt_beside_a_qr_code_is_a_caption_of_its_article_not_a_kicker() 
     (article,) = parse_texts([page]).pages[0].articles
     assert (article.kicker, article.title) == ("", "市图书馆新馆试运行")
     assert [c.text for c in article.captions] == ["扫码了解借书指南"]
+
+
+def test_a_page_pasted_from_a_web_page_keeps_one_paragraph_per_line() -> None:
+    """Text copied from an e-paper site prints each paragraph whole on one
+    line, set in by two full-width spaces, under the site's page header."""
+    paragraphs = [
+        "本报讯（记者王小明）江州大桥今天上午正式通车，大桥全长三公里，是连接两岸的重要通道。",
+        "市民纷纷点赞。",
+        "“过江再也不用绕路了，上班能省半个小时。”家住城东的李女士说。",
+        "据介绍，大桥设计时速六十公里，双向六车道，两侧设有人行道和自行车道。",
+    ]
+    text = "\n".join(["第05版：要闻", "", "江州大桥今天通车", *("\u3000\u3000" + p for p in paragraphs)]) + "\n"
+    issue = parse_texts([text])
+    (page,) = issue.pages
+    assert page.number == 5
+    (article,) = page.articles
+    assert article.title == "江州大桥今天通车"
+    assert [squeeze(p) for p in article.body] == [squeeze(p) for p in paragraphs]

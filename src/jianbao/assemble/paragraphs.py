@@ -642,13 +642,14 @@ def label_rows(rows: list[Row]) -> None:
     for row, measure in zip(rows, measures):
         row.measure = measure
     tol = width_tolerance(rows, measures)
+    whole = prints_whole_paragraphs(rows)
     run: list[int] = []
     start = _START
     for i, row in enumerate(rows):
         if row.label in SEPARATORS:
             # Only a jump marker cuts a paragraph; before a byline, credit or
             # column head the text has ended.
-            label_run(rows, run, measures, tol, start, open_end=row.label == classify.JUMP_TO)
+            label_run(rows, run, measures, tol, start, open_end=row.label == classify.JUMP_TO, whole=whole)
             run = []
             start = _FRESH_START
             if row.label == classify.JUMP_TO:
@@ -656,7 +657,7 @@ def label_rows(rows: list[Row]) -> None:
             continue
         if row.label == classify.JUMP_FROM:
             # The text after "（上接第N版）" resumes mid-paragraph.
-            label_run(rows, run, measures, tol, start, open_end=False)
+            label_run(rows, run, measures, tol, start, open_end=False, whole=whole)
             run = []
             start = {**_START, HEAD: -C_HEAD_AFTER_CONTINUATION}
             row.part = ""
@@ -665,19 +666,53 @@ def label_rows(rows: list[Row]) -> None:
     # The last text printed on a page ends there: an article continued
     # elsewhere says so with a jump marker, and a headline printed after its
     # body ends the page more often than a paragraph broken off does.
-    label_run(rows, run, measures, tol, start)
+    label_run(rows, run, measures, tol, start, whole=whole)
     for i in deck_ending_page(rows, run):
         rows[i].part = HEAD
 
 
-def label_run(rows: list[Row], run: list[int], measures: list[float], tol: float, start: dict[str, float], open_end: bool = False) -> None:
+def label_run(
+    rows: list[Row], run: list[int], measures: list[float], tol: float, start: dict[str, float], open_end: bool = False, whole: bool = False
+) -> None:
     """Label a run of flowing rows: the rows printed inside a sentence
-    (:func:`rows_inside_sentences`) are headline lines, and the rest are
-    read as if those were not there."""
+    (:func:`rows_inside_sentences`) are headline lines, on a page printed
+    one paragraph per line (``whole``, :func:`prints_whole_paragraphs`)
+    every line closed by a full stop is a paragraph, and the rest are read
+    as if those were not there."""
     inside = set(rows_inside_sentences(rows, run, tol))
     for i in inside:
         rows[i].part = HEAD
-    _viterbi(rows, [i for i in run if i not in inside], measures, tol, start, open_end)
+    done = inside | ({i for i in run if i not in inside and is_whole_paragraph(rows[i].text)} if whole else set())
+    for i in done - inside:
+        rows[i].part = SINGLE
+    _viterbi(rows, [i for i in run if i not in done], measures, tol, start, open_end)
+
+
+# A page whose lines of text mostly end a paragraph prints one paragraph
+# per line (text the extractor reflowed, or pasted from a web page): lines
+# of columns end a paragraph at most a third of the time.  Lines shorter
+# than REFLOWED_LINE_MIN characters (headlines, labels) are not counted.
+REFLOWED_SHARE = 0.6
+REFLOWED_LINE_MIN = 10
+REFLOWED_LINES = 3
+
+
+def prints_whole_paragraphs(rows: list[Row]) -> bool:
+    """Whether the page prints each paragraph whole on one line.
+
+    >>> rows = [Row(text=t, lines=[k]) for k, t in enumerate(["江州大桥通车", "本报讯 江州大桥今天上午正式通车。", "市民说，过江再也不用绕路了。", "据介绍，大桥双向六车道。"])]
+    >>> prints_whole_paragraphs(rows)
+    True
+    """
+    texts = [r.text.strip() for r in rows if r.label in (classify.TEXT, classify.DATELINE) and len(r.text.strip()) >= REFLOWED_LINE_MIN]
+    return len(texts) >= REFLOWED_LINES and sum(ends_paragraph(t) for t in texts) >= REFLOWED_SHARE * len(texts)
+
+
+def is_whole_paragraph(text: str) -> bool:
+    """A line closed by a full stop (a headline never is), with no space
+    between Han characters (no two columns' lines joined)."""
+    t = text.strip()
+    return t.rstrip("”’」』）)")[-1:] == "。" and printed_whole(t)
 
 
 # Lines a subtitle printed last on a page may run to.
