@@ -879,3 +879,19 @@ def test_a_page_printed_one_paragraph_per_line_is_read_so() -> None:
 
 def test_a_column_of_running_text_is_no_page_of_whole_paragraphs() -> None:
     assert not prints_whole_paragraphs(rows_of(*CANTEEN, *CANTEEN))
+
+
+def test_lines_between_whole_paragraphs_are_read_on_their_own() -> None:
+    """A title's dash-led subtitle and a closing note on a page of whole
+    paragraphs: no paragraph runs on across a whole one, so the subtitle
+    heads and the note closes, each apart."""
+    rows = rows_of(
+        *WEB_PAGE,
+        "老街改造完工 街坊回来了",
+        "——江州老城更新见闻",
+        "  老街改造今天完工，沿街一百多间老屋修缮一新，街巷路面和地下管网一并更新。",
+        "  街坊们说，老街又热闹起来了，晚上来散步的人越来越多。",
+        "  （本报记者 赵雪）",
+    )
+    label_rows(rows)
+    assert [r.part for r in rows[len(WEB_PAGE) :]] == [HEAD, HEAD, SINGLE, SINGLE, SINGLE]

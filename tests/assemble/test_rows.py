@@ -179,6 +179,11 @@ def test_a_photo_credit_after_a_caption_sentence_is_split_off() -> None:
     assert rows[0].indent
 
 
+def test_a_photo_credit_after_a_tu_wei_caption_is_split_off_and_the_caption_stays_one() -> None:
+    rows = split_line(Line(text="图为修缮一新的江州老街。 本报记者 李明摄", index=3))
+    assert labelled(rows) == [("图为修缮一新的江州老街。", classify.CAPTION), ("本报记者 李明摄", classify.CREDIT)]
+
+
 def test_leading_spaces_are_an_indent_but_a_centred_line_is_not() -> None:
     assert split_line(Line(text="  江州市今年秋粮喜获丰收"))[0].indent
     assert not split_line(Line(text="        江州大桥建成通车"))[0].indent

@@ -682,10 +682,22 @@ def label_run(
     inside = set(rows_inside_sentences(rows, run, tol))
     for i in inside:
         rows[i].part = HEAD
-    done = inside | ({i for i in run if i not in inside and is_whole_paragraph(rows[i].text)} if whole else set())
-    for i in done - inside:
-        rows[i].part = SINGLE
-    _viterbi(rows, [i for i in run if i not in done], measures, tol, start, open_end)
+    if not whole:
+        _viterbi(rows, [i for i in run if i not in inside], measures, tol, start, open_end)
+        return
+    # The lines between two whole paragraphs are read on their own: no
+    # paragraph runs on across a whole one.
+    stretch: list[int] = []
+    for i in run:
+        if i in inside:
+            continue
+        if is_whole_paragraph(rows[i].text):
+            rows[i].part = SINGLE
+            _viterbi(rows, stretch, measures, tol, start)
+            stretch, start = [], _START
+            continue
+        stretch.append(i)
+    _viterbi(rows, stretch, measures, tol, start, open_end)
 
 
 # A page whose lines of text mostly end a paragraph prints one paragraph

@@ -354,12 +354,12 @@ def split_piece(line: Line) -> list[Row]:
             Row(text=marker, lines=[line.index], label=classify.JUMP_TO),
         ]
     label = classify.classify_line(text)
-    if label == classify.TEXT and ("摄" in text or "供图" in text):
+    if label in (classify.TEXT, classify.CAPTION) and ("摄" in text or "供图" in text):
         credit = rules.TRAILING_CREDIT.search(text)
         if credit and credit.start() > 0 and text[: credit.start()].rstrip()[-1:] in rules.SENTENCE_END + rules.CLOSERS:
             base = _provenance(line)
             return [
-                Row(text=text[: credit.start()], label=classify.TEXT, indent=indent, **base),  # type: ignore[arg-type]
+                Row(text=text[: credit.start()], label=label, indent=indent, **base),  # type: ignore[arg-type]
                 Row(text=credit.group("credit"), lines=[line.index], label=classify.CREDIT),
             ]
     return [Row(text=text, lines=[line.index], label=label, bold=line.bold, blank_before=line.blank_before, indent=indent, hint=line.hint)]
