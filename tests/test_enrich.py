@@ -65,7 +65,7 @@ def test_parse_opener(paragraph: str, dateline: str, credits: list[Credit]) -> N
         ("（新华社记者 李学仁 摄）", [Credit("记者", "李学仁")]),
         ("本报记者 王平摄（无人机照片）", [Credit("记者", "王平")]),
         # The verb after a slash, or the photographer's label before the names.
-        ("本报记者 王平/摄", [Credit("记者", "王平")]),
+        ("本报记者 江小舟/摄", [Credit("记者", "江小舟")]),
         ("摄：王芳 李明", [Credit("摄", "王芳"), Credit("摄", "李明")]),
         ("摄影/王芳", [Credit("摄", "王芳")]),
         # A two-character name set with a space inside, to the width of three.

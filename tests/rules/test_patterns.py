@@ -175,7 +175,7 @@ def test_role_names(printed: str, role: str) -> None:
     assert rules.role_name(printed) == role
 
 
-@pytest.mark.parametrize("text", ["本报通讯员 梁生仁 摄", "新华社记者 李学仁摄", "梁生仁摄", "本报记者 王平 摄影", "本报记者 王芳、李明 摄", "李明摄（视觉江州）", "本报记者 王平摄（无人机照片）", "新华社发 王涛 摄", "新华社发（王涛摄）", "图/视觉江州", "本报记者 王平/摄", "摄影：王平", "摄：王芳 李明"])
+@pytest.mark.parametrize("text", ["本报通讯员 梁生仁 摄", "新华社记者 李学仁摄", "梁生仁摄", "本报记者 王平 摄影", "本报记者 王芳、李明 摄", "李明摄（视觉江州）", "本报记者 王平摄（无人机照片）", "新华社发 王涛 摄", "新华社发（王涛摄）", "图/视觉江州", "本报记者 江小舟/摄", "摄影：江小舟", "摄：王芳 李明"])
 def test_photo_credit(text: str) -> None:
     assert rules.PHOTO_CREDIT.match(text)
 
