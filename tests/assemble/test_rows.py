@@ -60,6 +60,14 @@ def test_a_city_papers_lettered_page_header_goes_to_the_page() -> None:
     assert (p.number, p.section) == (5, "文体")
 
 
+def test_an_e_paper_sites_header_gives_the_page_its_number_section_and_date() -> None:
+    p, rows = rows_of(["第05版：要闻", *BODY])
+    assert (p.number, p.section) == (5, "要闻")
+    p, rows = rows_of(["江州日报 2020-03-05 第5版", *BODY])
+    assert (p.number, p.date, p.paper) == (5, "2020-03-05", "江州日报")
+    assert [r.text for r in rows] == BODY
+
+
 def test_a_city_papers_header_printed_over_several_lines_goes_to_the_page() -> None:
     """The lettered page number on a line of its own and the section's name
     under it, at the top of the page, are the page header."""

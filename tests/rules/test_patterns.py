@@ -258,7 +258,18 @@ def test_date_and_weekday() -> None:
     assert rules.DATE.search("10月2日") is None
 
 
-@pytest.mark.parametrize("text", ["人民日报", "江州日报", "北京晚报", " 江州晨报 "])
+@pytest.mark.parametrize("text", ["2020-03-05", "2020.3.5", "2020/03/05"])
+def test_a_date_as_e_paper_sites_print_it(text: str) -> None:
+    m = rules.DATE.search(text)
+    assert m is not None and (int(m["y"]), int(m["m"]), int(m["d"])) == (2020, 3, 5)
+
+
+@pytest.mark.parametrize("text", ["2020-03.05", "2020年3月5", "20200-03-05"])
+def test_not_a_date(text: str) -> None:
+    assert rules.DATE.search(text) is None
+
+
+@pytest.mark.parametrize("text", ["人民日报", "江州日报", "北京晚报", " 江州晨报 ", "江州日报农村版"])
 def test_masthead(text: str) -> None:
     assert rules.MASTHEAD.match(text)
 
@@ -273,6 +284,14 @@ def test_header_line_holds_only_paper_date_weekday_and_page() -> None:
     assert rules.HEADER_LINE.match("2024年10月9日 星期三")
     assert rules.HEADER_LINE.match("第1版 要闻")
     assert not rules.HEADER_LINE.match("人民日报社论指出")
+
+
+@pytest.mark.parametrize(
+    "text", ["江州日报 2020-03-05 第5版", "江州日报 / 2020年3月5日 / 星期四 / 第5版", "2020年3月5日 星期四 农历二月十二", "江州日报农村版 2020年3月5日"]
+)
+def test_a_header_line_as_e_paper_sites_set_it(text: str) -> None:
+    assert rules.HEADER_LINE.match(text)
+    assert not rules.HEADER_LINE.match("农历二月十二是个好日子")
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,7 @@ def read_header(page: Page, text: str) -> None:
     m = rules.PAGE_HEADER.search(text)
     if m:
         number = rules.to_int(m.group(1))
-        after = text[m.end() :]
+        after = text[m.end() :].lstrip(" ：:·・")
     elif classify.is_section_name(text) and not rules.MASTHEAD.match(text):
         # The section's name under a bare page number (header_over_lines).
         number, after = None, text

@@ -368,15 +368,23 @@ COLUMN_NAME = re.compile(
 
 # --- page furniture -------------------------------------------------------------
 PAGE_HEADER = re.compile(rf"(?:第\s*{SECTION_LETTER}?|(?<![A-Za-z0-9]){SECTION_LETTER})\s*({NUM})\s*版")
-DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+# "2020年3月5日", and as e-paper sites print it, "2020-03-05" or "2020.03.05".
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*(?:(?P<nian>年)|(?P<sep>[-./／]))\s*(?P<m>\d{1,2})\s*(?(nian)月|(?P=sep))\s*(?P<d>\d{1,2})(?(nian)\s*日|(?!\d))"
+)
+# The same, inside a longer pattern (no named groups).
+_DATE_TEXT = r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2}|[/／]\d{1,2}[/／]\d{1,2})(?!\d)"
 WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 # A header line: masthead name, date, weekday, page number and section only.
-# E-paper sites set the section after a colon or a dot: "第05版：要闻",
-# "第A05版·国内新闻".
+# E-paper sites set the section after a colon or a dot ("第05版：要闻",
+# "第A05版·国内新闻") and the fields apart by slashes or bars ("江州日报 /
+# 2020年3月5日 / 星期四 / 第5版"); some add the lunar date ("农历二月十二").
+_HEADER_SEP = r"[\s/／|｜]*"
 HEADER_LINE = re.compile(
-    rf"^\s*(?:[{CJK}]{{2,8}}报\s*)?(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?"
-    rf"(?:第\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*(?:[：:·・]\s*)?(?:[{CJK}]{{1,8}})?\s*)?"
-    rf"(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:星期[一二三四五六日天]\s*)?$"
+    rf"^{_HEADER_SEP}(?:[{CJK}]{{2,8}}报(?:[{CJK}]{{1,3}}版)?{_HEADER_SEP})?(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?"
+    rf"(?:农历[{CJK}]{{2,8}}{_HEADER_SEP})?"
+    rf"(?:第\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*(?:[：:·・]\s*)?(?:[{CJK}]{{1,8}})?{_HEADER_SEP})?"
+    rf"(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?(?:农历[{CJK}]{{2,8}}{_HEADER_SEP})?$"
 )
 # City papers print more on the header line: the page's lettered number
 # without 版 ("A3 城事") and who edited it ("责编：王芳 美编：李明 校对：张强").
@@ -404,7 +412,7 @@ REFERENCE = re.compile(
 WEATHER_HEAD = re.compile(rf"^\s*[{CJK}]{{0,4}}(?:天气|天气预报)\s*$")
 WEATHER_LINE = re.compile(r"^[^，。；！？]*-?\d{1,2}\s*(?:℃|°C)?\s*[～~至\-—－/]\s*-?\d{1,2}\s*(?:℃|°C)[^，。；！？]*$")
 # A masthead: a paper's name alone on a line (人民日报, 晋中日报, 北京晚报).
-MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报|报)\s*$")
+MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报|报)(?:[{CJK}]{{1,3}}版)?\s*$")
 
 # --- punctuation ------------------------------------------------------------------
 SENTENCE_END = "。！？!?…"
