@@ -3,6 +3,8 @@ and photo credits split off the lines they are printed on."""
 
 from __future__ import annotations
 
+import pytest
+
 from jianbao import classify
 from jianbao.assemble.rows import Row, prepare_rows, split_line, split_wrapped_tails, widen_after_markers
 from jianbao.model import Line, Page
@@ -190,6 +192,24 @@ def test_a_photo_credit_after_a_caption_sentence_is_split_off() -> None:
 def test_a_photo_credit_after_a_tu_wei_caption_is_split_off_and_the_caption_stays_one() -> None:
     rows = split_line(Line(text="图为修缮一新的江州老街。 本报记者 李明摄", index=3))
     assert labelled(rows) == [("图为修缮一新的江州老街。", classify.CAPTION), ("本报记者 李明摄", classify.CREDIT)]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("图为修缮一新的江州老街。（新华社记者 江小舟 摄）", "（新华社记者 江小舟 摄）"),
+        ("游客在老街拍照留念。 江小舟摄（视觉江州）", "江小舟摄（视觉江州）"),
+        ("游客在老街拍照留念。 江小舟 李红摄", "江小舟 李红摄"),
+    ],
+)
+def test_a_credit_in_brackets_or_a_name_set_apart_ends_a_caption_line(line: str, credit: str) -> None:
+    rows = split_line(Line(text=line, index=3))
+    assert [r.text.strip() for r in rows][1:] == [credit] and rows[1].label == classify.CREDIT
+
+
+@pytest.mark.parametrize("line", ["大家都来看。 电影在江州拍摄", "游客在老街拍照留念。江小舟摄"])
+def test_words_ending_in_she_are_no_credit_without_a_role_and_a_space(line: str) -> None:
+    assert len(split_line(Line(text=line, index=3))) == 1
 
 
 def test_leading_spaces_are_an_indent_but_a_centred_line_is_not() -> None:

@@ -149,9 +149,12 @@ PHOTO_CREDIT = re.compile(
     rf"|^\s*[（(]?\s*[{CJK}A-Za-z0-9·]{{2,16}}供图\s*[)）]?\s*$"
     rf"|^\s*[（(]?\s*资料(?:图片|照片)\s*[)）]?\s*$"
 )
-# A credit printed at the end of a caption line: "……时光。 本报记者 王平摄"
+# A credit printed at the end of a caption line: "……时光。 本报记者 王平摄",
+# "……时光。（新华社记者 王涛 摄）", or a name alone set apart by a space,
+# the picture agency after it: "……时光。 江小舟摄（视觉江州）".
 TRAILING_CREDIT = re.compile(
-    rf"(?P<credit>(?:{AGENCY_PICTURE}\s*[（(]?\s*(?:{ROLE}\s*)?|{ROLE}\s*){NAME_LIST}\s*[/／]?\s*(?:摄影?|供图)[)）]?)\s*$"
+    rf"(?P<credit>(?:[（(]\s*)?(?:(?:{AGENCY_PICTURE}\s*[（(]?\s*(?:{ROLE}\s*)?|{ROLE}\s*){NAME_LIST}|(?<=\s)[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)"
+    rf"\s*[/／]?\s*(?:摄影?|供图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?)\s*$"
 )
 
 # --- closing credits -------------------------------------------------------------
