@@ -62,6 +62,19 @@ def test_a_city_papers_lettered_page_header_goes_to_the_page() -> None:
     assert (p.number, p.section) == (5, "文体")
 
 
+@pytest.mark.parametrize("folio", ["5", "— 5 —", "-5-", "第5页"])
+def test_the_page_number_alone_on_the_pages_last_line_is_furniture(folio: str) -> None:
+    p, rows = rows_of(["第5版 要闻", *BODY, folio])
+    assert [(f.kind, f.text) for f in p.furniture] == [("page_header", "第5版 要闻"), ("page_header", folio)]
+    assert [r.text for r in rows] == BODY
+
+
+def test_a_number_alone_inside_the_page_is_content() -> None:
+    p, rows = rows_of(["第5版 要闻", *BODY[:2], "5", *BODY[2:]])
+    assert [f.text for f in p.furniture] == ["第5版 要闻"]
+    assert "5" in [r.text for r in rows]
+
+
 def test_an_e_paper_sites_header_gives_the_page_its_number_section_and_date() -> None:
     p, rows = rows_of(["第05版：要闻", *BODY])
     assert (p.number, p.section) == (5, "要闻")

@@ -95,7 +95,8 @@ def widen_after_markers(rows: list[Row]) -> None:
 
 
 def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
-    """Move masthead, page header and date lines to ``page.furniture`` and set
+    """Move masthead, page header, date lines and the folio (the page's
+    number alone on the page's first or last line) to ``page.furniture`` and set
     the page's printed number, section, date and paper name from them.
     ``lines`` are the page's lines in reading order (default: as read)."""
     lines = page.lines if lines is None else lines
@@ -113,6 +114,7 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
             or classify.is_page_header(text)
             or classify.is_imprint(text)
             or (pos < TOP_LINES and header_over_lines(page, rest, text))
+            or ((pos == 0 or pos == n - 1) and rules.FOLIO.match(text))
         ):
             page.furniture.append(Furniture(kind=furniture_kind(text), text=text, lines=[line.index]))
             read_header(page, text)
@@ -146,6 +148,8 @@ def stands_alone(lines: list[Line], pos: int) -> bool:
 def furniture_kind(text: str) -> str:
     if classify.is_imprint(text):
         return "imprint"
+    if rules.FOLIO.match(text):
+        return "page_header"
     if rules.PAGE_HEADER.search(text) or any(rules.BARE_PAGE.match(token) for token in text.split()):
         return "page_header"
     if rules.DATE.search(text):

@@ -389,6 +389,9 @@ HEADER_LINE = re.compile(
     rf"(?:第\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*(?:[：:·・]\s*)?(?:[{CJK}]{{1,8}})?{_HEADER_SEP})?"
     rf"(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?(?:农历[{CJK}]{{2,8}}{_HEADER_SEP})?$"
 )
+# The page's number alone at the foot or head of the page (a folio), bare
+# or set between dashes: "5", "— 5 —", "-5-", "第5页".
+FOLIO = re.compile(r"^[\s\-—–－~～]*(?:第\s*)?\d{1,3}\s*页?[\s\-—–－~～]*$")
 # City papers print more on the header line: the page's lettered number
 # without 版 ("A3 城事") and who edited it ("责编：王芳 美编：李明 校对：张强").
 # Each such line is made only of these tokens (see classify.is_page_header).
