@@ -292,6 +292,7 @@ def test_header_line_holds_only_paper_date_weekday_and_page() -> None:
 def test_a_header_line_as_e_paper_sites_set_it(text: str) -> None:
     assert rules.HEADER_LINE.match(text)
     assert not rules.HEADER_LINE.match("农历二月十二是个好日子")
+    assert not rules.HEADER_LINE.match("农历新年到了")
 
 
 @pytest.mark.parametrize(

@@ -383,11 +383,12 @@ WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 # "第A05版·国内新闻") and the fields apart by slashes or bars ("江州日报 /
 # 2020年3月5日 / 星期四 / 第5版"); some add the lunar date ("农历二月十二").
 _HEADER_SEP = r"[\s/／|｜]*"
+_LUNAR_DATE = rf"农历(?:[{CJK}]{{2}}年)?闰?[正一二三四五六七八九十冬腊]{{1,2}}月[初十廿卅二三][一二三四五六七八九十]?"
 HEADER_LINE = re.compile(
     rf"^{_HEADER_SEP}(?:[{CJK}]{{2,8}}报(?:[{CJK}]{{1,3}}版)?{_HEADER_SEP})?(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?"
-    rf"(?:农历[{CJK}]{{2,8}}{_HEADER_SEP})?"
+    rf"(?:{_LUNAR_DATE}{_HEADER_SEP})?"
     rf"(?:第\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*(?:[：:·・]\s*)?(?:[{CJK}]{{1,8}})?{_HEADER_SEP})?"
-    rf"(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?(?:农历[{CJK}]{{2,8}}{_HEADER_SEP})?$"
+    rf"(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?(?:{_LUNAR_DATE}{_HEADER_SEP})?$"
 )
 # The page's number alone at the foot or head of the page (a folio), bare
 # or set between dashes: "5", "— 5 —", "-5-", "第5页".
