@@ -5,29 +5,52 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Iterator
 
 #: The folder inside an output folder where ``jianbao batch`` keeps its
 #: manifest and report; readers of parsed output (index, eval) leave it out.
 STATE_DIR = "_batch"
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a
-    rename, so a crash never leaves a half-written output."""
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once: the process's umask does not change while it runs.
+_UMASK = _read_umask()
+
+
+def new_file_mode() -> int:
+    """The mode ``open()`` gives a new file (0666 less the umask).  A
+    temporary file is created 0600; the output it becomes gets this."""
+    return 0o666 & ~_UMASK
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO]:
+    """A file object whose content appears at ``path`` only when the block
+    finishes without error: written to a temporary file in the same folder
+    and renamed, so a crash never leaves a half-written output."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if isinstance(data, bytes) else "w"
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
-            fh.write(data)
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (:func:`atomic_output`)."""
+    with atomic_output(path, binary=isinstance(data, bytes)) as fh:
+        fh.write(data)

@@ -10,35 +10,15 @@ renamed at the end: the file is whole or absent.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
 
 from jianbao.archive.store import Archive, export_dict, row_to_article
 from jianbao.errors import InputError
+from jianbao.fileio import atomic_output
 from jianbao.model import Issue, Page
 
 FORMATS = ("jsonl", "json", "parquet")
 PARQUET_BATCH = 2000
-
-
-@contextmanager
-def atomic_output(path: Path, binary: bool = False) -> Iterator[IO]:
-    """A file object whose content appears at ``path`` only when the block
-    finishes without error."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export_archive(archive: Archive, fmt: str, target: Path) -> int:

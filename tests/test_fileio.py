@@ -1,0 +1,30 @@
+"""Output files: whole or absent, and readable as any file the user writes."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from jianbao.fileio import atomic_output, new_file_mode, write_atomic
+
+
+def test_an_output_is_written_whole_with_the_mode_a_plain_file_gets(tmp_path: Path) -> None:
+    """The temporary file is private (0600); the output it becomes is not."""
+    target = tmp_path / "out" / "issue.json"
+    write_atomic(target, "{}\n")
+    assert target.read_text(encoding="utf-8") == "{}\n"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode) == new_file_mode()
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
+    target = tmp_path / "issue.json"
+    with pytest.raises(RuntimeError):
+        with atomic_output(target) as fh:
+            fh.write("half")
+            raise RuntimeError("interrupted")
+    assert os.listdir(tmp_path) == []
