@@ -1,6 +1,8 @@
 """Photos of a text-mode page: a caption heads a photo with the headline
-lines printed against it that match it, or joins the article it shares
-most vocabulary with (the one printed next to it, when it shares none).
+lines printed against it that match it (or, both left over, with a whole
+title printed near a credited caption: :func:`pair_leftovers`), or joins
+the article it shares most vocabulary with (the one printed next to it,
+when it shares none).
 """
 
 from __future__ import annotations
