@@ -121,6 +121,23 @@ def test_a_column_tag_does_not_end_a_paragraph_but_a_source_note_does() -> None:
     assert ends_paragraph("（新华社北京5月3日电）")
 
 
+def test_a_full_stop_typed_as_a_latin_period_ends_a_paragraph() -> None:
+    """OCR and some fonts print Chinese text with Latin punctuation: a
+    period right after a Han character is a full stop, one after a digit
+    is not."""
+    assert ends_paragraph("是连接两岸的重要通道.") and ends_paragraph("家住城东的李女士说.")
+    assert not ends_paragraph("全市粮食亩产提高了3.")
+    rows = rows_of(
+        "江州大桥今天上午正式通车,大",
+        "桥全长三公里,是连接两岸的",
+        "重要通道.",
+        "  市民纷纷点赞,不少人一早",
+        "就来到桥上散步.",
+    )
+    label_rows(rows)
+    assert [r.part for r in rows] == [FIRST, MID, LAST, FIRST, LAST]
+
+
 def test_a_headline_in_parallel_halves_printed_after_its_body_is_a_headline() -> None:
     rows = rows_of(
         *CANTEEN,

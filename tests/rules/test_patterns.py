@@ -593,3 +593,9 @@ def test_number_runs_across(prev: str, nxt: str, runs: bool) -> None:
 )
 def test_a_kicker_naming_only_a_place(line: str, place: bool) -> None:
     assert bool(rules.PLACE_KICKER.match(line)) is place
+
+
+def test_a_latin_period_after_a_han_character_is_a_full_stop() -> None:
+    assert rules.HAN_FULL_STOP.search("是连接两岸的重要通道.")
+    for text in ("增长3.5", "No.", "www.jiangzhou.cn", "全市粮食亩产提高了3."):
+        assert not rules.HAN_FULL_STOP.search(text)

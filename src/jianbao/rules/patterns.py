@@ -423,6 +423,10 @@ MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报
 
 # --- punctuation ------------------------------------------------------------------
 SENTENCE_END = "。！？!?…"
+# A full stop typed as a Latin period, as OCR and some fonts print it: right
+# after a Han character ("……重要通道."), never a decimal point ("3.5") or
+# an abbreviation's.
+HAN_FULL_STOP = re.compile(rf"[{CJK}]\.$")
 CLOSERS = "”’」』）)》〉】"
 OPENERS = "“‘「『（(《〈【"
 # The marks that part clauses inside a sentence.
