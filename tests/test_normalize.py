@@ -12,6 +12,7 @@ from jianbao.normalize import (
     SQUEEZED_PUNCT,
     char_width,
     clean_spaces,
+    close_letter_spacing,
     collapse_faux_bold,
     join_lines,
     merge_offset_copies,
@@ -388,3 +389,21 @@ def test_a_headline_printed_twice_beside_plain_text_is_a_line_of_its_own() -> No
         ("在老城检查防汛工作", True),
     ]
     assert removed == ["江州老城焕发新颜", "在老城检查防汛工作"]
+
+
+# --- letter-spacing ------------------------------------------------------------------
+
+
+def test_a_letter_spaced_page_is_closed_up_and_a_wider_gap_stays_one_space() -> None:
+    page = lines("江 州 大 桥 今 天 通 车", "本 报 讯  （ 记 者 王 小 明 ） 江 州 大 桥 今", "天 上 午 正 式 通 车 。", "  市 民 纷 纷 点 赞 。")
+    closed = close_letter_spacing(page)
+    assert [line.text for line in closed] == ["江州大桥今天通车", "本报讯 （记者王小明）江州大桥今", "天上午正式通车。", " 市民纷纷点赞。"]
+    assert [line.index for line in closed] == [line.index for line in page]
+    assert [line.text for line in close_letter_spacing(closed)] == [line.text for line in closed]
+
+
+def test_a_page_of_ordinary_lines_is_left_as_it_is() -> None:
+    """Two columns merged with a space, or a name set with a space inside
+    it, are no letter-spacing: the lines come back as the same objects."""
+    page = lines("江州大桥今天通车", "本报记者 王 芳", "大桥全长三公里，是连接两岸 市民纷纷点赞，不少人", "的重要通道。")
+    assert all(a is b for a, b in zip(close_letter_spacing(page), page))

@@ -840,3 +840,13 @@ def test_a_page_pasted_from_a_web_page_keeps_one_paragraph_per_line() -> None:
     (article,) = page.articles
     assert article.title == "江州大桥今天通车"
     assert [squeeze(p) for p in article.body] == [squeeze(p) for p in paragraphs]
+
+
+def test_a_letter_spaced_page_is_clipped_as_if_set_solid() -> None:
+    """Some extractors print a space after every character; the headline
+    still heads its text, and no line is cut at those spaces."""
+    solid = ["江州大桥今天通车", "本报讯（记者王小明）江州大桥今", "天上午正式通车，大桥全长三公", "里，是连接两岸的重要通道。"]
+    issue = parse_texts(["\n".join(" ".join(line) for line in solid) + "\n"])
+    (article,) = issue.pages[0].articles
+    assert article.title == "江州大桥今天通车"
+    assert [squeeze(p) for p in article.body] == [squeeze("".join(solid[1:]))]

@@ -15,7 +15,7 @@ from jianbao import classify, rules
 from jianbao.assemble.columns import column_order
 from jianbao.assemble.text_layout import layout_reading_order
 from jianbao.model import Furniture, Line, Page
-from jianbao.normalize import clean_spaces, collapse_faux_bold, widths_under_model
+from jianbao.normalize import clean_spaces, close_letter_spacing, collapse_faux_bold, widths_under_model
 from jianbao.normalize import width as printed_width
 
 # Furniture (masthead, header, date) is printed at the top or foot of a page,
@@ -58,9 +58,11 @@ class Row:
 
 
 def prepare_rows(page: Page) -> list[Row]:
-    """Furniture to the page, faux bold collapsed, markers split off."""
-    layout = layout_reading_order(page.lines)
-    body_lines = take_furniture(page, layout)
+    """Letter-spacing closed, furniture to the page, faux bold collapsed,
+    markers split off."""
+    lines = close_letter_spacing(page.lines)
+    layout = layout_reading_order(lines)
+    body_lines = take_furniture(page, lines if layout is None else layout)
     if layout is None:
         order = column_order(body_lines)
         if order.interleaved:
