@@ -570,17 +570,18 @@ def close_letter_spacing(lines: list[Line]) -> list[Line]:
     after every character ("江 州 大 桥 今 天 通 车"), with those spaces
     taken out: they say nothing, and would read as the gaps between
     columns merged on one line.  A wider gap (two spaces or more) stays one
-    space.  Only where most of the page's lines are letter-spaced; lines
-    come back as they are (the same objects) elsewhere.
+    space.  Only where at least half the page's lines are letter-spaced,
+    and only those lines; the rest come back as they are (the same
+    objects).
 
     >>> [line.text for line in close_letter_spacing([Line(text="江 州 大 桥 今 天 通 车", index=1), Line(text="本 报 讯  （ 记 者 ）", index=2)])]
     ['江州大桥今天通车', '本报讯 （记者）']
     """
     long_lines = [line for line in lines if len(line.text.replace(" ", "")) >= 4]
-    spaced = [line for line in long_lines if _LETTER_SPACED.match(line.text.replace("  ", " "))]
+    spaced = {id(line) for line in long_lines if _LETTER_SPACED.match(line.text.replace("  ", " "))}
     if not spaced or len(spaced) < LETTER_SPACED_SHARE * len(long_lines):
         return lines
-    return [_copy(line, _SPACE_RUN.sub(" ", _SINGLE_SPACE.sub("", line.text))) if " " in line.text.strip() else line for line in lines]
+    return [_copy(line, _SPACE_RUN.sub(" ", _SINGLE_SPACE.sub("", line.text))) if id(line) in spaced else line for line in lines]
 
 
 def join_lines(texts: list[str]) -> str:
