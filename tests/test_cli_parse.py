@@ -271,3 +271,18 @@ def test_a_page_whose_column_order_was_rebuilt_gets_a_note_on_stderr(tmp_path: P
 def test_a_page_in_column_order_gets_no_note(page: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["parse", str(page), "-o", str(tmp_path / "out.json")])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_two_pages_pasted_into_one_file_are_two_pages_and_their_jump_links(tmp_path: Path) -> None:
+    issue = tmp_path / "issue.txt"
+    issue.write_text(
+        "第1版 要闻\n江州大桥今天通车\n本报讯 江州大桥今天上午正式通车，大桥全长\n三公里。市民表示，过江时间将缩（下转第2版）\n"
+        "第2版 要闻\n江州大桥今天通车\n（上接第1版）短一半。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "issue.json"
+    result = runner.invoke(app, ["parse", str(issue), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [p["page"] for p in data["pages"]] == [1, 2]
+    assert data["pages"][0]["articles"][0]["continues_to"] == {"page": 2, "id": "p2a1"}

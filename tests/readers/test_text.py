@@ -81,6 +81,31 @@ def test_form_feeds_separate_pages_and_line_numbers_run_on(tmp_path: Path) -> No
     assert all(page.source == str(path) for page in pages)
 
 
+def test_pages_pasted_into_one_file_split_at_the_next_pages_header() -> None:
+    """The masthead and date over the second page's header go with it;
+    line numbers stay those of the file."""
+    text = "第1版 要闻\n江州大桥今天通车。\n\n江州日报\n2026年3月5日 星期四\n第2版 要闻\n老街改造完工。\n"
+    pages = pages_from_text(text)
+    assert [[line.text for line in p.lines] for p in pages] == [
+        ["第1版 要闻", "江州大桥今天通车。"],
+        ["江州日报", "2026年3月5日 星期四", "第2版 要闻", "老街改造完工。"],
+    ]
+    assert [line.index for line in pages[1].lines] == [4, 5, 6, 7]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A text-box extractor printed the page's one header among its text.
+        "江州大桥今天通车。\n第3版 文化\n老街改造完工。\n",
+        # The header repeated at the page's foot.
+        "第3版 文化\n江州大桥今天通车。\n第3版\n",
+    ],
+)
+def test_a_page_with_one_header_anywhere_stays_one_page(text: str) -> None:
+    assert len(pages_from_text(text)) == 1
+
+
 def test_pages_without_text_between_form_feeds_are_skipped() -> None:
     assert [[line.text for line in p.lines] for p in pages_from_text("\f\n \f甲\f\f乙\r\n\f")] == [["甲"], ["乙"]]
 

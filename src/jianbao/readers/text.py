@@ -8,6 +8,8 @@ whether a blank line came before it (column breaks leave those).
 
 A form feed ends a page: ``pdftotext`` and pdfminer.six print one after
 every page, so a whole issue extracted into one file reads as its pages.
+So does a page header naming another page than the one before it: pages
+pasted one after another into one file ("第1版 要闻" … "第2版 要闻" …).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 import sys
 
+from jianbao import rules
 from jianbao.errors import InputError
 from jianbao.model import Line, Page
 
@@ -160,9 +163,53 @@ def pages_from_text(text: str, source: str = "") -> list[Page]:
     for chunk in text.split("\f"):
         page = page_from_text(chunk, source=source, first_line=first_line)
         if page.lines:
-            pages.append(page)
+            pages.extend(split_at_page_headers(page))
         first_line += chunk.count("\n") + 1
     return pages
+
+
+def split_at_page_headers(page: Page) -> list[Page]:
+    r"""The pages of a page's text where it holds several, pasted one after
+    another without a form feed: a page header line ("第2版 要闻") naming
+    another page than the header before it starts a page, with the
+    masthead and date lines right over it.  A page whose one header was
+    printed among its text (text-box extractors print it where its box
+    falls) or repeated at its foot stays whole.
+
+    >>> [[line.text for line in p.lines] for p in split_at_page_headers(page_from_text("第1版 要闻\n江州大桥通车。\n江州日报\n第2版 要闻\n老街改造完工。"))]
+    [['第1版 要闻', '江州大桥通车。'], ['江州日报', '第2版 要闻', '老街改造完工。']]
+    """
+    numbers = [_header_page(line.text) for line in page.lines]
+    starts: list[int] = []
+    current = None
+    for k, number in enumerate(numbers):
+        if number is None:
+            continue
+        if current is not None and number != current:
+            start = k
+            while start > 0 and _furniture_over_header(page.lines[start - 1].text) and (not starts or start - 1 > starts[-1]):
+                start -= 1
+            starts.append(start)
+        current = number
+    if not starts:
+        return [page]
+    bounds = [0, *starts, len(page.lines)]
+    return [Page(number=page.number, source=page.source, lines=page.lines[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _header_page(text: str) -> int | None:
+    """The page a line that is only a page header names ("第2版 要闻")."""
+    t = text.strip()
+    if not rules.HEADER_LINE.match(t):
+        return None
+    m = rules.PAGE_HEADER.search(t)
+    return rules.to_int(m.group(1)) if m else None
+
+
+def _furniture_over_header(text: str) -> bool:
+    """A masthead or date line, printed over a page header."""
+    t = text.strip()
+    return bool(t) and bool(rules.MASTHEAD.match(t) or (rules.HEADER_LINE.match(t) and (rules.DATE.search(t) or rules.WEEKDAY.search(t))))
 
 
 def page_from_text(text: str, source: str = "", position: int = 0, first_line: int = 1) -> Page:
