@@ -7,9 +7,8 @@ the lines it came from.
 from __future__ import annotations
 
 from jianbao import classify, rules
-from jianbao.assemble.headline import StackLine, split_stack
+from jianbao.assemble.headline import TITLE_MIN_CHARS, StackLine, split_stack
 from jianbao.assemble.paragraphs import FIRST, LAST, SINGLE
-from jianbao.assemble.regroup import TITLE_MIN_CHARS
 from jianbao.assemble.rows import Row
 from jianbao.assemble.segment import BYLINE, COLUMN, UNIT, Item, Segment
 from jianbao.assemble.segment import HEAD as HEAD_ITEM

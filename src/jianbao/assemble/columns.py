@@ -95,13 +95,13 @@ from jianbao.rules.patterns import (
     COLUMN_TAG,
     DATELINE,
     DOCUMENT_DATE,
-    HAN_FULL_STOP,
     JUMP_FROM_TOKEN,
     OPENERS,
     PARALLEL_HALVES,
     SENTENCE_END,
     SUBTITLE_START,
     TEXT_MARKS,
+    ends_on_sentence_mark,
 )
 
 # Lines shorter than this (in ems) are never treated as a column measure.
@@ -898,7 +898,7 @@ def runs_on_text(text: str) -> bool:
     if not t:
         return False
     last = t[-1]
-    if last in SENTENCE_END or last in ")）》〉】" or HAN_FULL_STOP.search(t):
+    if ends_on_sentence_mark(t) or last in ")）》〉】":
         return False
     if last in CLOSERS:
         return len(t) > 1 and t[-2] not in SENTENCE_END

@@ -46,16 +46,19 @@ import re
 from dataclasses import dataclass
 
 from jianbao.assemble.continuity import word_runs_across
-from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note
-from jianbao.lexicon import breaks_word, opens_with_verb
+from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note, leaves_open
+from jianbao.lexicon import opens_with_verb
 from jianbao.normalize import clean_spaces, visible_len
 
 # Nor does a headline line end on a comma: the sentence goes on below
 # ("从客流、票房等数据看，" / "市文旅局表示——" is one kicker).
 CLAUSE_BREAKS = "，、,"
+# Fewer characters than this make no title ("宴会" is a fragment).
+TITLE_MIN_CHARS = 4
 
 from jianbao.rules import (
     BRACKETED,
+    CLAUSE_MARKS,
     DANGLING,
     COLUMN_TAG,
     DOCUMENT_TITLE,
@@ -455,3 +458,16 @@ def _title_by_wording(lines: list[StackLine], all_bold: bool = False) -> tuple[i
     if n >= 3:
         return 1, n - 1
     return 0, 1
+
+
+def is_whole_title(lines: list[str]) -> bool:
+    """Headline lines that can be a title on their own, no fragment of one:
+    a few characters at least, with no clause marks, no bracket or quote
+    left open and no kicker's ending ("……强调")."""
+    text = "".join(line.strip() for line in lines)
+    return (
+        visible_len(text) >= TITLE_MIN_CHARS
+        and not KICKER_END.search(lines[-1].strip())
+        and not CLAUSE_MARKS.intersection(text)
+        and not leaves_open(text)
+    )

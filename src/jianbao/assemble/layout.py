@@ -98,7 +98,7 @@ def read_header(lines: list[Line]) -> HeaderInfo:
         text = line.text.strip()
         if info.number is None and (m := P.PAGE_HEADER.search(text)):
             info.number = P.to_int(m.group(1))
-            rest = text[m.end():].strip(" ：:·・").split()
+            rest = text[m.end():].strip(" " + P.SECTION_SEPARATORS).split()
             if rest and not P.DATE.search(rest[0]):
                 info.section = rest[0]
         if info.date is None and (m := P.DATE.search(text)):

@@ -171,7 +171,7 @@ def ends_sentence(text: str) -> bool:
     s = text.rstrip()
     while s and s[-1] in "”’」』":
         s = s[:-1]
-    return bool(s) and (s[-1] in rules.SENTENCE_END or bool(rules.HAN_FULL_STOP.search(s)))
+    return rules.ends_on_sentence_mark(s)
 
 
 def ends_paragraph(text: str) -> bool:
@@ -182,7 +182,7 @@ def ends_paragraph(text: str) -> bool:
         if s[-1] in "）)" and _is_bracketed_tail(s):
             return True
         s = s[:-1]
-    return bool(s) and (s[-1] in rules.SENTENCE_END + "：:；" or bool(rules.HAN_FULL_STOP.search(s)))
+    return rules.ends_on_sentence_mark(s) or s[-1:] in ("：", ":", "；")
 
 
 def _is_bracketed_tail(s: str) -> bool:
@@ -725,7 +725,7 @@ def is_whole_paragraph(text: str) -> bool:
     between Han characters (no two columns' lines joined)."""
     t = text.strip()
     closed = t.rstrip("”’」』）)")
-    return (closed[-1:] == "。" or bool(rules.HAN_FULL_STOP.search(closed))) and printed_whole(t)
+    return rules.ends_on_full_stop(closed) and printed_whole(t)
 
 
 # Lines a subtitle printed last on a page may run to.

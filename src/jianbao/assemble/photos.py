@@ -7,16 +7,14 @@ when it shares none).
 
 from __future__ import annotations
 
-from jianbao import classify, rules
+from jianbao import classify
 from jianbao.assemble.articles import fill_caption
+from jianbao.assemble.headline import is_whole_title
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import leaves_open
-from jianbao.assemble.regroup import TITLE_MIN_CHARS
 from jianbao.assemble.segment import CAPTION, Item, Segment
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.assignment import best_pairs
 from jianbao.model import Article
-from jianbao.normalize import visible_len
 
 
 # A caption joins the article it shares most vocabulary with; one printed
@@ -101,20 +99,7 @@ def is_credited(caption: Item) -> bool:
 
 def could_head_a_photo(seg: Segment) -> bool:
     """A floating run whose headline lines make a whole title."""
-    return is_whole_title([it for it in seg.items if it.kind == HEAD_ITEM])
-
-
-def is_whole_title(lines: list[Item]) -> bool:
-    """Headline lines that can be a title on their own, no fragment of one:
-    a few characters at least, with no clause marks, no bracket or quote
-    left open and no kicker's ending ("……强调")."""
-    text = "".join(it.text.strip() for it in lines)
-    return (
-        visible_len(text) >= TITLE_MIN_CHARS
-        and not rules.KICKER_END.search(lines[-1].text.strip())
-        and not rules.CLAUSE_MARKS.intersection(text)
-        and not leaves_open(text)
-    )
+    return is_whole_title([it.text for it in seg.items if it.kind == HEAD_ITEM])
 
 
 def attach_captions(

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from jianbao.assemble.headline import TITLE_MIN_CHARS
 from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, SINGLE
 from jianbao.assemble.segment import BYLINE, GAP, HEAD, Item, Segment, grams_of, line_over_kicker, make_segment
@@ -324,10 +325,6 @@ def _divided_headlines(seg: Segment, vocab: Vocabulary) -> tuple[Item, bool, lis
         if sides:
             return start, lead, printed, sides
     return None
-
-
-# Fewer characters than this make no title ("宴会" is a fragment).
-TITLE_MIN_CHARS = 4
 
 
 def _kicker_over_title(printed: list[list[Item]], sides: list[int]) -> bool:

@@ -165,7 +165,7 @@ def read_header(page: Page, text: str) -> None:
     m = rules.PAGE_HEADER.search(text)
     if m:
         number = rules.to_int(m.group(1))
-        after = text[m.end() :].lstrip(" ：:·・")
+        after = text[m.end() :].lstrip(" " + rules.SECTION_SEPARATORS)
     elif classify.is_section_name(text) and not rules.MASTHEAD.match(text):
         # The section's name under a bare page number (header_over_lines).
         number, after = None, text

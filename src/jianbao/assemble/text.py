@@ -18,11 +18,11 @@ import re
 
 from jianbao.assemble.articles import build_article, build_photo
 from jianbao.assemble.columns import runs_on_text
-from jianbao.assemble.headline import words_run_into
+from jianbao.assemble.headline import is_whole_title, words_run_into
 from jianbao.assemble.items import build_items
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import label_rows
-from jianbao.assemble.photos import attach_captions, index_caption_similarity, is_whole_title, pair_photos
+from jianbao.assemble.photos import attach_captions, index_caption_similarity, pair_photos
 from jianbao.assemble.regroup import (
     change_point,
     give_bylines_to_their_reports,
@@ -250,7 +250,7 @@ def cut_interrupted_text(
     cut at the paragraph where the text stops sharing its own headline's
     words and starts sharing this one's (:func:`segment.change_point`).
     Returns the part cut off (the headline's), or ``None``."""
-    if run[0].dash_led or not is_whole_title(run):
+    if run[0].dash_led or not is_whole_title([it.text for it in run]):
         return None
     at = order[id(run[0])]
     for seg in articles:

@@ -383,12 +383,15 @@ WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 # "第A05版·国内新闻") and the fields apart by slashes or bars ("江州日报 /
 # 2020年3月5日 / 星期四 / 第5版"); some add the lunar date ("农历二月十二").
 _HEADER_SEP = r"[\s/／|｜]*"
+# What sets a page's section apart from its number ("第05版：要闻").
+SECTION_SEPARATORS = "：:·・"
 _LUNAR_DATE = rf"农历(?:[{CJK}]{{2}}年)?闰?[正一二三四五六七八九十冬腊]{{1,2}}月[初十廿卅二三][一二三四五六七八九十]?"
+# The day, as a header line prints it: date, weekday, lunar date.
+_HEADER_DAY = rf"(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?(?:{_LUNAR_DATE}{_HEADER_SEP})?"
 HEADER_LINE = re.compile(
-    rf"^{_HEADER_SEP}(?:[{CJK}]{{2,8}}报(?:[{CJK}]{{1,3}}版)?{_HEADER_SEP})?(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?"
-    rf"(?:{_LUNAR_DATE}{_HEADER_SEP})?"
-    rf"(?:第\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*(?:[：:·・]\s*)?(?:[{CJK}]{{1,8}})?{_HEADER_SEP})?"
-    rf"(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?(?:{_LUNAR_DATE}{_HEADER_SEP})?$"
+    rf"^{_HEADER_SEP}(?:[{CJK}]{{2,8}}报(?:[{CJK}]{{1,3}}版)?{_HEADER_SEP})?{_HEADER_DAY}"
+    rf"(?:第\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*(?:[{SECTION_SEPARATORS}]\s*)?(?:[{CJK}]{{1,8}})?{_HEADER_SEP})?"
+    rf"{_HEADER_DAY}$"
 )
 # The page's number alone at the foot or head of the page (a folio), bare
 # or set between dashes: "5", "— 5 —", "-5-", "第5页".
@@ -427,6 +430,18 @@ SENTENCE_END = "。！？!?…"
 # after a Han character ("……重要通道."), never a decimal point ("3.5") or
 # an abbreviation's.
 HAN_FULL_STOP = re.compile(rf"[{CJK}]\.$")
+
+
+def ends_on_full_stop(text: str) -> bool:
+    """Whether ``text`` ends on a full stop: "。", or a period right after
+    a Han character (:data:`HAN_FULL_STOP`)."""
+    return text[-1:] == "。" or HAN_FULL_STOP.search(text) is not None
+
+
+def ends_on_sentence_mark(text: str) -> bool:
+    """Whether ``text`` ends on a mark that ends a sentence
+    (:data:`SENTENCE_END`, or a full stop typed as a period)."""
+    return (bool(text) and text[-1] in SENTENCE_END) or ends_on_full_stop(text)
 CLOSERS = "”’」』）)》〉】"
 OPENERS = "“‘「『（(《〈【"
 # The marks that part clauses inside a sentence.
