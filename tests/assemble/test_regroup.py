@@ -9,6 +9,7 @@ from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import FIRST
 from jianbao.assemble.regroup import (
     give_heads_to_headless,
+    give_stacks_to_the_texts_they_name,
     give_kickers_to_titles,
     give_titles_to_continued_parts,
     join_headlines_to_headless,
@@ -148,6 +149,41 @@ def test_a_headline_line_never_moves_above_another_articles_kicker() -> None:
     first = make_segment([unit("江州站今天发送旅客两万人次，车站增开临客。"), head("加强服务 保障出行", strong=False), head("春运首日江州客流平稳", strong=False)], 0.0)
     second = make_segment([kicker, head("让旅客平安出行温馨回家", strong=False), unit("市长今天到江州站察看节日客运，要求加强服务，保障旅客平安出行，让旅客温馨回家。")], 0.0)
     assert untangled([first, second])[1][:2] == [kicker.text, "让旅客平安出行温馨回家"]
+
+
+def test_a_kicker_stays_over_its_title_rather_than_head_a_text_alone() -> None:
+    """"……时强调" announces the title printed under it: it does not leave
+    for a neighbouring text it names, where it would be the whole stack."""
+    kicker = head("市长在江州新区调研时强调", strong=False)
+    kicker.kicker_like = True
+    stack = make_segment([kicker, head("把民生实事办到群众心坎上", strong=False), unit("老街的集市上，摊主们忙着招呼客人，年货摆满了货架。")], 0.0)
+    report = make_segment([unit("本报江州1月2日电 市长在江州新区调研时强调，新区建设要快，民生工程要实。")], 0.0)
+    assert untangled([stack, report])[0][:2] == [kicker.text, "把民生实事办到群众心坎上"]
+
+
+def stacks_given(segments: list[Segment]) -> list[list[str]]:
+    items = [it for seg in segments for it in seg.items]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    give_stacks_to_the_texts_they_name(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    return [[it.text for it in seg.items] for seg in segments]
+
+
+def test_a_stack_over_a_text_it_does_not_name_heads_the_headless_text_after_it_that_it_does() -> None:
+    """The extractor printed the rest of a feature from the page's top
+    between the stack and its report: the whole stack, kicker and title,
+    goes to the report it names.  A stack naming its own text stays."""
+    kicker = head("市长在江州新区调研时强调", strong=False)
+    kicker.kicker_like = True
+    title = head("加快新区建设 办好民生实事", strong=False)
+    feature = unit("老街的集市上，摊主们忙着招呼客人，年货摆满了货架，街坊们提着大包小包。")
+    report = unit("本报江州1月2日电 市长今天到江州新区调研，察看新区建设，要求加快新区建设，办好民生实事。")
+    moved = stacks_given([make_segment([kicker, title, feature], 0.0), make_segment([report], 0.0)])
+    assert moved == [[feature.text], [kicker.text, title.text, report.text]]
+    own = unit("江州新区今年开工建设学校和医院，市长在调研时强调加快新区建设，办好民生实事。")
+    kept = stacks_given([make_segment([kicker, title, own], 0.0), make_segment([report], 0.0)])
+    assert kept[0][:2] == [kicker.text, title.text]
 
 
 def test_the_line_over_a_column_tags_line_stays_with_the_title_the_tag_closes() -> None:

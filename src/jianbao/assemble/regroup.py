@@ -8,8 +8,10 @@ some evidence only shows between neighbours, and these passes act on it:
   (:func:`untangle_heads`);
 * a text printed without a headline before a stack of several takes the
   stack's first line when it matches that text better
-  (:func:`give_heads_to_headless`), and a headline alone after a text
-  without one is that text's trailing headline
+  (:func:`give_heads_to_headless`), a stack over a text it does not name
+  heads the text without one after it that it does
+  (:func:`give_stacks_to_the_texts_they_name`), and a headline alone
+  after a text without one is that text's trailing headline
   (:func:`join_headlines_to_headless`);
 * a kicker printed apart from its title heads the article it names
   (:func:`give_kickers_to_titles`);
@@ -51,7 +53,8 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
     several headline lines, a line goes to the nearby article whose text it
     matches clearly better than its own.  A line wrapped onto the one above
     stays with it, and so does the wrapped end of a subtitle
-    (:func:`ends_subtitle`)."""
+    (:func:`ends_subtitle`); a kicker never leaves its title to become
+    another article's whole stack (:func:`_kicker_left_alone`)."""
     bodies = [grams_of(seg.units) for seg in segments]
     for k, seg in enumerate(segments):
         for run in (seg.lead, seg.trail):
@@ -81,6 +84,7 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                     and best - own >= UNTANGLE_MARGIN
                     and own < UNTANGLE_OWN_MAX
                     and not _lands_over_kicker(it, segments[best_k], order)
+                    and not _kicker_left_alone(it, segments[best_k], order)
                 ):
                     _move_head(it, seg, segments[best_k], order)
 
@@ -532,6 +536,24 @@ def _is_photo_story_text(seg: Segment) -> bool:
     return sum(len(it.text) for it in seg.units) <= PHOTO_STORY_MAX
 
 
+def give_stacks_to_the_texts_they_name(segments: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> None:
+    """A stack over a text it does not name, followed by a text with no
+    headline that it does name, heads that text: the extractor printed
+    the stack's text after another text's stretch set under the stack
+    ("……时强调" / "扎实做好……" over the rest of a feature from the page's
+    top, then "本报江州1月2日电……").  The whole stack moves, or none of it."""
+    for seg, after in zip(segments, segments[1:]):
+        heads = [it for it in seg.lead if it.kind == HEAD]
+        if not heads or not seg.units or not after.units or _has_headline(after):
+            continue
+        grams = grams_of(heads)
+        mine = vocab.similarity(grams, grams_of(seg.units))
+        theirs = vocab.similarity(grams, grams_of(after.units))
+        if theirs >= mine + HEADLESS_MARGIN:
+            for it in heads:
+                _move_head(it, seg, after, order)
+
+
 def _has_headline(seg: Segment) -> bool:
     return any(it.kind == HEAD for it in seg.lead) or any(it.kind == HEAD for it in seg.trail)
 
@@ -563,6 +585,13 @@ def _lands_over_kicker(item: Item, target: Segment, order: dict[int, int]) -> bo
     run = _run_for(item, target, order)
     heads = sorted([it for it in run if it.kind == HEAD] + [item], key=lambda it: order[id(it)])
     return line_over_kicker(heads)
+
+
+def _kicker_left_alone(item: Item, target: Segment, order: dict[int, int]) -> bool:
+    """Moving kicker ``item`` into ``target`` would make it that article's
+    whole stack: a kicker ("……时强调") announces a title and heads no text
+    on its own, so it stays over the title printed under it."""
+    return item.kicker_like and not any(it.kind == HEAD for it in _run_for(item, target, order))
 
 
 def _run_for(item: Item, target: Segment, order: dict[int, int]) -> list[Item]:

@@ -27,6 +27,7 @@ from jianbao.assemble.regroup import (
     change_point,
     give_bylines_to_their_reports,
     give_heads_to_headless,
+    give_stacks_to_the_texts_they_name,
     give_kickers_to_titles,
     give_titles_to_continued_parts,
     join_headlines_to_headless,
@@ -87,6 +88,7 @@ def assemble_text(page: Page) -> Page:
     order = {id(it): k for k, it in enumerate(items)}
     untangle_heads(articles, vocab, order)
     give_heads_to_headless(articles, vocab, order)
+    give_stacks_to_the_texts_they_name(articles, vocab, order)
     give_titles_to_continued_parts(articles, order)
     floating = [s for s in segments if s.floating]
     floating.extend(cut_heads_past_subtitles(articles))
