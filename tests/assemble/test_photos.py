@@ -9,7 +9,7 @@ import pytest
 
 from jianbao import classify
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.photos import attach_captions, pair_photos
+from jianbao.assemble.photos import attach_captions, index_caption_similarity, pair_photos
 from jianbao.assemble.segment import CAPTION, UNIT, Item, index_grams
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.model import Article
@@ -32,6 +32,19 @@ def test_a_headline_with_no_text_pairs_with_the_caption_beside_it() -> None:
     pairs, leftover, loose = pair_photos([seg], [bridge_caption, field_caption], items, vocabulary(items))
     assert pairs == [(seg, bridge_caption)]
     assert leftover == [] and loose == [field_caption]
+
+
+def test_a_one_character_headline_line_shares_nothing_with_the_caption_beside_it() -> None:
+    """"……团拜会上的讲" / "话" under a caption naming a speech: the stray
+    end of the wrapped title is found in the caption, as in any text, and
+    is no sign that the title heads the photo."""
+    caption = item(CAPTION, "图为市长在新春团拜会上讲话。本报记者 江小舟摄")
+    title = item(HEAD_ITEM, "在江州市新春团拜会上的讲")
+    wrapped_end = item(HEAD_ITEM, "话")
+    items = [caption, title, wrapped_end]
+    index_caption_similarity(items, vocabulary(items))
+    assert title.caption_sim > 0
+    assert wrapped_end.caption_sim == 0
 
 
 def test_a_headline_far_from_a_caption_it_shares_nothing_with_stays_unpaired() -> None:

@@ -344,6 +344,8 @@ def test_not_enumerated(line: str) -> None:
         ("——写在江州大桥通车之际", False, True),
         ("（2019年10月10日）", False, True),
         ("刘星主持", False, True),
+        ("市长出席并讲话", False, True),
+        ("在江州市新春团拜会上的讲话", False, False),
         ("江州万亩稻田开镰收割", False, False),
     ],
 )

@@ -11,7 +11,7 @@ from jianbao import classify
 from jianbao.assemble.articles import fill_caption
 from jianbao.assemble.headline import is_whole_title
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.segment import CAPTION, Item, Segment
+from jianbao.assemble.segment import CAPTION, Item, Segment, tells_vocabulary
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.assignment import best_pairs
 from jianbao.model import Article
@@ -26,14 +26,16 @@ PHOTO_MIN_SIMILARITY = 0.12
 
 
 def index_caption_similarity(items: list[Item], vocab: Vocabulary) -> None:
-    """How much each headline line printed against a caption shares with it."""
+    """How much each headline line printed against a caption shares with it
+    (nothing for a line whose words tell no text apart, :func:`tells_vocabulary`)."""
     for k, item in enumerate(items):
         if item.kind != CAPTION:
             continue
         for step in (-1, 1):
             j = k + step
             while 0 <= j < len(items) and items[j].kind == HEAD_ITEM:
-                items[j].caption_sim = max(items[j].caption_sim, vocab.similarity(items[j].grams, item.grams))
+                if tells_vocabulary(items[j]):
+                    items[j].caption_sim = max(items[j].caption_sim, vocab.similarity(items[j].grams, item.grams))
                 j += step
 
 

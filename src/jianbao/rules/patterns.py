@@ -184,10 +184,11 @@ QR_PROMPT = re.compile(
 # --- headline stacks ---------------------------------------------------------
 # A subtitle (副题) opens with a dash ("——记……") or stands in brackets
 # ("（2019年10月1日）"); a last line naming who presided or attended
-# ("刘星主持", "李克强出席") is one too.
+# ("刘星主持", "李克强出席") is one too, but not the title of a speech,
+# which names it after 的 ("在……团拜会上的讲话").
 SUBTITLE_START = re.compile(r"^\s*(?:——|—|－－|--)")
 BRACKETED = re.compile(r"^\s*[（(][^（）()]*[)）]\s*$")
-LEADER_LINE = re.compile(r"(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
+LEADER_LINE = re.compile(r"(?<!的)(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
 # A kicker (引题) ends with a dash or colon ("……表白——"), or with a
 # reporting verb ("……时强调"), or names the act the title reports: an
 # article published, an order signed, an approval ("《江州日报》发表……文章",
