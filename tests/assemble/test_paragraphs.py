@@ -147,6 +147,19 @@ def test_a_headline_in_parallel_halves_printed_after_its_body_is_a_headline() ->
     assert rows[-1].part == HEAD
 
 
+def test_a_headline_in_parallel_halves_after_a_sentence_broken_off_is_a_headline() -> None:
+    """Text cut off at the foot of the page (the extractor lost the rest)
+    does not run on into the headline printed after it: running text never
+    sets two phrases apart with a space."""
+    rows = rows_of(
+        *CANTEEN[:-1],
+        "却一点不差。居民们说，“有",
+        "小食堂 大民生",
+    )
+    label_rows(rows)
+    assert rows[-1].part == HEAD
+
+
 def test_a_line_opening_with_a_dash_is_never_the_middle_of_a_paragraph() -> None:
     rows = rows_of(
         "清晨六点，老街的早餐",

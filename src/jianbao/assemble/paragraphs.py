@@ -78,7 +78,11 @@ DANGLING = rules.DANGLING
 # A column line stopping on one of them right over a headline set off
 # from it is text cut off, not a headline line (see emission).
 C_CUT_OFF_TEXT = 6.0
-# A line of parallel words set apart by middle dots (rules.PARALLEL_SERIES).
+# Evidence of a headline line: two phrases set apart by a space
+# (rules.PARALLEL_HALVES; running text never puts a space between Han
+# characters, so it outweighs a sentence broken off before it), and surer
+# still, parallel words set apart by middle dots (rules.PARALLEL_SERIES).
+B_PARALLEL_HALVES = 6.0
 B_PARALLEL_SERIES = 8.0
 # A line short of the column that ends on a dash (see emission).
 B_DASH_LED_KICKER = 4.0
@@ -537,10 +541,11 @@ def emission(
     if d < -(INDENT + 2 * tol) and not term:
         head += 2.5
     if rules.PARALLEL_HALVES.match(text):
-        head += 4.0
+        head += B_PARALLEL_HALVES
     if rules.PARALLEL_SERIES.match(text):
         # Surer than two halves: a headline even where the extractor
-        # printed it inside a sentence broken off at a column's foot.
+        # printed it inside a sentence a column's foot broke off, with the
+        # sentence going on after it.
         head += B_PARALLEL_SERIES
     if rules.REPORTING_KICKER.search(text) or rules.ATTENDANCE_SUBTITLE.search(text):
         head += 3.0
