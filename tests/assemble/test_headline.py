@@ -254,6 +254,16 @@ def test_a_column_tag_wrapped_onto_a_line_of_its_own_closes_the_title() -> None:
     assert found == Stack(title="办好家门口的便民食堂（江州快讯）")
 
 
+def test_a_title_whose_column_tag_runs_on_past_its_second_line_is_one_title() -> None:
+    """Two lines of one measure, the second opening a column tag it does
+    not close: one title wrapped, not a kicker over a title.  A shorter
+    line over such a title stays its kicker."""
+    found = stack("让老街的烟火气在新城延续", "温暖万家(来自城市更新一线", "的报道)")
+    assert found == Stack(title="让老街的烟火气在新城延续温暖万家(来自城市更新一线的报道)")
+    kicked = stack("江州老街改造完工", "让烟火气温暖万家(来自城市更新一", "线的报道)")
+    assert kicked.kicker == "江州老街改造完工"
+
+
 def test_a_line_opening_with_a_bracketed_qualifier_goes_on_from_the_line_above() -> None:
     found = stack("纪录片《江州老街》", "（英文版）首映式在伦敦举行")
     assert found == Stack(title="纪录片《江州老街》（英文版）首映式在伦敦举行")

@@ -91,6 +91,8 @@ PHRASE_MIN = 6
 PHRASE_SPREAD = 1
 _CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
 # One or two characters, then a column tag's bracket: "课（人民论坛）".
+# A bracket opened after a headline's words and left open at the line's end.
+_TAG_LEFT_OPEN = re.compile(r"[^（(\s][（(][^（）()]*$")
 _TAG_AFTER_WRAP = re.compile(r"^\s*[^\s（(，。、；：]{1,2}[（(]")
 
 
@@ -205,6 +207,11 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
     if _TAG_AFTER_WRAP.match(line.text) and not KICKER_END.search(prev.text):
         # "……教育" / "课（人民论坛）": no title is one or two characters, so
         # the text before the column tag ends the line above.
+        return True
+    if _TAG_LEFT_OPEN.search(line.text) and abs(visible_len(prev.text) - n) <= 1 and not KICKER_END.search(prev.text):
+        # "让老街留住" / "乡愁（来自一线的" / "报道）": a title wrapped over
+        # lines of one measure whose column tag runs on past the second;
+        # a kicker over such a title is set shorter.
         return True
     if n > WRAP_MAX or not _same_emphasis(prev, line):
         return False
