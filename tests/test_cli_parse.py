@@ -255,6 +255,16 @@ def test_library_callers_still_get_the_first_error(mixed_inputs: tuple[Path, Pat
     assert issue.sources == [str(good)] and len(issue.pages) == 1
 
 
+def test_library_callers_may_pass_path_objects(mixed_inputs: tuple[Path, Path, Path]) -> None:
+    from jianbao.export import render
+    from jianbao.pipeline import parse_paths
+
+    good, _, _ = mixed_inputs
+    issue = parse_paths([good])
+    assert issue.sources == [str(good)]
+    assert json.loads(render(issue, "json"))["pages"]
+
+
 def test_a_page_whose_column_order_was_rebuilt_gets_a_note_on_stderr(tmp_path: Path) -> None:
     flow = [line for story in (compose_text.HARVEST, compose_text.BRIDGE) for line in compose_text.body_lines(story, 12)]
     depth = len(flow) // 3

@@ -102,7 +102,7 @@ def finish_issue(issue: Issue) -> Issue:
 
 
 def parse_paths(
-    paths: Sequence[str],
+    paths: Sequence[str | os.PathLike[str]],
     options: Options | None = None,
     on_page: Callable[[Page], None] | None = None,
     failed: list[InputError] | None = None,
@@ -118,7 +118,8 @@ def parse_paths(
     pages: list[Page] = []
     modes: set[str] = set()
     sources: list[str] = []
-    for path in paths:
+    for given in paths:
+        path = os.fspath(given)
         mode = options.mode if options.mode != "auto" else detect_mode(path)
         try:
             read = read_pages(path, options)
