@@ -97,6 +97,22 @@ def test_json_lines_predictions_pair_with_gold_folders(tmp_path):
     assert report["unpaired_predictions"] == []
 
 
+def test_a_gold_folder_of_linked_issue_folders_is_read(tmp_path):
+    """A gold set put together from links to the annotated issues."""
+    kept = tmp_path / "annotated" / "jc-20240301"
+    kept.mkdir(parents=True)
+    write(kept / "gold.json", GOLD)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "jc-20240301").symlink_to(kept, target_is_directory=True)
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    write(pred / "jc-20240301.json", GOLD)
+    result = runner.invoke(app, ["eval", str(pred), str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["metrics"]["article_f1"] == 1.0
+
+
 def test_broken_json_lines_name_the_line(tmp_path):
     gold = write(tmp_path / "gold.json", GOLD)
     pred = tmp_path / "pred.jsonl"

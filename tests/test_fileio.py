@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jianbao.fileio import atomic_output, new_file_mode, write_atomic
+from jianbao.fileio import atomic_output, files_under, new_file_mode, write_atomic
 
 
 def test_an_output_is_written_whole_with_the_mode_a_plain_file_gets(tmp_path: Path) -> None:
@@ -28,3 +28,18 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
             fh.write("half")
             raise RuntimeError("interrupted")
     assert os.listdir(tmp_path) == []
+
+
+def test_files_in_linked_folders_are_found_once_and_a_link_loop_ends(tmp_path: Path) -> None:
+    """An archive spread over disks is joined by links: files behind a
+    linked folder are found; a link back up the tree is not walked twice."""
+    disk = tmp_path / "disk2" / "2020"
+    disk.mkdir(parents=True)
+    (disk / "p1.txt").write_text("x", encoding="utf-8")
+    root = tmp_path / "archive"
+    (root / "2019").mkdir(parents=True)
+    (root / "2019" / "p1.txt").write_text("x", encoding="utf-8")
+    (root / "2020").symlink_to(disk, target_is_directory=True)
+    (root / "2019" / "up").symlink_to(root, target_is_directory=True)
+    found = sorted(p.relative_to(root).as_posix() for p in files_under(root))
+    assert found == ["2019/p1.txt", "2020/p1.txt"]

@@ -41,7 +41,7 @@ from rapidfuzz.distance import Levenshtein
 from scipy.optimize import linear_sum_assignment
 
 from jianbao.errors import InputError
-from jianbao.fileio import STATE_DIR
+from jianbao.fileio import STATE_DIR, files_under
 
 MATCH_THRESHOLD = 0.9
 # Unmatched items are reported with their most similar counterpart when it
@@ -526,8 +526,9 @@ def pair_folders(pred: Path, gold: Path) -> tuple[list[tuple[Path | None, Path]]
     Returns (prediction or None, gold) pairs and the prediction files no gold
     file claimed.
     """
-    named = sorted(p for p in gold.rglob("*.json") if p.name == "gold.json" or p.name.endswith(".gold.json"))
-    gold_files = named or sorted(gold.rglob("*.json"))
+    found = sorted(p for p in files_under(gold) if p.name.endswith(".json"))
+    named = [p for p in found if p.name == "gold.json" or p.name.endswith(".gold.json")]
+    gold_files = named or found
     if not gold_files:
         raise InputError(str(gold), "no gold JSON files in this folder")
     pairs: list[tuple[Path | None, Path]] = []
@@ -541,7 +542,7 @@ def pair_folders(pred: Path, gold: Path) -> tuple[list[tuple[Path | None, Path]]
         raise InputError(str(pred), f"no prediction files pair with the gold files under {gold}")
     unclaimed = sorted(
         p
-        for p in pred.rglob("*")
+        for p in files_under(pred)
         if p.suffix.lower() in (".json", ".jsonl") and p.resolve() not in claimed and STATE_DIR not in p.relative_to(pred).parts
     )
     return pairs, unclaimed

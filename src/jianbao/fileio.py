@@ -1,5 +1,6 @@
 """Output files: written atomically (a file is either whole or not there),
-and the folder of them that batch keeps its own bookkeeping in."""
+and the folder of them that batch keeps its own bookkeeping in; folders
+walked through the links that join them."""
 
 from __future__ import annotations
 
@@ -54,3 +55,25 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (:func:`atomic_output`)."""
     with atomic_output(path, binary=isinstance(data, bytes)) as fh:
         fh.write(data)
+
+
+def walk_folders(root: str | os.PathLike[str]) -> Iterator[tuple[Path, list[str], list[str]]]:
+    """:func:`os.walk` that goes into linked folders (an archive spread over
+    several disks is often joined by links), each real folder once, so a
+    link back up the tree ends the walk instead of looping.  Pruning
+    ``dirnames`` in place works as with :func:`os.walk`."""
+    seen: set[str] = set()
+    for folder, dirnames, filenames in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        yield Path(folder), dirnames, filenames
+
+
+def files_under(root: str | os.PathLike[str]) -> Iterator[Path]:
+    """Every file under ``root``, linked folders included (:func:`walk_folders`)."""
+    for folder, _, filenames in walk_folders(root):
+        for name in filenames:
+            yield folder / name

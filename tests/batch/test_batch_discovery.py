@@ -21,6 +21,12 @@ def test_issue_folder_with_numbered_pages_in_page_order(tmp_path):
     assert issue.page_numbers == [1, 2, 10]
 
 
+def test_issue_folders_behind_a_link_are_found(tmp_path):
+    touch(tmp_path, "disk2/b/p1.txt", "archive/a/p1.txt")
+    (tmp_path / "archive" / "b").symlink_to(tmp_path / "disk2" / "b", target_is_directory=True)
+    assert keys(tmp_path / "archive") == {"a": ["a/p1.txt"], "b": ["b/p1.txt"]}
+
+
 def test_issue_pdf_makes_the_folder_one_issue_and_other_variants_are_ignored(tmp_path):
     touch(tmp_path, "x/issue.pdf", "x/p1.pymupdf.txt", "x/p1.pdftotext.txt", "x/gold.json")
     assert keys(tmp_path) == {"x": ["x/issue.pdf"]}

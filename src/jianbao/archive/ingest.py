@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from jianbao.archive.store import Archive, IndexReport, issue_key
 from jianbao.errors import InputError
-from jianbao.fileio import STATE_DIR
+from jianbao.fileio import STATE_DIR, files_under
 from jianbao.model import Article, Issue, Page
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | RawInputs]:
         path = Path(item)
         if path.is_dir():
             found = sorted(
-                f for f in path.rglob("*") if f.suffix.lower() in _PARSED_SUFFIXES and STATE_DIR not in f.relative_to(path).parts
+                f for f in files_under(path) if f.suffix.lower() in _PARSED_SUFFIXES and STATE_DIR not in f.relative_to(path).parts
             )
             if not found:
                 raise InputError(item, "folder holds no jianbao JSON files")

@@ -27,11 +27,12 @@ outputs are named after it.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
+
+from jianbao.fileio import walk_folders
 
 PAGE_SUFFIXES = {".txt", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
 
@@ -85,8 +86,7 @@ def discover(root: Path, exclude: Path | None = None) -> list[IssueInput]:
         return [single_file_issue(root, root.parent)]
     issues: list[IssueInput] = []
     excluded = exclude.resolve() if exclude is not None else None
-    for folder, dirnames, filenames in os.walk(root):
-        here = Path(folder)
+    for here, dirnames, filenames in walk_folders(root):
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded)
         )
