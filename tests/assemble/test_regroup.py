@@ -156,9 +156,9 @@ def test_a_kicker_stays_over_its_title_rather_than_head_a_text_alone() -> None:
     for a neighbouring text it names, where it would be the whole stack."""
     kicker = head("市长在江州新区调研时强调", strong=False)
     kicker.kicker_like = True
-    stack = make_segment([kicker, head("把民生实事办到群众心坎上", strong=False), unit("老街的集市上，摊主们忙着招呼客人，年货摆满了货架。")], 0.0)
+    stack = make_segment([kicker, head("让新区的路灯早点亮起来", strong=False), unit("老街的集市上，摊主们忙着招呼客人，年货摆满了货架。")], 0.0)
     report = make_segment([unit("本报江州1月2日电 市长在江州新区调研时强调，新区建设要快，民生工程要实。")], 0.0)
-    assert untangled([stack, report])[0][:2] == [kicker.text, "把民生实事办到群众心坎上"]
+    assert untangled([stack, report])[0][:2] == [kicker.text, "让新区的路灯早点亮起来"]
 
 
 def stacks_given(segments: list[Segment]) -> list[list[str]]:
@@ -176,12 +176,12 @@ def test_a_stack_over_a_text_it_does_not_name_heads_the_headless_text_after_it_t
     goes to the report it names.  A stack naming its own text stays."""
     kicker = head("市长在江州新区调研时强调", strong=False)
     kicker.kicker_like = True
-    title = head("加快新区建设 办好民生实事", strong=False)
+    title = head("加快新区建设 建好江边步道", strong=False)
     feature = unit("老街的集市上，摊主们忙着招呼客人，年货摆满了货架，街坊们提着大包小包。")
-    report = unit("本报江州1月2日电 市长今天到江州新区调研，察看新区建设，要求加快新区建设，办好民生实事。")
+    report = unit("本报江州1月2日电 市长今天到江州新区调研，察看新区建设，要求加快新区建设，建好江边步道。")
     moved = stacks_given([make_segment([kicker, title, feature], 0.0), make_segment([report], 0.0)])
     assert moved == [[feature.text], [kicker.text, title.text, report.text]]
-    own = unit("江州新区今年开工建设学校和医院，市长在调研时强调加快新区建设，办好民生实事。")
+    own = unit("江州新区今年开工建设学校和医院，市长在调研时强调加快新区建设，建好江边步道。")
     kept = stacks_given([make_segment([kicker, title, own], 0.0), make_segment([report], 0.0)])
     assert kept[0][:2] == [kicker.text, title.text]
 
