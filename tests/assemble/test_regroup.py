@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable
 
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import FIRST
@@ -107,13 +108,18 @@ def test_a_stack_keeps_its_lines_when_the_text_before_has_a_headline() -> None:
     assert len(segments[1].lead) == 2
 
 
-def untangled(segments: list[Segment]) -> list[list[str]]:
+def regrouped(segments: list[Segment], step: Callable[[list[Segment], Vocabulary, dict[int, int]], None]) -> list[list[str]]:
+    """The texts of ``segments`` after the regrouping ``step``."""
     items = [it for seg in segments for it in seg.items]
     for it in items:
         index_grams(it)
     vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    untangle_heads(segments, vocab, {id(it): k for k, it in enumerate(items)})
+    step(segments, vocab, {id(it): k for k, it in enumerate(items)})
     return [[it.text for it in seg.items] for seg in segments]
+
+
+def untangled(segments: list[Segment]) -> list[list[str]]:
+    return regrouped(segments, untangle_heads)
 
 
 def test_a_title_line_over_its_subtitle_stays_in_its_stack() -> None:
@@ -162,12 +168,7 @@ def test_a_kicker_stays_over_its_title_rather_than_head_a_text_alone() -> None:
 
 
 def stacks_given(segments: list[Segment]) -> list[list[str]]:
-    items = [it for seg in segments for it in seg.items]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    give_stacks_to_the_texts_they_name(segments, vocab, {id(it): k for k, it in enumerate(items)})
-    return [[it.text for it in seg.items] for seg in segments]
+    return regrouped(segments, give_stacks_to_the_texts_they_name)
 
 
 def test_a_stack_over_a_text_it_does_not_name_heads_the_headless_text_after_it_that_it_does() -> None:

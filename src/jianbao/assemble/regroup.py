@@ -118,12 +118,28 @@ def give_heads_to_headless(segments: list[Segment], vocab: Vocabulary, order: di
         first = [heads[0], *_wrapped_onto(heads[1:])]
         if len(first) == len(heads):
             continue  # one printed headline: nothing to give
-        grams = grams_of(first)
-        mine = vocab.similarity(grams, grams_of(seg.units))
-        theirs = vocab.similarity(grams, grams_of(before.units))
-        if theirs >= mine + HEADLESS_MARGIN:
-            for it in first:
-                _move_head(it, seg, before, order)
+        _move_to_the_text_they_name(first, seg, before, vocab, order)
+
+
+def give_stacks_to_the_texts_they_name(segments: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> None:
+    """A stack over a text it does not name, followed by a text with no
+    headline that it does name, heads that text: the extractor printed
+    the stack's text after another text's stretch set under the stack
+    ("……时强调" / "扎实做好……" over the rest of a feature from the page's
+    top, then "本报江州1月2日电……").  The whole stack moves, or none of it."""
+    for seg, after in zip(segments, segments[1:]):
+        heads = [it for it in seg.lead if it.kind == HEAD]
+        if heads and seg.units and after.units and not _has_headline(after):
+            _move_to_the_text_they_name(heads, seg, after, vocab, order)
+
+
+def _move_to_the_text_they_name(heads: list[Item], source: Segment, target: Segment, vocab: Vocabulary, order: dict[int, int]) -> None:
+    """Headline lines go from ``source`` to ``target`` when they share
+    clearly more of their vocabulary with its text (:data:`HEADLESS_MARGIN`)."""
+    grams = grams_of(heads)
+    if vocab.similarity(grams, grams_of(target.units)) >= vocab.similarity(grams, grams_of(source.units)) + HEADLESS_MARGIN:
+        for it in heads:
+            _move_head(it, source, target, order)
 
 
 # A kicker printed apart from its title goes to an article whose text it
@@ -534,24 +550,6 @@ PHOTO_STORY_MAX = 300
 def _is_photo_story_text(seg: Segment) -> bool:
     """A short text that ends at a caption: a photo story's few lines."""
     return sum(len(it.text) for it in seg.units) <= PHOTO_STORY_MAX
-
-
-def give_stacks_to_the_texts_they_name(segments: list[Segment], vocab: Vocabulary, order: dict[int, int]) -> None:
-    """A stack over a text it does not name, followed by a text with no
-    headline that it does name, heads that text: the extractor printed
-    the stack's text after another text's stretch set under the stack
-    ("……时强调" / "扎实做好……" over the rest of a feature from the page's
-    top, then "本报江州1月2日电……").  The whole stack moves, or none of it."""
-    for seg, after in zip(segments, segments[1:]):
-        heads = [it for it in seg.lead if it.kind == HEAD]
-        if not heads or not seg.units or not after.units or _has_headline(after):
-            continue
-        grams = grams_of(heads)
-        mine = vocab.similarity(grams, grams_of(seg.units))
-        theirs = vocab.similarity(grams, grams_of(after.units))
-        if theirs >= mine + HEADLESS_MARGIN:
-            for it in heads:
-                _move_head(it, seg, after, order)
 
 
 def _has_headline(seg: Segment) -> bool:
