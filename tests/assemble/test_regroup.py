@@ -13,6 +13,7 @@ from jianbao.assemble.regroup import (
     give_stacks_to_the_texts_they_name,
     give_kickers_to_titles,
     give_titles_to_continued_parts,
+    join_headless_parts,
     join_headlines_to_headless,
     opens_a_tag,
     split_two_stacks,
@@ -285,3 +286,41 @@ def test_two_stacks_over_a_text_that_never_turns_stay_one_segment() -> None:
     seg = _stacks_over(HARVEST.paragraphs[:2])
     vocab = Vocabulary(u.grams for u in seg.units)
     assert split_two_stacks([seg], vocab) == [seg]
+
+
+def parts_joined(segments: list[Segment]) -> list[list[str]]:
+    items = [it for seg in segments for it in seg.items]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    return [[it.text for it in seg.items] for seg in join_headless_parts(segments, vocab)]
+
+
+BRIDGE_HEAD = "江州大桥今天建成通车"
+BRIDGE_TEXT = "江州大桥全长三公里，连接江南江北两岸。大桥通车后，两岸往来由一小时缩短到十分钟。"
+CANTEEN_HEAD = "老街社区食堂开张"
+CANTEEN_TEXT = "老街社区食堂今天开张，老人们在家门口吃上了热乎饭，食堂的菜价比外面低一些。"
+
+
+def test_a_text_without_headline_joins_the_one_article_it_reads_like() -> None:
+    """Text boxes printed out of order: the report's datelined opening,
+    printed apart, goes before its text under its headline; a later part
+    goes after it."""
+    opening = unit("本报江州1月2日电 江州大桥今天建成通车，大桥连接江南江北两岸，全长三公里。")
+    opening.hard_start = True
+    bridge = [head(BRIDGE_HEAD), unit(BRIDGE_TEXT)]
+    canteen = [head(CANTEEN_HEAD), unit(CANTEEN_TEXT)]
+    joined = parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([opening], 0.0)])
+    assert joined == [[BRIDGE_HEAD, opening.text, BRIDGE_TEXT], [CANTEEN_HEAD, CANTEEN_TEXT]]
+    later = unit("大桥通车后，江南江北两岸往来更方便，两岸市民在大桥上观赏江景。")
+    joined = parts_joined([make_segment(bridge, 0.0), make_segment([later], 0.0), make_segment(canteen, 0.0)])
+    assert joined == [[BRIDGE_HEAD, BRIDGE_TEXT, later.text], [CANTEEN_HEAD, CANTEEN_TEXT]]
+
+
+def test_a_text_without_headline_that_reads_like_no_one_article_stays_apart() -> None:
+    bridge = make_segment([head(BRIDGE_HEAD), unit(BRIDGE_TEXT)], 0.0)
+    canteen = make_segment([head(CANTEEN_HEAD), unit(CANTEEN_TEXT)], 0.0)
+    both = make_segment([unit("江州大桥通车了，老街社区食堂也开张了，老人们说日子越过越方便。")], 0.0)
+    assert len(parts_joined([bridge, canteen, both])) == 3
+    continued_part = make_segment([continued("（上接第1版）江州大桥全长三公里，连接江南江北两岸。")], 0.0)
+    assert len(parts_joined([bridge, canteen, continued_part])) == 3

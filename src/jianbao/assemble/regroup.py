@@ -19,6 +19,8 @@ some evidence only shows between neighbours, and these passes act on it:
   their own (:func:`split_paired_reports`), and a title printed after
   another stack's dash-led subtitle heads the part of the text that turns
   to it (:func:`split_two_stacks`);
+* a text with no headline that reads like one article and no other is a
+  part of it printed apart (:func:`join_headless_parts`);
 * a byline printed after a text's trailing headline signs that text when
   its dateline credits the same reporters
   (:func:`give_bylines_to_their_reports`), and a part continued from
@@ -550,6 +552,53 @@ PHOTO_STORY_MAX = 300
 def _is_photo_story_text(seg: Segment) -> bool:
     """A short text that ends at a caption: a photo story's few lines."""
     return sum(len(it.text) for it in seg.units) <= PHOTO_STORY_MAX
+
+
+# A text with no headline joins the article whose text it shares at least
+# this much of its vocabulary with, and this much more than with any other.
+HEADLESS_JOIN_MIN = 0.3
+HEADLESS_JOIN_MARGIN = 0.15
+
+
+def join_headless_parts(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+    """A text printed without a headline (no stack, no continuation marker)
+    that reads like one article of the page and no other is a part of that
+    article the extractor printed apart (text boxes out of order): every
+    article has a headline.  A part opening with a dateline is the
+    article's opening and goes before its text ("本报江州1月2日电 ……"
+    printed after the rest of its report), any other after it."""
+    out = list(segments)
+    for seg in segments:
+        if _has_headline(seg) or not seg.units or seg.units[0].from_jump:
+            continue
+        target = _the_article_it_reads_like(seg, [o for o in out if o is not seg and o.units and _has_headline(o)], vocab)
+        if target is None:
+            continue
+        out[out.index(target)] = _joined_part(target, seg)
+        out.remove(seg)
+    return out
+
+
+def _the_article_it_reads_like(part: Segment, articles: list[Segment], vocab: Vocabulary) -> Segment | None:
+    grams = grams_of(part.units)
+    ranked = sorted(((vocab.similarity(grams, grams_of(a.units)), k) for k, a in enumerate(articles)), reverse=True)
+    if not ranked:
+        return None
+    best, k = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    return articles[k] if best >= HEADLESS_JOIN_MIN and best - second >= HEADLESS_JOIN_MARGIN else None
+
+
+def _joined_part(article: Segment, part: Segment) -> Segment:
+    """``article`` with ``part`` before its text (a part opening with a
+    dateline) or after it, its headline stacks where they were."""
+    lead = {id(it) for it in article.lead}
+    trail = {id(it) for it in article.trail}
+    if part.units[0].hard_start:
+        items = [it for it in article.items if id(it) in lead] + part.items + [it for it in article.items if id(it) not in lead]
+    else:
+        items = [it for it in article.items if id(it) not in trail] + part.items + [it for it in article.items if id(it) in trail]
+    return Segment(items=items, lead=article.lead, trail=article.trail, score=article.score)
 
 
 def _has_headline(seg: Segment) -> bool:

@@ -30,6 +30,7 @@ from jianbao.assemble.regroup import (
     give_stacks_to_the_texts_they_name,
     give_kickers_to_titles,
     give_titles_to_continued_parts,
+    join_headless_parts,
     join_headlines_to_headless,
     split_paired_reports,
     split_two_stacks,
@@ -90,6 +91,7 @@ def assemble_text(page: Page) -> Page:
     give_heads_to_headless(articles, vocab, order)
     give_stacks_to_the_texts_they_name(articles, vocab, order)
     give_titles_to_continued_parts(articles, order)
+    articles = join_headless_parts(articles, vocab)
     floating = [s for s in segments if s.floating]
     floating.extend(cut_heads_past_subtitles(articles))
     floating.extend(place_interrupting_heads(interrupting, articles, vocab, order))
