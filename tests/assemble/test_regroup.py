@@ -288,6 +288,33 @@ def test_two_stacks_over_a_text_that_never_turns_stay_one_segment() -> None:
     assert split_two_stacks([seg], vocab) == [seg]
 
 
+def test_a_title_closed_by_a_column_tag_after_a_kicker_and_its_title_heads_another_text() -> None:
+    """"市长签署第3号政府令" / "公布《江州市……办法》" / "……（江州论坛）": a
+    column tag closes a title, never a subtitle, so the tagged line is a
+    second article's title; without the kicker the lines over it may be
+    its own kicker printed in two lines and the stack stays whole."""
+    kicker = head("市长签署第3号政府令", strong=False)
+    kicker.kicker_like = True
+    order_title = head("公布《江州市河道管理办法》", strong=False)
+    tagged = head("让图书馆成为市民身边的书房（江州论坛）", strong=False)
+    decree = [
+        "本报江州1月2日电 市长日前签署第3号政府令，公布《江州市河道管理办法》，办法自3月1日起施行。",
+        "办法规定，河道管理由市水利部门负责实施，河道管理办法施行后，原有的河道管理规定同时废止。",
+        "办法明确，河道两岸五十米内不得新建住宅，河道沿线的排污口由水利部门统一登记，每年向社会公布河道水质，接受市民监督。",
+        "市水利部门负责人介绍，全市河道总长一千二百公里，办法施行后，每条河道都将设立河长，定期巡查河道，发现问题及时处理。",
+    ]
+    units = [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in decree + LIBRARY]
+    items = [kicker, order_title, tagged, *units]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(u.grams for u in units)
+    first, second = split_two_stacks([make_segment(items, 0.0)], vocab)
+    assert [it.text for it in first.lead] == [kicker.text, order_title.text]
+    assert [u.text for u in second.units] == LIBRARY
+    kicker.kicker_like = False
+    assert len(split_two_stacks([make_segment(items, 0.0)], vocab)) == 1
+
+
 def parts_joined(segments: list[Segment]) -> list[list[str]]:
     items = [it for seg in segments for it in seg.items]
     for it in items:

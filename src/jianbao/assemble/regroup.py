@@ -17,8 +17,9 @@ some evidence only shows between neighbours, and these passes act on it:
   (:func:`give_kickers_to_titles`);
 * two datelined reports whose headlines were printed together each take
   their own (:func:`split_paired_reports`), and a title printed after
-  another stack's dash-led subtitle heads the part of the text that turns
-  to it (:func:`split_two_stacks`);
+  another stack's dash-led subtitle, or a tagged title after a kicker and
+  its title, heads the part of the text that turns to it
+  (:func:`split_two_stacks`);
 * a text with no headline that reads like one article and no other is a
   part of it printed apart (:func:`join_headless_parts`);
 * a byline printed after a text's trailing headline signs that text when
@@ -227,7 +228,8 @@ def split_two_stacks(segments: list[Segment], vocab: Vocabulary) -> list[Segment
     two articles' headlines: a subtitle ("——……") is the lowest line of its
     stack, so a title printed after it heads another text (an extractor that
     prints a page row by row prints the stacks of two articles set side by
-    side together, above both texts).  The text is cut where it stops
+    side together, above both texts), and so does a title closed by a
+    column tag after a kicker and its title (:func:`_before_second_title`).  The text is cut where it stops
     speaking of the first stack and starts speaking of the second
     (:func:`change_point`), at a paragraph's start; where no such place
     stands out the segment stays whole."""
@@ -250,7 +252,9 @@ def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
     printed = _printed_headlines(heads)
     sub = next((k for k, lines in enumerate(printed) if lines[0].dash_led), None)
     if sub is None or sub == 0 or sub + 1 >= len(printed) or any(lines[0].dash_led for lines in printed[sub + 1 :]):
-        return None
+        sub = _before_second_title(printed)
+        if sub is None:
+            return None
     first = grams_of(it for lines in printed[: sub + 1] for it in lines)
     second = grams_of(it for lines in printed[sub + 1 :] for it in lines)
     units = seg.units
@@ -266,6 +270,21 @@ def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
         return None
     moving = {id(it) for lines in printed[sub + 1 :] for it in lines}
     return _cut_at(seg, units[cut], moving, lead=True)
+
+
+def _before_second_title(printed: list[list[Item]]) -> int | None:
+    """The last headline of the first of two stacks when a title closed by
+    a column tag ("……（江州论坛）") follows a kicker ("市长签署……令") and
+    the title under it: a column tag closes a title, never a kicker or a
+    subtitle, and a stack has one title."""
+    kickers = [any(it.kicker_like for it in lines) for lines in printed]
+    if not kickers or not kickers[0]:
+        return None
+    for k in range(2, len(printed)):
+        text = "".join(it.text.strip() for it in printed[k])
+        if COLUMN_TAG.search(text) and not kickers[k - 1]:
+            return k - 1
+    return None
 
 
 def text_parts(units: list[Item], cut: int) -> tuple[set[str], set[str]] | None:
