@@ -510,6 +510,10 @@ def test_the_lines_alone_over_a_subtitle_a_date_or_a_texts_opening_are_a_headlin
     # it stops on a letter, so it ends no paragraph and heads the text.
     opening = as_lines(["江州老街早市换新颜", "今年雨水匀稻子长 乡亲们都笑了说收成好", "稻子长得好"])
     assert headline_lines(opening, [10.0]) == 1
+    # A column's top line printed alone a row higher (indented, reaching
+    # the column edge, a clause broken off) is no headline.
+    column_top = as_lines(["老街的早市上，一", "今年雨水匀稻子长 乡亲们都笑了说收成好", "稻子长得好"])
+    assert headline_lines(column_top, [10.0]) == 0
     # A document's date in brackets closes the stack of its title.
     dated_title = as_lines(["在江州建市七十周年大会上的讲话", "（2024年3月5日）", "各位乡亲： 今年雨水匀", "稻子长得好"])
     assert headline_lines(dated_title, [9.0]) == 2

@@ -91,6 +91,7 @@ from jianbao.normalize import is_han
 from jianbao.normalize import width as printed_width
 from jianbao.rules.patterns import (
     BYLINE,
+    CLAUSE_MARKS,
     CLOSERS,
     COLUMN_TAG,
     DATELINE,
@@ -353,7 +354,15 @@ def opens_the_rows(first: str, above: list[Line], measures: list[float]) -> bool
     headline over the text."""
     w, full = width(first), full_measures(measures)
     indented = not fills_measure(w, full) and any(abs(w + INDENT - m) <= INDENT_TOLERANCE for m in full)
-    return indented and all(line.text.strip()[-1:].isalnum() for line in above)
+    return indented and all(line.text.strip()[-1:].isalnum() and not is_column_top(line.text.strip(), measures) for line in above)
+
+
+def is_column_top(text: str, measures: list[float]) -> bool:
+    """A column's line printed alone above the rows (its column starts a
+    row higher than the others), not a headline: it reaches the column edge,
+    as a full or indented opening line, and breaks a clause inside
+    ("初心铸就伟业，使" / "命引领征程……")."""
+    return ends_at_column_edge(width(text), measures) and not CLAUSE_MARKS.isdisjoint(text)
 
 
 def whole_lines(block: list[Line]) -> list[Piece]:
