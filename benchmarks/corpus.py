@@ -32,13 +32,16 @@ pdfbox             Apache PDFBox ``ExtractText`` per page (Tika's engine): drawi
 pdfbox-sorted      the same with ``-sort``: lines sorted by position across columns
 pdftotext-issue    poppler ``pdftotext`` on the whole ``issue.pdf``, one input file per
                    issue (its pages end in form feeds), as users most often run it
+pymupdf-hk         the PyMuPDF pages in traditional characters (OpenCC ``s2hk``), as a
+                   paper printed in them reads; the predictions are converted back
+                   to simplified characters to be scored
 seed               the seed page ``seed/*.txt`` against its ``*.gold.json``
 =================  ==========================================================
 
 The extractor modes (pdfminer to pdftotext-issue) generate their text on the fly from
 ``issue.pdf`` into a cache under the system temp folder (see
-``benchmarks/extractors.py``); a mode whose tool is missing is skipped with a
-note.
+``benchmarks/extractors.py``), and so does ``pymupdf-hk`` from the PyMuPDF text; a
+mode whose tool is missing is skipped with a note.
 
 Examples::
 
@@ -72,13 +75,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extractors import DOCUMENT_EXTRACTORS, EXTRACTORS, extracted_pages, unavailable  # noqa: E402
+from extractors import DOCUMENT_EXTRACTORS, EXTRACTORS, extracted_pages, in_simplified, traditional_pages, unavailable  # noqa: E402
 
 from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
+from jianbao.fileio import write_atomic  # noqa: E402
 
-MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "seed"]
+MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "pymupdf-hk", "seed"]
 SPEED_RUNS = 5
 
 
@@ -135,6 +139,8 @@ def issue_inputs(mode: str, issue: Path) -> list[Path]:
         return page_files(issue, f".{mode}.txt")
     if mode == "pdf":
         return [issue / "issue.pdf"]
+    if mode == "pymupdf-hk":
+        return traditional_pages(page_files(issue, ".pymupdf.txt"), issue.name)
     return extracted_pages(mode, issue / "issue.pdf", issue.name)
 
 
@@ -237,6 +243,10 @@ def run_mode(mode: str, shared: Path, out: Path, limit: int, use_subprocess: boo
             outcome = parse_subprocess(job, target)
         else:
             outcome = parse_in_process(job, target)
+        if mode == "pymupdf-hk" and outcome.pred is not None:
+            # Scored against the simplified gold: the parse, in the page's
+            # own characters, is converted back.
+            write_atomic(outcome.pred, in_simplified(outcome.pred.read_text(encoding="utf-8")))
         if outcome.error:
             result.errors.append(f"{job.name}: {outcome.error}")
         if outcome.failing_pages is not None:

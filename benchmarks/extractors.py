@@ -203,6 +203,26 @@ def extracted_pages(mode: str, pdf: Path, issue: str, cache: Path = CACHE) -> li
     return [cached(folder / f"p{index + 1}.txt", pdf, lambda index=index: extract(pdf, index)) for index in range(page_count(pdf))]
 
 
+def traditional_pages(pages: list[Path], issue: str, cache: Path = CACHE) -> list[Path]:
+    """The PyMuPDF pages of an issue in traditional characters (OpenCC's
+    Hong Kong standard, phrase by phrase), as a paper printed in them
+    would be extracted."""
+    import opencc
+
+    folder = cache / "pymupdf-hk" / issue
+    folder.mkdir(parents=True, exist_ok=True)
+    convert = opencc.OpenCC("s2hk.json").convert
+    return [cached(folder / page.name, page, lambda page=page: convert(page.read_text(encoding="utf-8"))) for page in pages]
+
+
+def in_simplified(text: str) -> str:
+    """Text converted back to simplified characters (to score a parse of
+    traditional pages against the simplified gold)."""
+    import opencc
+
+    return opencc.OpenCC("t2s.json").convert(text)
+
+
 def cached(path: Path, pdf: Path, extract: Callable[[], str]) -> Path:
     """``path``, written from ``extract()`` unless it is newer than ``pdf``."""
     if not path.exists() or path.stat().st_mtime < pdf.stat().st_mtime:

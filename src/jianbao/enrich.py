@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from jianbao.rules.script import compile_rule
 from jianbao import rules
 from jianbao.model import Article, Credit, Issue
 from jianbao.normalize import clean_spaces, is_han
@@ -162,7 +163,7 @@ def article_kind(article: Article) -> str:
         if rules.EDITOR_NOTE.match(opening) or rules.DOCUMENT_LABEL.match(opening) or rules.EDITORS_ANNOUNCEMENT.search(text):
             return "note"
     roles = {c.role for c in article.credits}
-    commentator = article.byline.strip().endswith("评论员")  # "本报评论员": the paper signs it
+    commentator = bool(_COMMENTATOR.search(article.byline))  # "本报评论员": the paper signs it
     signed_opinion = (commentator or (bool(roles) and roles <= {"作者", "评论员"})) and not article.dateline
     if rules.OPINION_TAG.search(article.title) or rules.THESIS_SUBTITLE.match(article.subtitle) or signed_opinion:
         return "commentary"
@@ -196,7 +197,7 @@ def parse_opener(paragraph: str) -> tuple[str, list[Credit]]:
 _BRACKET = re.compile(r"\s*[（(]([^（）()]{1,60})[)）]")
 # Or, in many southern papers, unbracketed and closed by 报道 and a colon:
 # "本报讯 记者王芳 通讯员李明报道：近日……".
-_REPORTED_BY = re.compile(rf"\s*((?:{rules.ROLE})[^，。；：:]{{1,40}}?)\s*报道\s*[：:]")
+_REPORTED_BY = compile_rule(rf"\s*((?:{rules.ROLE})[^，。；：:]{{1,40}}?)\s*报道\s*[：:]")
 
 
 def _after_dateline(text: str, visible: int) -> int:
@@ -230,7 +231,7 @@ def parse_credits(text: str) -> list[Credit]:
         labelled = labelled or bool(label)
         found = _role_credits(part)
         if not found and label:
-            role = "摄" if label.startswith(("图", "摄")) and "文" not in label else "作者"
+            role = "摄" if _PHOTO_LABEL.match(label) and not _TEXT_LABEL.search(label) else "作者"
             found = [Credit(role=role, name=n) for n in _names(part)]
         credits.extend(found)
     if not credits and not labelled:
@@ -246,13 +247,17 @@ def parse_credits(text: str) -> list[Credit]:
 
 # The verb closing a photo credit, with the agency's closing bracket
 # ("新华社发（王涛摄）") or the kind of picture ("王平摄（无人机照片）").
-_PHOTO_SUFFIX = re.compile(r"\s*[/／]?\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
+_PHOTO_SUFFIX = compile_rule(r"\s*[/／]?\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
 # The reporter's work closing a credit ("……报道", "本报记者 王芳 整理").
-_REPORT_SUFFIX = re.compile(r"\s*(?:报道|整理|采写|执笔|撰文|编译)\s*$")
-_ARCHIVE = re.compile(r"^\s*[（(]?\s*资料(?:图片|照片)")
-_LEAD = re.compile(rf"^\s*[（(]?\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")
-_LABEL = re.compile(rules.CREDIT_LABEL)
-_ROLE_NAMES = re.compile(rf"(?P<role>{rules.ROLE})\s*[：:]?\s*(?P<names>.*?)(?=\s*{rules.ROLE}|$)")
+_COMMENTATOR = compile_rule(r"评论员\s*$")
+_REPORT_SUFFIX = compile_rule(r"\s*(?:报道|整理|采写|执笔|撰文|编译)\s*$")
+_ARCHIVE = compile_rule(r"^\s*[（(]?\s*资料(?:图片|照片)")
+_LEAD = compile_rule(rf"^\s*[（(]?\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")
+_LABEL = compile_rule(rules.CREDIT_LABEL)
+# A label standing for the photographer ("图/", "摄影："), unless it names the writer too ("文图/").
+_PHOTO_LABEL = compile_rule(r"图|摄")
+_TEXT_LABEL = compile_rule(r"文")
+_ROLE_NAMES = compile_rule(rf"(?P<role>{rules.ROLE})\s*[：:]?\s*(?P<names>.*?)(?=\s*{rules.ROLE}|$)")
 
 
 def _labelled_parts(text: str) -> list[tuple[str, str]]:

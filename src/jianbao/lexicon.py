@@ -6,7 +6,10 @@ which a break between a headline and a body never does.  Only two- to
 four-character words of some frequency are kept, so rare dictionary
 entries do not join unrelated lines.  The dictionary's part-of-speech tags
 also tell which of them are verbs (a headline line opening on one, with no
-subject, is a kicker).  The word sets are cached on disk.
+subject, is a kicker).  Each word is also kept in its traditional forms
+(OpenCC's conversions, :mod:`jianbao.rules.script`), with the same
+frequency, so a page printed in traditional characters is read alike.
+The word sets are cached on disk.
 """
 
 from __future__ import annotations
@@ -33,10 +36,29 @@ def _dictionary_path() -> Path | None:
     return path if path.exists() else None
 
 
+# Bumped when what the caches hold changes.
+CACHE_VERSION = 2
+
+
 def _cache_path(source: Path, kind: str = "words") -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jianbao"
-    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-{MIN_FREQUENCY}"
+    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-{MIN_FREQUENCY}-v{CACHE_VERSION}"
     return base / f"{kind}-{stamp}.pickle"
+
+
+def _entries(source: Path) -> list[tuple[str, int, str]]:
+    """The dictionary's (word, count, tag) entries, each word followed by
+    its traditional forms with the same count and tag."""
+    from jianbao.rules.script import traditional_forms
+
+    entries = []
+    with open(source, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                entries.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""))
+    forms = traditional_forms([word for word, _, _ in entries])
+    return [(form, count, tag) for (word, count, tag), more in zip(entries, forms) for form in (word, *more)]
 
 
 @lru_cache(maxsize=1)
@@ -64,18 +86,9 @@ def _word_set(kind: str, keeps_tag: Callable[[str], bool]) -> frozenset[str]:
             return words
     except (OSError, pickle.PickleError, EOFError):
         pass
-    words = set()
-    with open(source, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if (
-                len(parts) >= 2
-                and 2 <= len(parts[0]) <= 4
-                and parts[1].isdigit()
-                and int(parts[1]) >= MIN_FREQUENCY
-                and keeps_tag(parts[2] if len(parts) > 2 else "")
-            ):
-                words.add(parts[0])
+    words = {
+        word for word, count, tag in _entries(source) if 2 <= len(word) <= 4 and count >= MIN_FREQUENCY and keeps_tag(tag)
+    }
     frozen = frozenset(words)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -139,9 +152,14 @@ def word_key(word: str) -> int:
     return key
 
 
+def word_key_fits(word: str) -> bool:
+    """One to four characters, all in the Basic Multilingual Plane."""
+    return 1 <= len(word) <= MAX_KEY_CHARS and all(ord(ch) < 0xFFFF for ch in word)
+
+
 def _frequency_cache_path(source: Path) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jianbao"
-    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
+    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-v{CACHE_VERSION}"
     return base / f"logprob-{stamp}.npz"
 
 
@@ -164,15 +182,12 @@ def word_log_probabilities() -> tuple[np.ndarray, np.ndarray, float]:
         pass
     counts: dict[int, int] = {}
     total = 0
+    for word, count, _tag in _entries(source):
+        if word_key_fits(word):
+            counts[word_key(word)] = counts.get(word_key(word), 0) + count
     with open(source, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split(" ", 2)
-            if len(parts) < 2 or not parts[1].isdigit():
-                continue
-            total += int(parts[1])
-            word = parts[0]
-            if 1 <= len(word) <= MAX_KEY_CHARS and all(ord(ch) < 0xFFFF for ch in word):
-                counts[word_key(word)] = counts.get(word_key(word), 0) + int(parts[1])
+        # The total counts each printed entry once, whatever its forms.
+        total = sum(int(parts[1]) for parts in (line.split(" ", 2) for line in fh) if len(parts) >= 2 and parts[1].isdigit())
     keys = np.array(sorted(counts), dtype=np.uint64)
     logp = np.log(np.array([counts[int(k)] for k in keys], dtype=float) / max(total, 1))
     unknown = float(-np.log(max(total, 1)))

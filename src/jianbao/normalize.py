@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from jianbao.rules.script import compile_rule
 from jianbao import rules
 from jianbao.model import Line
 from jianbao.rules import undouble_glyphs, undouble_token
@@ -190,7 +191,7 @@ def _phrase_copy(token: str) -> str | None:
     return None
 
 
-_ROLE_TOKEN = re.compile(rules.ROLE + r"$")
+_ROLE_TOKEN = compile_rule(rules.ROLE + r"$")
 
 
 def _doubled_phrase(token: str) -> str | None:

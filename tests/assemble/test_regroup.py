@@ -301,7 +301,7 @@ def test_a_title_closed_by_a_column_tag_after_a_kicker_and_its_title_heads_anoth
         "本报江州1月2日电 市长日前签署第3号政府令，公布《江州市河道管理办法》，办法自3月1日起施行。",
         "办法规定，河道管理由市水利部门负责实施，河道管理办法施行后，原有的河道管理规定同时废止。",
         "办法明确，河道两岸五十米内不得新建住宅，河道沿线的排污口由水利部门统一登记，每年向社会公布河道水质，接受市民监督。",
-        "市水利部门负责人介绍，全市河道总长一千二百公里，办法施行后，每条河道都将设立河长，定期巡查河道，发现问题及时处理。",
+        "市水利部门负责人介绍，全市河道总长一千二百公里，办法施行后，每条河道都将设立河长，定期巡查河道，有事马上处理。",
     ]
     units = [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in decree + LIBRARY]
     items = [kicker, order_title, tagged, *units]

@@ -214,6 +214,36 @@ def test_page_header_is_furniture_and_sets_the_issue(scenario: str) -> None:
     assert page.number == 1 and page.section == "要闻"
 
 
+def clipped(issue: Issue, convert: Any = str) -> list[tuple[Any, ...]]:
+    """Every field of every article and the page furniture, through ``convert``."""
+    out: list[tuple[Any, ...]] = []
+    for page in issue.pages:
+        for a in page.articles:
+            fields = (a.kicker, a.title, a.subtitle, a.byline, a.dateline or "", a.column or "", *a.body)
+            captions = [(c.text, c.credit) for c in a.captions]
+            out.append((a.kind, *map(convert, fields), [(c.role, convert(c.name)) for c in a.credits], captions and [tuple(map(convert, c)) for c in captions], a.continues_to))
+        out.append(tuple((f.kind, convert(f.text)) for f in page.furniture))
+        out.append(tuple(convert(u.text) for u in page.unassigned))
+    return out
+
+
+@pytest.mark.parametrize(("standard", "inverse"), [("s2hk", "hk2s"), ("s2tw", "tw2s")])
+def test_a_page_printed_in_traditional_characters_is_clipped_alike(standard: str, inverse: str) -> None:
+    """The front page set in traditional characters (本報訊, 本報記者, 下轉第4版,
+    新華社……電) comes back as the same articles, fields and credit roles, in
+    its own characters."""
+    import opencc
+
+    _names, layout = SCENARIOS["front page"]
+    page = ct.compose_page(stories_of("front page"), layout)
+    traditional = opencc.OpenCC(f"{standard}.json").convert(page)
+    back = opencc.OpenCC(f"{inverse}.json").convert
+    assert back(traditional) == page
+    issue = parse_texts([traditional])
+    assert clipped(issue, back) == clipped(parsed("front page"))
+    assert issue.pages[0].articles[0].dateline == "本報訊"
+
+
 def test_the_doubled_byline_copy_is_collapsed() -> None:
     page = parsed("harvest alone").pages[0]
     assert page.collapsed == ["本报记者王小明"]

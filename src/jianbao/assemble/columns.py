@@ -361,7 +361,7 @@ def is_column_top(text: str, measures: list[float]) -> bool:
     """A column's line printed alone above the rows (its column starts a
     row higher than the others), not a headline: it reaches the column edge,
     as a full or indented opening line, and breaks a clause inside
-    ("初心铸就伟业，使" / "命引领征程……")."""
+    ("老街的早市上，一" / "早就坐满了人……")."""
     return ends_at_column_edge(width(text), measures) and not CLAUSE_MARKS.isdisjoint(text)
 
 

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jianbao.rules.script import compile_rule
 from jianbao.assemble.continuity import word_runs_across
 from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note, leaves_open
 from jianbao.lexicon import opens_with_verb
@@ -294,7 +295,7 @@ def breaks_mid_phrase(prev: str, nxt: str) -> bool:
     return (
         a[-1] in DANGLING
         or a[-1] in CLAUSE_BREAKS
-        or a.endswith("关于")
+        or bool(_ABOUT_END.search(a))
         or opened
         or opens_mid_phrase
         or _number_runs_on(a, b)
@@ -324,14 +325,16 @@ def _same_emphasis(a: StackLine, b: StackLine) -> bool:
 
 
 # Issuing bodies that open a document's title ("……常务委员会关于……的决定").
-_ISSUER_END = re.compile(r"(?:委员会|中央|国务院|人民政府|办公厅|办公室|法院|检察院)$")
+_ABOUT_END = compile_rule(r"关于$")
+_ABOUT_START = compile_rule(r"关于")
+_ISSUER_END = compile_rule(r"(?:委员会|中央|国务院|人民政府|办公厅|办公室|法院|检察院)$")
 
 
 def _document_title_runs_on(a: str, b: str) -> bool:
     """A document's title names its issuer, then what it is about: a line
     ending on an issuing body goes on with the next line that opens with
     关于 ("江州市老城街区保护管理委员会" / "关于……的决定")."""
-    return bool(_ISSUER_END.search(a)) and b.startswith("关于")
+    return bool(_ISSUER_END.search(a)) and bool(_ABOUT_START.match(b))
 
 
 def _document_title_open(a: str) -> bool:

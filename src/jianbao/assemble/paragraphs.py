@@ -18,6 +18,7 @@ from collections import Counter
 
 import numpy as np
 
+from jianbao.rules.script import compile_rule
 from jianbao import classify, rules
 from jianbao.assemble.continuity import head_codes, join_gains, tail_codes, word_runs_across
 from jianbao.assemble.rows import NOTE_MAX_LINES, Row
@@ -206,7 +207,7 @@ def _is_bracketed_tail(s: str) -> bool:
 
 
 # Words of a source note or an end mark inside brackets.
-_SOURCE_WORDS = re.compile(rf"完|综合|作者|^据|电$|{rules.ROLE}")
+_SOURCE_WORDS = compile_rule(rf"完|综合|作者|^据|电$|{rules.ROLE}")
 
 
 def is_source_note(text: str) -> bool:
@@ -216,11 +217,12 @@ def is_source_note(text: str) -> bool:
     if not (s[:1] in "（(" and s[-1:] in "）)"):
         return False
     inner = s[1:-1]
-    return bool(rules.DATELINE.match(inner) or re.search(rules.ROLE, inner) or "综合" in inner or _SOURCE_LABEL.match(inner))
+    return bool(rules.DATELINE.match(inner) or _ROLE_OR_COMPILED.search(inner) or _SOURCE_LABEL.match(inner))
 
 
 # "来源：……", "稿源：……", "摘自……": where a reprinted text comes from.
-_SOURCE_LABEL = re.compile(r"^(?:来源|稿源|信息来源)[：:]|^(?:摘自|转自|选自)")
+_ROLE_OR_COMPILED = compile_rule(rf"{rules.ROLE}|综合")
+_SOURCE_LABEL = compile_rule(r"^(?:来源|稿源|信息来源)[：:]|^(?:摘自|转自|选自)")
 
 
 def open_tail(text: str) -> str:
@@ -390,7 +392,7 @@ def finishes_dateline(above: Row) -> bool:
 # attributes_quote).
 C_ATTRIBUTION_APART = 4.0
 ATTRIBUTION_MAX = 16
-_ATTRIBUTION = re.compile(r"^[^，。；：“”]{1,14}(?:说|表示|介绍|指出|强调|告诉记者)。$")
+_ATTRIBUTION = compile_rule(r"^[^，。；：“”]{1,14}(?:说|表示|介绍|指出|强调|告诉记者)。$")
 
 
 def attributes_quote(prev: str, text: str) -> bool:

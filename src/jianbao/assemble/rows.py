@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from jianbao.rules.script import compile_rule
 from jianbao import classify, rules
 from jianbao.assemble.columns import column_order
 from jianbao.assemble.text_layout import layout_reading_order
@@ -264,7 +265,7 @@ def split_line(line: Line) -> list[Row]:
 
 
 # A text box opens here after a gap: a news dateline or a subtitle's dash.
-_BOX_OPENER = re.compile(r"(?<=\S)\s+(?=(?:本报|新华社|中新社|——))")
+_BOX_OPENER = compile_rule(r"(?<=\S)\s+(?=(?:本报|新华社|中新社|——))")
 
 
 def box_pieces(text: str) -> list[str]:

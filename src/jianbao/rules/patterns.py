@@ -7,7 +7,8 @@ never spell these conventions out themselves; they ask this module.
 
 from __future__ import annotations
 
-import re
+
+from jianbao.rules.script import compile_rule, simplified
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NUM = r"[0-9０-９一二三四五六七八九十百〇零两]+"
@@ -40,6 +41,7 @@ def role_name(printed: str) -> str:
     >>> role_name("本报驻京记者"), role_name("江州晚报融媒体记者"), role_name("本报特约通讯员")
     ('记者', '记者', '特约通讯员')
     """
+    printed = simplified(printed)  # "本報記者" names a 记者 too
     for core in ("记者", "通讯员", "评论员", "实习生"):
         if printed.endswith(core):
             return "特约" + core if "特约" + core in printed else core
@@ -53,13 +55,13 @@ def role_name(printed: str) -> str:
 SECTION_LETTER = r"[A-Za-zＡ-Ｚ]"
 # A page named without brackets: "第4版", "第A3版", "A3版".
 PAGE_REF = rf"(?:第\s*{SECTION_LETTER}?|{SECTION_LETTER})\s*{NUM}\s*版"
-JUMP_TO = re.compile(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
-JUMP_FROM = re.compile(rf"[（(]?\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
+JUMP_TO = compile_rule(rf"[（(]?\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
+JUMP_FROM = compile_rule(rf"[（(]?\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETTER}?\s*({NUM})\s*(?:版|(?=\s*[)）]))\s*[)）]?")
 # The marker as a whole printed token, parentheses included.  City papers
 # may leave out 版 after a lettered page ("（下转A2）"), or point the way
 # with an arrow instead of brackets ("▶下转第3版", "下转A3版►").
 JUMP_ARROW = "▶►▸→▷"
-JUMP_TO_TOKEN = re.compile(
+JUMP_TO_TOKEN = compile_rule(
     rf"(?:[{JUMP_ARROW}]\s*)?"
     rf"(?:[（(]\s*(?:下转|转至|转)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]"
     rf"|[（(]\s*(?:下转|转至|转)\s*{SECTION_LETTER}\s*{NUM}\s*[)）]"
@@ -68,8 +70,8 @@ JUMP_TO_TOKEN = re.compile(
 )
 # A line that is only "转第4版": a marker too, though the same words at the
 # end of a line of text are not cut off as one ("……转第4版" may run on).
-BARE_JUMP_TO = re.compile(rf"^\s*转\s*{PAGE_REF}\s*$")
-JUMP_FROM_TOKEN = re.compile(
+BARE_JUMP_TO = compile_rule(rf"^\s*转\s*{PAGE_REF}\s*$")
+JUMP_FROM_TOKEN = compile_rule(
     rf"[（(]\s*(?:上接|紧接|接)\s*第?\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*[)）]"
     rf"|[（(]\s*(?:上接|紧接|接)\s*{SECTION_LETTER}\s*{NUM}\s*[)）]"
     rf"|(?:上接|紧接){PAGE_REF}"
@@ -79,7 +81,7 @@ JUMP_FROM_TOKEN = re.compile(
 # 本报讯 / 江州晚报讯 / 本报北京10月1日电 / 新华社北京10月1日电 / 据新华社电 /
 # 本报北京10月1日讯 / 据新华社北京10月1日电 / 据《江州日报》报道 / 中新网…电 / 本报综合消息 /
 # 综合新华社电 / 人民网消息 / a county correspondent's "东湖讯（通讯员 李明）"
-DATELINE = re.compile(
+DATELINE = compile_rule(
     rf"^\s*(?P<dateline>"
     rf"(?:本报|本台|本网|(?=[{CJK}]{{1,8}}报讯){PAPER})讯"
     rf"|[{CJK}]{{2,4}}(?<![通资])讯(?=\s*[（(]\s*(?:本报)?(?:记者|通讯员|特约|见习|实习))"
@@ -93,7 +95,7 @@ DATELINE = re.compile(
     rf")"
 )
 # The credit that follows a dateline in parentheses: 本报讯（记者刘吟）
-OPENER_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s*[、，,\s]\s*(?:{ROLE}\s*)?{NAME})*)\s*[)）]")
+OPENER_CREDIT = compile_rule(rf"^\s*[（(]\s*(?P<credits>(?:{ROLE}\s*)?{NAME}(?:\s*[、，,\s]\s*(?:{ROLE}\s*)?{NAME})*)\s*[)）]")
 
 # --- bylines printed under a headline --------------------------------------
 # 本报记者 冯静宁 / 记者 卢晨、王芳 / 本报记者 王芳 本报通讯员 李明.  City
@@ -108,7 +110,7 @@ CREDIT_LABEL = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|文字|图�
 REPORTER_AT_WORK = r"(?!\s*(?:采访|了解|获悉|发现|看到|注意到|走访|调查|从|在|对|近日|日前|随机|来到|跟随|随同|认为|表示|指出))"
 # A commentary the paper or agency signs as its own carries no name: "本报评论员",
 # "人民日报评论员", "新华社特约评论员".
-BYLINE = re.compile(
+BYLINE = compile_rule(
     rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}"
     rf"(?:{CREDIT_LABEL}\s*(?=[{CJK}]{{2}})(?:{ROLE}{REPORTER_AT_WORK}\s*)?{NAME_LIST}\s*|{ROLE}{REPORTER_AT_WORK}\s*{NAME_LIST}\s*)+"
     rf"(?:(?<=\s)(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*)?$"
@@ -121,14 +123,14 @@ BYLINE = re.compile(
 )
 # A reader signing a letter at its end: who they are, a space, the name
 # ("城南花园小区居民 张大爷", "江州市读者 王芳").
-READER_SIGNATURE = re.compile(
+READER_SIGNATURE = compile_rule(
     rf"^\s*[{CJK}]{{0,12}}(?:读者|居民|市民|网友|村民|群众|职工|家长|学生|退休教师)\s+(?P<name>[{CJK}]{{2,4}})\s*$"
 )
 # A byline broken over two lines: the role alone, then the names alone.
-ROLE_ONLY = re.compile(rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}{ROLE}\s*$")
-NAMES_ONLY = re.compile(rf"^\s*{NAME}(?:\s*[、，,]\s*{NAME})*\s*$")
+ROLE_ONLY = compile_rule(rf"^\s*(?:{BYLINE_MARK}\s*)?{PAPER_ROLE}{ROLE}\s*$")
+NAMES_ONLY = compile_rule(rf"^\s*{NAME}(?:\s*[、，,]\s*{NAME})*\s*$")
 # One role with its names inside a byline or credit.
-ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{ROLE}|摄|$|[)）]))")
+ROLE_GROUP = compile_rule(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{ROLE}|摄|$|[)）]))")
 
 # --- photo credits: 本报通讯员 梁生仁 摄 / 新华社记者 李学仁摄 ----------------
 # The agency or kind of picture may follow in brackets: "李明摄（视觉江州）".
@@ -140,7 +142,7 @@ ROLE_GROUP = re.compile(rf"(?P<role>{ROLE})\s*(?P<names>{NAME_LIST}?)(?=\s*(?:{R
 # photo report is signed "……摄影报道" at the end of its text, which is no
 # single picture's credit.
 AGENCY_PICTURE = r"(?:新华社|中新社)发"
-PHOTO_CREDIT = re.compile(
+PHOTO_CREDIT = compile_rule(
     rf"^\s*[（(]?\s*(?:{AGENCY_PICTURE}\s*[（(]?\s*)?(?:{ROLE}\s*)?{NAME_LIST}\s*(?:{ROLE}\s*{NAME_LIST}\s*)*"
     rf"[/／]?\s*(?:摄影?|供图|绘|制图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?\s*$"
     rf"|^\s*图\s*[/／]\s*{NAME_LIST}\s*$"
@@ -152,7 +154,7 @@ PHOTO_CREDIT = re.compile(
 # A credit printed at the end of a caption line: "……时光。 本报记者 王平摄",
 # "……时光。（新华社记者 王涛 摄）", or a name alone set apart by a space,
 # the picture agency after it: "……时光。 江小舟摄（视觉江州）".
-TRAILING_CREDIT = re.compile(
+TRAILING_CREDIT = compile_rule(
     rf"(?P<credit>(?:[（(]\s*)?(?:(?:{AGENCY_PICTURE}\s*[（(]?\s*(?:{ROLE}\s*)?|{ROLE}\s*){NAME_LIST}|(?<=\s)[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)"
     rf"\s*[/／]?\s*(?:摄影?|供图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?)\s*$"
 )
@@ -162,21 +164,21 @@ TRAILING_CREDIT = re.compile(
 # come from, printed after the last text: "本版统筹：李明", "版式设计：王芳",
 # "责任编辑：张强", "数据来源：江州市统计局".  Running text of that text,
 # never a headline.
-CLOSING_CREDIT = re.compile(
+CLOSING_CREDIT = compile_rule(
     r"^\s*(?:本版)?(?:统\s*筹|策\s*划|责\s*编|责任编辑|编\s*辑|版式设计|美\s*编|制\s*图|图表制作|数据来源|资料来源)\s*[：:]"
 )
 # Where a page's or text's pictures come from, printed after the text
 # ("本版图片除署名外均为资料照片", wrapped or not, "图片由江州市文旅局提供"):
 # a closing note, never a headline.
-PICTURE_SOURCE = re.compile(r"^\s*本版(?:照片|图片)|资料(?:图片|照片)\s*$|^\s*[（(]?(?:图片|照片)由.{2,20}提供\s*[)）]?\s*$")
+PICTURE_SOURCE = compile_rule(r"^\s*本版(?:照片|图片)|资料(?:图片|照片)\s*$|^\s*[（(]?(?:图片|照片)由.{2,20}提供\s*[)）]?\s*$")
 
 # --- captions -----------------------------------------------------------------
-CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|中图|图[①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九0-9]|[①②③④⑤⑥⑦⑧⑨⑩]\s*[：:]?)")
+CAPTION_START = compile_rule(r"^\s*(?:图为|上图|下图|左图|右图|中图|图[①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九0-9]|[①②③④⑤⑥⑦⑧⑨⑩]\s*[：:]?)")
 # The prompt printed beside a QR code ("扫码看视频", "扫描二维码了解更多"):
 # the code's caption.  A scan word, a verb of reading or watching, and a
 # few characters more, without a clause mark (a sentence about paying by
 # scanning, "扫码支付，……", is running text).
-QR_PROMPT = re.compile(
+QR_PROMPT = compile_rule(
     r"^\s*(?:手机|微信)?(?:扫码|扫一扫|扫描(?:[上下左右]方|[左右]侧)?(?:二维码|此码)|长按(?:识别)?二维码)\s*"
     r"(?:即可|可)?(?:观看|看|了解|查看|阅读|收看|收听|获取|关注|下载|参与|进入|浏览|听)[^，。；：,;:！？]{0,14}$"
 )
@@ -186,26 +188,26 @@ QR_PROMPT = re.compile(
 # ("（2019年10月1日）"); a last line naming who presided or attended
 # ("刘星主持", "李克强出席") is one too, but not the title of a speech,
 # which names it after 的 ("在……团拜会上的讲话").
-SUBTITLE_START = re.compile(r"^\s*(?:——|—|－－|--)")
-BRACKETED = re.compile(r"^\s*[（(][^（）()]*[)）]\s*$")
-LEADER_LINE = re.compile(r"(?<!的)(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
+SUBTITLE_START = compile_rule(r"^\s*(?:——|—|－－|--)")
+BRACKETED = compile_rule(r"^\s*[（(][^（）()]*[)）]\s*$")
+LEADER_LINE = compile_rule(r"(?<!的)(?:主持|出席|讲话|致辞|参加|会见|批示|宣读|颁奖|出席并讲话|主持会议|参加审议)(?:会议|仪式)?\s*$")
 # A kicker (引题) ends with a dash or colon ("……表白——"), or with a
 # reporting verb ("……时强调"), or names the act the title reports: an
 # article published, an order signed, an approval ("《江州日报》发表……文章",
 # "……签署市政府令", "经……批准"), or a document issued or released, whose
 # name is the title under it ("江州市委印发", "……印发通知", "……标准公布");
 # or it opens with 就 ("就江州建市70周年").
-KICKER_END = re.compile(
+KICKER_END = compile_rule(
     r"(?:——|—|：|:|强调|表示|指出|提出|要求|发表.{0,16}文章|签署.{0,16}令|^经.{1,16}批准|印发(?:通知)?|发布|公布)\s*$"
 )
 # A kicker reporting what someone said where ("……在江州调研时强调", "……在
 # 座谈会上指出"): running text puts a comma or colon after such a verb, and
 # no line of text opens with one, so a line that ends on it is a kicker.
-REPORTING_KICKER = re.compile(r"[时上中](?:强调|指出|表示)\s*$")
+REPORTING_KICKER = compile_rule(r"[时上中](?:强调|指出|表示)\s*$")
 # A subtitle naming who attended ("……出席并讲话", "……主持会议"): running
 # text would go on with a full stop, which no line opens with.
-ATTENDANCE_SUBTITLE = re.compile(r"(?:出席并讲话|出席并致辞|并发表讲话|主持会议|出席会议)\s*$")
-KICKER_START = re.compile(r"^\s*就")
+ATTENDANCE_SUBTITLE = compile_rule(r"(?:出席并讲话|出席并致辞|并发表讲话|主持会议|出席会议)\s*$")
+KICKER_START = compile_rule(r"^\s*就")
 # Frames a headline opens on one line and closes on the next, so that the
 # two printed lines are one title: "关于……的决定" (a document's name),
 # "向……致贺信" (a message to someone), "出席……仪式" (an occasion attended),
@@ -213,11 +215,11 @@ KICKER_START = re.compile(r"^\s*就")
 # (where it happened).
 # Each is (what opens the frame, what closes it on the next line).
 HEADLINE_FRAMES = (
-    (re.compile(r"关于"), re.compile(r"的(?:决定|通知|意见|规定|办法|决议|批复|公告|报告)$")),
-    (re.compile(r"向(?!.*致)"), re.compile(r"^\s*致|致(?:贺信|贺电|贺词|信|电|辞|函)$")),
-    (re.compile(r"出席(?!.*(?:仪式|典礼|大会|开幕式|闭幕式|会议|活动|晚会)$)"), re.compile(r"(?:仪式|典礼|开幕式|闭幕式)$")),
-    (re.compile(r"同(?![^，。]*(?:电话|会谈|会见|贺电|贺信|欢度|共度|共庆|共迎))[^，。]*$"), re.compile(r"^\s*(?:欢度|共度|共庆|共迎)")),
-    (re.compile(r"^\s*在(?![^，。]*(?:中|上|之际|期间))"), re.compile(r"^\s*[^，。中上]{2,12}(?:中|上)")),
+    (compile_rule(r"关于"), compile_rule(r"的(?:决定|通知|意见|规定|办法|决议|批复|公告|报告)$")),
+    (compile_rule(r"向(?!.*致)"), compile_rule(r"^\s*致|致(?:贺信|贺电|贺词|信|电|辞|函)$")),
+    (compile_rule(r"出席(?!.*(?:仪式|典礼|大会|开幕式|闭幕式|会议|活动|晚会)$)"), compile_rule(r"(?:仪式|典礼|开幕式|闭幕式)$")),
+    (compile_rule(r"同(?![^，。]*(?:电话|会谈|会见|贺电|贺信|欢度|共度|共庆|共迎))[^，。]*$"), compile_rule(r"^\s*(?:欢度|共度|共庆|共迎)")),
+    (compile_rule(r"^\s*在(?![^，。]*(?:中|上|之际|期间))"), compile_rule(r"^\s*[^，。中上]{2,12}(?:中|上)")),
 )
 
 
@@ -240,30 +242,30 @@ def closes_frame(prev: str, nxt: str) -> bool:
 
 # A headline line opening on where something happened ("在北山开展防汛检查"):
 # it carries on the statement of the line over it, which names who acted.
-SETTING_OPENING = re.compile(r"^\s*在")
+SETTING_OPENING = compile_rule(r"^\s*在")
 # A speech's own name ("在江州老城保护恳谈会上的讲话"): the title, though it
 # ends on a word that closes subtitles naming who spoke ("市长讲话"); like a
 # subtitle it is the last line of its stack, but for a dated one.
-SPEECH_TITLE = re.compile(r"的(?:讲话|致辞|演讲|主旨演讲)\s*$")
+SPEECH_TITLE = compile_rule(r"的(?:讲话|致辞|演讲|主旨演讲)\s*$")
 # A kicker naming who spoke where ("市长在江州调研时强调", "……在座谈会上
 # 指出"), with the gist of what was said run on after it when an extractor
 # joined the kicker's two printed lines ("市长在江州调研强调守住耕地红线").
 # Titles report the act itself; the speaker-at-occasion-stressed formula
 # belongs to the line over them.
-REPORTED_SPEECH = re.compile(r"^\s*[^\s，。；：、,;:]{2,16}?在[^，。；：,;:]{2,30}?(?:强调|指出)")
+REPORTED_SPEECH = compile_rule(r"^\s*[^\s，。；：、,;:]{2,16}?在[^，。；：,;:]{2,30}?(?:强调|指出)")
 
 
 # A headline in two parallel halves set apart by a space ("山河壮丽  岁月峥嵘",
 # "城市有温度 生活更美好（江声）").  Running text never puts a space between
 # Han characters, so such a line is a headline or an intertitle.
-PARALLEL_HALVES = re.compile(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[“《{CJK}]{{2,}}[^，。、；：,;]*$")
+PARALLEL_HALVES = compile_rule(rf"^[^，。、；：,;]*[{CJK}]{{2,}}[ \u3000]+[“《{CJK}]{{2,}}[^，。、；：,;]*$")
 
 # A headline of three or more words of one length set apart by middle dots
 # ("勤劳·节俭·守信", "老街·老店·老井"): the parallel words of a slogan.  A
 # foreign name runs its parts together the same way, but not three or more
 # of one length alone on a line.
 _DOT = "·•・‧"
-PARALLEL_SERIES = re.compile(
+PARALLEL_SERIES = compile_rule(
     "|".join(rf"^\s*[{CJK}]{{{n}}}(?:[{_DOT}][{CJK}]{{{n}}}){{2,}}\s*$" for n in (2, 3, 4))
 )
 
@@ -271,30 +273,30 @@ PARALLEL_SERIES = re.compile(
 # A column tag in brackets closing a headline: "……（权威发布）", "……（钟声）",
 # "……（人民论坛）", up to a campaign's series name of some 40 characters.
 # Intertitles never carry one, so a line with a tag is an article's headline.
-COLUMN_TAG = re.compile(r"[^（(\s][（(][^（）()]{2,40}[)）]\s*$")
+COLUMN_TAG = compile_rule(r"[^（(\s][（(][^（）()]{2,40}[)）]\s*$")
 
 
 # A column tag alone on a line ("（江声）", "（江州论坛·老街故事）"), where
 # the extractor wrapped it apart from its headline: a name in brackets, no
 # date (a bracketed date under a title is a subtitle, "（2024年3月5日）").
-TAG_LINE = re.compile(r"^\s*[（(](?![^（）()]*[0-9０-９〇零一二三四五六七八九十]\s*[年月日])[^（）()]{2,40}[)）]\s*$")
+TAG_LINE = compile_rule(r"^\s*[（(](?![^（）()]*[0-9０-９〇零一二三四五六七八九十]\s*[年月日])[^（）()]{2,40}[)）]\s*$")
 
 
 # A section label inside a feature that profiles several people or places:
 # a short name closed by a dash ("李明——", "意大利罗马——").
-SECTION_LABEL = re.compile(r"^[^，。、；：！？]{1,10}(?:——|—)\s*$")
+SECTION_LABEL = compile_rule(r"^[^，。、；：！？]{1,10}(?:——|—)\s*$")
 
 
 # The label a printed letter or telegram opens with, set on a line of its
 # own above the text ("贺信", "贺 信", "回信", "唁电", "慰问信"), or an
 # editor's word opening a column ("开栏的话", "编者按"): the start of the
 # body, not a headline, and no pen name.
-DOCUMENT_LABEL = re.compile(
+DOCUMENT_LABEL = compile_rule(
     r"^\s*(?:[贺回复唁]\s*[信电]|(?:慰\s*问|感\s*谢|公\s*开)\s*信|(?:开栏|编者|编后)的话|编者按|编后语)\s*$"
 )
 # An editor's note run into its first paragraph ("编者按：……"): it opens a
 # feature or series, never the middle of a text.
-EDITOR_NOTE = re.compile(r"^\s*(?:(?:开栏|编者)的话|编者按)\s*[：:]")
+EDITOR_NOTE = compile_rule(r"^\s*(?:(?:开栏|编者)的话|编者按)\s*[：:]")
 
 
 # --- what kind of text an article is -------------------------------------------
@@ -304,32 +306,32 @@ EDITOR_NOTE = re.compile(r"^\s*(?:(?:开栏|编者)的话|编者按)\s*[：:]")
 # The tag names the column in a few characters, before any series name
 # after a dot ("（江州论坛·新春谈）"); a tag naming an event
 # ("（聚焦江州科技周论坛）") is a news column.
-OPINION_TAG = re.compile(
+OPINION_TAG = compile_rule(
     r"[（(][^（）()·]{0,4}(?:社论|评论|论坛|今日谈|钟声|时评|短评|快评|锐评|随笔|杂谈|漫谈|札记|言论)(?:·[^（）()]*)?[)）]\s*$"
 )
-THESIS_SUBTITLE = re.compile(r"^\s*——\s*论")
+THESIS_SUBTITLE = compile_rule(r"^\s*——\s*论")
 # An editor's note to readers: it opens on its label ("编者按：", "开栏的话")
 # or announces what the paper will print ("从即日起，本报记者将……", "本版开设……栏目").
-EDITORS_ANNOUNCEMENT = re.compile(r"(?:从即日起|自即日起|本期起|今日起|本报(?:今起|特)?(?:开设|推出)|本版(?:开设|推出)|敬请关注|本报记者将)")
+EDITORS_ANNOUNCEMENT = compile_rule(r"(?:从即日起|自即日起|本期起|今日起|本报(?:今起|特)?(?:开设|推出)|本版(?:开设|推出)|敬请关注|本报记者将)")
 
 
 # A headline naming a document printed in full under it: a statement, a
 # decision, a notice, a law, a speech ("……联合声明", "……的决定", "……条例").
 # Such a title opens a text of its own; no intertitle names a document.
-DOCUMENT_TITLE = re.compile(r"(?:声明|决定|决议|意见|通知|通告|公告|公报|条例|办法|规定|纲要|命令|讲话|致辞|贺信|贺电)\s*$")
+DOCUMENT_TITLE = compile_rule(r"(?:声明|决定|决议|意见|通知|通告|公告|公报|条例|办法|规定|纲要|命令|讲话|致辞|贺信|贺电)\s*$")
 
 # The date an official document, speech or decision was adopted, printed in
 # brackets on a line of its own under its title ("（2024年3月5日）",
 # "（二〇二四年三月五日）"): part of the headline stack, not of the body.
-DOCUMENT_DATE = re.compile(r"^\s*[（(]\s*[0-9０-９〇零一二三四五六七八九十]{2,4}\s*年[0-9０-９〇一二三四五六七八九十]{1,3}\s*月(?:[0-9０-９〇一二三四五六七八九十]{1,3}\s*日)?\s*[)）]\s*$")
+DOCUMENT_DATE = compile_rule(r"^\s*[（(]\s*[0-9０-９〇零一二三四五六七八九十]{2,4}\s*年[0-9０-９〇一二三四五六七八九十]{1,3}\s*月(?:[0-9０-９〇一二三四五六七八九十]{1,3}\s*日)?\s*[)）]\s*$")
 
 # A date alone on a line, closing a letter, decree or speech under its
 # signature ("2024年3月5日", "二〇二四年三月五日"): the text's last paragraph.
-CLOSING_DATE = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]{4}\s*年[0-9０-９〇一二三四五六七八九十]{1,3}\s*月[0-9０-９〇一二三四五六七八九十]{1,3}\s*日\s*$")
+CLOSING_DATE = compile_rule(r"^\s*[0-9０-９〇零一二三四五六七八九十]{4}\s*年[0-9０-９〇一二三四五六七八九十]{1,3}\s*月[0-9０-９〇一二三四五六七八九十]{1,3}\s*日\s*$")
 
 # A figure set alone as a highlight in a text ("7亿多", "1.7%", "3000万元"):
 # a paragraph of that text, never a headline line.
-FIGURE_ONLY = re.compile(r"^\s*[0-9０-９][0-9０-９.．]*\s*[万亿千百]*[多余]?\s*(?:%|％|[元人个次家户项吨亩倍])?\s*$")
+FIGURE_ONLY = compile_rule(r"^\s*[0-9０-９][0-9０-９.．]*\s*[万亿千百]*[多余]?\s*(?:%|％|[元人个次家户项吨亩倍])?\s*$")
 
 def is_subtitle_line(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or BRACKETED.match(text) or LEADER_LINE.search(text))
@@ -337,7 +339,7 @@ def is_subtitle_line(text: str) -> bool:
 
 # A kicker naming only where the news comes from ("东城区" / "老旧小区加装电梯
 # 一百部", "青山镇、白沙镇"): a place is no title.
-PLACE_KICKER = re.compile(rf"^\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州)(?:\s*[、·]\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州))*\s*$")
+PLACE_KICKER = compile_rule(rf"^\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州)(?:\s*[、·]\s*[{CJK}]{{2,6}}(?:省|市|县|区|镇|乡|村|街道|社区|州))*\s*$")
 
 
 def is_kicker_line(text: str) -> bool:
@@ -346,39 +348,39 @@ def is_kicker_line(text: str) -> bool:
 
 # A key point set in a bullet list above a news text ("■ 七十年来……"), a
 # summary of the text under it.
-BULLET_POINT = re.compile(r"^\s*[■●◆▲★]")
+BULLET_POINT = compile_rule(r"^\s*[■●◆▲★]")
 
 # An enumerated point or clause: "一、……", "（二）……", "3. ……".  Such lines
 # head sections inside a text (intertitles), never an article.
-ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[、.．]\s*\D)")
+ENUMERATED = compile_rule(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[、.．]\s*\D)")
 
 
 # --- column heads ----------------------------------------------------------------
 # Pinyin printed as a column ornament: "DI YI SHI XIAN".
-PINYIN_COLUMN = re.compile(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
+PINYIN_COLUMN = compile_rule(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
 # A column's name in lenticular or tortoise-shell brackets on a line of its
 # own over the article ("【民生关注】", "〖江州观察〗", "〔江州时评〕");
 # running text never sets a line that way.
-BRACKETED_COLUMN = re.compile(r"^\s*[【〖〔]\s*[^【】〖〗〔〕，。；！？]{2,12}\s*[】〗〕]\s*$")
+BRACKETED_COLUMN = compile_rule(r"^\s*[【〖〔]\s*[^【】〖〗〔〕，。；！？]{2,12}\s*[】〗〕]\s*$")
 # The name of a column of briefs, on a line of its own over the first of
 # them ("城事快递", "教育简讯", "财经速递"), or of what a paper sets beside
 # a report ("■相关新闻", "新闻链接", "记者手记"), a bullet before it or
 # not: what the item is, not its headline.  (An editor's "编后语" opens a
 # body: DOCUMENT_LABEL.)
-COLUMN_NAME = re.compile(
+COLUMN_NAME = compile_rule(
     rf"^\s*[■□●◆▲★◎▶]?\s*(?:[{CJK}]{{0,6}}(?:快讯|简讯|快递|速递|短波|直通车|扫描|传真|集锦)"
     r"|相关新闻|相关链接|新闻链接|背景链接|延伸阅读|新闻背景|记者手记|读者来信|来信照登|百姓心声|网友留言)\s*$"
 )
 
 # --- page furniture -------------------------------------------------------------
-PAGE_HEADER = re.compile(rf"(?:第\s*{SECTION_LETTER}?|(?<![A-Za-z0-9]){SECTION_LETTER})\s*({NUM})\s*版")
+PAGE_HEADER = compile_rule(rf"(?:第\s*{SECTION_LETTER}?|(?<![A-Za-z0-9]){SECTION_LETTER})\s*({NUM})\s*版")
 # "2020年3月5日", and as e-paper sites print it, "2020-03-05" or "2020.03.05".
-DATE = re.compile(
+DATE = compile_rule(
     r"(?P<y>(?:19|20)\d\d)\s*(?:(?P<nian>年)|(?P<sep>[-./／]))\s*(?P<m>\d{1,2})\s*(?(nian)月|(?P=sep))\s*(?P<d>\d{1,2})(?(nian)\s*日|(?!\d))"
 )
 # The same, inside a longer pattern (no named groups).
 _DATE_TEXT = r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2}|[/／]\d{1,2}[/／]\d{1,2})(?!\d)"
-WEEKDAY = re.compile(r"星期[一二三四五六日天]")
+WEEKDAY = compile_rule(r"星期[一二三四五六日天]")
 # A header line: masthead name, date, weekday, page number and section only.
 # E-paper sites set the section after a colon or a dot ("第05版：要闻",
 # "第A05版·国内新闻") and the fields apart by slashes or bars ("江州日报 /
@@ -389,48 +391,48 @@ SECTION_SEPARATORS = "：:·・"
 _LUNAR_DATE = rf"农历(?:[{CJK}]{{2}}年)?闰?[正一二三四五六七八九十冬腊]{{1,2}}月[初十廿卅二三][一二三四五六七八九十]?"
 # The day, as a header line prints it: date, weekday, lunar date.
 _HEADER_DAY = rf"(?:{_DATE_TEXT}{_HEADER_SEP})?(?:星期[一二三四五六日天]{_HEADER_SEP})?(?:{_LUNAR_DATE}{_HEADER_SEP})?"
-HEADER_LINE = re.compile(
+HEADER_LINE = compile_rule(
     rf"^{_HEADER_SEP}(?:[{CJK}]{{2,8}}报(?:[{CJK}]{{1,3}}版)?{_HEADER_SEP})?{_HEADER_DAY}"
     rf"(?:第\s*{SECTION_LETTER}?\s*{NUM}\s*版\s*(?:[{SECTION_SEPARATORS}]\s*)?(?:[{CJK}]{{1,8}})?{_HEADER_SEP})?"
     rf"{_HEADER_DAY}$"
 )
 # The page's number alone at the foot or head of the page (a folio), bare
 # or set between dashes: "5", "— 5 —", "-5-", "第5页".
-FOLIO = re.compile(r"^[\s\-—–－~～]*(?:第\s*)?\d{1,3}\s*页?[\s\-—–－~～]*$")
+FOLIO = compile_rule(r"^[\s\-—–－~～]*(?:第\s*)?\d{1,3}\s*页?[\s\-—–－~～]*$")
 # City papers print more on the header line: the page's lettered number
 # without 版 ("A3 城事") and who edited it ("责编：王芳 美编：李明 校对：张强").
 # Each such line is made only of these tokens (see classify.is_page_header).
-BARE_PAGE = re.compile(r"^[A-Z]\d{1,2}$")
-EDITORS = re.compile(rf"^(?:责编|责任编辑|编辑|美编|校对|版式|视觉|审读)[：:]?(?:[{CJK}]{{2,4}})?$")
+BARE_PAGE = compile_rule(r"^[A-Z]\d{1,2}$")
+EDITORS = compile_rule(rf"^(?:责编|责任编辑|编辑|美编|校对|版式|视觉|审读)[：:]?(?:[{CJK}]{{2,4}})?$")
 # The paper's imprint, printed beside the masthead or at the foot of the
 # front page: registration numbers, postal code, price, address, how many
 # pages today ("国内统一连续出版物号 CN99-0001", "邮发代号 99-1", "定价：1.00元",
 # "今日8版").  Page furniture, set in fields apart by spaces, never in
 # sentences.
-IMPRINT_FIELD = re.compile(
+IMPRINT_FIELD = compile_rule(
     r"国内统一连续出版物号|国际标准连续出版物号|邮发代号|(?<![A-Za-z])CN\s*\d{2}\s*[-－]\s*\d{4}|ISSN\s*\d{4}|广告(?:经营)?许可证"
     r"|(?:定价|零售价)\s*[：:]?\s*\d|社\s*址\s*[：:]|邮\s*编\s*[：:]?\s*\d{6}|今日\s*\d{1,3}\s*版|出版\s*日期"
 )
 # A front page's digest: its head ("今日导读", "要闻导读", "本期看点") and the
 # reference closing each teaser to the page that prints the story ("详见第2版",
 # "▶详见A3版", "（详见第3版）"), on a line of its own or at a teaser's end.
-DIGEST_HEAD = re.compile(rf"^\s*[{CJK}]{{0,4}}(?:导读|看点)\s*$")
-REFERENCE = re.compile(
+DIGEST_HEAD = compile_rule(rf"^\s*[{CJK}]{{0,4}}(?:导读|看点)\s*$")
+REFERENCE = compile_rule(
     rf"[（(]?\s*[▶►>→]?\s*(?:详见|详情见|全文见|见)\s*{PAGE_REF}\s*[)）]?\s*$"
 )
 # The weather box: its head ("今日天气", "天气预报") and forecast lines with a
 # temperature range and no sentence in them ("晴转多云 8℃～18℃ 东南风2级").
-WEATHER_HEAD = re.compile(rf"^\s*[{CJK}]{{0,4}}(?:天气|天气预报)\s*$")
-WEATHER_LINE = re.compile(r"^[^，。；！？]*-?\d{1,2}\s*(?:℃|°C)?\s*[～~至\-—－/]\s*-?\d{1,2}\s*(?:℃|°C)[^，。；！？]*$")
+WEATHER_HEAD = compile_rule(rf"^\s*[{CJK}]{{0,4}}(?:天气|天气预报)\s*$")
+WEATHER_LINE = compile_rule(r"^[^，。；！？]*-?\d{1,2}\s*(?:℃|°C)?\s*[～~至\-—－/]\s*-?\d{1,2}\s*(?:℃|°C)[^，。；！？]*$")
 # A masthead: a paper's name alone on a line (人民日报, 晋中日报, 北京晚报).
-MASTHEAD = re.compile(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报|报)(?:[{CJK}]{{1,3}}版)?\s*$")
+MASTHEAD = compile_rule(rf"^\s*[{CJK}]{{2,8}}(?:日报|晚报|晨报|时报|商报|报)(?:[{CJK}]{{1,3}}版)?\s*$")
 
 # --- punctuation ------------------------------------------------------------------
 SENTENCE_END = "。！？!?…"
 # A full stop typed as a Latin period, as OCR and some fonts print it: right
 # after a Han character ("……重要通道."), never a decimal point ("3.5") or
 # an abbreviation's.
-HAN_FULL_STOP = re.compile(rf"[{CJK}]\.$")
+HAN_FULL_STOP = compile_rule(rf"[{CJK}]\.$")
 
 
 def ends_on_full_stop(text: str) -> bool:
