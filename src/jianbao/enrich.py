@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from jianbao.rules.script import compile_rule
 from jianbao import rules
 from jianbao.model import Article, Credit, Issue
 from jianbao.normalize import clean_spaces, is_han
+from jianbao.rules.script import compile_rule
 
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
@@ -163,7 +163,7 @@ def article_kind(article: Article) -> str:
         if rules.EDITOR_NOTE.match(opening) or rules.DOCUMENT_LABEL.match(opening) or rules.EDITORS_ANNOUNCEMENT.search(text):
             return "note"
     roles = {c.role for c in article.credits}
-    commentator = bool(_COMMENTATOR.search(article.byline))  # "本报评论员": the paper signs it
+    commentator = bool(_COMMENTATOR.search(article.byline))
     signed_opinion = (commentator or (bool(roles) and roles <= {"作者", "评论员"})) and not article.dateline
     if rules.OPINION_TAG.search(article.title) or rules.THESIS_SUBTITLE.match(article.subtitle) or signed_opinion:
         return "commentary"
@@ -248,8 +248,9 @@ def parse_credits(text: str) -> list[Credit]:
 # The verb closing a photo credit, with the agency's closing bracket
 # ("新华社发（王涛摄）") or the kind of picture ("王平摄（无人机照片）").
 _PHOTO_SUFFIX = compile_rule(r"\s*[/／]?\s*(?:摄影?(?:报道)?|供图|绘|制图)\s*(?:[)）]|[（(][^（）()]{2,10}[)）])?\s*$")
-# The reporter's work closing a credit ("……报道", "本报记者 王芳 整理").
+# A byline the paper signs as its own commentator ("本报评论员").
 _COMMENTATOR = compile_rule(r"评论员\s*$")
+# The reporter's work closing a credit ("……报道", "本报记者 王芳 整理").
 _REPORT_SUFFIX = compile_rule(r"\s*(?:报道|整理|采写|执笔|撰文|编译)\s*$")
 _ARCHIVE = compile_rule(r"^\s*[（(]?\s*资料(?:图片|照片)")
 _LEAD = compile_rule(rf"^\s*[（(]?\s*(?:{rules.BYLINE_MARK}\s*)?(?:{rules.AGENCY_PICTURE}\s*[（(]?\s*)?")

@@ -10,10 +10,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from jianbao.rules.script import compile_rule
 from jianbao import rules
 from jianbao.model import Line
 from jianbao.rules import undouble_glyphs, undouble_token
+from jianbao.rules.script import compile_rule
 
 _CJK_RANGES = (
     (0x3000, 0x303F),  # CJK punctuation

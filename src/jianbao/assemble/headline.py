@@ -45,7 +45,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jianbao.rules.script import compile_rule
 from jianbao.assemble.continuity import word_runs_across
 from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note, leaves_open
 from jianbao.lexicon import opens_with_verb
@@ -76,6 +75,7 @@ from jianbao.rules import (
     is_subtitle_line,
     number_runs_across,
 )
+from jianbao.rules.script import compile_rule
 
 # A line opening with a bracketed word that text follows ("（英文版）首映式举行").
 _QUALIFIER_OPENING = re.compile(r"^\s*[（(][^（）()]{1,12}[)）]\s*\S")
@@ -91,9 +91,9 @@ WRAP_MAX = 5
 PHRASE_MIN = 6
 PHRASE_SPREAD = 1
 _CLAUSE_MARKS = re.compile(r"[，。、；：,;]")
-# One or two characters, then a column tag's bracket: "课（人民论坛）".
 # A bracket opened after a headline's words and left open at the line's end.
 _TAG_LEFT_OPEN = re.compile(r"[^（(\s][（(][^（）()]*$")
+# One or two characters, then a column tag's bracket: "课（人民论坛）".
 _TAG_AFTER_WRAP = re.compile(r"^\s*[^\s（(，。、；：]{1,2}[（(]")
 
 

@@ -18,13 +18,13 @@ from collections import Counter
 
 import numpy as np
 
-from jianbao.rules.script import compile_rule
 from jianbao import classify, rules
 from jianbao.assemble.continuity import head_codes, join_gains, tail_codes, word_runs_across
 from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
 from jianbao.normalize import clean_spaces, is_han
+from jianbao.rules.script import compile_rule
 
 FIRST, MID, LAST, SINGLE, HEAD = "first", "mid", "last", "single", "head"
 STATES = (FIRST, MID, LAST, SINGLE, HEAD)
@@ -217,11 +217,12 @@ def is_source_note(text: str) -> bool:
     if not (s[:1] in "（(" and s[-1:] in "）)"):
         return False
     inner = s[1:-1]
-    return bool(rules.DATELINE.match(inner) or _ROLE_OR_COMPILED.search(inner) or _SOURCE_LABEL.match(inner))
+    return bool(rules.DATELINE.match(inner) or _CREDIT_WORDS.search(inner) or _SOURCE_LABEL.match(inner))
 
 
+# A role, or 综合 (put together from several reports), inside a source note.
+_CREDIT_WORDS = compile_rule(rf"{rules.ROLE}|综合")
 # "来源：……", "稿源：……", "摘自……": where a reprinted text comes from.
-_ROLE_OR_COMPILED = compile_rule(rf"{rules.ROLE}|综合")
 _SOURCE_LABEL = compile_rule(r"^(?:来源|稿源|信息来源)[：:]|^(?:摘自|转自|选自)")
 
 

@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from jianbao.rules.script import compile_rule
 from jianbao import classify, rules
 from jianbao.assemble.columns import column_order
 from jianbao.assemble.text_layout import layout_reading_order
 from jianbao.model import Furniture, Line, Page
 from jianbao.normalize import clean_spaces, close_letter_spacing, collapse_faux_bold, widths_under_model
 from jianbao.normalize import width as printed_width
+from jianbao.rules.script import compile_rule
 
 # Furniture (masthead, header, date) is printed at the top or foot of a page,
 # but extractors may print it anywhere: a line that is only a page header
