@@ -98,6 +98,35 @@ def test_image_paths_outside_the_page_folder_are_refused(archive):
     assert archive.image_path(page_id) is None
 
 
+def test_an_archive_indexed_as_printed_is_reindexed_in_simplified_characters(tmp_path):
+    """Schema 1 indexed the characters as printed: opened now, its text
+    index is rebuilt from the stored articles, and a search in simplified
+    characters finds a page printed in traditional ones."""
+    from test_archive_search import traditional_issue
+
+    from jianbao.archive.grams import COLUMNS, gram_columns, search_text
+    from jianbao.archive.search import SearchQuery, search
+    from jianbao.archive.store import row_to_article
+
+    path = tmp_path / "old.db"
+    arc = Archive(path)
+    arc.index_issue(traditional_issue())
+    with arc.conn:  # what a schema-1 archive holds
+        for table in ("article_fts", "article_grams"):
+            arc.conn.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+        for row in arc.conn.execute("SELECT * FROM articles").fetchall():
+            text = search_text(row_to_article(row))
+            for table, values in (("article_fts", text.columns()), ("article_grams", gram_columns(text))):
+                arc.conn.execute(f"INSERT INTO {table}(rowid, {', '.join(COLUMNS)}) VALUES (?,?,?,?)", (row["id"], *values))
+        arc.conn.execute("UPDATE meta SET value='1' WHERE key='schema'")
+    assert search(arc, SearchQuery("新质生产力")).total == 0
+    arc.close()
+    arc = Archive(path, create=False)
+    assert search(arc, SearchQuery("新质生产力")).total == 1
+    assert arc.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "2"
+    arc.close()
+
+
 def test_not_an_archive(tmp_path):
     bad = tmp_path / "x.db"
     bad.write_text("hello")

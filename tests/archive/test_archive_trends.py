@@ -29,6 +29,15 @@ def test_occurrences_do_not_overlap(tmp_path):
     assert compute_trends(arc, ["哈哈"]).rows[0].occurrences == 2
 
 
+def test_a_term_is_counted_in_either_script(archive):
+    from test_archive_search import traditional_issue
+
+    archive.index_issue(traditional_issue())
+    by_period = {r.period: (r.occurrences, r.articles) for r in compute_trends(archive, ["新质生产力"], by="month").rows}
+    assert by_period["2024-05"] == (2, 1)
+    assert compute_trends(archive, ["新質生產力"], by="month").rows[0].term == "新質生產力"
+
+
 def test_csv_and_plots(archive):
     t = compute_trends(archive, ["新质生产力"], by="month")
     lines = trends_csv(t).splitlines()

@@ -19,7 +19,9 @@ therefore indexes *characters*, never words, in two FTS5 tables:
   by BM25.
 
 Every term of a query is an exact substring; whitespace separates terms and
-all terms must occur (AND).  Whitespace never belongs to a gram because no
+all terms must occur (AND).  Text and terms are compared in simplified
+characters (:func:`jianbao.rules.script.folded`, one character for one), so
+a term typed either way finds a page printed either way.  Whitespace never belongs to a gram because no
 query term can contain it.  Latin letters match without regard to case (the
 trigram tokenizer folds case; the gram table sees lower-cased text).
 """
@@ -31,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from jianbao.model import Article
+from jianbao.rules.script import folded
 
 #: Shortest term the trigram table can match.
 TRIGRAM = 3
@@ -109,16 +112,23 @@ def gram_columns(text: SearchText) -> tuple[str, str, str]:
     return tuple(gram_tokens(t) for t in text.columns())  # type: ignore[return-value]
 
 
+def indexed_text(text: SearchText) -> SearchText:
+    """What the index holds of an article: its searchable text in
+    simplified characters (:func:`folded`)."""
+    return SearchText(*(folded(t) for t in text.columns()))
+
+
 class QueryError(ValueError):
     """A query the archive refuses, with a message for a person."""
 
 
 def split_terms(query: str) -> list[str]:
     """The exact terms of a query: whitespace-separated, control characters
-    dropped, duplicates removed, bounded in number and length."""
+    dropped, in simplified characters, duplicates removed, bounded in number
+    and length."""
     terms: list[str] = []
     for raw in query.split():
-        term = "".join(_GRAM_RUN.findall(raw))
+        term = folded("".join(_GRAM_RUN.findall(raw)))
         if term and term not in terms:
             terms.append(term)
     if len(terms) > MAX_TERMS:

@@ -41,6 +41,7 @@ from jianbao.archive.grams import (
 )
 from jianbao.archive.store import Archive, row_to_article
 from jianbao.model import KINDS
+from jianbao.rules.script import folded
 
 MAX_LIMIT = 100
 #: Queries matching up to this many articles are ranked by BM25 over all of
@@ -293,7 +294,7 @@ def snippet_segments(text: SearchText, terms: list[str], width: int = SNIPPET_CH
     source, first = fields[0], None
     if pattern is not None:
         for candidate in fields:
-            first = pattern.search(candidate)
+            first = pattern.search(folded(candidate))
             if first:
                 source = candidate
                 break
@@ -302,10 +303,11 @@ def snippet_segments(text: SearchText, terms: list[str], width: int = SNIPPET_CH
     window = source[start:end]
     pieces: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
     pos = 0
-    for m in pattern.finditer(window) if pattern is not None else ():
+    # The terms are found in simplified characters and shown as printed.
+    for m in pattern.finditer(folded(window)) if pattern is not None else ():
         if m.start() > pos:
             pieces.append((window[pos:m.start()], False))
-        pieces.append((m.group(0), True))
+        pieces.append((window[m.start():m.end()], True))
         pos = m.end()
     if pos < len(window):
         pieces.append((window[pos:], False))

@@ -22,11 +22,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from jianbao.archive.grams import COLUMNS, SearchText, gram_columns, search_text
+from jianbao.archive.grams import COLUMNS, SearchText, gram_columns, indexed_text, search_text
 from jianbao.errors import InputError
 from jianbao.model import Article, Issue, Page
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Schema 1 indexed the characters as printed; 2 indexes them in simplified
+# form (grams.indexed_text).  The text tables of a schema-1 archive are
+# rebuilt from its stored articles when it is opened.
+REINDEXED_FROM = {"1"}
 UNKNOWN = "unknown"
 
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -168,8 +172,25 @@ class Archive:
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             return
         version = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if version is None or version[0] != SCHEMA_VERSION:
+        if version is not None and version[0] in REINDEXED_FROM:
+            self._rebuild_text_index()
+        elif version is None or version[0] != SCHEMA_VERSION:
             raise InputError(str(self.path), "archive written by another version of jianbao")
+
+    def _rebuild_text_index(self) -> None:
+        """Index every stored article's text anew, in one transaction."""
+        try:
+            with self.conn:
+                for table in ("article_fts", "article_grams"):
+                    self.conn.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+                last = 0
+                while rows := self.conn.execute("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT 2000", (last,)).fetchall():
+                    for row in rows:
+                        self._write_fts(row["id"], search_text(row_to_article(row)), delete=False)
+                    last = rows[-1]["id"]
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        except sqlite3.Error as err:
+            raise InputError(str(self.path), f"archive of an earlier version could not be re-indexed: {err}") from None
 
     def close(self) -> None:
         self.conn.close()
@@ -260,6 +281,7 @@ class Archive:
 
     def _write_fts(self, rowid: int, text: SearchText, delete: bool) -> None:
         """Add (or, for contentless tables, delete by repeating) the index rows."""
+        text = indexed_text(text)
         for table, values in (("article_fts", text.columns()), ("article_grams", gram_columns(text))):
             if delete:
                 sql = f"INSERT INTO {table}({table}, rowid, {', '.join(COLUMNS)}) VALUES ('delete', ?,?,?,?)"

@@ -5,7 +5,8 @@ date; ``unknown`` when the date is), the table gives
 
 * ``occurrences`` — exact, non-overlapping occurrences (``str.count``: in
   "哈哈哈" the term "哈哈" counts once, as a reader counts mentions), over
-  headline, body, captions and credits, Latin letters without regard to case;
+  headline, body, captions and credits, Latin letters without regard to case
+  and Han characters without regard to script (報 counts as 报);
 * ``articles`` — articles containing the term at least once;
 * ``per_10k`` — occurrences per 10,000 printed characters of all articles of
   that period (so a thin month and a fat month compare fairly).
@@ -24,6 +25,7 @@ from typing import Iterable
 from jianbao.archive.grams import QueryError, search_text
 from jianbao.archive.search import matching_ids
 from jianbao.archive.store import UNKNOWN, Archive, row_to_article
+from jianbao.rules.script import folded
 
 BY = {"month": 7, "year": 4}
 MAX_TREND_TERMS = 8
@@ -92,7 +94,7 @@ def count_term(archive: Archive, term: str, width: int, paper: str | None,
     if max_articles is not None and len(ids) > max_articles:
         raise QueryError(f"{term!r} is in {len(ids)} articles, more than can be counted here "
                          f"({max_articles}); the command `jianbao trends` counts any number")
-    needle = term.lower()
+    needle = folded(term).lower()
     out: dict[str, list[int]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -103,7 +105,7 @@ def count_term(archive: Archive, term: str, width: int, paper: str | None,
         for row in rows:
             if paper and row["paper"] != paper:
                 continue
-            n = search_text(row_to_article(row)).whole.lower().count(needle)
+            n = folded(search_text(row_to_article(row)).whole).lower().count(needle)
             if not n:
                 continue
             period = row["issue_date"][:width] if row["issue_date"] else UNKNOWN

@@ -168,6 +168,31 @@ def traditional_forms(words: list[str]) -> list[tuple[str, ...]]:
     return out
 
 
+def folded(text: str) -> str:
+    """``text`` with each character in its simplified form, one for one (so
+    every position stays where it was): what search compares, where 報 and
+    报 are one character.
+
+    >>> folded("本報記者 江小舟")
+    '本报记者 江小舟'
+    """
+    return text.translate(_FOLD)
+
+
+class _FoldTable(dict):
+    """Code point → the code point of its simplified form, filled in as
+    characters are met (one OpenCC conversion each)."""
+
+    def __missing__(self, code: int) -> int:
+        ch = chr(code)
+        simple = _convert(ch, "t2s") if _is_han(ch) else ch
+        self[code] = ord(simple) if len(simple) == 1 else code
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
 def simplified(text: str) -> str:
     """``text`` in simplified characters, for labels jianbao names in its
     own words (a credit's role: "記者" is a 记者), never for printed text.
