@@ -61,5 +61,5 @@ def test_traditional_forms_and_back() -> None:
 
 def test_a_word_runs_across_a_break_in_traditional_characters() -> None:
     """The dictionary holds each word's traditional forms too."""
-    assert breaks_word("推進新時代機關黨", "建高質量發展")
-    assert breaks_word("推进新时代机关党", "建高质量发展")
+    assert breaks_word("江州老街社區抓好黨", "建促進鄰里和睦")
+    assert breaks_word("江州老街社区抓好党", "建促进邻里和睦")
