@@ -381,6 +381,11 @@ def test_a_new_text_box_wider_than_the_column_does_not_carry_on_the_paragraph_ab
     assert emission(narrow, 10.0) == emission(rows_of("江州老街的便民食堂")[0], 10.0)
 
 
+@pytest.mark.parametrize("line", ["游客在老街拍照留念。江小舟摄（视觉江州）", "遊客在老街拍照留念。江小舟攝（視覺江州）"])
+def test_a_photo_credit_naming_its_agency_ends_a_paragraph(line: str) -> None:
+    assert ends_paragraph(line)
+
+
 def test_closing_credits_are_paragraphs_of_their_own_not_headlines() -> None:
     """Each closing credit opens a paragraph; the names it runs on with and
     the rest of a wrapped picture note carry it on.  A headline printed

@@ -213,6 +213,7 @@ def test_a_photo_credit_after_a_tu_wei_caption_is_split_off_and_the_caption_stay
         ("图为修缮一新的江州老街。（新华社记者 江小舟 摄）", "（新华社记者 江小舟 摄）"),
         ("游客在老街拍照留念。 江小舟摄（视觉江州）", "江小舟摄（视觉江州）"),
         ("游客在老街拍照留念。 江小舟 李红摄", "江小舟 李红摄"),
+        ("遊客在老街拍照留念。 江小舟攝（視覺江州）", "江小舟攝（視覺江州）"),
     ],
 )
 def test_a_credit_in_brackets_or_a_name_set_apart_ends_a_caption_line(line: str, credit: str) -> None:

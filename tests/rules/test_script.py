@@ -63,3 +63,11 @@ def test_a_word_runs_across_a_break_in_traditional_characters() -> None:
     """The dictionary holds each word's traditional forms too."""
     assert breaks_word("江州老街社區抓好黨", "建促進鄰里和睦")
     assert breaks_word("江州老街社区抓好党", "建促进邻里和睦")
+
+
+def test_the_examples_in_the_module_hold() -> None:
+    import doctest
+
+    import jianbao.rules.script
+
+    assert doctest.testmod(jianbao.rules.script).failed == 0

@@ -326,7 +326,7 @@ def _same_emphasis(a: StackLine, b: StackLine) -> bool:
 
 # Issuing bodies that open a document's title ("……常务委员会关于……的决定").
 _ABOUT_END = compile_rule(r"关于$")
-_ABOUT_START = compile_rule(r"关于")
+_ABOUT = compile_rule(r"关于")
 _ISSUER_END = compile_rule(r"(?:委员会|中央|国务院|人民政府|办公厅|办公室|法院|检察院)$")
 
 
@@ -334,7 +334,7 @@ def _document_title_runs_on(a: str, b: str) -> bool:
     """A document's title names its issuer, then what it is about: a line
     ending on an issuing body goes on with the next line that opens with
     关于 ("江州市老城街区保护管理委员会" / "关于……的决定")."""
-    return bool(_ISSUER_END.search(a)) and bool(_ABOUT_START.match(b))
+    return bool(_ISSUER_END.search(a)) and bool(_ABOUT.match(b))
 
 
 def _document_title_open(a: str) -> bool:
@@ -342,7 +342,8 @@ def _document_title_open(a: str) -> bool:
     of what the document is: it runs on to the next line, however the
     lines measure ("江州市人大常委会关于授予王小明" / "同志荣誉市民称号的决定").
     关于 inside a book's title names no document ("《……关于……论述摘编》出版")."""
-    k = a.rfind("关于")
+    about = list(_ABOUT.finditer(a))
+    k = about[-1].start() if about else -1
     if k < 0 or a[:k].count("《") != a[:k].count("》") or DOCUMENT_TITLE.search(a):
         return False
     return a[-1] not in "”》）)" and a[-1] not in SENTENCE_END

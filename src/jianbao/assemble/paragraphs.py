@@ -24,7 +24,7 @@ from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
 from jianbao.normalize import clean_spaces, is_han
-from jianbao.rules.script import compile_rule
+from jianbao.rules.script import compile_rule, first_characters
 
 FIRST, MID, LAST, SINGLE, HEAD = "first", "mid", "last", "single", "head"
 STATES = (FIRST, MID, LAST, SINGLE, HEAD)
@@ -199,7 +199,7 @@ def _is_bracketed_tail(s: str) -> bool:
     before = s[:open_at].rstrip()
     inner = s[open_at + 1 : -1]
     # "……李明摄（视觉江州）": a photo credit naming its agency.
-    credited = before.endswith(("摄", "供图"))
+    credited = bool(_CREDIT_VERB_END.search(before))
     # After a question or exclamation a tag without source words is a
     # column's ("……怎么看？（民生数据看变化①）"), closing a headline.
     asks = before.rstrip("”’」』")[-1:] in "？！?!"
@@ -220,6 +220,8 @@ def is_source_note(text: str) -> bool:
     return bool(rules.DATELINE.match(inner) or _CREDIT_WORDS.search(inner) or _SOURCE_LABEL.match(inner))
 
 
+# A photo credit's verb closing the text before a bracketed agency ("……李明摄（视觉江州）").
+_CREDIT_VERB_END = compile_rule(r"(?:摄|供图)$")
 # A role, or 综合 (put together from several reports), inside a source note.
 _CREDIT_WORDS = compile_rule(rf"{rules.ROLE}|综合")
 # "来源：……", "稿源：……", "摘自……": where a reprinted text comes from.
@@ -1217,9 +1219,9 @@ def closing_credit_lines(texts: list[str]) -> list[int]:
     return marks
 
 
-# The characters a closing credit opens with ("本版……", "统筹：", "资料来源："):
-# other lines are passed over at a glance.
-_CREDIT_STARTS = frozenset("本统策责版美制图数资照")
+# The characters a closing credit opens with ("本版……", "统筹：", "资料来源："),
+# in either script: other lines are passed over at a glance.
+_CREDIT_STARTS = first_characters(["本版", "统筹", "策划", "责任编辑", "版式", "美术", "制图", "图片", "数据", "资料", "照片"])
 
 
 # More names of a credit: Han names of one to three characters (a name of

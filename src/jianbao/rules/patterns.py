@@ -8,7 +8,7 @@ never spell these conventions out themselves; they ask this module.
 from __future__ import annotations
 
 
-from jianbao.rules.script import compile_rule, simplified
+from jianbao.rules.script import chars_in_either_script, compile_rule, simplified
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NUM = r"[0-9０-９一二三四五六七八九十百〇零两]+"
@@ -484,10 +484,10 @@ def to_int(numeral: str) -> int | None:
 # Function words that close neither a sentence nor a headline: a line that
 # stops on one continues on the next ("……在今年的" / "全国两会……", "……，由"
 # / "十二个方队组成").
-DANGLING = "的和与及在对把被从向为以将并而或由"
+DANGLING = chars_in_either_script("的和与及在对把被从向为以将并而或由")
 
 # Units that follow a number: "……论坛2020" / "年年会".
-NUMBER_UNITS = "年月日号时分秒%％个万亿元岁届次期"
+NUMBER_UNITS = chars_in_either_script("年月日号时分秒%％个万亿元岁届次期")
 
 
 def number_runs_across(prev: str, nxt: str) -> bool:

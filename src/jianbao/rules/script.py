@@ -46,6 +46,7 @@ def either_script(pattern: str) -> str:
     run: list[str] = []  # literal Han characters outside a class
     depth = 0  # inside a character class
     k = 0
+    spaced = _spaced_run_forms(pattern)
 
     def flush(following: str | None) -> None:
         """Write out the pending run; ``following`` is the pattern's next
@@ -92,7 +93,13 @@ def either_script(pattern: str) -> str:
             k += 1
             continue
         if _is_han(ch):
-            if pattern[k + 1 : k + 2] in _QUANTIFIERS:
+            if k in spaced:
+                # A word printed with spaces between its characters ("制\\s*图"):
+                # each character takes the forms the whole word gives it.
+                flush(ch)
+                forms = [f for f in (*_forms_of(ch), *spaced[k]) if f != ch]
+                out.append(f"[{ch}{''.join(dict.fromkeys(forms))}]" if forms else ch)
+            elif pattern[k + 1 : k + 2] in _QUANTIFIERS:
                 # A quantifier applies to this character alone.
                 flush(ch)
                 run.append(ch)
@@ -108,6 +115,22 @@ def either_script(pattern: str) -> str:
 
 
 _QUANTIFIERS = frozenset("?*+{")
+# Han characters with optional spaces between them ("统\\s*筹"), outside classes.
+_SPACED_RUN = re.compile(r"(?<!\[)(?:[\u3400-\u9fff]\\s[*+?]?)+[\u3400-\u9fff]")
+
+
+def _spaced_run_forms(pattern: str) -> dict[int, tuple[str, ...]]:
+    """For each Han character of a spaced run in ``pattern``, the forms the
+    whole run's conversion gives it (position in the pattern → forms)."""
+    found: dict[int, tuple[str, ...]] = {}
+    for m in _SPACED_RUN.finditer(pattern):
+        positions = [m.start() + i for i, ch in enumerate(m.group()) if _is_han(ch)]
+        word = "".join(pattern[i] for i in positions)
+        for form in _forms_of_run(word)[1:]:
+            for i, ch in zip(positions, form):
+                if ch != pattern[i]:
+                    found[i] = (*found.get(i, ()), ch)
+    return found
 
 
 def _either_run(run: str) -> str:
@@ -166,6 +189,22 @@ def traditional_forms(words: list[str]) -> list[tuple[str, ...]]:
                 forms.append(form)
         out.append(tuple(forms))
     return out
+
+
+def chars_in_either_script(chars: str) -> str:
+    """``chars`` followed by their traditional forms, for rules that are
+    sets of characters.
+
+    >>> chars_in_either_script("的与对")
+    '的与对與對'
+    """
+    return chars + "".join(form for ch in chars for form in _forms_of(ch) if form not in chars)
+
+
+def first_characters(words: list[str]) -> frozenset[str]:
+    """The characters the words open with, in either script (a word's
+    phrase forms too: 制图 opens 製圖 as well)."""
+    return frozenset(form[0] for word in words for form in _forms_of_run(word))
 
 
 def folded(text: str) -> str:
