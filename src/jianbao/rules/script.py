@@ -165,13 +165,6 @@ def _forms_of(ch: str) -> tuple[str, ...]:
     return tuple(form for form in _forms_of_run(ch)[1:] if len(form) == 1)
 
 
-@lru_cache(maxsize=None)
-def _converter(config: str):  # noqa: ANN202 - opencc has no type information
-    import opencc
-
-    return opencc.OpenCC(f"{config}.json")
-
-
 def traditional_forms(words: list[str]) -> list[tuple[str, ...]]:
     """For each word, its forms in traditional characters that differ from
     it and have its length (converted all at once).
@@ -246,5 +239,13 @@ def _convert(text: str, config: str) -> str:
     return _converter(config).convert(text)
 
 
+@lru_cache(maxsize=None)
+def _converter(config: str):  # noqa: ANN202 - opencc has no type information
+    import opencc
+
+    return opencc.OpenCC(f"{config}.json")
+
+
+# normalize.is_han, which this module cannot import (normalize reads the rules).
 def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
