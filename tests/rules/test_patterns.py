@@ -601,3 +601,9 @@ def test_a_latin_period_after_a_han_character_is_a_full_stop() -> None:
     assert rules.HAN_FULL_STOP.search("是连接两岸的重要通道.")
     for text in ("增长3.5", "No.", "www.jiangzhou.cn", "全市粮食亩产提高了3."):
         assert not rules.HAN_FULL_STOP.search(text)
+
+
+@pytest.mark.parametrize(("text", "verb", "at_end"), [("本报记者 江小舟摄", True, True), ("江州市文旅局供图", True, True), ("江小舟摄（视觉江州）", True, False), ("江州老街", False, False)])
+def test_a_photo_credits_verb(text: str, verb: bool, at_end: bool) -> None:
+    assert bool(rules.PHOTO_VERB.search(text)) is verb
+    assert bool(rules.PHOTO_VERB_AT_END.search(text)) is at_end

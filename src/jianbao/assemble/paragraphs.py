@@ -199,7 +199,7 @@ def _is_bracketed_tail(s: str) -> bool:
     before = s[:open_at].rstrip()
     inner = s[open_at + 1 : -1]
     # "……李明摄（视觉江州）": a photo credit naming its agency.
-    credited = bool(_CREDIT_VERB_END.search(before))
+    credited = bool(rules.PHOTO_VERB_AT_END.search(before))
     # After a question or exclamation a tag without source words is a
     # column's ("……怎么看？（民生数据看变化①）"), closing a headline.
     asks = before.rstrip("”’」』")[-1:] in "？！?!"
@@ -220,8 +220,6 @@ def is_source_note(text: str) -> bool:
     return bool(rules.DATELINE.match(inner) or _CREDIT_WORDS.search(inner) or _SOURCE_LABEL.match(inner))
 
 
-# A photo credit's verb closing the text before a bracketed agency ("……李明摄（视觉江州）").
-_CREDIT_VERB_END = compile_rule(r"(?:摄|供图)$")
 # A role, or 综合 (put together from several reports), inside a source note.
 _CREDIT_WORDS = compile_rule(rf"{rules.ROLE}|综合")
 # "来源：……", "稿源：……", "摘自……": where a reprinted text comes from.

@@ -265,8 +265,6 @@ def split_line(line: Line) -> list[Row]:
 
 
 # A text box opens here after a gap: a news dateline or a subtitle's dash.
-# A photo credit's verb, for a quick look before the trailing-credit pattern.
-_CREDIT_VERB = compile_rule(r"摄|供图")
 _BOX_OPENER = compile_rule(r"(?<=\S)\s+(?=(?:本报|新华社|中新社|——))")
 
 
@@ -363,7 +361,7 @@ def split_piece(line: Line) -> list[Row]:
             Row(text=marker, lines=[line.index], label=classify.JUMP_TO),
         ]
     label = classify.classify_line(text)
-    if label in (classify.TEXT, classify.CAPTION) and _CREDIT_VERB.search(text):
+    if label in (classify.TEXT, classify.CAPTION) and rules.PHOTO_VERB.search(text):
         credit = rules.TRAILING_CREDIT.search(text)
         if credit and credit.start() > 0 and text[: credit.start()].rstrip()[-1:] in rules.SENTENCE_END + rules.CLOSERS:
             base = _provenance(line)

@@ -158,6 +158,12 @@ TRAILING_CREDIT = compile_rule(
     rf"(?P<credit>(?:[（(]\s*)?(?:(?:{AGENCY_PICTURE}\s*[（(]?\s*(?:{ROLE}\s*)?|{ROLE}\s*){NAME_LIST}|(?<=\s)[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)"
     rf"\s*[/／]?\s*(?:摄影?|供图)\s*[)）]?\s*(?:[（(][^（）()]{{2,10}}[)）])?)\s*$"
 )
+# The verb closing a photo credit ("……摄", "……供图"): a quick look before the
+# credit patterns above, and the end of the text before an agency in brackets
+# ("……江小舟摄（视觉江州）").
+_PHOTO_VERBS = r"摄|供图"
+PHOTO_VERB = compile_rule(_PHOTO_VERBS)
+PHOTO_VERB_AT_END = compile_rule(rf"(?:{_PHOTO_VERBS})$")
 
 # --- closing credits -------------------------------------------------------------
 # Who edited or laid out the page or feature, or where a chart's figures
