@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import FIRST
+from jianbao.assemble.paragraphs import FIRST, LAST, MID, SINGLE
 from jianbao.assemble.regroup import (
     give_heads_to_headless,
     give_stacks_to_the_texts_they_name,
@@ -342,6 +342,27 @@ def test_a_text_without_headline_joins_the_one_article_it_reads_like() -> None:
     later = unit("大桥通车后，江南江北两岸往来更方便，两岸市民在大桥上观赏江景。")
     joined = parts_joined([make_segment(bridge, 0.0), make_segment([later], 0.0), make_segment(canteen, 0.0)])
     assert joined == [[BRIDGE_HEAD, BRIDGE_TEXT, later.text], [CANTEEN_HEAD, CANTEEN_TEXT]]
+
+
+def test_a_text_opening_mid_sentence_finishes_the_one_text_broken_off() -> None:
+    """A box printed away from its column: it opens on the end of a
+    sentence, and one article's text alone breaks off mid-sentence."""
+
+    def text(body: str, first: str, last: str) -> Item:
+        item = unit(body)
+        item.rows = [Row(text=body[:10], lines=[0], part=first), Row(text=body[10:], lines=[1], part=last)]
+        return item
+
+    bridge = [head(BRIDGE_HEAD), text("江州大桥全长三公里，连接江南江北两岸。大桥通车后，两岸往来由", FIRST, MID)]
+    canteen = [head(CANTEEN_HEAD), text(CANTEEN_TEXT, FIRST, LAST)]
+    rest = text("一小时缩短到十分钟。", SINGLE, SINGLE)
+    joined = parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])
+    assert joined == [[BRIDGE_HEAD, bridge[1].text, rest.text], [CANTEEN_HEAD, CANTEEN_TEXT]]
+    rest.rows[0].indent = True  # a paragraph of its own
+    assert len(parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])) == 3
+    rest.rows[0].indent = False
+    canteen[1].rows[-1].part = MID  # two texts broken off: which one it finishes is not told
+    assert len(parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])) == 3
 
 
 def test_a_text_without_headline_that_reads_like_no_one_article_stays_apart() -> None:

@@ -20,8 +20,9 @@ some evidence only shows between neighbours, and these passes act on it:
   another stack's dash-led subtitle, or a tagged title after a kicker and
   its title, heads the part of the text that turns to it
   (:func:`split_two_stacks`);
-* a text with no headline that reads like one article and no other is a
-  part of it printed apart (:func:`join_headless_parts`);
+* a text with no headline that reads like one article and no other, or
+  opens mid-sentence where one article alone breaks off mid-sentence, is
+  a part of it printed apart (:func:`join_headless_parts`);
 * a byline printed after a text's trailing headline signs that text when
   its dateline credits the same reporters
   (:func:`give_bylines_to_their_reports`), and a part continued from
@@ -35,7 +36,7 @@ import re
 
 from jianbao.assemble.headline import TITLE_MIN_CHARS
 from jianbao.assemble.lexical import Vocabulary, grams
-from jianbao.assemble.paragraphs import FIRST, SINGLE
+from jianbao.assemble.paragraphs import FIRST, LAST, MID, SINGLE
 from jianbao.assemble.segment import BYLINE, GAP, HEAD, Item, Segment, grams_of, line_over_kicker, make_segment
 from jianbao.normalize import visible_len
 from jianbao.rules import COLUMN_TAG, KICKER_END, ROLE
@@ -583,14 +584,17 @@ def join_headless_parts(segments: list[Segment], vocab: Vocabulary) -> list[Segm
     """A text printed without a headline (no stack, no continuation marker)
     that reads like one article of the page and no other is a part of that
     article the extractor printed apart (text boxes out of order): every
-    article has a headline.  A part opening with a dateline is the
-    article's opening and goes before its text ("本报江州1月2日电 ……"
-    printed after the rest of its report), any other after it."""
+    article has a headline.  So is a part that opens mid-sentence
+    where exactly one article's text breaks off mid-sentence
+    (:func:`_the_sentence_it_finishes`).  A part opening with a dateline
+    is the article's opening and goes before its text ("本报江州1月2日电
+    ……" printed after the rest of its report), any other after it."""
     out = list(segments)
     for seg in segments:
         if _has_headline(seg) or not seg.units or seg.units[0].from_jump:
             continue
-        target = _the_article_it_reads_like(seg, [o for o in out if o is not seg and o.units and _has_headline(o)], vocab)
+        heads = [o for o in out if o is not seg and o.units and _has_headline(o)]
+        target = _the_article_it_reads_like(seg, heads, vocab) or _the_sentence_it_finishes(seg, heads)
         if target is None:
             continue
         out[out.index(target)] = _joined_part(target, seg)
@@ -606,6 +610,34 @@ def _the_article_it_reads_like(part: Segment, articles: list[Segment], vocab: Vo
     best, k = ranked[0]
     second = ranked[1][0] if len(ranked) > 1 else 0.0
     return articles[k] if best >= HEADLESS_JOIN_MIN and best - second >= HEADLESS_JOIN_MARGIN else None
+
+
+def _the_sentence_it_finishes(part: Segment, articles: list[Segment]) -> Segment | None:
+    """The article a part opening mid-sentence finishes the last sentence
+    of: the one article whose text breaks off mid-sentence (a box of text
+    printed away from the column it goes on from).  With two or more
+    such articles, none: the part's first words would have to choose."""
+    if not _opens_mid_sentence(part):
+        return None
+    broken_off = [a for a in articles if _ends_mid_sentence(a)]
+    return broken_off[0] if len(broken_off) == 1 else None
+
+
+def _opens_mid_sentence(seg: Segment) -> bool:
+    """The text opens on no paragraph's opening line: on a line inside a
+    paragraph or ending one.  A short first line ending a sentence, read
+    as a paragraph of one line, counts too unless printed indented: an
+    extractor that drops indents prints a paragraph's last line and a
+    paragraph of one line alike."""
+    first = seg.units[0]
+    return not first.hard_start and not first.rows[0].indent and first.rows[0].part in (MID, LAST, SINGLE)
+
+
+def _ends_mid_sentence(seg: Segment) -> bool:
+    """The text's last line opens or goes on with a paragraph it does not
+    end, and no jump marker carries it to another page."""
+    last = seg.units[-1]
+    return not last.ends_jump and last.rows[-1].part in (FIRST, MID)
 
 
 def _joined_part(article: Segment, part: Segment) -> Segment:
