@@ -30,6 +30,7 @@ from jianbao.assemble.paragraphs import (
     lines_closed_by_tag,
     printed_whole,
     prints_whole_paragraphs,
+    pushes_bracket,
     runs_on,
     sets_off_headline,
     word_runs_across,
@@ -37,13 +38,21 @@ from jianbao.assemble.paragraphs import (
 )
 from jianbao.assemble.rows import Row
 from jianbao.model import HINT_BODY, HINT_HEAD
-from jianbao.normalize import width
+from jianbao.normalize import width, widths_under_model
 
 
 def rows_of(*texts: str, bold: tuple[int, ...] = ()) -> list[Row]:
     rows = [Row(text=t, lines=[k], bold=k in bold) for k, t in enumerate(texts)]
     for row in rows:
         row.width = width(row.text)
+    return rows
+
+
+def rows_under_model(*texts: str) -> list[Row]:
+    """Rows measured as a page's are: under its punctuation model."""
+    rows = [Row(text=t, lines=[k]) for k, t in enumerate(texts)]
+    for row, w in zip(rows, widths_under_model(list(texts))[1]):
+        row.width = w
     return rows
 
 
@@ -276,6 +285,21 @@ DECREE = (
     "五、本办法自公布之日",
     "起施行。",
 )
+
+
+def test_a_line_short_by_the_quote_moved_down_to_the_next_does_not_end_its_paragraph() -> None:
+    """No line may end on an opening quote (避头尾): the typesetter moves it
+    down and leaves the line above one short.  The line under it opens
+    with the quote and fills the column; a new paragraph's would be
+    indented."""
+    quoted = ("社区食堂开了半年，来", "吃饭的街坊一天比一天多，", "街坊们吃得舒心又实惠。", "“饭菜热乎，价钱公道，天天", "来吃。”老人们说。")
+    rows = rows_under_model(*CANTEEN, *quoted)
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, MID, MID, LAST]
+    assert pushes_bracket(rows[-2], rows[-2].measure)
+    indented = rows_under_model(*CANTEEN, *quoted[:3], "“饭菜热乎，价钱公道，", "天天来吃。”老人们说。")
+    label_rows(indented)
+    assert [r.part for r in indented[len(CANTEEN) :]] == [FIRST, MID, LAST, FIRST, LAST]
 
 
 def test_where_most_paragraphs_are_short_the_measure_is_the_full_line_not_the_indented_one() -> None:

@@ -163,6 +163,18 @@ _WITHOUT_OPENING = str.maketrans("", "", _OPENING_MARKS)
 _WITHOUT_CLOSING = str.maketrans("", "", _CLOSING_MARKS)
 
 
+def pushes_bracket(row: Row, measure: float, tol: float = TOL) -> bool:
+    """The row opens with an opening bracket or quote and fills the
+    column: the typesetter moved the mark down from the end of the line
+    above, where no line may end on one (避头尾), and left that line short
+    by the mark.  A paragraph's opening line would be indented.
+
+    >>> pushes_bracket(Row(text="“江州的路越修越宽，好", lines=[0], width=10.0), 10.0)
+    True
+    """
+    return row.text.lstrip()[:1] in rules.OPENERS and row.width >= measure - tol
+
+
 def leaves_open(text: str) -> bool:
     """More opening than closing marks: "……“不忘" continues on the next line."""
     opening = len(text) - len(text.translate(_WITHOUT_OPENING))
@@ -411,6 +423,10 @@ def attributes_quote(prev: str, text: str) -> bool:
 # How much wider than half an em a justified digit or Latin letter may set.
 HALF_WIDTH_STRETCH = 0.25
 HALF_WIDTH_SLACK_MAX = 2.0
+# How far short of the column a line whose opening mark the typesetter
+# moved down to the next line may stop (:func:`pushes_bracket`): the mark,
+# and half of a squeezed mark before it.
+PUSHED_MARK_MAX = 1.5
 
 
 def half_width_slack(text: str) -> float:
@@ -467,6 +483,7 @@ def emission(
     credit_line: int = 0,
     key_point: bool = False,
     cut_by_jump: bool = False,
+    bracket_pushed: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect); ``credit_line`` as
@@ -474,7 +491,9 @@ def emission(
     cut by a jump marker (``cut_by_jump``: "……指导秋冬" / "（下转第4版）")
     stops wherever the page ran out, so its width says nothing: it is as
     good a middle line as a full one, and the line before it tells whether
-    a paragraph ended there."""
+    a paragraph ended there.  A line over one that opens with the bracket
+    moved down from it (``bracket_pushed``, :func:`pushes_bracket`) fills
+    its column but for that bracket."""
     text = row.text
     if row.label in _OPENERS:
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
@@ -494,6 +513,8 @@ def emission(
     # Justification sets digits and Latin letters wider than the half em
     # they are reckoned at, so a full line holding many measures short.
     full = abs(d) <= tol or (-tol - HALF_WIDTH_SLACK_MAX <= d < -tol and d >= -tol - half_width_slack(row.text))
+    if bracket_pushed and -PUSHED_MARK_MAX <= d < -tol:
+        full = True
     # Half-width digits and Latin make an indented line look a little short;
     # a leading space lets such a line count as indented (indent_slack), but
     # only a line about one indent short of the column is an opening line.
@@ -1292,6 +1313,7 @@ def _viterbi(
             credit_line=credits[k],
             key_point=points[k],
             cut_by_jump=open_end and k == len(run) - 1,
+            bracket_pushed=k + 1 < len(run) and pushes_bracket(rows[run[k + 1]], measures[run[k + 1]], tol),
         )
         if signed[k]:
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
