@@ -302,6 +302,20 @@ def test_a_line_short_by_the_quote_moved_down_to_the_next_does_not_end_its_parag
     assert [r.part for r in indented[len(CANTEEN) :]] == [FIRST, MID, LAST, FIRST, LAST]
 
 
+def test_a_line_wider_than_the_column_by_its_squeezed_marks_does_not_end_its_paragraph() -> None:
+    """"……公道。”" set to the column by squeezing its marks reads wider
+    than the column in a text; the paragraph goes on under it unless the
+    line under it is indented."""
+    quoted = ("社区食堂开了半年，来", "吃饭的街坊一天比一天多。", "“饭菜热乎乎，价钱也很公道。”")
+    rows = rows_under_model(*CANTEEN, *quoted, "说起这家食堂，街坊们都竖", "起了大拇指。")
+    label_rows(rows)
+    assert rows[-3].width > rows[-3].measure + 1.5
+    assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, MID, MID, LAST]
+    rows = rows_under_model(*CANTEEN, *quoted, "说起这家食堂，街坊", "们都竖起了大拇指。")
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, LAST, FIRST, LAST]
+
+
 def test_where_most_paragraphs_are_short_the_measure_is_the_full_line_not_the_indented_one() -> None:
     rows = rows_of(*DECREE)
     assert set(column_measures(rows)) == {12.0}

@@ -427,6 +427,22 @@ HALF_WIDTH_SLACK_MAX = 2.0
 # moved down to the next line may stop (:func:`pushes_bracket`): the mark,
 # and half of a squeezed mark before it.
 PUSHED_MARK_MAX = 1.5
+# A mark set full width may be squeezed to half an em to fit a line.
+SQUEEZE_PER_MARK = 0.5
+_SQUEEZABLE = frozenset("，。、；：！？”’）》…—")
+
+
+def squeezed_to_fit(text: str, over: float, tol: float = TOL) -> bool:
+    """A line ``over`` ems wider than its column that the typesetter fitted
+    by squeezing its marks (no more over than half an em for each mark it
+    holds): a full line of the column.  A line closing a quotation
+    ("……了。”", "……”") often runs so, and the paragraph goes on under it
+    unless the line under it is indented.
+
+    >>> squeezed_to_fit("街坊们说，食堂的饭菜真香。”", 1.2), squeezed_to_fit("江州老街社区食堂今天开张啦", 1.2)
+    (True, False)
+    """
+    return over <= tol + SQUEEZE_PER_MARK * sum(ch in _SQUEEZABLE for ch in text)
 
 
 def half_width_slack(text: str) -> float:
@@ -524,6 +540,10 @@ def emission(
     long_ = d > tol
     very_long = d > 2 * tol
     term = closes_note or ends_paragraph(text)
+    # Only a line ending a sentence: a headline wider than the column is
+    # set in larger type, not squeezed.
+    if term and long_ and squeezed_to_fit(text, d, tol):
+        full, long_, very_long = True, False, False
     text = text.strip()
     # A line wider than the column with sentences inside is text set to a
     # wider measure (a caption under a picture, a lead across columns).
