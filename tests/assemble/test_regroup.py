@@ -247,6 +247,28 @@ def test_a_kicker_naming_no_article_stays_apart() -> None:
     assert [it.text for it in titled.lead] == ["三座污水处理厂同日开工"]
 
 
+def test_a_kicker_printed_inside_its_articles_text_goes_over_its_title() -> None:
+    """A layout extractor cut the kicker centred over the columns into the
+    text under its title: it goes back over the title, not under it."""
+    kicker = head("市长王明在江州考察时强调", strong=False)
+    title = head("三座污水处理厂同日开工")
+    first = unit("本报讯 市长王明日前在江州考察，察看了三座污水处理厂的施工现场。")
+    second = unit("王明强调，要加快建设污水处理厂，让江州的河水更清。")
+    items = [title, first, kicker, second]
+    for it in items:
+        it.kicker_like = it is kicker
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    article = make_segment([title, first, second], 0.0)
+    order = {id(it): k for k, it in enumerate(items)}
+    assert give_kickers_to_titles([make_segment([kicker], 0.0)], [article], vocab, order) == []
+    assert [it.text for it in article.lead] == [kicker.text, title.text]
+    piece = head("加快建设污水处理厂”——", strong=False)
+    index_grams(piece)
+    order[id(piece)] = order.pop(id(kicker))
+    assert len(give_kickers_to_titles([make_segment([piece], 0.0)], [make_segment([title, first, second], 0.0)], vocab, order)) == 1
+
+
 # --- two stacks printed together ---------------------------------------------------------
 
 LIBRARY = [

@@ -39,7 +39,7 @@ from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, LAST, MID, SINGLE
 from jianbao.assemble.segment import BYLINE, GAP, HEAD, Item, Segment, grams_of, line_over_kicker, make_segment
 from jianbao.normalize import visible_len
-from jianbao.rules import COLUMN_TAG, KICKER_END, ROLE
+from jianbao.rules import CLOSERS, COLUMN_TAG, KICKER_END, OPENERS, ROLE
 
 
 # A headline line moves to a neighbouring article when it shares this much
@@ -157,7 +157,10 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
     article printed after it whose stack has a title but no kicker and
     whose text it names.  Extractors that print text boxes by position put
     a kicker's box where it lies on the page, which may be above another
-    article's text.  Returns the floating stacks left."""
+    article's text; layout extractors may cut a kicker centred over the
+    columns into its own article's text, and then it goes over that
+    article's title if its lines close every mark they open
+    (:func:`_closes_its_marks`).  Returns the floating stacks left."""
     left: list[Segment] = []
     ranked = sorted(articles, key=lambda seg: order[id(seg.items[0])])
     for seg in floating:
@@ -171,7 +174,7 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
             (
                 a
                 for a in ranked
-                if order[id(a.items[0])] > start
+                if (order[id(a.items[0])] > start or (_printed_inside(start, a, order) and _closes_its_marks(heads)))
                 and _has_headline(a)
                 and not any(it.kicker_like for it in a.lead + a.trail if it.kind == HEAD)
                 and vocab.similarity(grams, grams_of(a.units)) >= KICKER_MIN_SIMILARITY
@@ -181,9 +184,35 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
         if target is None:
             left.append(seg)
             continue
+        if _printed_inside(start, target, order):
+            _put_over_stack(heads, target)
+            continue
         for it in heads:
             _move_head(it, seg, target, order)
     return left
+
+
+def _put_over_stack(heads: list[Item], target: Segment) -> None:
+    """Kicker lines printed inside ``target``'s text go over the top of
+    its stack, where the page set them."""
+    stack = target.lead if any(it.kind == HEAD for it in target.lead) else target.trail
+    top = next(it for it in stack if it.kind == HEAD)
+    for seq in (stack, target.items):
+        k = seq.index(top)
+        seq[k:k] = heads
+
+
+def _closes_its_marks(heads: list[Item]) -> bool:
+    """Every quote and bracket the lines open they close, and none they
+    close was opened before them: whole headline lines, no piece of a
+    sentence ("……的辉煌成就”——")."""
+    text = "".join(it.text for it in heads)
+    return all(text.count(o) == text.count(c) for o, c in zip(OPENERS, CLOSERS))
+
+
+def _printed_inside(at: int, seg: Segment, order: dict[int, int]) -> bool:
+    units = seg.units
+    return bool(units) and order[id(units[0])] < at < order[id(units[-1])]
 
 
 # A printed headline goes with one of two datelined parts when it shares
