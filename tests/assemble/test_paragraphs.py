@@ -307,11 +307,11 @@ def test_a_line_wider_than_the_column_by_its_squeezed_marks_does_not_end_its_par
     than the column in a text; the paragraph goes on under it unless the
     line under it is indented."""
     quoted = ("社区食堂开了半年，来", "吃饭的街坊一天比一天多。", "“饭菜热乎乎，价钱也很公道。”")
-    rows = rows_under_model(*CANTEEN, *quoted, "说起这家食堂，街坊们都竖", "起了大拇指。")
+    rows = rows_under_model(*CANTEEN, *quoted, "说起这家食堂，街坊们都夸", "它办得好。")
     label_rows(rows)
     assert rows[-3].width > rows[-3].measure + 1.5
     assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, MID, MID, LAST]
-    rows = rows_under_model(*CANTEEN, *quoted, "说起这家食堂，街坊", "们都竖起了大拇指。")
+    rows = rows_under_model(*CANTEEN, *quoted, "说起这家食堂，街坊", "们都夸它办得好。")
     label_rows(rows)
     assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, LAST, FIRST, LAST]
 
