@@ -203,9 +203,9 @@ def _put_over_stack(heads: list[Item], target: Segment) -> None:
 
 
 def _closes_its_marks(heads: list[Item]) -> bool:
-    """Every quote and bracket the lines open they close, and none they
-    close was opened before them: whole headline lines, no piece of a
-    sentence ("……的辉煌成就”——")."""
+    """The lines close as many quotes and brackets of each kind as they
+    open: whole headline lines, not a piece of a sentence that closes a
+    quote opened before it ("……的辉煌成就”——")."""
     text = "".join(it.text for it in heads)
     return all(text.count(o) == text.count(c) for o, c in zip(OPENERS, CLOSERS))
 
