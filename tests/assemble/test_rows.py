@@ -258,6 +258,17 @@ def test_a_dateline_broken_over_two_lines_still_opens_the_paragraph() -> None:
     assert rows[0].label == classify.DATELINE
 
 
+def test_the_gap_after_a_dateline_counts_an_em_on_the_line_that_holds_it() -> None:
+    """"……日电" and its text are set an em apart; the extractor prints one
+    space, which widths leave out."""
+    _, rows = rows_of(["新华社江州1月1", "1日电 市政府日前印", *BODY])
+    assert (rows[0].label, rows[1].width) == (classify.DATELINE, 9.5)  # "1" is half an em
+    _, rows = rows_of(["新华社江州1月11日电", " 市政府日前印发通知", *BODY])
+    assert (rows[0].label, rows[1].width) == (classify.DATELINE, 10.0)
+    _, rows = rows_of(["新华社江州1月11日电 市政", " 府日前印发通知要求", *BODY])
+    assert rows[1].width == 9.0  # the gap is on the line above
+
+
 def test_a_box_ending_on_a_broken_dateline_opens_a_text_wherever_its_rest_was_printed() -> None:
     # A box extractor printed another box between the dateline's two lines.
     texts = ["江州秋粮喜获丰收", "本报江州10月8", "全市粮食总产量再创历史新高。", "日电 今年全市秋粮喜获丰收。", *BODY]
