@@ -316,6 +316,17 @@ def test_a_line_wider_than_the_column_by_its_squeezed_marks_does_not_end_its_par
     assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, LAST, FIRST, LAST]
 
 
+def test_justified_quotes_make_a_line_of_running_text_no_short_line() -> None:
+    """Curly quotes are reckoned at half an em; justification stretches a
+    line holding them to the column, as it does digits.  A headline's
+    quotes do not: a headline line short of the column is short."""
+    middle = STATES.index(MID)
+    running = Row(text="他说，“饭菜香”，大家都", lines=[0], width=11.0)
+    headline = Row(text="江州“老街食堂”今天开张", lines=[0], width=11.0)
+    assert emission(running, 12.0, runs_on_next=True)[middle] == 0.0
+    assert emission(headline, 12.0, runs_on_next=True)[middle] < 0.0
+
+
 def test_where_most_paragraphs_are_short_the_measure_is_the_full_line_not_the_indented_one() -> None:
     rows = rows_of(*DECREE)
     assert set(column_measures(rows)) == {12.0}

@@ -420,7 +420,8 @@ def attributes_quote(prev: str, text: str) -> bool:
     return prev.rstrip().endswith(("”", "」")) and len(t) <= ATTRIBUTION_MAX and bool(_ATTRIBUTION.match(t))
 
 
-# How much wider than half an em a justified digit or Latin letter may set.
+# How much wider than half an em a justified digit, Latin letter or quote
+# may set.
 HALF_WIDTH_STRETCH = 0.25
 HALF_WIDTH_SLACK_MAX = 2.0
 # How far short of the column a line whose opening mark the typesetter
@@ -447,7 +448,8 @@ def squeezed_to_fit(text: str, over: float, tol: float = TOL) -> bool:
 
 def half_width_slack(text: str) -> float:
     """How much shorter (in ems) than the measure a full line may reckon for
-    its digits and Latin letters (:data:`HALF_WIDTH_STRETCH` each).
+    its digits, Latin letters and quotes (:func:`half_width_count`,
+    :data:`HALF_WIDTH_STRETCH` each).
 
     >>> half_width_slack("去年前10月，全市新设企业1356")
     1.5
@@ -456,12 +458,23 @@ def half_width_slack(text: str) -> float:
 
 
 def half_width_count(text: str) -> int:
-    """Digits and Latin letters in a line: characters reckoned at half an
-    em, whose printed width justification stretches."""
-    return len(_HALF_WIDTH.findall(text))
+    """Characters of a line reckoned at half an em, whose printed width
+    justification stretches: digits and Latin letters, and in running text
+    (a line with clause or sentence marks) the curly quotes after its first
+    character.  A headline's quotes and a quote opening an indented line
+    are left out: there a line short by them says something.
+
+    >>> half_width_count("去年前10月，“江州”新设"), half_width_count("“江州”新设企业")
+    (4, 0)
+    """
+    n = len(_HALF_WIDTH.findall(text))
+    if not rules.TEXT_MARKS.isdisjoint(text):
+        n += len(_QUOTE.findall(text.strip()[1:]))
+    return n
 
 
 _HALF_WIDTH = re.compile(r"[0-9A-Za-z]")
+_QUOTE = re.compile(r"[“”‘’]")
 
 
 # No newspaper column is this wide (in ems): a line wider than that and
