@@ -327,6 +327,15 @@ def test_justified_quotes_make_a_line_of_running_text_no_short_line() -> None:
     assert emission(headline, 12.0, runs_on_next=True)[middle] < 0.0
 
 
+def test_a_source_note_on_a_line_of_its_own_is_a_paragraph_of_its_own() -> None:
+    """"（新华社江州1月5日电）" under a full line ending the text's last
+    sentence: run on, it would start on that sentence's line."""
+    lines = ("社区食堂开了半年，来", "吃饭的街坊一天比一天多，", "食堂准备年底再开两家分店。", "（新华社江州1月5日电）")
+    rows = rows_under_model(*CANTEEN, *lines)
+    label_rows(rows)
+    assert [r.part for r in rows[len(CANTEEN) :]] == [FIRST, MID, LAST, SINGLE]
+
+
 def test_where_most_paragraphs_are_short_the_measure_is_the_full_line_not_the_indented_one() -> None:
     rows = rows_of(*DECREE)
     assert set(column_measures(rows)) == {12.0}

@@ -388,6 +388,10 @@ def indent_slack(text: str) -> float:
 # The end of a dateline broken over two lines set apart from it (see
 # finishes_dateline).
 C_DATELINE_APART = 6.0
+# A source note printed whole on a line of its own, "（新华社江州3月5日
+# 电）", is a paragraph of its own: run on after the text's last sentence,
+# it would start on that sentence's line.
+C_NOTE_APART = 4.0
 
 
 def finishes_dateline(above: Row) -> bool:
@@ -669,6 +673,9 @@ def emission(
         # another text's, a headline's.
         mid -= C_WIDER_BOX
         last -= C_WIDER_BOX
+    if is_source_note(text):
+        mid -= C_NOTE_APART
+        last -= C_NOTE_APART
     if text[:1] in rules.NO_LINE_START:
         # Typesetters never start a line of running text with a dash or a
         # closing mark, so a line opening with one begins a paragraph or is
