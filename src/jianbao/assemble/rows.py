@@ -118,7 +118,7 @@ def widen_after_datelines(rows: list[Row]) -> None:
             continue
         rest = m.end() - len(head)  # the dateline's characters on this line
         if rest < 0:
-            continue  # the dateline ends on the line above, and its gap
+            continue  # the dateline ends inside the line above, its gap too
         text = row.text.lstrip() if rest else row.text
         if text[rest : rest + 1].isspace():
             row.width += DATELINE_GAP
