@@ -296,7 +296,7 @@ def test_short_block_with_two_columns_on_one_line_is_looked_at() -> None:
     "text, parts",
     [
         ("江州早市里人来人往，卖菜的摊主们都笑了", ["江州早市里人来人往，", "卖菜的摊主们都笑了"]),
-        ("新桥通车那天，老街坊们都来了。桥头挂起了红灯笼", ["新桥通车那天，老街坊们都来了。", "桥头挂起了红灯笼"]),
+        ("新桥通车那天，老街坊们都来了。桥头挂起了红灯笼。", ["新桥通车那天，老街坊们都来了。", "桥头挂起了红灯笼。"]),
         ("江州早市里人来人往", ["江州早市里人来人往"]),  # not wider than a column
         ("青石河大桥今天上午正式合龙两岸群众欢欣鼓舞", ["青石河大桥今天上午正式合龙两岸群众欢欣鼓舞"]),  # no mark to cut at
     ],
@@ -306,10 +306,22 @@ def test_glued_lines_are_cut_after_the_mark_that_ends_a_column_line(text: str, p
     assert glued_parts(text, measures) == parts
 
 
+def test_glued_lines_are_never_cut_before_a_closing_mark() -> None:
+    """No line starts with a closing mark (避头尾): "……《江州之歌》" / "，歌声……"
+    is no cut, the one after the comma is."""
+    assert glued_parts("市民唱起《江州之歌》，歌声飘过老街。", [10.0]) == ["市民唱起《江州之歌》，", "歌声飘过老街。"]
+
+
+def test_a_headline_wider_than_the_columns_is_not_cut_into_a_fragment() -> None:
+    """"……征求意见、" / "街坊们": the rest is no whole column line (not full,
+    no opening line, no paragraph's end), so the line is a headline's."""
+    assert glued_parts("江州老街改造方案征求意见、街坊们", [12.0]) == ["江州老街改造方案征求意见、街坊们"]
+
+
 def test_a_line_opening_with_a_dash_is_a_subtitle_never_two_glued_column_lines() -> None:
     # Its part up to the closing quote would fill the 12-em measure.
     assert glued_parts("——“江州早市里人来人往”老街纪事", [12.0]) == ["——“江州早市里人来人往”老街纪事"]
-    assert glued_parts("“江州早市里人来人往。”老街纪事", [12.0]) == ["“江州早市里人来人往。”", "老街纪事"]
+    assert glued_parts("“江州早市里人来人往。”老街热闹起来了。", [12.0]) == ["“江州早市里人来人往。”", "老街热闹起来了。"]
 
 
 def test_glued_columns_come_back_in_column_order() -> None:

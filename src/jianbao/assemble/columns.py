@@ -90,6 +90,7 @@ from jianbao.model import Line
 from jianbao.normalize import is_han
 from jianbao.normalize import width as printed_width
 from jianbao.rules.patterns import (
+    NO_LINE_START,
     BYLINE,
     CLAUSE_MARKS,
     CLOSERS,
@@ -572,10 +573,14 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
     column lines.  A column line that ends in punctuation set squeezed can
     come so close to the next column that the extractor glues the two
     without a space; the cut goes after the mark where the first part
-    fills a measure best, if the rest fits a column.
+    fills a measure best, if the rest is a column line: it fits a column,
+    does not open with a closing mark (no line does, 避头尾), and is a whole
+    column line (:func:`is_column_line`).
 
-    >>> glued_parts("江州早市里人来人往，卖菜的摊主们都笑了", [10.0])
-    ['江州早市里人来人往，', '卖菜的摊主们都笑了']
+    >>> glued_parts("江州早市里人来人往，卖菜的摊主们都笑了。", [10.0])
+    ['江州早市里人来人往，', '卖菜的摊主们都笑了。']
+    >>> glued_parts("市民唱起《江州之歌》，歌声飘过老街。", [10.0])
+    ['市民唱起《江州之歌》，', '歌声飘过老街。']
     """
     widest = max(measures)
     if width(text) <= widest + HANGING + QUOTES or SUBTITLE_START.match(text):
@@ -585,6 +590,10 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
     for k, ch in enumerate(text[:-1]):
         if ch not in GLUE_MARKS or not _starts_text(text[k + 1 :]):
             continue
+        if text[k + 1] in NO_LINE_START:
+            continue  # no line starts with a closing mark (避头尾)
+        if not is_column_line(text[k + 1 :], measures):
+            continue
         head = width(text[: k + 1])
         miss = min((head - m for m in measures if -FULL_TOLERANCE <= head - m <= GLUED_SQUEEZE), default=None)
         if miss is not None and width(text[k + 1 :]) <= widest + HANGING and (best is None or abs(miss) < best[0]):
@@ -592,6 +601,14 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
     if best is None:
         return [text]
     return [text[: best[1]], text[best[1] :]]
+
+
+def is_column_line(text: str, measures: list[float]) -> bool:
+    """A line that can be a whole line of a column: full, a paragraph's
+    opening line (full but for its indent) or its last line (ending the
+    paragraph).  Not the broken-off piece of a headline's line."""
+    w = width(text)
+    return fills_measure(w, measures) or fills_measure(w + INDENT, measures) or text[-1:] in PARAGRAPH_END
 
 
 def _starts_text(token: str) -> bool:
