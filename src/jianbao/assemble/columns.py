@@ -90,7 +90,6 @@ from jianbao.model import Line
 from jianbao.normalize import is_han
 from jianbao.normalize import width as printed_width
 from jianbao.rules.patterns import (
-    NO_LINE_START,
     BYLINE,
     CLAUSE_MARKS,
     CLOSERS,
@@ -98,6 +97,7 @@ from jianbao.rules.patterns import (
     DATELINE,
     DOCUMENT_DATE,
     JUMP_FROM_TOKEN,
+    NO_LINE_START,
     OPENERS,
     PARALLEL_HALVES,
     SENTENCE_END,
@@ -573,9 +573,9 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
     column lines.  A column line that ends in punctuation set squeezed can
     come so close to the next column that the extractor glues the two
     without a space; the cut goes after the mark where the first part
-    fills a measure best, if the rest is a column line: it fits a column,
-    does not open with a closing mark (no line does, 避头尾), and is a whole
-    column line (:func:`is_column_line`).
+    fills a measure best, if the rest is a line of a column: it fits one,
+    opens with no closing mark (no line does, 避头尾) and is a whole line
+    (:func:`is_column_line`).
 
     >>> glued_parts("江州早市里人来人往，卖菜的摊主们都笑了。", [10.0])
     ['江州早市里人来人往，', '卖菜的摊主们都笑了。']
