@@ -643,7 +643,8 @@ def emission(
         head -= C_QUESTION_HEAD if text.rstrip("”’」』 ")[-1:] in "？！?!" else 5.0
     if inner_end or wide_text:
         head -= 5.0
-    if note or is_source_note(text) or rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.search(text):
+    source_note = is_source_note(text)
+    if note or source_note or rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.search(text):
         head -= 5.0
     if text[-1:] in "，、；,;":
         head -= 3.0
@@ -673,7 +674,7 @@ def emission(
         # another text's, a headline's.
         mid -= C_WIDER_BOX
         last -= C_WIDER_BOX
-    if is_source_note(text):
+    if source_note:
         mid -= C_NOTE_APART
         last -= C_NOTE_APART
     if text[:1] in rules.NO_LINE_START:
