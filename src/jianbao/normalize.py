@@ -26,7 +26,8 @@ _CJK_RANGES = (
 
 # Quotation marks print proportionally in most CJK e-paper fonts, about half
 # an em; dashes and ellipses print full width.
-_HALF_WIDTH_AMBIGUOUS = set("“”‘’·")
+HALF_WIDTH_QUOTES = "“”‘’"
+_HALF_WIDTH_AMBIGUOUS = set(HALF_WIDTH_QUOTES + "·")
 
 
 def is_cjk(ch: str) -> bool:

@@ -23,7 +23,7 @@ from jianbao.assemble.continuity import head_codes, join_gains, tail_codes, word
 from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
-from jianbao.normalize import clean_spaces, is_han
+from jianbao.normalize import HALF_WIDTH_QUOTES, clean_spaces, is_han
 from jianbao.rules.script import compile_rule, first_characters
 
 FIRST, MID, LAST, SINGLE, HEAD = "first", "mid", "last", "single", "head"
@@ -478,7 +478,7 @@ def half_width_count(text: str) -> int:
 
 
 _HALF_WIDTH = re.compile(r"[0-9A-Za-z]")
-_QUOTE = re.compile(r"[“”‘’]")
+_QUOTE = re.compile(f"[{HALF_WIDTH_QUOTES}]")
 
 
 # No newspaper column is this wide (in ems): a line wider than that and

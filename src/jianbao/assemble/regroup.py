@@ -174,7 +174,7 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
             (
                 a
                 for a in ranked
-                if (order[id(a.items[0])] > start or (_printed_inside(start, a, order) and _closes_its_marks(heads)))
+                if (order[id(a.items[0])] > start or (printed_inside(start, a, order) and _closes_its_marks(heads)))
                 and _has_headline(a)
                 and not any(it.kicker_like for it in a.lead + a.trail if it.kind == HEAD)
                 and vocab.similarity(grams, grams_of(a.units)) >= KICKER_MIN_SIMILARITY
@@ -184,7 +184,7 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
         if target is None:
             left.append(seg)
             continue
-        if _printed_inside(start, target, order):
+        if printed_inside(start, target, order):
             _put_over_stack(heads, target)
             continue
         for it in heads:
@@ -210,7 +210,9 @@ def _closes_its_marks(heads: list[Item]) -> bool:
     return all(text.count(o) == text.count(c) for o, c in zip(OPENERS, CLOSERS))
 
 
-def _printed_inside(at: int, seg: Segment, order: dict[int, int]) -> bool:
+def printed_inside(at: int, seg: Segment, order: dict[int, int]) -> bool:
+    """Position ``at`` falls between the first and the last of ``seg``'s
+    texts as printed."""
     units = seg.units
     return bool(units) and order[id(units[0])] < at < order[id(units[-1])]
 

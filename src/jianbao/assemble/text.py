@@ -32,6 +32,7 @@ from jianbao.assemble.regroup import (
     give_titles_to_continued_parts,
     join_headless_parts,
     join_headlines_to_headless,
+    printed_inside,
     split_paired_reports,
     split_two_stacks,
     text_parts,
@@ -258,9 +259,9 @@ def cut_interrupted_text(
         return None
     at = order[id(run[0])]
     for seg in articles:
-        units = seg.units
-        if not units or not (order[id(units[0])] < at < order[id(units[-1])]):
+        if not printed_inside(at, seg, order):
             continue
+        units = seg.units
         own = grams_of(it for it in seg.lead + seg.trail if it.kind == HEAD_ITEM)
         if not own:
             continue
