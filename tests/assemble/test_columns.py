@@ -416,6 +416,33 @@ def test_moved_text_box_takes_along_only_the_paragraph_it_carries_on() -> None:
     assert restored == ["江州日报", *BOX_ONE, *BOX_CONTINUATION, *BOX_NEW_PARAGRAPH, *BOX_NEXT_PARAGRAPH]
 
 
+# An article's second column, as an extractor printing text boxes by their
+# height prints it: two boxes, the second ending on a full line that breaks
+# off a sentence ("……乡村旅"); then another article (its title and text),
+# and only then the article's third column, carrying the sentence on: two
+# boxes, as many lines as the second column.
+COLUMN_TWO = [
+    ["江州的乡村集市今年添了新", "模样。镇上把老街腾出来，", "摊位统一编了号。"],
+    ["赶集的村民说，现在逛集市", "像逛公园，买东西也放心。", "镇里还想把集市办成乡村旅"],
+]
+OTHER_TITLE = ["江州新建三座口袋公园"]
+OTHER_TEXT = ["江州市今年新建的三座口袋", "公园日前向市民开放。"]
+COLUMN_THREE = [
+    ["游的一张名片，吸引城里的", "游客周末来赶集。"],
+    ["镇长告诉记者，下一步还要", "在集市旁建一个停车场，方", "便远道而来的客人，集市的", "摊位也要再添一百个。"],
+]
+
+
+def test_a_column_printed_after_another_article_comes_back_whole() -> None:
+    """The box carrying the broken sentence on takes along the boxes
+    printed after it up to the second column's height: the third column
+    whole, not only its first paragraph."""
+    lines = boxes(*COLUMN_TWO, OTHER_TITLE, OTHER_TEXT, *COLUMN_THREE)
+    restored = [line.text for line in restore_column_order(lines)]
+    column_two, column_three = (sum(column, []) for column in (COLUMN_TWO, COLUMN_THREE))
+    assert restored == ["江州日报", *column_two, *column_three, *OTHER_TITLE, *OTHER_TEXT]
+
+
 # A box ending on a paragraph's indented opening line that opens a quote
 # ("“选对了稻种，全村的增产"), and the box carrying it on: a full line of the
 # measure ("增收就有了……") whose paragraph closes the quote a line later.

@@ -963,12 +963,13 @@ def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float])
     sentence takes along only the paragraph it carries on (up to its first
     line short of the measure); what follows that paragraph in the unit
     stays where it was printed."""
+    nxt, whole = take_columns_along(units, nxt, measures)
     moved = {j for i, j in nxt.items() if j != i + 1}
     parts: list[list[Piece]] = []
     head: dict[int, int] = {}
     tail: dict[int, int] = {}
     for k, unit in enumerate(units):
-        cut = paragraph_length(unit, measures) if k in moved else len(unit)
+        cut = paragraph_length(unit, measures) if k in moved - whole else len(unit)
         head[k] = len(parts)
         parts.append(unit[:cut])
         if cut < len(unit):
@@ -978,6 +979,82 @@ def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float])
     placed = moved_ahead(units, nxt) | printed_after_sequel(units, nxt, measures)
     place = {head[i]: head[j] - 0.5 for i, j in nxt.items() if i in placed}
     return [parts[k] for k in follow_links(links, len(parts), place)]
+
+
+# Fewest lines of a column taken along whole: a shorter run of the same
+# height as the column before it proves nothing.
+COLUMN_MIN_LINES = 6
+
+
+def take_columns_along(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> tuple[dict[int, int], set[int]]:
+    """The links with every column that a unit moved ahead to carry on a
+    sentence opens taken along whole (:func:`column_taken_along`), and the
+    units so taken, which move whole rather than by their first
+    paragraph."""
+    heads = {j for i, j in nxt.items() if j != i + 1}
+    links = dict(nxt)
+    whole: set[int] = set()
+    for foot, head in sorted(nxt.items()):
+        if head <= foot + 1:
+            continue
+        column = column_taken_along(units, heads, foot, head, measures)
+        whole.update(column)
+        links.update(zip(column, column[1:]))
+    return links, whole
+
+
+def column_taken_along(units: list[list[Piece]], heads: set[int], foot: int, head: int, measures: list[float]) -> list[int]:
+    """The units of the column that unit ``head`` opens, printed away from
+    the column whose foot, unit ``foot``, breaks off the sentence it
+    carries on: ``head`` and the units printed after it, when they add up
+    to exactly as many lines as that column may have
+    (:func:`column_heights`).  An article's text fills a rectangle, so its
+    columns are equally tall: a run of that height is the rest of the
+    column (an extractor that prints text boxes by their height on the
+    page left it after another article).  [] when no run has that height,
+    or it is shorter than :data:`COLUMN_MIN_LINES`.
+
+    >>> line = lambda text: Piece(text, None, 0, 12.0)
+    >>> column = [line("老街改造今天完工，圆了多")] * 6
+    >>> rest = [[line("年街坊的心愿。")] * 2, [line("街坊们说，")] * 4]
+    >>> column_taken_along([column, [Piece("江州新闻", None, 0, 4.0)], *rest], {2}, 0, 2, [12.0])
+    [2, 3]
+    """
+    heights = column_heights(units, foot, heads, measures)
+    lines = 0
+    for k in range(head, len(units)):
+        if k != head and (k in heads or not is_running_text(units[k]) or opens_another_text(units[k], measures)):
+            return []
+        lines += len(units[k])
+        if lines in heights and lines >= COLUMN_MIN_LINES:
+            return list(range(head, k + 1)) if k > head else []
+        if lines > max(heights):
+            return []
+    return []
+
+
+def column_heights(units: list[list[Piece]], foot: int, heads: set[int], measures: list[float]) -> set[int]:
+    """How many lines the column ending with unit ``foot`` may have: the
+    lines from each unit above it that can open a column down to the foot.
+    A column opens under a headline, after another column's foot (a full
+    line breaking off a sentence), or where a sentence was carried on into
+    (``heads``); what opens another text opens one too."""
+    found: set[int] = set()
+    lines = 0
+    for k in range(foot, -1, -1):
+        lines += len(units[k])
+        top = k == 0 or k in heads or not is_running_text(units[k - 1]) or opens_another_text(units[k], measures)
+        if top or breaks_off_at_foot(units[k - 1], measures):
+            found.add(lines)
+        if top:
+            break
+    return found
+
+
+def breaks_off_at_foot(unit: list[Piece], measures: list[float]) -> bool:
+    """A unit ending on a full line that breaks off a sentence: a column's
+    foot."""
+    return fills_measure(unit[-1].width, measures) and runs_on_text(unit[-1].text)
 
 
 def moved_ahead(units: list[list[Piece]], nxt: dict[int, int]) -> set[int]:
