@@ -443,6 +443,36 @@ def test_a_column_printed_after_another_article_comes_back_whole() -> None:
     assert restored == ["江州日报", *column_two, *column_three, *OTHER_TITLE, *OTHER_TEXT]
 
 
+# Two columns as an extractor printing text boxes by their height prints
+# them in two bands: the top of the first column (two boxes, six lines),
+# the top of the second beside it (six lines, carrying on a sentence), then
+# the rest of the first column (four lines, its foot breaking the sentence
+# off: "……市" / "场里……") and the rest of the second.
+TOP_ONE = [["江州老城的早市搬进了新建", "的便民市场，地面干净了，", "摊位也整齐了。"], ["老街坊们说，如今买菜方便", "多了，摊主的生意也比过去", "红火了不少。"]]
+TOP_TWO = [["场里设了公平秤和意见箱，", "每月请居民代表来打分，哪", "家摊位评价不好就要限期整", "改。"], ["摊主们说，这样的规矩大家", "都认可。"]]
+REST_ONE = [["市场开张一年多来，人气一", "直很旺，逢年过节更是挤得", "水泄不通。管理员告诉记者", "说，为让大家买得放心，市"]]
+REST_TWO = [["下一步，街道还打算在市场", "旁边建一个停车场。"]]
+
+
+def test_the_rest_of_a_column_printed_after_the_column_beside_it_goes_back_under_its_top() -> None:
+    """The second column's top is as tall as the first's: the two were
+    printed as one band, so the first column's rest, whose foot the second
+    column carries on, is read before the second column."""
+    lines = boxes(*TOP_ONE, *TOP_TWO, *REST_ONE, *REST_TWO)
+    restored = [line.text for line in restore_column_order(lines)]
+    expected = [text for box in (*TOP_ONE, *REST_ONE, *TOP_TWO, *REST_TWO) for text in box]
+    assert restored == ["江州日报", *expected]
+
+
+def test_a_column_top_of_another_height_is_no_band() -> None:
+    """With the second column's top a line shorter than the first's, the
+    two did not end level: only the sentence link stands."""
+    top_two = [TOP_TWO[0], TOP_TWO[1][:1]]
+    lines = boxes(*TOP_ONE, *top_two, *REST_ONE, *REST_TWO)
+    restored = [line.text for line in restore_column_order(lines)]
+    assert restored.index(REST_ONE[0][0]) > restored.index(TOP_ONE[1][-1]) + 1
+
+
 # A box ending on a paragraph's indented opening line that opens a quote
 # ("“选对了稻种，全村的增产"), and the box carrying it on: a full line of the
 # measure ("增收就有了……") whose paragraph closes the quote a line later.

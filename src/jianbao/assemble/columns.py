@@ -935,13 +935,26 @@ def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Pie
     """Units (column stretches, blocks) reordered so that a unit whose last
     line is a full column line stopping mid-sentence is followed by the unit
     that carries its sentence on, where the text says so clearly (see
-    :func:`unit_link_scores`); the rest keep their order."""
-    n = len(units)
-    if n < 2:
+    :func:`unit_links`); the rest keep their order."""
+    if len(units) < 2:
         return units
+    nxt = unit_links(units, measures)
+    order = column_under_level_columns(units, nxt, measures)
+    if order:
+        units = [units[k] for k in order]
+        nxt = unit_links(units, measures)
+    if all(j == i + 1 for i, j in nxt.items()):
+        return units
+    return relink(units, nxt, measures)
+
+
+def unit_links(units: list[list[Piece]], measures: list[float]) -> dict[int, int]:
+    """Which unit carries on the sentence each unit breaks off, where the
+    text says so clearly (:func:`unit_link_scores`): ``{unit: next}``."""
+    n = len(units)
     open_ends = [k for k, u in enumerate(units) if ends_at_column_edge(u[-1].width, measures) and runs_on_text(u[-1].text)]
     if not open_ends:
-        return units
+        return {}
     # A sentence of running text (a stretch with clause marks, not a
     # headline) broken off never goes on with a dateline, a byline or a
     # headline: where the extractor printed one next, the text's own
@@ -952,10 +965,48 @@ def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Pie
     rows = np.flatnonzero(barred)
     gain[rows, np.array(open_ends)[rows] + 1] = -np.inf
     gain = np.where(np.isfinite(gain) & (gain > 0), gain, 0.0)
-    nxt = {open_ends[r]: c for r, c in best_pairs(gain) if gain[r, c] > 0}
-    if all(j == i + 1 for i, j in nxt.items()):
-        return units
-    return relink(units, nxt, measures)
+    return {open_ends[r]: c for r, c in best_pairs(gain) if gain[r, c] > 0}
+
+
+def column_under_level_columns(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> list[int] | None:
+    """The units in reading order where an extractor printing text boxes by
+    their height printed two columns in two bands: the top of column A,
+    the top of column B beside it, as tall, then the rest of A, whose foot
+    breaks off the sentence B's top carries on ("A1 B1 A2" for "A1 A2
+    B1").  The rest of A comes back under A's top when B's top is exactly
+    as many lines as A's (:func:`column_heights`): side-by-side boxes of
+    one band end level.  None when no column was printed so.
+
+    >>> line = lambda text: Piece(text, None, 0, 12.0)
+    >>> top_a, top_b = [line("江州老街改造今天完工。")] * 6, [line("年街坊的心愿。")] * 6
+    >>> rest_a = [line("老街改造今天完工，圆了多")] * 3
+    >>> column_under_level_columns([[Piece("老街新貌", None, 0, 4.0)], top_a, top_b, rest_a], {3: 2}, [12.0])
+    [0, 1, 3, 2]
+    """
+    heads = {j for i, j in nxt.items() if j != i + 1}
+    for foot, head in sorted(nxt.items()):
+        if head >= foot or head == 0 or not is_running_text(units[head - 1]):
+            continue
+        if any((k != head and k in heads) or not is_running_text(units[k]) or opens_another_text(units[k], measures) for k in range(head, foot + 1)):
+            continue
+        for height in sorted(column_heights(units, head - 1, heads - {head}, measures)):
+            rest = lines_down_to(units, head, height)
+            if height >= COLUMN_MIN_LINES and rest is not None and rest <= foot:
+                return [*range(head), *range(rest, foot + 1), *range(head, rest), *range(foot + 1, len(units))]
+    return None
+
+
+def lines_down_to(units: list[list[Piece]], start: int, height: int) -> int | None:
+    """The unit right under the run of units from ``start`` that is exactly
+    ``height`` lines tall (None when no run is)."""
+    lines = 0
+    for k in range(start, len(units)):
+        if lines == height:
+            return k
+        lines += len(units[k])
+        if lines > height:
+            return None
+    return len(units) if lines == height else None
 
 
 def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> list[list[Piece]]:
