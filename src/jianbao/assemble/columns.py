@@ -64,6 +64,14 @@ This stage undoes that before assembly:
    column, so where one was printed next less evidence will do.  Some
    extractors print the text boxes of one article out of order; this puts
    them back.
+5. **Columns equally tall.**  An article's text fills a rectangle, so its
+   columns have as many lines as each other.  An extractor printing text
+   boxes by their height on the page (pdfminer.six) may print a column
+   after another article, or print two columns in bands (the top of one,
+   the top of the other beside it, then the rest of the first): a column
+   carried on from another comes back whole when its boxes add up to that
+   column's height, and the rest of a column goes back under its own top
+   when the top printed before it is exactly as tall as that top.
 
 Text that is already in column order (PyMuPDF, OCR) passes through
 unchanged, in a fraction of a millisecond.  Nothing but the joining spaces
