@@ -170,6 +170,10 @@ PRINTED_NEXT = 3.0  # the extractor printed it next
 UNIT_CONTINUITY = 0.4  # a nat of continuity gain across the break
 UNIT_LINK_MIN = 3.5  # evidence needed for a link
 BARRED_LINK_MIN = 1.5  # ... when the unit printed next cannot go on with it
+# Fewest lines of a column matched by height (:func:`column_taken_along`,
+# :func:`column_under_level_columns`): shorter runs of equal height prove
+# nothing.
+COLUMN_MIN_LINES = 6
 # A number running across the break between the lines of a block
 # printed row by row.
 NUMBER_IN_BLOCK = NUMBER_ACROSS
@@ -1040,16 +1044,11 @@ def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float])
     return [parts[k] for k in follow_links(links, len(parts), place)]
 
 
-# Fewest lines of a column taken along whole: a shorter run of the same
-# height as the column before it proves nothing.
-COLUMN_MIN_LINES = 6
-
-
 def take_columns_along(units: list[list[Piece]], nxt: dict[int, int], measures: list[float]) -> tuple[dict[int, int], set[int]]:
-    """The links with every column that a unit moved ahead to carry on a
-    sentence opens taken along whole (:func:`column_taken_along`), and the
-    units so taken, which move whole rather than by their first
-    paragraph."""
+    """The links extended so that a unit moved ahead to carry on a sentence
+    takes along the rest of the column it opens
+    (:func:`column_taken_along`), and the units taken along: those move
+    whole, not by their first paragraph."""
     heads = {j for i, j in nxt.items() if j != i + 1}
     links = dict(nxt)
     whole: set[int] = set()
