@@ -443,6 +443,17 @@ def test_a_column_printed_after_another_article_comes_back_whole() -> None:
     assert restored == ["江州日报", *column_two, *column_three, *OTHER_TITLE, *OTHER_TEXT]
 
 
+def test_a_box_whose_sentence_goes_on_elsewhere_ends_the_column_taken_along() -> None:
+    """The third column's first box breaks off a sentence ("……新的停车")
+    that a box printed later carries on ("场明年开工。"): the box printed
+    after it is no part of its column, heights or not."""
+    first = ["游的一张名片，吸引城里的", "游客周末来赶集。新的停车"]
+    later = ["场明年开工。"]
+    lines = boxes(*COLUMN_TWO, OTHER_TITLE, OTHER_TEXT, first, COLUMN_THREE[1], later)
+    restored = [line.text for line in restore_column_order(lines)]
+    assert restored[restored.index(first[-1]) + 1] == later[0]
+
+
 # Two columns as an extractor printing text boxes by their height prints
 # them in two bands: the top of the first column (two boxes, six lines),
 # the top of the second beside it (six lines, carrying on a sentence), then

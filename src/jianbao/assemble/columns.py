@@ -1056,6 +1056,10 @@ def take_columns_along(units: list[list[Piece]], nxt: dict[int, int], measures: 
         if head <= foot + 1:
             continue
         column = column_taken_along(units, heads, foot, head, measures)
+        # A unit of the run whose sentence the text carries on elsewhere
+        # ends the column there: the run is no column.
+        if any(nxt.get(k, k + 1) != k + 1 for k in column[:-1]):
+            continue
         whole.update(column)
         links.update(zip(column, column[1:]))
     return links, whole
