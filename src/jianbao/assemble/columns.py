@@ -995,17 +995,28 @@ def column_under_level_columns(units: list[list[Piece]], nxt: dict[int, int], me
     >>> column_under_level_columns([[Piece("老街新貌", None, 0, 4.0)], top_a, top_b, rest_a], {3: 2}, [12.0])
     [0, 1, 3, 2]
     """
-    heads = {j for i, j in nxt.items() if j != i + 1}
+    heads = carried_heads(nxt)
     for foot, head in sorted(nxt.items()):
         if head >= foot or head == 0 or not is_running_text(units[head - 1]):
             continue
-        if any((k != head and k in heads) or not is_running_text(units[k]) or opens_another_text(units[k], measures) for k in range(head, foot + 1)):
+        if any((k != head and k in heads) or not is_column_text(units[k], measures) for k in range(head, foot + 1)):
             continue
         for height in sorted(column_heights(units, head - 1, heads - {head}, measures)):
             rest = lines_down_to(units, head, height)
             if height >= COLUMN_MIN_LINES and rest is not None and rest <= foot:
                 return [*range(head), *range(rest, foot + 1), *range(head, rest), *range(foot + 1, len(units))]
     return None
+
+
+def carried_heads(nxt: dict[int, int]) -> set[int]:
+    """Units a sentence is carried on into away from where they were
+    printed (not the unit printed next)."""
+    return {j for i, j in nxt.items() if j != i + 1}
+
+
+def is_column_text(unit: list[Piece], measures: list[float]) -> bool:
+    """Running text that opens no other text: a stretch of some column."""
+    return is_running_text(unit) and not opens_another_text(unit, measures)
 
 
 def lines_down_to(units: list[list[Piece]], start: int, height: int) -> int | None:
@@ -1027,7 +1038,7 @@ def relink(units: list[list[Piece]], nxt: dict[int, int], measures: list[float])
     line short of the measure); what follows that paragraph in the unit
     stays where it was printed."""
     nxt, whole = take_columns_along(units, nxt, measures)
-    moved = {j for i, j in nxt.items() if j != i + 1}
+    moved = carried_heads(nxt)
     parts: list[list[Piece]] = []
     head: dict[int, int] = {}
     tail: dict[int, int] = {}
@@ -1049,7 +1060,7 @@ def take_columns_along(units: list[list[Piece]], nxt: dict[int, int], measures: 
     takes along the rest of the column it opens
     (:func:`column_taken_along`), and the units taken along: those move
     whole, not by their first paragraph."""
-    heads = {j for i, j in nxt.items() if j != i + 1}
+    heads = carried_heads(nxt)
     links = dict(nxt)
     whole: set[int] = set()
     for foot, head in sorted(nxt.items()):
@@ -1085,7 +1096,7 @@ def column_taken_along(units: list[list[Piece]], heads: set[int], foot: int, hea
     heights = column_heights(units, foot, heads, measures)
     lines = 0
     for k in range(head, len(units)):
-        if k != head and (k in heads or not is_running_text(units[k]) or opens_another_text(units[k], measures)):
+        if k != head and (k in heads or not is_column_text(units[k], measures)):
             return []
         lines += len(units[k])
         if lines in heights and lines >= COLUMN_MIN_LINES:
