@@ -15,6 +15,7 @@ from jianbao.assemble.regroup import (
     give_titles_to_continued_parts,
     join_headless_parts,
     join_headlines_to_headless,
+    lead_with_the_stacks_before,
     opens_a_tag,
     split_two_stacks,
     untangle_heads,
@@ -24,7 +25,7 @@ from jianbao.assemble.segment import GAP, UNIT, Item, Segment, index_grams, make
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 from compose_text import HARVEST  # noqa: E402
-from segment_items import continued, head, unit  # noqa: E402
+from segment_items import byline, continued, head, unit  # noqa: E402
 
 
 def heads_given(text: list[Item], heads: list[Item], after: Item) -> list[Segment]:
@@ -186,6 +187,33 @@ def test_a_stack_over_a_text_it_does_not_name_heads_the_headless_text_after_it_t
     own = unit("江州新区今年开工建设学校和医院，市长在调研时强调加快新区建设，建好江边步道。")
     kept = stacks_given([make_segment([kicker, title, own], 0.0), make_segment([report], 0.0)])
     assert kept[0][:2] == [kicker.text, title.text]
+
+
+def stacks_led(segments: list[Segment]) -> list[list[str]]:
+    items = [it for seg in segments for it in seg.items]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    return [[it.text for it in seg.items] for seg in lead_with_the_stacks_before(segments, vocab)]
+
+
+def test_a_stack_left_without_text_heads_the_text_after_it_and_passes_on_the_stack_that_text_ended_on() -> None:
+    """Printed headline first, box by box: the visit's headline, its report,
+    the editorial's stack and byline, a photo between, then the editorial.
+    The cut gave the editorial's stack to the report as a trailing
+    headline; each stack heads the text after it."""
+    visit = head("市长会见江州龙舟队队员")
+    report = unit("本报江州6月2日电 市长今天会见江州龙舟队队员，祝贺龙舟队在龙舟赛上夺得冠军，勉励队员再接再厉。")
+    title = head("同舟共济 奋楫争先（社论）")
+    signed = byline("本报评论员 林青")
+    photo = head("江州新图书馆开馆")
+    editorial = unit("一年又一年，江州人在江上奋楫争先，同舟共济的精神写在城市的历史里，也写在今天的奋斗里。")
+    segments = [make_segment([visit], 0.0), make_segment([report, title, signed], 0.0), make_segment([photo], 0.0), make_segment([editorial], 0.0)]
+    assert stacks_led(segments) == [[visit.text, report.text], [photo.text], [title.text, signed.text, editorial.text]]
+    # A stack that names its own text clearly better than the next stays.
+    own = head("勉励龙舟队员再接再厉")
+    kept = [make_segment([visit], 0.0), make_segment([report, own, signed], 0.0), make_segment([editorial], 0.0)]
+    assert stacks_led(kept)[1] == [report.text, own.text, signed.text]
 
 
 def test_the_line_over_a_column_tags_line_stays_with_the_title_the_tag_closes() -> None:

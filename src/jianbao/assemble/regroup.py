@@ -27,7 +27,10 @@ some evidence only shows between neighbours, and these passes act on it:
   its dateline credits the same reporters
   (:func:`give_bylines_to_their_reports`), and a part continued from
   another page takes the last headline printed over its marker from the
-  text before (:func:`give_titles_to_continued_parts`).
+  text before (:func:`give_titles_to_continued_parts`);
+* where headlines are printed before their texts, a stack left without
+  text heads the text after it when that text ended on a stack that names
+  the next text instead (:func:`lead_with_the_stacks_before`).
 """
 
 from __future__ import annotations
@@ -738,3 +741,48 @@ def _move_head(item: Item, source: Segment, target: Segment, order: dict[int, in
     for seq in (run, target.items):
         seq.append(item)
         seq.sort(key=lambda it: order[id(it)])
+
+
+def lead_with_the_stacks_before(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+    """Where the extractor prints every headline before its text, a stack
+    left without text right before a text that ends on a stack of its own
+    heads that text, and the stack it ended on heads the next text without
+    a headline ("……会见……" / its report / "……（社论）" / a photo / the
+    editorial): the cut took the editorial's stack for the report's
+    trailing headline when a photo printed between it and its text kept
+    them apart.  See :func:`_stacks_trade_places` for when."""
+    out = list(segments)
+    for k in range(len(out) - 1):
+        after = next((j for j in range(k + 2, len(out)) if not out[j].floating), None)
+        if after is None or not _stacks_trade_places(out[k], out[k + 1], out[after], vocab):
+            continue
+        stack, seg = out[k], out[k + 1]
+        trail = {id(it) for it in seg.trail}
+        out[k] = make_segment(stack.items + [it for it in seg.items if id(it) not in trail], seg.score)
+        out[after] = make_segment(seg.trail + out[after].items, out[after].score)
+        out[k + 1] = Segment(items=[], lead=[], trail=[])
+    return [seg for seg in out if seg.items]
+
+
+def _stacks_trade_places(stack: Segment, seg: Segment, after: Segment, vocab: Vocabulary) -> bool:
+    """``stack`` (headline lines and bylines, no text) names the text of
+    ``seg`` clearly better than the text of ``after``
+    (:data:`HEADLESS_MARGIN`), and the stack ``seg`` ends on names the
+    text of ``after``, which has no headline, about as well as its own or
+    better (an editorial's title may name neither)."""
+    trail = [it for it in seg.trail if it.kind == HEAD]
+    if not (
+        stack.floating
+        and stack.items
+        and all(it.kind in (HEAD, BYLINE) for it in stack.items)
+        and trail
+        and not any(it.kind == HEAD for it in seg.lead)
+        and not _has_headline(after)
+    ):
+        return False
+    own, other = grams_of(seg.units), grams_of(after.units)
+    first, second = grams_of(stack.items), grams_of(trail)
+    return (
+        vocab.similarity(first, own) >= vocab.similarity(first, other) + HEADLESS_MARGIN
+        and vocab.similarity(second, other) + HEADLESS_MARGIN >= vocab.similarity(second, own)
+    )

@@ -32,6 +32,7 @@ from jianbao.assemble.regroup import (
     give_titles_to_continued_parts,
     join_headless_parts,
     join_headlines_to_headless,
+    lead_with_the_stacks_before,
     printed_inside,
     split_paired_reports,
     split_two_stacks,
@@ -78,12 +79,15 @@ def assemble_text(page: Page) -> Page:
     flow = [it if it.kind != CAPTION and id(it) not in set_apart else Item(kind=GAP, rows=[]) for it in items]
     captions = [it for it in items if it.kind == CAPTION]
     shows_bold = any(r.bold for r in rows)
-    segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold, headlines_lead(page, flow))))
+    heads_lead = headlines_lead(page, flow)
+    segments = join_intertitle_series(join_section_series(segment_items(flow, vocab, shows_bold, heads_lead)))
     segments = join_continued_sections(segments)
     segments = join_signed_sections(segments, vocab)
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
     segments = give_bylines_to_their_reports(split_two_stacks(split_paired_reports(segments, vocab), vocab))
+    if heads_lead:
+        segments = lead_with_the_stacks_before(segments, vocab)
     articles = [s for s in segments if not s.floating]
     # Where each item was printed.  The gaps are dropped, so segments hold
     # the page's own items, set-apart headlines too once placed.
