@@ -110,14 +110,25 @@ def test_a_stack_keeps_its_lines_when_the_text_before_has_a_headline() -> None:
     assert len(segments[1].lead) == 2
 
 
-def regrouped(segments: list[Segment], step: Callable[[list[Segment], Vocabulary, dict[int, int]], None]) -> list[list[str]]:
-    """The texts of ``segments`` after the regrouping ``step``."""
+def indexed_vocabulary(segments: list[Segment]) -> Vocabulary:
+    """The vocabulary of the segments' texts, their items' grams indexed."""
     items = [it for seg in segments for it in seg.items]
     for it in items:
         index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    return Vocabulary(it.grams for it in items if it.kind == UNIT)
+
+
+def regrouped(segments: list[Segment], step: Callable[[list[Segment], Vocabulary, dict[int, int]], None]) -> list[list[str]]:
+    """The texts of ``segments`` after the regrouping ``step``."""
+    vocab = indexed_vocabulary(segments)
+    items = [it for seg in segments for it in seg.items]
     step(segments, vocab, {id(it): k for k, it in enumerate(items)})
     return [[it.text for it in seg.items] for seg in segments]
+
+
+def rebuilt(segments: list[Segment], step: Callable[[list[Segment], Vocabulary], list[Segment]]) -> list[list[str]]:
+    """The texts of the segments a regrouping ``step`` returns."""
+    return [[it.text for it in seg.items] for seg in step(segments, indexed_vocabulary(segments))]
 
 
 def untangled(segments: list[Segment]) -> list[list[str]]:
@@ -190,11 +201,7 @@ def test_a_stack_over_a_text_it_does_not_name_heads_the_headless_text_after_it_t
 
 
 def stacks_led(segments: list[Segment]) -> list[list[str]]:
-    items = [it for seg in segments for it in seg.items]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    return [[it.text for it in seg.items] for seg in lead_with_the_stacks_before(segments, vocab)]
+    return rebuilt(segments, lead_with_the_stacks_before)
 
 
 def test_a_stack_left_without_text_heads_the_text_after_it_and_passes_on_the_stack_that_text_ended_on() -> None:
@@ -366,11 +373,7 @@ def test_a_title_closed_by_a_column_tag_after_a_kicker_and_its_title_heads_anoth
 
 
 def parts_joined(segments: list[Segment]) -> list[list[str]]:
-    items = [it for seg in segments for it in seg.items]
-    for it in items:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    return [[it.text for it in seg.items] for seg in join_headless_parts(segments, vocab)]
+    return rebuilt(segments, join_headless_parts)
 
 
 BRIDGE_HEAD = "江州大桥今天建成通车"
