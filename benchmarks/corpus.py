@@ -75,12 +75,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extractors import DOCUMENT_EXTRACTORS, EXTRACTORS, extracted_pages, in_simplified, traditional_pages, unavailable  # noqa: E402
+from extractors import DOCUMENT_EXTRACTORS, EXTRACTORS, extracted_pages, traditional_pages, unavailable  # noqa: E402
 
 from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
 from jianbao.fileio import write_atomic  # noqa: E402
+from jianbao.rules.script import simplified  # noqa: E402
 
 MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "pymupdf-hk", "seed"]
 SPEED_RUNS = 5
@@ -246,7 +247,7 @@ def run_mode(mode: str, shared: Path, out: Path, limit: int, use_subprocess: boo
         if mode == "pymupdf-hk" and outcome.pred is not None:
             # Scored against the simplified gold: the parse, in the page's
             # own characters, is converted back.
-            write_atomic(outcome.pred, in_simplified(outcome.pred.read_text(encoding="utf-8")))
+            write_atomic(outcome.pred, simplified(outcome.pred.read_text(encoding="utf-8")))
         if outcome.error:
             result.errors.append(f"{job.name}: {outcome.error}")
         if outcome.failing_pages is not None:

@@ -215,14 +215,6 @@ def traditional_pages(pages: list[Path], issue: str, cache: Path = CACHE) -> lis
     return [cached(folder / page.name, page, lambda page=page: convert(page.read_text(encoding="utf-8"))) for page in pages]
 
 
-def in_simplified(text: str) -> str:
-    """Text converted back to simplified characters (to score a parse of
-    traditional pages against the simplified gold)."""
-    import opencc
-
-    return opencc.OpenCC("t2s.json").convert(text)
-
-
 def cached(path: Path, pdf: Path, extract: Callable[[], str]) -> Path:
     """``path``, written from ``extract()`` unless it is newer than ``pdf``."""
     if not path.exists() or path.stat().st_mtime < pdf.stat().st_mtime:

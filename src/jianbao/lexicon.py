@@ -49,14 +49,23 @@ def _cache_path(source: Path, kind: str = "words") -> Path:
 def _entries(source: Path) -> list[tuple[str, int, str]]:
     """The dictionary's (word, count, tag) entries, each word followed by
     its traditional forms with the same count and tag."""
-    from jianbao.rules.script import traditional_forms
+    return _with_traditional_forms(_printed_entries(source))
 
+
+def _printed_entries(source: Path) -> list[tuple[str, int, str]]:
+    """The dictionary's (word, count, tag) entries as printed in it."""
     entries = []
     with open(source, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) >= 2 and parts[1].isdigit():
                 entries.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""))
+    return entries
+
+
+def _with_traditional_forms(entries: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    from jianbao.rules.script import traditional_forms
+
     forms = traditional_forms([word for word, _, _ in entries])
     return [(form, count, tag) for (word, count, tag), more in zip(entries, forms) for form in (word, *more)]
 
@@ -180,14 +189,13 @@ def word_log_probabilities() -> tuple[np.ndarray, np.ndarray, float]:
             return data["keys"], data["logp"], float(data["unknown"])
     except (OSError, KeyError, ValueError):
         pass
+    printed = _printed_entries(source)
     counts: dict[int, int] = {}
-    total = 0
-    for word, count, _tag in _entries(source):
+    for word, count, _tag in _with_traditional_forms(printed):
         if word_key_fits(word):
             counts[word_key(word)] = counts.get(word_key(word), 0) + count
-    with open(source, encoding="utf-8") as fh:
-        # The total counts each printed entry once, whatever its forms.
-        total = sum(int(parts[1]) for parts in (line.split(" ", 2) for line in fh) if len(parts) >= 2 and parts[1].isdigit())
+    # The total counts each printed entry once, whatever its forms.
+    total = sum(count for _, count, _ in printed)
     keys = np.array(sorted(counts), dtype=np.uint64)
     logp = np.log(np.array([counts[int(k)] for k in keys], dtype=float) / max(total, 1))
     unknown = float(-np.log(max(total, 1)))

@@ -7,7 +7,6 @@ never spell these conventions out themselves; they ask this module.
 
 from __future__ import annotations
 
-
 from jianbao.rules.script import chars_in_either_script, compile_rule, simplified
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
