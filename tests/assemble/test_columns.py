@@ -318,6 +318,16 @@ def test_a_headline_wider_than_the_columns_is_not_cut_into_a_fragment() -> None:
     assert glued_parts("江州老街改造方案征求意见、街坊们", [12.0]) == ["江州老街改造方案征求意见、街坊们"]
 
 
+def test_han_letters_wider_than_every_column_are_a_headline_not_a_glued_column_line() -> None:
+    """Only punctuation hangs past the measure: "……共话两地友谊发展新篇章"
+    (11 letters) fits no 10-em column, so the comma after "从老街到新港"
+    (which fills the narrow measure) is no column edge.  Ending on a mark,
+    the same width is a full line with its mark hanging."""
+    measures = [7.5, 10.0]
+    assert glued_parts("从老街到新港，共话两地友谊发展新篇章", measures) == ["从老街到新港，共话两地友谊发展新篇章"]
+    assert glued_parts("从老街到新港，共话两地友谊发展新篇，", measures) == ["从老街到新港，", "共话两地友谊发展新篇，"]
+
+
 def test_a_line_opening_with_a_dash_is_a_subtitle_never_two_glued_column_lines() -> None:
     # Its part up to the closing quote would fill the 12-em measure.
     assert glued_parts("——“江州早市里人来人往”老街纪事", [12.0]) == ["——“江州早市里人来人往”老街纪事"]

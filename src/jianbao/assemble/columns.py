@@ -23,7 +23,8 @@ This stage undoes that before assembly:
    A run without a space that is wider than any column is cut after a
    punctuation mark where the first part fills a measure (squeezed
    punctuation lets two columns touch), unless it opens with a dash (a
-   subtitle: no column line starts so).
+   subtitle: no column line starts so) or the rest is Han letters wider
+   than any column (only punctuation hangs past the measure: a headline).
 2. **Streams.**  Inside each examined block every piece is given a
    successor: the next line of the same column.  The next line of a column
    comes a steady number of pieces later (the number of columns running
@@ -585,9 +586,10 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
     column lines.  A column line that ends in punctuation set squeezed can
     come so close to the next column that the extractor glues the two
     without a space; the cut goes after the mark where the first part
-    fills a measure best, if the rest is a line of a column: it fits one,
-    opens with no closing mark (no line does, 避头尾) and is a whole line
-    (:func:`is_column_line`).
+    fills a measure best, if the rest is a line of a column: it fits one
+    (only punctuation hangs past the measure, so Han letters alone never
+    run wider than it: such a rest is a headline's), opens with no closing
+    mark (no line does, 避头尾) and is a whole line (:func:`is_column_line`).
 
     >>> glued_parts("江州早市里人来人往，卖菜的摊主们都笑了。", [10.0])
     ['江州早市里人来人往，', '卖菜的摊主们都笑了。']
@@ -600,15 +602,16 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
         return [text]
     best: tuple[float, int] | None = None
     for k, ch in enumerate(text[:-1]):
-        if ch not in GLUE_MARKS or not _starts_text(text[k + 1 :]):
+        rest = text[k + 1 :]
+        if ch not in GLUE_MARKS or not _starts_text(rest):
             continue
-        if text[k + 1] in NO_LINE_START:
+        if rest[0] in NO_LINE_START:
             continue  # no line starts with a closing mark (避头尾)
-        if not is_column_line(text[k + 1 :], measures):
+        if not is_column_line(rest, measures) or wider_than_columns(rest, measures, widest + HANGING):
             continue
         head = width(text[: k + 1])
         miss = min((head - m for m in measures if -FULL_TOLERANCE <= head - m <= GLUED_SQUEEZE), default=None)
-        if miss is not None and width(text[k + 1 :]) <= widest + HANGING and (best is None or abs(miss) < best[0]):
+        if miss is not None and (best is None or abs(miss) < best[0]):
             best = (abs(miss), k + 1)
     if best is None:
         return [text]
