@@ -774,6 +774,18 @@ def test_a_column_line_of_text_over_a_subtitle_is_not_taken_for_its_title() -> N
     assert rows[-2].part != HEAD
 
 
+def test_a_title_the_width_of_the_column_in_a_box_of_its_own_heads_its_subtitle() -> None:
+    """A title may hold as many letters as a column line; where the
+    extractor set it apart with a blank line (a text box of its own) right
+    over its dash-led subtitle, it is that subtitle's title, not a column
+    line broken off."""
+    line = "人们天天都来这里吃饭聊天"
+    rows = rows_of(*CANTEEN[:-1], "却一点不差，还有不少的老", line, "——记江州老城保护工作十年的点滴故事")
+    rows[-2].blank_before = True
+    label_rows(rows)
+    assert [r.part for r in rows[-2:]] == [HEAD, HEAD]
+
+
 def test_a_dash_led_line_of_running_text_makes_no_title_of_the_line_over_it() -> None:
     """A dash opening a paragraph ("——这是……。") in the column's measure,
     or a subtitle-like line that ends a sentence, is text: the line over

@@ -999,14 +999,15 @@ def is_title_over_subtitle(row: Row) -> bool:
     no sentence, has no clause marks, closes no bracket it did not open
     (the end of a note: "……（新" / "华社发）"), and does not fill the
     column exactly as the text lines around it do (a column line of text
-    that an extractor printed there, broken off)."""
+    that an extractor printed there, broken off) unless the extractor set
+    it apart with a blank line (a text box of its own: the title's)."""
     text = row.text.strip()
     return not (
         ends_paragraph(text)
         or has_inner_sentence_end(text)
         or _CLAUSE_MARKS.intersection(text)
         or rules.bracket_depth_change(text) < 0
-        or abs(row.width - row.measure) <= TOL
+        or (abs(row.width - row.measure) <= TOL and not row.blank_before)
     )
 
 
