@@ -757,8 +757,8 @@ def lead_with_the_stacks_before(segments: list[Segment], vocab: Vocabulary) -> l
         if after is None or not _stacks_trade_places(out[k], out[k + 1], out[after], vocab):
             continue
         stack, seg = out[k], out[k + 1]
-        trail = {id(it) for it in seg.trail}
-        out[k] = make_segment(stack.items + [it for it in seg.items if id(it) not in trail], seg.score)
+        # The trail is the run of items after the text's last unit.
+        out[k] = make_segment(stack.items + seg.items[: len(seg.items) - len(seg.trail)], seg.score)
         out[after] = make_segment(seg.trail + out[after].items, out[after].score)
         out[k + 1] = Segment(items=[], lead=[], trail=[])
     return [seg for seg in out if seg.items]
