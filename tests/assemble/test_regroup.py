@@ -17,6 +17,8 @@ from jianbao.assemble.regroup import (
     join_headlines_to_headless,
     lead_with_the_stacks_before,
     opens_a_tag,
+    second_stack_opening,
+    split_paired_reports,
     split_two_stacks,
     untangle_heads,
 )
@@ -425,3 +427,44 @@ def test_a_text_without_headline_that_reads_like_no_one_article_stays_apart() ->
     assert len(parts_joined([bridge, canteen, both])) == 3
     continued_part = make_segment([continued("（上接第1版）江州大桥全长三公里，连接江南江北两岸。")], 0.0)
     assert len(parts_joined([bridge, canteen, continued_part])) == 3
+
+
+def _paired_reports(kicker_text: str) -> tuple[Segment, Vocabulary]:
+    """The library's stack ("江州图书馆新馆开馆" / a title that borrows the
+    decree's words) and the decree's, whose kicker is ``kicker_text``,
+    printed together over the library's text and the datelined decree."""
+    library_kicker = head("江州图书馆新馆开馆", strong=False)
+    library_title = head("河道两岸市民身边多了一间书房（文化观察）", strong=False)
+    decree_kicker = head(kicker_text, strong=False)
+    decree_kicker.kicker_like = True
+    decree_title = head("公布《江州市河道管理办法》", strong=False)
+    decree = [
+        "本报江州1月2日电 市长日前签署第3号政府令，公布《江州市河道管理办法》，办法自3月1日起施行。",
+        "办法明确，河道两岸五十米内不得新建住宅，河道沿线的排污口由水利部门统一登记，每年向社会公布河道水质，接受市民监督。",
+    ]
+    units = [unit(t) for t in LIBRARY + decree]
+    units[len(LIBRARY)].hard_start = True
+    items = [library_kicker, library_title, decree_kicker, decree_title, *units]
+    for it in items:
+        index_grams(it)
+    return make_segment(items, 0.0), Vocabulary(u.grams for u in units)
+
+
+def test_a_kicker_ending_on_a_dash_opens_the_second_of_two_stacks_printed_together() -> None:
+    """A kicker ending on a dash leads into the title under it, so it tops
+    its stack: the title printed before it, even one borrowing words of the
+    other text, stays with the kicker over it and the text they name."""
+    seg, vocab = _paired_reports("市长签署第3号政府令——")
+    first, second = split_paired_reports([seg], vocab)
+    assert [it.text for it in first.lead] == ["江州图书馆新馆开馆", "河道两岸市民身边多了一间书房（文化观察）"]
+    assert [u.text for u in first.units] == LIBRARY
+    assert [it.text for it in second.lead] == ["市长签署第3号政府令——", "公布《江州市河道管理办法》"]
+
+
+def test_second_stack_opening() -> None:
+    printed = [[head("江州图书馆新馆开馆")], [head("市民身边多了一间书房")], [head("市长签署第3号政府令——")], [head("公布办法")]]
+    assert second_stack_opening(printed) == 2
+    # A dash-ended kicker on top, or under another kicker, opens nothing new.
+    assert second_stack_opening(printed[2:]) is None
+    printed[1][0].kicker_like = True
+    assert second_stack_opening(printed) is None

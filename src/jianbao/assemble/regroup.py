@@ -239,7 +239,10 @@ def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Seg
     second dateline: its headline matches both parts.  So does a stack
     whose plain kicker names one report and whose bold title names the
     other (:func:`_kicker_over_title`): a datelined report cut from the
-    text under such a stack joins it again."""
+    text under such a stack joins it again.  A kicker ending on a dash
+    after a headline that is no kicker tops the second stack
+    (:func:`second_stack_opening`): the stacks divide there or not at all,
+    whatever a title's words share with the other text."""
     out: list[Segment] = []
     for seg in segments:
         prev = out[-1] if out else None
@@ -392,12 +395,16 @@ def _divided_headlines(seg: Segment, vocab: Vocabulary) -> tuple[Item, bool, lis
     units = seg.units
     if len(printed) < 2 or len(units) < 2:
         return None
+    opening = second_stack_opening(printed)
     for k in range(1, len(units)):
         start = _second_start(seg, units[k])
         if start is None:
             continue
         parts = (grams_of(units[:k]), grams_of(units[k:]))
-        sides = _sides_by_line(printed, parts, vocab) or _sides_by_stack(printed, parts, vocab)
+        if opening is not None:
+            sides = _sides_by_stack(printed, parts, vocab, [opening])
+        else:
+            sides = _sides_by_line(printed, parts, vocab) or _sides_by_stack(printed, parts, vocab)
         if sides:
             return start, lead, printed, sides
     return None
@@ -449,7 +456,9 @@ def _sides_by_line(printed: list[list[Item]], parts: tuple[set[str], set[str]], 
     return sides if 0 in sides and 1 in sides else None
 
 
-def _sides_by_stack(printed: list[list[Item]], parts: tuple[set[str], set[str]], vocab: Vocabulary) -> list[int] | None:
+def _sides_by_stack(
+    printed: list[list[Item]], parts: tuple[set[str], set[str]], vocab: Vocabulary, cuts: list[int] | None = None
+) -> list[int] | None:
     """The part each printed headline goes with when the headlines form two
     stacks printed one after the other, one sharing clearly more vocabulary
     with one part and the other at least somewhat more with the other part
@@ -457,7 +466,7 @@ def _sides_by_stack(printed: list[list[Item]], parts: tuple[set[str], set[str]],
     short to tell ("北京") goes with the stack it is printed in.  A
     subtitle or a bracketed tag ends a stack, never opens one."""
     best: tuple[float, int, int] | None = None
-    for cut in range(1, len(printed)):
+    for cut in cuts or range(1, len(printed)):
         if printed[cut][0].subtitle_like:
             continue
         leans = []
@@ -474,6 +483,19 @@ def _sides_by_stack(printed: list[list[Item]], parts: tuple[set[str], set[str]],
         return None
     _margin, cut, side = best
     return [side] * cut + [1 - side] * (len(printed) - cut)
+
+
+def second_stack_opening(printed: list[list[Item]]) -> int | None:
+    """The printed headline that opens a second stack: a kicker ending on a
+    dash leads into the title under it ("江州出台新规——" over "……"), so it
+    is the top of its stack, and a headline printed before it that is no
+    kicker heads another text ("老街食堂开张" / "江州出台新规——" /
+    "民营企业减负"); None where no such kicker follows a headline."""
+    for k in range(1, len(printed)):
+        text = "".join(it.text.strip() for it in printed[k])
+        if text.endswith("——") and not any(it.kicker_like for it in printed[k - 1]):
+            return k
+    return None
 
 
 def _printed_headlines(heads: list[Item]) -> list[list[Item]]:
