@@ -1000,3 +1000,32 @@ def test_lines_between_whole_paragraphs_are_read_on_their_own() -> None:
     )
     label_rows(rows)
     assert [r.part for r in rows[len(WEB_PAGE) :]] == [HEAD, HEAD, SINGLE, SINGLE, SINGLE]
+
+
+# A lead-in paragraph: its last line finishes the word the line above broke
+# off ("成" / "效显著——") and closes on a dash leading into the next one.
+LEAD_IN = ("食堂开业一年来，服务", "越来越贴心，老人们的评价", "也都越来越好。一年来的成", "效显著——")
+BREAKFAST = ("早上六点，食堂准时开", "门，热腾腾的包子和豆浆已", "经摆上了桌。")
+
+
+def test_a_short_line_finishing_a_broken_word_on_a_dash_ends_its_paragraph() -> None:
+    rows = rows_of(*LEAD_IN, *BREAKFAST)
+    label_rows(rows)
+    assert [r.part for r in rows] == [FIRST, MID, MID, LAST, FIRST, MID, LAST]
+
+
+def test_a_line_of_its_own_words_ending_on_a_dash_after_a_column_foot_is_a_kicker() -> None:
+    """"江州老街食堂——" under a column's foot ("……一年来我们") opens with
+    words of its own: it leads into a title, it finishes no paragraph."""
+    rows = rows_of(*LEAD_IN[:2], "也都越来越好。一年来我们", "江州老街食堂——", *BREAKFAST)
+    label_rows(rows)
+    assert rows[3].part == HEAD
+
+
+def test_a_single_letter_before_a_dash_is_no_kicker() -> None:
+    """A kicker names something before its dash; "善——" alone is the end
+    of a word ("完善") broken over a line."""
+    head = STATES.index(HEAD)
+    (broken,) = rows_of("善——")
+    (place,) = rows_of("江州——")
+    assert emission(broken, 12.0)[head] < 0 < emission(place, 12.0)[head]

@@ -23,7 +23,7 @@ from jianbao.assemble.continuity import head_codes, join_gains, tail_codes, word
 from jianbao.assemble.rows import NOTE_MAX_LINES, Row
 from jianbao.lexicon import breaks_word
 from jianbao.model import HINT_BODY, HINT_HEAD
-from jianbao.normalize import HALF_WIDTH_QUOTES, clean_spaces, is_han
+from jianbao.normalize import HALF_WIDTH_QUOTES, clean_spaces, is_han, visible_len
 from jianbao.rules.script import compile_rule, first_characters
 
 FIRST, MID, LAST, SINGLE, HEAD = "first", "mid", "last", "single", "head"
@@ -87,6 +87,10 @@ B_PARALLEL_HALVES = 6.0
 B_PARALLEL_SERIES = 8.0
 # A line short of the column that ends on a dash (see emission).
 B_DASH_LED_KICKER = 4.0
+# What a kicker leading into its title names before its dash (a place, a
+# person, an event) takes at least this many characters: a single letter
+# before a dash ("善——") is the end of a word broken over a line.
+KICKER_NAME_MIN = 2
 # A paragraph ending on a second line without a single mark (see emission).
 C_UNMARKED_PARAGRAPH = 3.0
 _MARKS = rules.TEXT_MARKS | frozenset(rules.OPENERS + rules.CLOSERS)
@@ -517,6 +521,7 @@ def emission(
     key_point: bool = False,
     cut_by_jump: bool = False,
     bracket_pushed: bool = False,
+    runs_on_from_above: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect); ``credit_line`` as
@@ -526,7 +531,8 @@ def emission(
     good a middle line as a full one, and the line before it tells whether
     a paragraph ended there.  A line over one that opens with the bracket
     moved down from it (``bracket_pushed``, :func:`pushes_bracket`) fills
-    its column but for that bracket."""
+    its column but for that bracket.  ``runs_on_from_above``: the line above
+    breaks off mid-word, without a mark, into this one."""
     text = row.text
     if row.label in _OPENERS:
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
@@ -579,7 +585,12 @@ def emission(
     if cut_by_jump and not term:
         mid = max(mid, 0.0)
     first = 0.0 if indented else (-0.7 if full else -5.0 if long_ else short_cost + 1.0)
-    last = (0.0 if term else -4.0) + too_long
+    # A paragraph may close on a dash leading into the next one ("……取得
+    # 扎实成" / "效——"): a short line finishing the word the line above
+    # broke off ends that paragraph; one that opens with words of its own
+    # leads into a title (see head below).
+    lead_in = short and runs_on_from_above and text.endswith("——") and not leaves_open(text)
+    last = (0.0 if term or lead_in else -4.0) + too_long
     if after_unmarked and not term and _MARKS.isdisjoint(text):
         # Two lines without a single mark do not make the end of a
         # paragraph, nor its middle unless the line fills the column:
@@ -610,7 +621,7 @@ def emission(
         head += B_PARALLEL_SERIES
     if rules.REPORTING_KICKER.search(text) or rules.ATTENDANCE_SUBTITLE.search(text):
         head += 3.0
-    if text.endswith("——") and not full and not leaves_open(text):
+    if text.endswith("——") and not full and not leaves_open(text) and visible_len(text.rstrip("—")) >= KICKER_NAME_MIN:
         # A line stopping short on a dash leads into the title under it
         # ("……市统计局表示——"): running text breaks a dash only where the
         # line is full, or inside quotes it has not closed ("的“江州新
@@ -1356,6 +1367,7 @@ def _viterbi(
             key_point=points[k],
             cut_by_jump=open_end and k == len(run) - 1,
             bracket_pushed=k + 1 < len(run) and pushes_bracket(rows[run[k + 1]], measures[run[k + 1]], tol),
+            runs_on_from_above=k > 0 and on[k - 1] > 0 and texts[k - 1].rstrip()[-1:] not in _MARKS,
         )
         if signed[k]:
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
