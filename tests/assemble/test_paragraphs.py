@@ -25,6 +25,8 @@ from jianbao.assemble.paragraphs import (
     emission,
     ends_paragraph,
     has_headline_form,
+    TOL,
+    headlines_inside_sentences,
     label_rows,
     leaves_open,
     lines_closed_by_tag,
@@ -1029,3 +1031,21 @@ def test_a_single_letter_before_a_dash_is_no_kicker() -> None:
     (broken,) = rows_of("善——")
     (place,) = rows_of("江州——")
     assert emission(broken, 12.0)[head] < 0 < emission(place, 12.0)[head]
+
+
+# "把闲" / "置的" run one word across a title and its column tag, printed
+# over two full lines and a short one where their box fell in the column.
+TITLE_INSIDE = ("北山万亩茶园迎来采摘季节", "游客争相体验采茶乐趣（江", "州观察）")
+
+
+def test_a_headline_of_several_lines_printed_inside_a_sentence_is_a_headline() -> None:
+    rows = rows_of("清晨六点，老街的早餐", "铺已经坐满了人。社区把闲", *TITLE_INSIDE, "置的门面改成了便民食堂，", "老人们吃上了热乎饭。")
+    label_rows(rows)
+    assert [r.part for r in rows] == [FIRST, MID, HEAD, HEAD, HEAD, MID, LAST]
+
+
+def test_lines_between_two_that_no_word_runs_across_are_no_headline_inside_a_sentence() -> None:
+    rows = rows_of("清晨六点，老街的早餐", "铺已经坐满了人。社区很好", *TITLE_INSIDE, "置的门面改成了便民食堂，", "老人们吃上了热乎饭。")
+    for row in rows:
+        row.measure = 12.0
+    assert headlines_inside_sentences(rows, list(range(len(rows))), TOL, set()) == []

@@ -167,6 +167,49 @@ def test_a_text_that_keeps_naming_its_own_headline_is_not_cut() -> None:
     assert articles == [merged]
 
 
+def _headline_inside_the_article_before(tail: list[str]) -> tuple[list[Item], list[Item], Segment]:
+    """The old-town article running on into ``tail``, with the headline
+    "北山茶园春茶开采" printed inside its second paragraph, between two
+    lines of one sentence: its box fell among the lines of the column
+    beside it, above its own text."""
+    own = Item(kind=HEAD_ITEM, rows=[head("江州老城街巷改造启动", bold=True)])
+    units = [Item(kind=UNIT, rows=[row(text, SINGLE)]) for text in OLD_TOWN + tail]
+    half = OLD_TOWN[1].index("，") + 1
+    broken = [Item(kind=UNIT, rows=[row(OLD_TOWN[1][:half], FIRST)]), Item(kind=UNIT, rows=[row(OLD_TOWN[1][half:], LAST)])]
+    units[1:2] = broken
+    run = [Item(kind=HEAD_ITEM, rows=[head("北山茶园春茶开采")])]
+    items = [own, *units[:2], *run, *units[2:]]
+    for it in items:
+        index_grams(it)
+    return items, run, make_segment([own, *units], 0.0)
+
+
+def test_a_headline_inside_the_text_before_its_own_takes_the_text_after() -> None:
+    """The sentence around the headline stays whole with its article; the
+    text the headline names may start after it."""
+    items, run, merged = _headline_inside_the_article_before(TEA_GARDEN)
+    articles = [merged]
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    order = {id(it): k for k, it in enumerate(items)}
+    assert place_interrupting_heads([run], articles, vocab, order) == []
+    assert [[u.text[:4] for u in seg.units] for seg in articles] == [
+        ["江州老城", "老城街巷", "青石板路", "改造期间", "老城街巷"],
+        ["北山茶园", "北山的茶", "北山茶园", "北山茶园"],
+    ]
+    assert [it.text for it in articles[1].lead] == ["北山茶园春茶开采"]
+
+
+def test_a_paragraph_going_on_reporting_what_was_said_opens_no_text() -> None:
+    # "他说，……" reports more of someone named before it: the text is not
+    # cut there, and no other paragraph turns to the headline's subject.
+    items, run, merged = _headline_inside_the_article_before(["他说，" + TEA_GARDEN[0], *TEA_GARDEN[1:]])
+    articles = [merged]
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    order = {id(it): k for k, it in enumerate(items)}
+    place_interrupting_heads([run], articles, vocab, order)
+    assert articles == [merged]
+
+
 def page_of(blocks: list[list[str]]) -> Page:
     """A page whose lines come in blocks set apart by blank lines."""
     lines = []

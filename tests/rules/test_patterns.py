@@ -512,6 +512,16 @@ def test_not_a_reporting_kicker(line: str) -> None:
     assert not rules.REPORTING_KICKER.search(line)
 
 
+@pytest.mark.parametrize("line", ["他指出，江州要守住耕地红线。", "文章强调，", "会议还要求，各地", "她说，", "贺信表示"])
+def test_paragraph_going_on_reporting(line: str) -> None:
+    assert rules.GOES_ON_REPORTING.match(line)
+
+
+@pytest.mark.parametrize("line", ["市长王小川指出，", "他山之石，可以攻玉。", "会议室里坐满了人。", "文章写得好"])
+def test_not_a_paragraph_going_on_reporting(line: str) -> None:
+    assert not rules.GOES_ON_REPORTING.match(line)
+
+
 @pytest.mark.parametrize("line", ["2024年3月5日", "二〇二四年三月五日", " 2024年12月31日 "])
 def test_closing_date(line: str) -> None:
     assert rules.CLOSING_DATE.match(line)

@@ -1164,7 +1164,62 @@ def rows_inside_sentences(rows: list[Row], run: list[int], tol: float) -> list[i
             continue
         if reads_across(before.text, after.text) or has_headline_form(text):
             found.append(run[k])
+    return found + headlines_inside_sentences(rows, run, tol, set(found))
+
+
+# Lines a headline printed inside a sentence may take (a title wrapped
+# over lines with its column tag).
+INSIDE_HEAD_MAX_LINES = 4
+
+
+def headlines_inside_sentences(rows: list[Row], run: list[int], tol: float, taken: set[int]) -> list[int]:
+    """Rows of ``run`` making a headline of two lines or more printed inside
+    a sentence: as :func:`rows_inside_sentences`, the full line before runs
+    on into the full line after across a word or a number, while the lines
+    between read on with neither, hold no clause mark and end no sentence,
+    and together have a headline's form (:func:`has_headline_form`) or do
+    not all fill the column.
+
+    >>> texts = ["江州大桥昨天正式通车。大桥全长三公", "一座大桥连起两岸的新生活", "（江州观察）", "里，两岸居民往来更加方便也快捷了。"]
+    >>> rows = [Row(text=t, lines=[k], width=float(len(t)), measure=17.0) for k, t in enumerate(texts)]
+    >>> headlines_inside_sentences(rows, [0, 1, 2, 3], TOL, set())
+    [1, 2]
+    """
+    found: list[int] = []
+    k = 1
+    while k < len(run) - 2:
+        span = _headline_span_at(rows, run, k, tol, taken)
+        if span:
+            found.extend(run[k : k + span])
+            k += span
+        else:
+            k += 1
     return found
+
+
+def _headline_span_at(rows: list[Row], run: list[int], k: int, tol: float, taken: set[int]) -> int:
+    """How many rows from ``run[k]`` make a headline printed inside a
+    sentence (see :func:`headlines_inside_sentences`), 0 if none do."""
+    before = rows[run[k - 1]]
+    if not is_column_line(before, tol) or ends_paragraph(before.text) or _breaks_off(before.text):
+        return 0
+    for span in range(2, INSIDE_HEAD_MAX_LINES + 1):
+        if k + span >= len(run):
+            return 0
+        inner = [rows[i] for i in run[k : k + span]]
+        after = rows[run[k + span]]
+        if any(i in taken for i in run[k : k + span]) or any(r.label in _OPENERS or not r.text.strip() for r in inner):
+            return 0
+        texts = [r.text.strip() for r in inner]
+        if any(ends_sentence(t) or has_inner_sentence_end(t) or _breaks_off(t) or _BREAK_MARKS.intersection(t) for t in texts):
+            return 0
+        if not is_column_line(after, tol) or after.indent or reads_across(before.text, texts[0]) or reads_across(texts[-1], after.text):
+            continue
+        if not reads_across(before.text, after.text):
+            continue
+        if has_headline_form("".join(texts)) or not all(is_column_line(r, tol) for r in inner):
+            return span
+    return 0
 
 
 def is_column_line(row: Row, tol: float) -> bool:

@@ -61,6 +61,7 @@ from jianbao.assemble.segment import (
 )
 from jianbao.assemble.segment import HEAD as HEAD_ITEM
 from jianbao.model import Page, Unassigned
+from jianbao.rules import GOES_ON_REPORTING
 
 
 def assemble_text(page: Page) -> Page:
@@ -254,10 +255,14 @@ def cut_interrupted_text(
     """The text a headline printed inside it belongs to, cut off the
     article it was read into.  An article printed without a blank between
     it and the one before (a box printed right under another's foot) runs
-    on from that one's text, and its headline, printed among its own lines,
-    finds no text without a headline.  The article around the headline is
-    cut at the paragraph where the text stops sharing its own headline's
-    words and starts sharing this one's (:func:`segment.change_point`).
+    on from that one's text, and its headline, printed among its own lines
+    or among the last lines of the text before (its box beside their
+    column's foot), finds no text without a headline.  The article around
+    the headline is cut at the paragraph where the text stops sharing its
+    own headline's words and starts sharing this one's
+    (:func:`segment.change_point`), before the headline or after it, but
+    never inside the sentence it interrupts nor before a paragraph going on
+    reporting what was said ("他指出，……": ``rules.GOES_ON_REPORTING``).
     Returns the part cut off (the headline's), or ``None``."""
     if run[0].dash_led or not is_whole_title([it.text for it in run]):
         return None
@@ -269,7 +274,11 @@ def cut_interrupted_text(
         own = grams_of(it for it in seg.lead + seg.trail if it.kind == HEAD_ITEM)
         if not own:
             continue
-        cut = change_point(units, grams, own, vocab, [k for k in range(1, len(units)) if order[id(units[k])] < at])
+        # The sentence the headline interrupts stays whole, on either side,
+        # and a paragraph going on reporting what was said opens no text.
+        resumed = next((k for k in range(len(units)) if order[id(units[k])] > at), None)
+        starts = [k for k in range(1, len(units)) if k != resumed and not GOES_ON_REPORTING.match(units[k].text)]
+        cut = change_point(units, grams, own, vocab, starts)
         parts = None if cut is None else text_parts(units, cut)
         if parts is None:
             continue

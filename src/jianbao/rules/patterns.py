@@ -258,6 +258,13 @@ SPEECH_TITLE = compile_rule(r"的(?:讲话|致辞|演讲|主旨演讲)\s*$")
 # Titles report the act itself; the speaker-at-occasion-stressed formula
 # belongs to the line over them.
 REPORTED_SPEECH = compile_rule(r"^\s*[^\s，。；：、,;:]{2,16}?在[^，。；：,;:]{2,30}?(?:强调|指出)")
+# A paragraph reporting more of what someone or something named before it
+# said ("他指出，……", "文章强调，……", "会议还要求，……"): it goes on with a
+# text, never opens one, as a report names its speaker before it quotes.
+GOES_ON_REPORTING = compile_rule(
+    r"^\s*(?:他|她|他们|她们|文章|会议|讲话|贺信|贺电|信中|报告|声明|通知|意见|决定)"
+    r"(?:还|也|同时|最后|进一步|特别)?(?:指出|强调|表示|要求|希望|认为|说)"
+)
 
 
 # A headline in two parallel halves set apart by a space ("山河壮丽  岁月峥嵘",
