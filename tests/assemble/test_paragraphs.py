@@ -28,6 +28,7 @@ from jianbao.assemble.paragraphs import (
     TOL,
     headlines_inside_sentences,
     label_rows,
+    rows_inside_sentences,
     leaves_open,
     lines_closed_by_tag,
     printed_whole,
@@ -1049,3 +1050,22 @@ def test_lines_between_two_that_no_word_runs_across_are_no_headline_inside_a_sen
     for row in rows:
         row.measure = 12.0
     assert headlines_inside_sentences(rows, list(range(len(rows))), TOL, set()) == []
+
+
+def test_a_quotation_set_alone_short_of_the_column_reads_as_a_headline() -> None:
+    """"“山里的日子越过越甜”" alone on a line short of the column quotes
+    what someone said as a headline; closed by a full stop inside its
+    quotes it is the last line of a paragraph."""
+    head = STATES.index(HEAD)
+    (quoted,) = rows_of("“山里的日子越过越甜”")
+    (plain,) = rows_of("山里的日子越过越甜")
+    (closed,) = rows_of("“山里的日子越过越甜。”")
+    assert emission(quoted, 16.0)[head] > emission(plain, 16.0)[head]
+    assert emission(closed, 16.0)[head] == emission(rows_of("“山里的日子越过越好。”")[0], 16.0)[head] < emission(quoted, 16.0)[head]
+
+
+def test_a_quotation_set_alone_between_two_lines_of_a_sentence_is_a_headline_inside_it() -> None:
+    rows = rows_of("清晨六点，老街的早餐铺已经", "坐满了人。社区把闲置的老门面", "“老街的早饭最香”", "改成了便民食堂，老人们吃上热", "乎饭，年轻人也常来歇歇脚。")
+    for row in rows:
+        row.measure = 14.0
+    assert rows_inside_sentences(rows, list(range(len(rows))), TOL) == [2]

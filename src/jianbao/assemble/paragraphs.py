@@ -85,6 +85,9 @@ C_CUT_OFF_TEXT = 6.0
 # still, parallel words set apart by middle dots (rules.PARALLEL_SERIES).
 B_PARALLEL_HALVES = 6.0
 B_PARALLEL_SERIES = 8.0
+# A quotation set whole on a line short of the column, ending no sentence
+# (see emission and rules.QUOTED_LINE).
+B_QUOTED_LINE = 3.0
 # A line short of the column that ends on a dash (see emission).
 B_DASH_LED_KICKER = 4.0
 # What a kicker leading into its title names before its dash (a place, a
@@ -621,6 +624,8 @@ def emission(
         head += B_PARALLEL_SERIES
     if rules.REPORTING_KICKER.search(text) or rules.ATTENDANCE_SUBTITLE.search(text):
         head += 3.0
+    if rules.QUOTED_LINE.match(text) and not term and not full:
+        head += B_QUOTED_LINE
     if text.endswith("——") and not full and not leaves_open(text) and visible_len(text.rstrip("—")) >= KICKER_NAME_MIN:
         # A line stopping short on a dash leads into the title under it
         # ("……市统计局表示——"): running text breaks a dash only where the
@@ -1229,14 +1234,15 @@ def is_column_line(row: Row, tol: float) -> bool:
 
 def has_headline_form(text: str) -> bool:
     """Two phrases set apart by a space, parallel words set apart by dots,
-    or a closing column tag in characters ("……（民生观察）", not a gloss
-    such as "（ADB）"); a dateline or byline set apart by spaces is none."""
+    a quotation set whole ("“……”"), or a closing column tag in characters
+    ("……（民生观察）", not a gloss such as "（ADB）"); a dateline or byline
+    set apart by spaces is none."""
     if rules.DATELINE.match(text) or rules.BYLINE.match(text):
         return False
     tag = rules.COLUMN_TAG.search(text)
     # The match opens on the character before the bracket.
     named = bool(tag) and any(is_han(ch) for ch in tag.group()[2:])
-    return bool(rules.PARALLEL_HALVES.match(text) or rules.PARALLEL_SERIES.match(text)) or named
+    return bool(rules.PARALLEL_HALVES.match(text) or rules.PARALLEL_SERIES.match(text) or rules.QUOTED_LINE.match(text)) or named
 
 
 def reads_across(prev: str, nxt: str) -> bool:
