@@ -1053,15 +1053,15 @@ def test_lines_between_two_that_no_word_runs_across_are_no_headline_inside_a_sen
 
 
 def test_a_quotation_set_alone_short_of_the_column_reads_as_a_headline() -> None:
-    """"“山里的日子越过越甜”" alone on a line short of the column quotes
+    """"“老街的早点铺又开张了”" alone on a line short of the column quotes
     what someone said as a headline; closed by a full stop inside its
     quotes it is the last line of a paragraph."""
     head = STATES.index(HEAD)
-    (quoted,) = rows_of("“山里的日子越过越甜”")
-    (plain,) = rows_of("山里的日子越过越甜")
-    (closed,) = rows_of("“山里的日子越过越甜。”")
+    (quoted,) = rows_of("“老街的早点铺又开张了”")
+    (plain,) = rows_of("老街的早点铺又开张了")
+    (closed,) = rows_of("“老街的早点铺又开张了。”")
     assert emission(quoted, 16.0)[head] > emission(plain, 16.0)[head]
-    assert emission(closed, 16.0)[head] == emission(rows_of("“山里的日子越过越好。”")[0], 16.0)[head] < emission(quoted, 16.0)[head]
+    assert emission(closed, 16.0)[head] < 0 < emission(quoted, 16.0)[head]
 
 
 def test_a_quotation_set_alone_between_two_lines_of_a_sentence_is_a_headline_inside_it() -> None:
