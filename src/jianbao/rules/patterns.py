@@ -267,7 +267,7 @@ GOES_ON_REPORTING = compile_rule(
 )
 
 
-# A line that is one quotation whole ("“山里的日子越过越甜”"): a headline
+# A line that is one quotation whole ("“老街的早点铺又开张了”"): a headline
 # quoting what someone said.  Running text fills its lines, so a quotation
 # set alone on a line short of the column is no line of a paragraph.
 QUOTED_LINE = compile_rule(r"^\s*“[^“”]{2,40}”\s*$")
