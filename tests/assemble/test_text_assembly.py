@@ -125,27 +125,39 @@ TEA_GARDEN = [
 ]
 
 
-def _merged_reports(tail: list[str]) -> tuple[list[Item], list[Item], Segment]:
+def _merged_reports(tail: list[str], at: int = 5, break_second: bool = False) -> tuple[list[Item], list[Item], Segment]:
     """An article on the old town whose text runs on into ``tail``, with the
-    headline "北山茶园春茶开采" printed among the tail's paragraphs."""
+    headline "北山茶园春茶开采" printed after its first ``at`` paragraphs
+    (by default among the tail's).  ``break_second`` breaks the second
+    paragraph in two lines' places, at its first comma, so that a headline
+    printed there (``at=2``) stands inside a sentence."""
     own = Item(kind=HEAD_ITEM, rows=[head("江州老城街巷改造启动", bold=True)])
     units = [Item(kind=UNIT, rows=[row(text, SINGLE)]) for text in OLD_TOWN + tail]
+    if break_second:
+        half = OLD_TOWN[1].index("，") + 1
+        units[1:2] = [Item(kind=UNIT, rows=[row(OLD_TOWN[1][:half], FIRST)]), Item(kind=UNIT, rows=[row(OLD_TOWN[1][half:], LAST)])]
     run = [Item(kind=HEAD_ITEM, rows=[head("北山茶园春茶开采")])]
-    items = [own, *units[:5], *run, *units[5:]]
+    items = [own, *units[:at], *run, *units[at:]]
     for it in items:
         index_grams(it)
     return items, run, make_segment([own, *units], 0.0)
+
+
+def _placed(items: list[Item], run: list[Item], merged: Segment) -> tuple[list[Segment], list[Segment]]:
+    """The articles once the headline ``run`` is placed, and what floats."""
+    articles = [merged]
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    order = {id(it): k for k, it in enumerate(items)}
+    floating = place_interrupting_heads([run], articles, vocab, order)
+    return articles, floating
 
 
 def test_a_headline_inside_a_text_read_on_from_another_article_takes_its_text() -> None:
     """An article printed right under another's foot reads on from its
     text; its headline, printed among its own lines, takes the paragraphs
     that speak of what it names, cut off the article before."""
-    items, run, merged = _merged_reports(TEA_GARDEN)
-    articles = [merged]
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    order = {id(it): k for k, it in enumerate(items)}
-    assert place_interrupting_heads([run], articles, vocab, order) == []
+    articles, floating = _placed(*_merged_reports(TEA_GARDEN))
+    assert floating == []
     assert [[u.text[:4] for u in seg.units] for seg in articles] == [
         ["江州老城", "老城街巷", "改造期间", "老城街巷"],
         ["北山茶园", "北山的茶", "北山茶园", "北山茶园"],
@@ -157,41 +169,18 @@ def test_a_headline_inside_a_text_read_on_from_another_article_takes_its_text() 
 def test_a_text_that_keeps_naming_its_own_headline_is_not_cut() -> None:
     # The paragraphs after the headline's place still speak of what the
     # article's own headline names.
-    tail = ["江州老城街巷改造启动以来，" + t for t in TEA_GARDEN]
-    items, run, merged = _merged_reports(tail)
-    articles = [merged]
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    order = {id(it): k for k, it in enumerate(items)}
-    floating = place_interrupting_heads([run], articles, vocab, order)
+    items, run, merged = _merged_reports(["江州老城街巷改造启动以来，" + t for t in TEA_GARDEN])
+    articles, floating = _placed(items, run, merged)
     assert [[it.text for it in seg.items] for seg in floating] == [["北山茶园春茶开采"]]
     assert articles == [merged]
 
 
-def _headline_inside_the_article_before(tail: list[str]) -> tuple[list[Item], list[Item], Segment]:
-    """The old-town article running on into ``tail``, with the headline
-    "北山茶园春茶开采" printed inside its second paragraph, between two
-    lines of one sentence: its box fell among the lines of the column
-    beside it, above its own text."""
-    own = Item(kind=HEAD_ITEM, rows=[head("江州老城街巷改造启动", bold=True)])
-    units = [Item(kind=UNIT, rows=[row(text, SINGLE)]) for text in OLD_TOWN + tail]
-    half = OLD_TOWN[1].index("，") + 1
-    broken = [Item(kind=UNIT, rows=[row(OLD_TOWN[1][:half], FIRST)]), Item(kind=UNIT, rows=[row(OLD_TOWN[1][half:], LAST)])]
-    units[1:2] = broken
-    run = [Item(kind=HEAD_ITEM, rows=[head("北山茶园春茶开采")])]
-    items = [own, *units[:2], *run, *units[2:]]
-    for it in items:
-        index_grams(it)
-    return items, run, make_segment([own, *units], 0.0)
-
-
 def test_a_headline_inside_the_text_before_its_own_takes_the_text_after() -> None:
-    """The sentence around the headline stays whole with its article; the
-    text the headline names may start after it."""
-    items, run, merged = _headline_inside_the_article_before(TEA_GARDEN)
-    articles = [merged]
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    order = {id(it): k for k, it in enumerate(items)}
-    assert place_interrupting_heads([run], articles, vocab, order) == []
+    """A headline printed inside a sentence of the text before its own (its
+    box fell among the lines of the column beside it): the sentence stays
+    whole with its article, and the text the headline names starts after."""
+    articles, floating = _placed(*_merged_reports(TEA_GARDEN, at=2, break_second=True))
+    assert floating == []
     assert [[u.text[:4] for u in seg.units] for seg in articles] == [
         ["江州老城", "老城街巷", "青石板路", "改造期间", "老城街巷"],
         ["北山茶园", "北山的茶", "北山茶园", "北山茶园"],
@@ -202,11 +191,8 @@ def test_a_headline_inside_the_text_before_its_own_takes_the_text_after() -> Non
 def test_a_paragraph_going_on_reporting_what_was_said_opens_no_text() -> None:
     # "他说，……" reports more of someone named before it: the text is not
     # cut there, and no other paragraph turns to the headline's subject.
-    items, run, merged = _headline_inside_the_article_before(["他说，" + TEA_GARDEN[0], *TEA_GARDEN[1:]])
-    articles = [merged]
-    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
-    order = {id(it): k for k, it in enumerate(items)}
-    place_interrupting_heads([run], articles, vocab, order)
+    items, run, merged = _merged_reports(["他说，" + TEA_GARDEN[0], *TEA_GARDEN[1:]], at=2, break_second=True)
+    articles, _floating = _placed(items, run, merged)
     assert articles == [merged]
 
 
