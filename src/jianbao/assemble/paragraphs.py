@@ -1146,9 +1146,10 @@ def rows_inside_sentences(rows: list[Row], run: list[int], tol: float) -> list[i
     marks and ends no sentence.  The text running across it is evidence
     enough: a word or a number broken over the two lines ("……还不清" /
     "楚。……"), or the row's headline form (two phrases set apart by a
-    space, a column tag).  A sentence never runs on over a headline, so
+    space, a quotation set whole, a column tag).  A sentence never runs on over a headline, so
     such a row is a headline that the extractor printed where its box fell
-    among a column's lines (poppler sorts a block's lines by height).
+    among a column's lines (poppler sorts a block's lines by height).  A
+    headline of several lines printed so: :func:`headlines_inside_sentences`.
 
     >>> texts = ["江州大桥昨天正式通车。大桥", "全长三公里，两岸居民往来更", "稻花飘香 江村丰收", "加方便，江州发展也更快了。"]
     >>> rows = [Row(text=t, lines=[k], width=float(len(t)), measure=13.0) for k, t in enumerate(texts)]
@@ -1206,6 +1207,8 @@ def _headline_span_at(rows: list[Row], run: list[int], k: int, tol: float, taken
     """How many rows from ``run[k]`` make a headline printed inside a
     sentence (see :func:`headlines_inside_sentences`), 0 if none do."""
     before = rows[run[k - 1]]
+    # A line stopping on a function word or a clause mark runs on into
+    # whatever follows: only a word or a number broken across tells.
     if not is_column_line(before, tol) or ends_paragraph(before.text) or _breaks_off(before.text):
         return 0
     for span in range(2, INSIDE_HEAD_MAX_LINES + 1):

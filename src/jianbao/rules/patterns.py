@@ -271,6 +271,7 @@ GOES_ON_REPORTING = compile_rule(
 # quoting what someone said.  Running text fills its lines, so a quotation
 # set alone on a line short of the column is no line of a paragraph.
 QUOTED_LINE = compile_rule(r"^\s*“[^“”]{2,40}”\s*$")
+
 # A headline in two parallel halves set apart by a space ("山河壮丽  岁月峥嵘",
 # "城市有温度 生活更美好（江声）").  Running text never puts a space between
 # Han characters, so such a line is a headline or an intertitle.
