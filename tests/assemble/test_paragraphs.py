@@ -34,6 +34,7 @@ from jianbao.assemble.paragraphs import (
     printed_whole,
     prints_whole_paragraphs,
     pushes_bracket,
+    quotation_pairs,
     runs_on,
     sets_off_headline,
     word_runs_across,
@@ -1069,3 +1070,12 @@ def test_a_quotation_set_alone_between_two_lines_of_a_sentence_is_a_headline_ins
     for row in rows:
         row.measure = 14.0
     assert rows_inside_sentences(rows, list(range(len(rows))), TOL) == [2]
+
+
+def test_a_quotation_set_whole_over_two_lines_is_a_wrapped_quoted_headline() -> None:
+    texts = ["他们表示，老街越来越热闹，", "“江州正从老工业城市", "走向创新之城”", "“老街的早点铺", "又开张了。”"]
+    # The second pair closes a sentence inside its quotes: text.
+    assert quotation_pairs(texts) == [False, True, True, False, False]
+    head = STATES.index(HEAD)
+    (line,) = rows_of("走向创新之城”")
+    assert emission(line, 14.0, quoted_pair=True)[head] > emission(line, 14.0)[head]

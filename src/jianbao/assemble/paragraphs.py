@@ -525,6 +525,7 @@ def emission(
     cut_by_jump: bool = False,
     bracket_pushed: bool = False,
     runs_on_from_above: bool = False,
+    quoted_pair: bool = False,
 ) -> tuple[float, float, float, float, float]:
     """How well a row fits each state, in the order of :data:`STATES`
     (log-scale scores, 0 = perfect); ``credit_line`` as
@@ -535,7 +536,9 @@ def emission(
     a paragraph ended there.  A line over one that opens with the bracket
     moved down from it (``bracket_pushed``, :func:`pushes_bracket`) fills
     its column but for that bracket.  ``runs_on_from_above``: the line above
-    breaks off mid-word, without a mark, into this one."""
+    breaks off mid-word, without a mark, into this one; ``quoted_pair``: the
+    line is half of a quotation set whole over two lines
+    (:func:`quotation_pairs`)."""
     text = row.text
     if row.label in _OPENERS:
         return _NO_BODY if ends_paragraph(text) else _NO_BODY_OPEN
@@ -624,7 +627,7 @@ def emission(
         head += B_PARALLEL_SERIES
     if rules.REPORTING_KICKER.search(text) or rules.ATTENDANCE_SUBTITLE.search(text):
         head += 3.0
-    if rules.QUOTED_LINE.match(text) and not term and not full:
+    if (quoted_pair or rules.QUOTED_LINE.match(text)) and not term and not full:
         head += B_QUOTED_LINE
     if text.endswith("——") and not full and not leaves_open(text) and visible_len(text.rstrip("—")) >= KICKER_NAME_MIN:
         # A line stopping short on a dash leads into the title under it
@@ -1309,6 +1312,20 @@ def signature_lines(texts: list[str]) -> list[int]:
 OPENS_CREDIT, CARRIES_CREDIT = 1, 2
 
 
+def quotation_pairs(texts: list[str]) -> list[bool]:
+    """The lines of a quotation set whole over two lines, opening the first
+    and closing the second ("“江州正从老工业城市" / "走向创新之城”"), with
+    no other quote and no sentence end: a quoted headline wrapped, as
+    :data:`rules.QUOTED_LINE` is one on a line of its own."""
+    marks = [False] * len(texts)
+    for k in range(len(texts) - 1):
+        first, second = texts[k].strip(), texts[k + 1].strip()
+        if first.startswith("“") and second.endswith("”") and rules.QUOTED_LINE.match(first + second):
+            if not (ends_sentence(first) or ends_sentence(second) or has_inner_sentence_end(first + second)):
+                marks[k] = marks[k + 1] = True
+    return marks
+
+
 def key_point_lines(rows: list[Row], run: list[int]) -> list[bool]:
     """Lines of a bullet list of key points printed between a report's
     byline and its dateline ("本报记者 王芳" / "■ ……" / "■ ……" / "本报讯
@@ -1399,6 +1416,7 @@ def _viterbi(
     signed = signature_lines(texts)
     credits = closing_credit_lines(texts)
     points = key_point_lines(rows, run)
+    quoted = quotation_pairs(texts)
 
     def emit(k: int) -> tuple[float, float, float, float, float]:
         i = run[k]
@@ -1429,6 +1447,7 @@ def _viterbi(
             finishes_dateline=k > 0 and finishes_dateline(rows[run[k - 1]]),
             credit_line=credits[k],
             key_point=points[k],
+            quoted_pair=quoted[k],
             cut_by_jump=open_end and k == len(run) - 1,
             bracket_pushed=k + 1 < len(run) and pushes_bracket(rows[run[k + 1]], measures[run[k + 1]], tol),
             runs_on_from_above=k > 0 and on[k - 1] > 0 and texts[k - 1].rstrip()[-1:] not in _MARKS,
