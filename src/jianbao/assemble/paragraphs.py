@@ -591,8 +591,8 @@ def emission(
     if cut_by_jump and not term:
         mid = max(mid, 0.0)
     first = 0.0 if indented else (-0.7 if full else -5.0 if long_ else short_cost + 1.0)
-    # A paragraph may close on a dash leading into the next one ("……取得
-    # 扎实成" / "效——"): a short line finishing the word the line above
+    # A paragraph may close on a dash leading into the next one ("……老街
+    # 换了新" / "貌——"): a short line finishing the word the line above
     # broke off ends that paragraph; one that opens with words of its own
     # leads into a title (see head below).
     lead_in = short and runs_on_from_above and text.endswith("——") and not leaves_open(text)
