@@ -25,6 +25,10 @@ pdftotext-raw      poppler ``pdftotext -raw`` per page: content-stream order
 pymupdf-sorted     PyMuPDF ``get_text(sort=True)`` per page: lines sorted by position
 pdfplumber         pdfplumber ``extract_text()`` per page (when installed): rows of
                    side-by-side columns printed as one line
+pdfplumber-layout  pdfplumber ``extract_text(layout=True)``: columns side by side on a
+                   grid padded with spaces
+pdftotext-narrow   poppler ``pdftotext -colspacing 0.3`` per page, as its older releases
+                   print by default
 pdfjs              pdf.js ``getTextContent`` per page, joined as web tools do (needs
                    node and ``npm install --prefix benchmarks``)
 pdfbox             Apache PDFBox ``ExtractText`` per page (Tika's engine): drawing order
@@ -83,7 +87,7 @@ from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E
 from jianbao.fileio import write_atomic  # noqa: E402
 from jianbao.rules.script import simplified  # noqa: E402
 
-MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "pymupdf-hk", "seed"]
+MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfplumber-layout", "pdftotext-narrow", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "pymupdf-hk", "seed"]
 SPEED_RUNS = 5
 
 

@@ -67,10 +67,19 @@ def pdfplumber_page(pdf: Path, index: int) -> str:
         return doc.pages[index].extract_text() or ""
 
 
-def pdftotext_page(pdf: Path, index: int, flag: str) -> str:
-    """poppler's ``pdftotext`` with ``flag`` on one page (0-based index)."""
+def pdfplumber_layout_page(pdf: Path, index: int) -> str:
+    """pdfplumber ``page.extract_text(layout=True)``: characters placed on a
+    grid of the page's width, columns side by side, padded with spaces."""
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as doc:
+        return doc.pages[index].extract_text(layout=True) or ""
+
+
+def pdftotext_page(pdf: Path, index: int, *flags: str) -> str:
+    """poppler's ``pdftotext`` with ``flags`` on one page (0-based index)."""
     n = str(index + 1)
-    return run_pdftotext([flag, "-f", n, "-l", n], pdf)
+    return run_pdftotext([*flags, "-f", n, "-l", n], pdf)
 
 
 def pdftotext_document(pdf: Path) -> str:
@@ -87,6 +96,14 @@ def run_pdftotext(flags: list[str], pdf: Path) -> str:
 def pdftotext_layout_page(pdf: Path, index: int) -> str:
     """poppler's ``pdftotext -layout`` (columns kept side by side)."""
     return pdftotext_page(pdf, index, "-layout")
+
+
+def pdftotext_narrow_page(pdf: Path, index: int) -> str:
+    """poppler's ``pdftotext`` with ``-colspacing 0.3``, the default of its
+    older releases (still shipped by long-term distributions): a narrower
+    gap already parts two columns, so fewer neighbouring columns are
+    printed joined on one line."""
+    return pdftotext_page(pdf, index, "-colspacing", "0.3")
 
 
 def pdftotext_raw_page(pdf: Path, index: int) -> str:
@@ -147,6 +164,8 @@ EXTRACTORS: dict[str, Callable[[Path, int], str]] = {
     "pdftotext-raw": pdftotext_raw_page,
     "pymupdf-sorted": pymupdf_sorted_page,
     "pdfplumber": pdfplumber_page,
+    "pdfplumber-layout": pdfplumber_layout_page,
+    "pdftotext-narrow": pdftotext_narrow_page,
     "pdfjs": pdfjs_page,
     "pdfbox": pdfbox_page,
     "pdfbox-sorted": pdfbox_sorted_page,
@@ -160,12 +179,13 @@ NEEDS_MODULE = {
     "pypdf": ("pypdf", "pypdf"),
     "pypdf-layout": ("pypdf", "pypdf"),
     "pdfplumber": ("pdfplumber", "pdfplumber"),
+    "pdfplumber-layout": ("pdfplumber", "pdfplumber"),
 }
 # Extractors of a whole issue into one text file (pages end in form feeds).
 DOCUMENT_EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdftotext-issue": pdftotext_document,
 }
-NEEDS_PDFTOTEXT = ("pdftotext-layout", "pdftotext-raw", "pdftotext-issue")
+NEEDS_PDFTOTEXT = ("pdftotext-layout", "pdftotext-raw", "pdftotext-narrow", "pdftotext-issue")
 
 
 def unavailable(mode: str) -> str | None:
