@@ -100,9 +100,8 @@ def pdftotext_layout_page(pdf: Path, index: int) -> str:
 
 def pdftotext_narrow_page(pdf: Path, index: int) -> str:
     """poppler's ``pdftotext`` with ``-colspacing 0.3``, the default of its
-    older releases (still shipped by long-term distributions): a narrower
-    gap already parts two columns, so fewer neighbouring columns are
-    printed joined on one line."""
+    older releases: a narrower gap already parts two columns, so fewer
+    neighbouring columns are printed joined on one line."""
     return pdftotext_page(pdf, index, "-colspacing", "0.3")
 
 
