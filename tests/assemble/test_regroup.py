@@ -420,6 +420,25 @@ def test_a_text_opening_mid_sentence_finishes_the_one_text_broken_off() -> None:
     assert len(parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])) == 3
 
 
+def test_a_box_opening_on_a_sentences_last_words_finishes_the_one_text_broken_off() -> None:
+    """"小时。老街……" read as a paragraph's opening line: no paragraph opens
+    on a sentence of a word or two, so the box finishes the text broken
+    off on "……缩短到一"; one opening on a sentence of its own stays apart."""
+
+    def text(body: str, first: str, last: str) -> Item:
+        item = unit(body)
+        item.rows = [Row(text=body[:10], lines=[0], part=first), Row(text=body[10:], lines=[1], part=last)]
+        return item
+
+    bridge = [head(BRIDGE_HEAD), text("江州大桥全长三公里，连接江南江北两岸。大桥通车后，两岸往来缩短到一", FIRST, MID)]
+    canteen = [head(CANTEEN_HEAD), text(CANTEEN_TEXT, FIRST, LAST)]
+    rest = text("小时。老街的居民说，过江再也不用绕远路了。", FIRST, LAST)
+    joined = parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])
+    assert joined == [[BRIDGE_HEAD, bridge[1].text, rest.text], [CANTEEN_HEAD, CANTEEN_TEXT]]
+    own = text("老街的居民说，过江再也不用绕远路了。", FIRST, LAST)
+    assert len(parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([own], 0.0)])) == 3
+
+
 def test_a_text_without_headline_that_reads_like_no_one_article_stays_apart() -> None:
     bridge = make_segment([head(BRIDGE_HEAD), unit(BRIDGE_TEXT)], 0.0)
     canteen = make_segment([head(CANTEEN_HEAD), unit(CANTEEN_TEXT)], 0.0)

@@ -671,12 +671,31 @@ def _the_article_it_reads_like(part: Segment, articles: list[Segment], vocab: Vo
 def _the_sentence_it_finishes(part: Segment, articles: list[Segment]) -> Segment | None:
     """The article a part opening mid-sentence finishes the last sentence
     of: the one article whose text breaks off mid-sentence (a box of text
-    printed away from the column it goes on from).  With two or more
-    such articles, none: the part's first words would have to choose."""
-    if not _opens_mid_sentence(part):
-        return None
+    printed away from the column it goes on from), the part opening on a
+    line inside a paragraph or on a sentence's last words
+    (:func:`_opens_on_sentence_tail`).  With two or more such articles,
+    none: the part's first words would have to choose."""
     broken_off = [a for a in articles if _ends_mid_sentence(a)]
-    return broken_off[0] if len(broken_off) == 1 else None
+    if len(broken_off) != 1:
+        return None
+    if _opens_mid_sentence(part) or _opens_on_sentence_tail(part):
+        return broken_off[0]
+    return None
+
+
+def _opens_on_sentence_tail(part: Segment) -> bool:
+    """The part opens unindented on the last words of a sentence, closed
+    within its first few characters ("用好。老街……" under "……要把老街保护
+    好、利"): paragraph labels read a line starting a box as an opening,
+    but no paragraph opens on a sentence of a word or two."""
+    first = part.units[0]
+    if first.hard_start or first.rows[0].indent:
+        return False
+    return bool(_SENTENCE_TAIL.match(first.rows[0].text))
+
+
+# The end of a sentence broken off elsewhere: a word or two and a full stop.
+_SENTENCE_TAIL = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}[。！？]")
 
 
 def _opens_mid_sentence(seg: Segment) -> bool:
