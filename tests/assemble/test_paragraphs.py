@@ -27,6 +27,7 @@ from jianbao.assemble.paragraphs import (
     has_headline_form,
     TOL,
     headlines_inside_sentences,
+    headlines_wrapped_from_text,
     label_rows,
     rows_inside_sentences,
     leaves_open,
@@ -1079,3 +1080,16 @@ def test_a_quotation_set_whole_over_two_lines_is_a_wrapped_quoted_headline() -> 
     head = STATES.index(HEAD)
     (line,) = rows_of("走向创新之城”")
     assert emission(line, 14.0, quoted_pair=True)[head] > emission(line, 14.0)[head]
+
+
+def test_a_full_line_over_a_headlines_wrapped_end_is_the_headlines_first_line() -> None:
+    """"词" alone is no headline: the full line over it, which nothing in
+    the text above runs into, is the title it ends."""
+    rows = rows_of(*CANTEEN[:5], "江州市长王小川发表新年贺", "词")
+    for row in rows:
+        row.measure = 12.0
+    for row, part in zip(rows, [FIRST, MID, MID, MID, MID, MID, HEAD]):
+        row.part = part
+    assert headlines_wrapped_from_text(rows) == [5]
+    rows[4].text = "人也常来这里歇歇脚。食堂的"  # the text runs on into the line
+    assert headlines_wrapped_from_text(rows) == []

@@ -758,6 +758,34 @@ def label_rows(rows: list[Row]) -> None:
     label_run(rows, run, measures, tol, start, whole=whole)
     for i in deck_ending_page(rows, run):
         rows[i].part = HEAD
+    for i in headlines_wrapped_from_text(rows):
+        rows[i].part = HEAD
+        if rows[i - 1].part == MID:
+            rows[i - 1].part = LAST
+        elif rows[i - 1].part == FIRST:
+            rows[i - 1].part = SINGLE
+
+
+def headlines_wrapped_from_text(rows: list[Row]) -> list[int]:
+    """Full column lines without a mark, read as text, that are the first
+    line of the headline under them: a headline line of a word or two
+    (:data:`WRAP_TAIL_MAX`) is no headline of its own but the wrapped end
+    of the line above, and no word, number or clause runs into that line
+    from the text above it ("……以老街传统" / "市长王小川发表二〇二五年新年"
+    / "贺词"): a title the width of the column, wrapped, that column order
+    put after a column's foot."""
+    found = []
+    for i in range(2, len(rows)):
+        above, row, tail = rows[i - 2], rows[i - 1], rows[i]
+        if tail.part != HEAD or row.part not in (FIRST, MID) or above.part not in (FIRST, MID):
+            continue
+        if row.label != classify.TEXT or tail.label != classify.TEXT or visible_len(tail.text) > WRAP_TAIL_MAX:
+            continue
+        if not row.measure or abs(row.width - row.measure) > TOL or _MARKS.intersection(row.text):
+            continue
+        if not reads_across(above.text, row.text):
+            found.append(i - 1)
+    return found
 
 
 def label_run(
