@@ -399,44 +399,44 @@ def test_a_text_without_headline_joins_the_one_article_it_reads_like() -> None:
     assert joined == [[BRIDGE_HEAD, BRIDGE_TEXT, later.text], [CANTEEN_HEAD, CANTEEN_TEXT]]
 
 
+def two_line_unit(body: str, first: str, last: str) -> Item:
+    """A text unit printed on two lines: its first ten characters, then the rest."""
+    item = unit(body)
+    item.rows = [Row(text=body[:10], lines=[0], part=first), Row(text=body[10:], lines=[1], part=last)]
+    return item
+
+
+def joined_after(bridge: list[Item], canteen: list[Item], part: Item) -> list[list[str]]:
+    """The two articles and a headless ``part`` printed after them, regrouped."""
+    return parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([part], 0.0)])
+
+
 def test_a_text_opening_mid_sentence_finishes_the_one_text_broken_off() -> None:
     """A box printed away from its column: it opens on the end of a
     sentence, and one article's text alone breaks off mid-sentence."""
-
-    def text(body: str, first: str, last: str) -> Item:
-        item = unit(body)
-        item.rows = [Row(text=body[:10], lines=[0], part=first), Row(text=body[10:], lines=[1], part=last)]
-        return item
-
-    bridge = [head(BRIDGE_HEAD), text("江州大桥全长三公里，连接江南江北两岸。大桥通车后，两岸往来由", FIRST, MID)]
-    canteen = [head(CANTEEN_HEAD), text(CANTEEN_TEXT, FIRST, LAST)]
-    rest = text("一小时缩短到十分钟。", SINGLE, SINGLE)
-    joined = parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])
+    bridge = [head(BRIDGE_HEAD), two_line_unit("江州大桥全长三公里，连接江南江北两岸。大桥通车后，两岸往来由", FIRST, MID)]
+    canteen = [head(CANTEEN_HEAD), two_line_unit(CANTEEN_TEXT, FIRST, LAST)]
+    rest = two_line_unit("一小时缩短到十分钟。", SINGLE, SINGLE)
+    joined = joined_after(bridge, canteen, rest)
     assert joined == [[BRIDGE_HEAD, bridge[1].text, rest.text], [CANTEEN_HEAD, CANTEEN_TEXT]]
     rest.rows[0].indent = True  # a paragraph of its own
-    assert len(parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])) == 3
+    assert len(joined_after(bridge, canteen, rest)) == 3
     rest.rows[0].indent = False
     canteen[1].rows[-1].part = MID  # two texts broken off: which one it finishes is not told
-    assert len(parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])) == 3
+    assert len(joined_after(bridge, canteen, rest)) == 3
 
 
 def test_a_box_opening_on_a_sentences_last_words_finishes_the_one_text_broken_off() -> None:
     """"小时。老街……" read as a paragraph's opening line: no paragraph opens
     on a sentence of a word or two, so the box finishes the text broken
     off on "……缩短到一"; one opening on a sentence of its own stays apart."""
-
-    def text(body: str, first: str, last: str) -> Item:
-        item = unit(body)
-        item.rows = [Row(text=body[:10], lines=[0], part=first), Row(text=body[10:], lines=[1], part=last)]
-        return item
-
-    bridge = [head(BRIDGE_HEAD), text("江州大桥全长三公里，连接江南江北两岸。大桥通车后，两岸往来缩短到一", FIRST, MID)]
-    canteen = [head(CANTEEN_HEAD), text(CANTEEN_TEXT, FIRST, LAST)]
-    rest = text("小时。老街的居民说，过江再也不用绕远路了。", FIRST, LAST)
-    joined = parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([rest], 0.0)])
+    bridge = [head(BRIDGE_HEAD), two_line_unit("江州大桥全长三公里，连接江南江北两岸。大桥通车后，两岸往来缩短到一", FIRST, MID)]
+    canteen = [head(CANTEEN_HEAD), two_line_unit(CANTEEN_TEXT, FIRST, LAST)]
+    rest = two_line_unit("小时。老街的居民说，过江再也不用绕远路了。", FIRST, LAST)
+    joined = joined_after(bridge, canteen, rest)
     assert joined == [[BRIDGE_HEAD, bridge[1].text, rest.text], [CANTEEN_HEAD, CANTEEN_TEXT]]
-    own = text("老街的居民说，过江再也不用绕远路了。", FIRST, LAST)
-    assert len(parts_joined([make_segment(bridge, 0.0), make_segment(canteen, 0.0), make_segment([own], 0.0)])) == 3
+    own = two_line_unit("老街的居民说，过江再也不用绕远路了。", FIRST, LAST)
+    assert len(joined_after(bridge, canteen, own)) == 3
 
 
 def test_a_text_without_headline_that_reads_like_no_one_article_stays_apart() -> None:

@@ -781,7 +781,7 @@ def headlines_wrapped_from_text(rows: list[Row]) -> list[int]:
             continue
         if row.label != classify.TEXT or tail.label != classify.TEXT or visible_len(tail.text) > WRAP_TAIL_MAX:
             continue
-        if not row.measure or abs(row.width - row.measure) > TOL or _MARKS.intersection(row.text):
+        if not row.measure or not is_column_line(row, TOL) or _MARKS.intersection(row.text):
             continue
         if not reads_across(above.text, row.text):
             found.append(i - 1)
@@ -1195,7 +1195,7 @@ def rows_inside_sentences(rows: list[Row], run: list[int], tol: float) -> list[i
             continue
         if not (is_column_line(before, tol) and is_column_line(after, tol)) or after.indent or ends_paragraph(before.text):
             continue
-        if ends_sentence(text) or has_inner_sentence_end(text) or _breaks_off(text) or _BREAK_MARKS.intersection(text):
+        if _runs_as_text(text):
             continue
         if reads_across(before.text, text) or reads_across(text, after.text):
             continue
@@ -1250,7 +1250,7 @@ def _headline_span_at(rows: list[Row], run: list[int], k: int, tol: float, taken
         if any(i in taken for i in run[k : k + span]) or any(r.label in _OPENERS or not r.text.strip() for r in inner):
             return 0
         texts = [r.text.strip() for r in inner]
-        if any(ends_sentence(t) or has_inner_sentence_end(t) or _breaks_off(t) or _BREAK_MARKS.intersection(t) for t in texts):
+        if any(_runs_as_text(t) for t in texts):
             return 0
         if not is_column_line(after, tol) or after.indent or reads_across(before.text, texts[0]) or reads_across(texts[-1], after.text):
             continue
@@ -1259,6 +1259,12 @@ def _headline_span_at(rows: list[Row], run: list[int], k: int, tol: float, taken
         if has_headline_form("".join(texts)) or not all(is_column_line(r, tol) for r in inner):
             return span
     return 0
+
+
+def _runs_as_text(text: str) -> bool:
+    """A line that ends a sentence, holds one's end, breaks off on a word or
+    mark that runs on, or parts clauses: running text, no headline line."""
+    return ends_sentence(text) or has_inner_sentence_end(text) or _breaks_off(text) or bool(_BREAK_MARKS.intersection(text))
 
 
 def is_column_line(row: Row, tol: float) -> bool:

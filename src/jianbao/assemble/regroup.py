@@ -319,7 +319,7 @@ def _before_second_title(printed: list[list[Item]]) -> int | None:
     if not kickers or not kickers[0]:
         return None
     for k in range(2, len(printed)):
-        text = "".join(it.text.strip() for it in printed[k])
+        text = _printed_text(printed[k])
         if COLUMN_TAG.search(text) and not kickers[k - 1]:
             return k - 1
     return None
@@ -492,10 +492,15 @@ def second_stack_opening(printed: list[list[Item]]) -> int | None:
     kicker heads another text ("老街食堂开张" / "江州出台新规——" /
     "民营企业减负"); None where no such kicker follows a headline."""
     for k in range(1, len(printed)):
-        text = "".join(it.text.strip() for it in printed[k])
+        text = _printed_text(printed[k])
         if text.endswith("——") and not any(it.kicker_like for it in printed[k - 1]):
             return k
     return None
+
+
+def _printed_text(lines: list[Item]) -> str:
+    """The words of one printed headline, its lines joined."""
+    return "".join(it.text.strip() for it in lines)
 
 
 def _printed_headlines(heads: list[Item]) -> list[list[Item]]:
