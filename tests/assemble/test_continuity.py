@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jianbao.assemble.continuity import (
     best_prefixes,
@@ -82,3 +84,17 @@ def test_pairs_that_never_meet_inside_a_word_are_ruled_out_quickly() -> None:
 def test_a_word_across_one_break_gains_only_where_it_reads_better_than_the_words_beside_it() -> None:
     assert gain_across("宣布艺术节开", "幕式") > 0
     assert gain_across("主任会议", "决定将") == 0.0
+
+
+# Characters of common words, a rare one, one beyond the Basic Multilingual
+# Plane, a Latin letter and marks: breaks inside words and between them.
+_LETTERS = "宣布艺术节开幕式主任会议决定将江州碳素科学园区正式永不言败的了，。“”𠀀a1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_LETTERS, max_size=6), st.text(alphabet=_LETTERS, max_size=6))
+def test_one_break_gains_exactly_what_the_array_code_gives(tail: str, head: str) -> None:
+    """gain_across works one break out in plain Python; it must give the
+    array code's figure to the last bit, or paragraphs would move."""
+    expected = float(gains([tail], [head])[0, 0])
+    assert gain_across.__wrapped__(tail, head) == expected
