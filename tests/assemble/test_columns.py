@@ -334,6 +334,15 @@ def test_a_line_opening_with_a_dash_is_a_subtitle_never_two_glued_column_lines()
     assert glued_parts("“江州早市里人来人往。”老街热闹起来了。", [12.0]) == ["“江州早市里人来人往。”", "老街热闹起来了。"]
 
 
+def test_a_headline_closed_by_its_column_tag_is_not_cut_before_the_tag() -> None:
+    """"江州老街为何越逛越有味？" fills the 12-em measure and "（江州观察①）"
+    ends in a bracket as a paragraph's last line may, but no line of text
+    is only a name in brackets: it is the column tag closing a headline.
+    A source note so placed does close a column's text."""
+    assert glued_parts("江州老街为何越逛越有味？（江州观察①）", [12.0]) == ["江州老街为何越逛越有味？（江州观察①）"]
+    assert glued_parts("江州老街为何越逛越有味？（本报记者王芳）", [12.0]) == ["江州老街为何越逛越有味？", "（本报记者王芳）"]
+
+
 def test_glued_columns_come_back_in_column_order() -> None:
     flow = flow_lines(EXTRA, measure=10)
     columns = columns_of(flow, 2)

@@ -6,7 +6,6 @@ import pytest
 
 from jianbao import classify
 from jianbao.assemble.paragraphs import (
-    is_source_note,
     open_tail,
     key_point_lines,
     C_BROKEN_OPEN,
@@ -943,12 +942,6 @@ def test_key_points_between_a_byline_and_a_dateline_are_text() -> None:
     # A bulleted line among other lines is left to the evidence.
     rows = rows_of(*CANTEEN, "● 江州一中举办科技节", *CANTEEN)
     assert not any(key_point_lines(rows, list(range(len(rows)))))
-
-
-def test_a_note_naming_where_a_text_comes_from_is_a_source_note() -> None:
-    assert is_source_note("（来源：江州新闻网）")
-    assert is_source_note("（摘自《江州日报》）")
-    assert not is_source_note("（来自江州的客人）")
 
 
 def test_the_tail_of_a_line_opening_a_note() -> None:

@@ -627,3 +627,18 @@ def test_a_latin_period_after_a_han_character_is_a_full_stop() -> None:
 def test_a_photo_credits_verb(text: str, verb: bool, at_end: bool) -> None:
     assert bool(rules.PHOTO_VERB.search(text)) is verb
     assert bool(rules.PHOTO_VERB_AT_END.search(text)) is at_end
+
+
+def test_a_note_naming_where_a_text_comes_from_is_a_source_note() -> None:
+    assert rules.is_source_note("（来源：江州新闻网）")
+    assert rules.is_source_note("（摘自《江州日报》）")
+    assert rules.is_source_note("（新华社江州3月5日电）")
+    assert not rules.is_source_note("（来自江州的客人）")
+
+
+def test_a_name_in_brackets_alone_is_a_column_tag_unless_it_names_the_source() -> None:
+    assert rules.is_tag_alone("（江州观察①）")
+    assert rules.is_tag_alone("（老街故事·江州篇）")
+    assert not rules.is_tag_alone("（本报记者 王芳）")
+    assert not rules.is_tag_alone("（2024年3月5日）")  # a date under a title
+    assert not rules.is_tag_alone("老街故事（江州观察）")

@@ -23,8 +23,9 @@ This stage undoes that before assembly:
    A run without a space that is wider than any column is cut after a
    punctuation mark where the first part fills a measure (squeezed
    punctuation lets two columns touch), unless it opens with a dash (a
-   subtitle: no column line starts so) or the rest is Han letters wider
-   than any column (only punctuation hangs past the measure: a headline).
+   subtitle: no column line starts so), the rest is Han letters wider
+   than any column (only punctuation hangs past the measure: a headline)
+   or a column tag alone in brackets (the tag closing a headline).
 2. **Streams.**  Inside each examined block every piece is given a
    successor: the next line of the same column.  The next line of a column
    comes a steady number of pieces later (the number of columns running
@@ -113,6 +114,7 @@ from jianbao.rules.patterns import (
     SUBTITLE_START,
     TEXT_MARKS,
     ends_on_sentence_mark,
+    is_tag_alone,
 )
 
 # Lines shorter than this (in ems) are never treated as a column measure.
@@ -589,7 +591,9 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
     fills a measure best, if the rest is a line of a column: it fits one
     (only punctuation hangs past the measure, so Han letters alone never
     run wider than it: such a rest is a headline's), opens with no closing
-    mark (no line does, 避头尾) and is a whole line (:func:`is_column_line`).
+    mark (no line does, 避头尾) and is a whole line (:func:`is_column_line`),
+    not a column tag alone (no line of text is only a name in brackets: a
+    rest "（江州观察①）" is the tag closing a headline).
 
     >>> glued_parts("江州早市里人来人往，卖菜的摊主们都笑了。", [10.0])
     ['江州早市里人来人往，', '卖菜的摊主们都笑了。']
@@ -607,7 +611,7 @@ def glued_parts(text: str, measures: list[float]) -> list[str]:
             continue
         if rest[0] in NO_LINE_START:
             continue  # no line starts with a closing mark (避头尾)
-        if not is_column_line(rest, measures) or wider_than_columns(rest, measures, widest + HANGING):
+        if not is_column_line(rest, measures) or wider_than_columns(rest, measures, widest + HANGING) or is_tag_alone(rest):
             continue
         head = width(text[: k + 1])
         miss = min((head - m for m in measures if -FULL_TOLERANCE <= head - m <= GLUED_SQUEEZE), default=None)

@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass
 
 from jianbao.assemble.continuity import word_runs_across
-from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, is_source_note, leaves_open
+from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, leaves_open
 from jianbao.lexicon import opens_with_verb
 from jianbao.normalize import clean_spaces, visible_len
 
@@ -59,8 +59,8 @@ TITLE_MIN_CHARS = 4
 from jianbao.rules import (
     BRACKETED,
     CLAUSE_MARKS,
-    DANGLING,
     COLUMN_TAG,
+    DANGLING,
     DOCUMENT_TITLE,
     KICKER_END,
     LEADER_LINE,
@@ -69,10 +69,10 @@ from jianbao.rules import (
     SETTING_OPENING,
     SPEECH_TITLE,
     SUBTITLE_START,
-    TAG_LINE,
     closes_frame,
     is_kicker_line,
     is_subtitle_line,
+    is_tag_alone,
     number_runs_across,
 )
 from jianbao.rules.script import compile_rule
@@ -201,7 +201,7 @@ def wraps_onto(prev: StackLine, line: StackLine, measure: float | None = None) -
         # with a bracketed qualifier that text then follows; it qualifies
         # the word that ends the line above.
         return True
-    if TAG_LINE.match(line.text) and not KICKER_END.search(prev.text) and not is_source_note(line.text):
+    if is_tag_alone(line.text) and not KICKER_END.search(prev.text):
         # "……的新路" / "（江声）": a column tag closes its title, whatever
         # line the extractor wrapped it onto.
         return True

@@ -229,22 +229,6 @@ def _is_bracketed_tail(s: str) -> bool:
 _SOURCE_WORDS = compile_rule(rf"完|综合|作者|^据|电$|{rules.ROLE}")
 
 
-def is_source_note(text: str) -> bool:
-    """A bracketed note naming the source or reporters, printed at the end
-    of a text: "（新华社江州3月5日电）", "（本报记者 王芳）", "（来源：江州新闻网）"."""
-    s = "".join(text.split())
-    if not (s[:1] in "（(" and s[-1:] in "）)"):
-        return False
-    inner = s[1:-1]
-    return bool(rules.DATELINE.match(inner) or _CREDIT_WORDS.search(inner) or _SOURCE_LABEL.match(inner))
-
-
-# A role, or 综合 (put together from several reports), inside a source note.
-_CREDIT_WORDS = compile_rule(rf"{rules.ROLE}|综合")
-# "来源：……", "稿源：……", "摘自……": where a reprinted text comes from.
-_SOURCE_LABEL = compile_rule(r"^(?:来源|稿源|信息来源)[：:]|^(?:摘自|转自|选自)")
-
-
 def open_tail(text: str) -> str:
     """The end of a line from the last bracket it opens and leaves open
     ("……同比增长百分之八。（来源：" → "（来源："), or the whole line when it
@@ -662,7 +646,7 @@ def emission(
         head -= C_QUESTION_HEAD if text.rstrip("”’」』 ")[-1:] in "？！?!" else 5.0
     if inner_end or wide_text:
         head -= 5.0
-    source_note = is_source_note(text)
+    source_note = rules.is_source_note(text)
     if note or source_note or rules.CLOSING_CREDIT.match(text) or rules.PICTURE_SOURCE.search(text):
         head -= 5.0
     if text[-1:] in "，、；,;":
@@ -872,7 +856,7 @@ def deck_ending_page(rows: list[Row], run: list[int]) -> list[int]:
             if not deck or row.label != classify.TEXT:
                 return []
             text = "".join(rows[j].text.strip() for j in reversed(deck))
-            return [] if text[:1] in _OPENING_MARKS or is_source_note(text) else deck[::-1]
+            return [] if text[:1] in _OPENING_MARKS or rules.is_source_note(text) else deck[::-1]
         text = row.text.strip()
         if row.label != classify.TEXT or ends_sentence(text) or has_inner_sentence_end(text) or ends_paragraph(text) or "；" in text:
             return []
@@ -899,7 +883,7 @@ def closes_note(texts: list[str], k: int) -> bool:
     for j in range(k, max(-1, k - NOTE_MAX_LINES), -1):
         depth -= rules.bracket_depth_change(texts[j])
         if depth <= 0:
-            return j < k and texts[j].lstrip().startswith(("（", "(")) and is_source_note("".join(texts[j : k + 1]))
+            return j < k and texts[j].lstrip().startswith(("（", "(")) and rules.is_source_note("".join(texts[j : k + 1]))
     return False
 
 
@@ -1301,7 +1285,7 @@ def _ends_on_tag(text: str) -> bool:
     """The text closes on a column tag, not on a bracketed source or a
     credit ("（本报记者 王芳）", "制图：王芳（新华社发）")."""
     tag = rules.COLUMN_TAG.search(text)
-    return bool(tag) and not is_source_note(text[tag.start() + 1 :]) and not rules.CLOSING_CREDIT.match(text)
+    return bool(tag) and not rules.is_source_note(text[tag.start() + 1 :]) and not rules.CLOSING_CREDIT.match(text)
 
 
 def _opens_paragraph(rows: list[Row], i: int) -> bool:
@@ -1457,9 +1441,9 @@ def _viterbi(
         nxt = rows[i + 1].label if i + 1 < n_rows else None
         text = texts[k]
         # A source note may break over two lines: "（新华社江州3" / "月5日电）".
-        note = k + 1 < len(run) and opens[k] and is_source_note(open_tail(text) + texts[k + 1])
+        note = k + 1 < len(run) and opens[k] and rules.is_source_note(open_tail(text) + texts[k + 1])
         if k > 0 and not note and opens[k - 1]:
-            note = is_source_note(open_tail(texts[k - 1]) + text)
+            note = rules.is_source_note(open_tail(texts[k - 1]) + text)
         closes = closes_note(texts, k) or signed[k] == SIGNATURE_END
         scores = emission(
             rows[i],

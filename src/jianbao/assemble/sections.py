@@ -21,9 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from jianbao.assemble.lexical import Vocabulary
-from jianbao.assemble.paragraphs import is_source_note
 from jianbao.assemble.segment import BYLINE, HEAD, Segment, grams_of, is_closing_note, make_segment
-from jianbao.rules import DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL
+from jianbao.rules import DOCUMENT_TITLE, PARALLEL_HALVES, SECTION_LABEL, is_source_note
 
 
 def join_intertitle_series(segments: list[Segment]) -> list[Segment]:

@@ -69,10 +69,10 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from jianbao.assemble.lexical import Vocabulary, grams
-from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_closing_credit, is_source_note
+from jianbao.assemble.paragraphs import WIDER_THAN_COLUMN, is_closing_credit
 from jianbao.assemble.rows import Row
 from jianbao.normalize import is_han
-from jianbao.rules import DOCUMENT_TITLE
+from jianbao.rules import DOCUMENT_TITLE, is_source_note
 
 UNIT, HEAD, BYLINE, COLUMN, CAPTION = "unit", "head", "byline", "column", "caption"
 # Where a caption stood in print: captions are matched apart, but a headline

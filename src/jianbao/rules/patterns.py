@@ -299,6 +299,37 @@ COLUMN_TAG = compile_rule(r"[^（(\s][（(][^（）()]{2,40}[)）]\s*$")
 TAG_LINE = compile_rule(r"^\s*[（(](?![^（）()]*[0-9０-９〇零一二三四五六七八九十]\s*[年月日])[^（）()]{2,40}[)）]\s*$")
 
 
+def is_source_note(text: str) -> bool:
+    """A bracketed note naming the source or reporters, printed at the end
+    of a text: "（新华社江州3月5日电）", "（本报记者 王芳）", "（来源：江州新闻网）".
+
+    >>> is_source_note("（本报记者 王芳）"), is_source_note("（江州观察）")
+    (True, False)
+    """
+    s = "".join(text.split())
+    if not (s[:1] in "（(" and s[-1:] in "）)"):
+        return False
+    inner = s[1:-1]
+    return bool(DATELINE.match(inner) or _CREDIT_WORDS.search(inner) or _SOURCE_LABEL.match(inner))
+
+
+# A role, or 综合 (put together from several reports), inside a source note.
+_CREDIT_WORDS = compile_rule(rf"{ROLE}|综合")
+# "来源：……", "稿源：……", "摘自……": where a reprinted text comes from.
+_SOURCE_LABEL = compile_rule(r"^(?:来源|稿源|信息来源)[：:]|^(?:摘自|转自|选自)")
+
+
+def is_tag_alone(text: str) -> bool:
+    """A headline's column tag on its own ("（江州观察）"), not a source
+    note closing a text: no line of running text is only a name in
+    brackets.
+
+    >>> is_tag_alone("（江州观察①）"), is_tag_alone("（新华社江州3月5日电）")
+    (True, False)
+    """
+    return bool(TAG_LINE.match(text)) and not is_source_note(text)
+
+
 # A section label inside a feature that profiles several people or places:
 # a short name closed by a dash ("李明——", "意大利罗马——").
 SECTION_LABEL = compile_rule(r"^[^，。、；：！？]{1,10}(?:——|—)\s*$")
