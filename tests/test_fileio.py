@@ -43,3 +43,12 @@ def test_files_in_linked_folders_are_found_once_and_a_link_loop_ends(tmp_path: P
     (root / "2019" / "up").symlink_to(root, target_is_directory=True)
     found = sorted(p.relative_to(root).as_posix() for p in files_under(root))
     assert found == ["2019/p1.txt", "2020/p1.txt"]
+
+
+def test_the_cache_folder_follows_xdg_cache_home(tmp_path, monkeypatch) -> None:
+    from jianbao.fileio import cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "jianbao"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache_dir().parts[-2:] == (".cache", "jianbao")

@@ -39,12 +39,27 @@ def test_the_word_list_is_cached_on_disk(tmp_path, monkeypatch) -> None:
     lexicon.short_words.cache_clear()
     try:
         words = lexicon.short_words()
-        cached = list((tmp_path / "jianbao").glob("words-*.pickle"))
+        cached = list((tmp_path / "jianbao").glob("words-*.txt"))
         assert len(cached) == 1
         lexicon.short_words.cache_clear()
         assert lexicon.short_words() == words
     finally:
         lexicon.short_words.cache_clear()
+
+
+def test_word_probabilities_are_cached_on_disk_and_read_back_the_same(tmp_path, monkeypatch) -> None:
+    from jianbao import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon.word_log_probabilities.cache_clear()
+    try:
+        keys, logp, unknown = lexicon.word_log_probabilities()
+        assert len(list((tmp_path / "jianbao").glob("logprob-*.npy"))) == 2
+        lexicon.word_log_probabilities.cache_clear()
+        again = lexicon.word_log_probabilities()
+        assert (again[0] == keys).all() and (again[1] == logp).all() and again[2] == unknown
+    finally:
+        lexicon.word_log_probabilities.cache_clear()
 
 
 def test_word_probabilities_are_sorted_and_common_words_likelier() -> None:

@@ -31,6 +31,13 @@ def new_file_mode() -> int:
     return 0o666 & ~_UMASK
 
 
+def cache_dir() -> Path:
+    """Where jianbao keeps what it derives once from its dependencies' data
+    (word lists, character forms): ``$XDG_CACHE_HOME/jianbao`` or
+    ``~/.cache/jianbao``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jianbao"
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO]:
     """A file object whose content appears at ``path`` only when the block

@@ -15,11 +15,11 @@ The word sets are cached on disk.
 from __future__ import annotations
 
 import importlib.util
-import os
-import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
+
+from jianbao.fileio import atomic_output, cache_dir, write_atomic
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,13 +37,12 @@ def _dictionary_path() -> Path | None:
 
 
 # Bumped when what the caches hold changes.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def _cache_path(source: Path, kind: str = "words") -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jianbao"
     stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-{MIN_FREQUENCY}-v{CACHE_VERSION}"
-    return base / f"{kind}-{stamp}.pickle"
+    return cache_dir() / f"{kind}-{stamp}.txt"
 
 
 def _entries(source: Path) -> list[tuple[str, int, str]]:
@@ -89,25 +88,19 @@ def _word_set(kind: str, keeps_tag: Callable[[str], bool]) -> frozenset[str]:
         return frozenset()
     cache = _cache_path(source, kind)
     try:
-        with open(cache, "rb") as fh:
-            words = pickle.load(fh)
-        if isinstance(words, frozenset):
-            return words
-    except (OSError, pickle.PickleError, EOFError):
+        # One word a line: reading and splitting text is quicker than
+        # unpickling a set of strings.
+        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
         pass
-    words = {
+    words = frozenset(
         word for word, count, tag in _entries(source) if 2 <= len(word) <= 4 and count >= MIN_FREQUENCY and keeps_tag(tag)
-    }
-    frozen = frozenset(words)
+    )
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(frozen, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        write_atomic(cache, "\n".join(sorted(words)))
     except OSError:
         pass
-    return frozen
+    return words
 
 
 def opens_with_verb(text: str) -> bool:
@@ -166,10 +159,9 @@ def word_key_fits(word: str) -> bool:
     return 1 <= len(word) <= MAX_KEY_CHARS and all(ord(ch) < 0xFFFF for ch in word)
 
 
-def _frequency_cache_path(source: Path) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jianbao"
+def _frequency_cache_paths(source: Path) -> tuple[Path, Path]:
     stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-v{CACHE_VERSION}"
-    return base / f"logprob-{stamp}.npz"
+    return cache_dir() / f"logprob-keys-{stamp}.npy", cache_dir() / f"logprob-values-{stamp}.npy"
 
 
 @lru_cache(maxsize=1)
@@ -183,11 +175,14 @@ def word_log_probabilities() -> tuple[np.ndarray, np.ndarray, float]:
     source = _dictionary_path()
     if source is None:
         return np.zeros(0, dtype=np.uint64), np.zeros(0), 0.0
-    cache = _frequency_cache_path(source)
+    keys_path, values_path = _frequency_cache_paths(source)
     try:
-        with np.load(cache) as data:
-            return data["keys"], data["logp"], float(data["unknown"])
-    except (OSError, KeyError, ValueError):
+        # The values are the words' log-probabilities and, last, the
+        # unknown character's; plain arrays load quicker than an archive.
+        keys, values = np.load(keys_path), np.load(values_path)
+        if len(values) == len(keys) + 1:
+            return keys, values[:-1], float(values[-1])
+    except (OSError, ValueError):
         pass
     printed = _printed_entries(source)
     counts: dict[int, int] = {}
@@ -200,10 +195,16 @@ def word_log_probabilities() -> tuple[np.ndarray, np.ndarray, float]:
     logp = np.log(np.array([counts[int(k)] for k in keys], dtype=float) / max(total, 1))
     unknown = float(-np.log(max(total, 1)))
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f"{cache.stem}.{os.getpid()}.tmp.npz")
-        np.savez(tmp, keys=keys, logp=logp, unknown=unknown)
-        os.replace(tmp, cache)
+        # The values last: a reader finding them finds the keys written.
+        _save_array(keys_path, keys)
+        _save_array(values_path, np.append(logp, unknown))
     except OSError:
         pass
     return keys, logp, unknown
+
+
+def _save_array(path: Path, array: np.ndarray) -> None:
+    import numpy as np
+
+    with atomic_output(path, binary=True) as fh:
+        np.save(fh, array)

@@ -71,3 +71,34 @@ def test_the_examples_in_the_module_hold() -> None:
     import jianbao.rules.script
 
     assert doctest.testmod(jianbao.rules.script).failed == 0
+
+
+def test_short_conversions_are_kept_on_disk_for_the_next_run(tmp_path, monkeypatch) -> None:
+    """Setting OpenCC up costs more than a page: a short text converted
+    once is read back from the cache, not converted again."""
+    from jianbao.rules import script
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    script._stored_conversions.cache_clear()
+    try:
+        assert script._convert("江州报社记者", "s2t") == "江州報社記者"
+        script._store_conversions()
+        script._stored_conversions.cache_clear()
+        monkeypatch.setattr(script, "_converter", lambda config: pytest.fail("converted again"))
+        assert script._convert("江州报社记者", "s2t") == "江州報社記者"
+    finally:
+        script._stored_conversions.cache_clear()
+
+
+def test_an_unreadable_conversion_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
+    from jianbao.rules import script
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    script._stored_conversions.cache_clear()
+    try:
+        path = script._conversions_path()
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"not a pickle")
+        assert script._convert("江州报社", "s2t") == "江州報社"
+    finally:
+        script._stored_conversions.cache_clear()

@@ -24,8 +24,13 @@ True
 
 from __future__ import annotations
 
+import atexit
+import pickle
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from jianbao.fileio import cache_dir, write_atomic
 
 # OpenCC's conversions from simplified characters.
 _CONVERSIONS = ("s2t", "s2hk", "s2tw")
@@ -236,7 +241,63 @@ def simplified(text: str) -> str:
 
 
 def _convert(text: str, config: str) -> str:
-    return _converter(config).convert(text)
+    """``text`` converted by OpenCC's ``config``; a short text's conversion
+    is kept on disk from one run to the next (:func:`_stored_conversions`)."""
+    if len(text) > STORED_MAX_CHARS:
+        return _converter(config).convert(text)
+    stored = _stored_conversions()
+    key = f"{config}:{text}"
+    converted = stored.get(key)
+    if converted is None:
+        converted = stored[key] = _converter(config).convert(text)
+        _store_conversions_at_exit()
+    return converted
+
+
+# Conversions of texts up to this long are kept (the runs of the rules,
+# role words, single characters), longer ones are not.
+STORED_MAX_CHARS = 16
+# Bumped when what the stored conversions mean changes.
+STORED_VERSION = 1
+
+
+def _conversions_path() -> Path:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        stamp = version("opencc")
+    except PackageNotFoundError:  # pragma: no cover - opencc is a dependency
+        stamp = "unknown"
+    return cache_dir() / f"conversions-{stamp}-v{STORED_VERSION}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _stored_conversions() -> dict[str, str]:
+    """The conversions made by earlier runs: setting OpenCC's converters up
+    takes longer than compiling the rules or parsing a page, and the rules
+    convert the same runs every time."""
+    try:
+        with open(_conversions_path(), "rb") as fh:
+            stored = pickle.load(fh)
+        if isinstance(stored, dict):
+            return stored
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        pass
+    return {}
+
+
+@lru_cache(maxsize=1)
+def _store_conversions_at_exit() -> None:
+    atexit.register(_store_conversions)
+
+
+def _store_conversions() -> None:
+    """Write the conversions made so far where the next run finds them (a
+    cache: where it cannot be written, the next run converts again)."""
+    try:
+        write_atomic(_conversions_path(), pickle.dumps(_stored_conversions(), protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
 
 
 @lru_cache(maxsize=None)
