@@ -53,7 +53,7 @@ Examples::
     python benchmarks/corpus.py --mode gold,pymupdf,pdftotext,pdf
     python benchmarks/corpus.py --mode all --issues 5 --details
     python benchmarks/corpus.py --mode pdftotext --subprocess --out pred
-    python benchmarks/corpus.py --speed                  # pages/s, median of 5
+    python benchmarks/corpus.py --speed                  # pages/s in process and as a command
     python benchmarks/corpus.py --mode pymupdf --json figures.json
 
 ``--details`` lists every issue's article F1, worst first; rescore one issue
@@ -89,6 +89,7 @@ from jianbao.rules.script import simplified  # noqa: E402
 
 MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfplumber-layout", "pdftotext-narrow", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "pymupdf-hk", "seed"]
 SPEED_RUNS = 5
+COMMAND_RUNS = 3
 
 
 def default_shared() -> Path:
@@ -285,6 +286,27 @@ def measure_speed(shared: Path, runs: int = SPEED_RUNS) -> tuple[float, int]:
     return statistics.median(rates), pages
 
 
+def measure_command_speed(shared: Path, runs: int = COMMAND_RUNS) -> tuple[float, float, int]:
+    """Pages per second of the whole ``jianbao parse`` command, start-up
+    included: every dev page's PyMuPDF text given to one command, median of
+    ``runs``; and the median seconds of one command parsing one page (what
+    start-up costs a user who runs it page by page)."""
+    inputs = [str(p) for d in issue_dirs(shared) for p in page_files(d, ".pymupdf.txt")]
+    with tempfile.TemporaryDirectory(prefix="jianbao-speed-") as tmp:
+        target = Path(tmp) / "out.json"
+
+        def timed(paths: list[str]) -> float:
+            command = [sys.executable, "-m", "jianbao", "parse", *paths, "--format", "json", "-o", str(target)]
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True)
+            return time.perf_counter() - start
+
+        timed(inputs[:1])  # the caches the first run of a fresh install writes
+        whole = statistics.median(timed(inputs) for _ in range(runs))
+        one = statistics.median(timed(inputs[:1]) for _ in range(runs))
+    return len(inputs) / whole, one, len(inputs)
+
+
 # --- output ----------------------------------------------------------------------------------
 
 
@@ -392,6 +414,12 @@ def main(argv: list[str] | None = None) -> int:
         rate, pages = measure_speed(args.shared)
         payload["speed"] = {"pages_per_second": rate, "pages": pages, "runs": SPEED_RUNS}
         print(f"text mode (PyMuPDF text): {rate:.1f} pages/s over {pages} pages, median of {SPEED_RUNS} runs")
+        command_rate, one_page, _ = measure_command_speed(args.shared)
+        payload["speed"].update(command_pages_per_second=command_rate, one_page_command_seconds=one_page)
+        print(
+            f"whole command, start-up included: {command_rate:.1f} pages/s over {pages} pages; "
+            f"one page: {one_page:.2f} s (median of {COMMAND_RUNS})"
+        )
     if args.json:
         args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
