@@ -173,6 +173,24 @@ def test_a_headline_in_parallel_halves_after_a_sentence_broken_off_is_a_headline
     assert rows[-1].part == HEAD
 
 
+def test_a_kicker_naming_who_approved_is_a_headline_after_a_sentence_broken_off() -> None:
+    """A column that broke off on a comma (its sentence goes on in another
+    column) does not run on into "经市政府批准" printed after it: text goes
+    on after 批准 with a comma, which no line opens with."""
+    rows = rows_of(
+        *CANTEEN[:-1],
+        "却一点不差。居民们都说，",
+        "经市政府批准",
+        "江州老街食堂明年再开三家",
+    )
+    label_rows(rows)
+    assert rows[-2].part == HEAD
+    # A full line of text that happens to end on 批准 runs on as ever.
+    rows = rows_of(*CANTEEN[:-1], "经市政府有关部门审核批准", "，三家新食堂明年开张。")
+    label_rows(rows)
+    assert rows[-2].part != HEAD
+
+
 def test_a_line_opening_with_a_dash_is_never_the_middle_of_a_paragraph() -> None:
     rows = rows_of(
         "清晨六点，老街的早餐",

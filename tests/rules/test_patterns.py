@@ -507,6 +507,14 @@ def test_reporting_kicker(line: str) -> None:
     assert rules.REPORTING_KICKER.search(line)
 
 
+@pytest.mark.parametrize(
+    ("line", "kicker"),
+    [("经市委批准", True), ("经江州市人民政府批准", True), ("经市委批准，", False), ("会议经表决批准了预算", False), ("经批准", False)],
+)
+def test_approval_kicker(line: str, kicker: bool) -> None:
+    assert bool(rules.APPROVAL_KICKER.match(line)) is kicker
+
+
 @pytest.mark.parametrize("line", ["市长在调研时强调，要", "会议强调", "他表示"])
 def test_not_a_reporting_kicker(line: str) -> None:
     assert not rules.REPORTING_KICKER.search(line)

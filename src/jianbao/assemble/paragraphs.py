@@ -88,6 +88,8 @@ B_PARALLEL_SERIES = 8.0
 # A quotation set whole on a line short of the column, ending no sentence
 # (see emission and rules.QUOTED_LINE).
 B_QUOTED_LINE = 3.0
+# A line that is only "经……批准", short of the column (rules.APPROVAL_KICKER).
+B_APPROVAL_KICKER = 6.0
 # A line short of the column that ends on a dash (see emission).
 B_DASH_LED_KICKER = 4.0
 # What a kicker leading into its title names before its dash (a place, a
@@ -609,6 +611,11 @@ def emission(
         # printed it inside a sentence a column's foot broke off, with the
         # sentence going on after it.
         head += B_PARALLEL_SERIES
+    if rules.APPROVAL_KICKER.match(text) and not full:
+        # Surer than a reporting verb: running text goes on after 批准
+        # with a comma, so a sentence broken off before it does not carry
+        # on into it.
+        head += B_APPROVAL_KICKER
     if rules.REPORTING_KICKER.search(text) or rules.ATTENDANCE_SUBTITLE.search(text):
         head += 3.0
     if (quoted_pair or rules.QUOTED_LINE.match(text)) and not term and not full:

@@ -209,6 +209,10 @@ KICKER_END = compile_rule(
 # 座谈会上指出"): running text puts a comma or colon after such a verb, and
 # no line of text opens with one, so a line that ends on it is a kicker.
 REPORTING_KICKER = compile_rule(r"[时上中](?:强调|指出|表示)\s*$")
+# A kicker naming who approved what the title reports ("经市委批准",
+# "经江州市人民政府批准"): running text goes on after 批准 with a comma,
+# which no line opens with, so a line that is only "经……批准" is a kicker.
+APPROVAL_KICKER = compile_rule(r"^\s*经[^，。、；：,;:“”（）()]{1,16}批准\s*$")
 # A subtitle naming who attended ("……出席并讲话", "……主持会议"): running
 # text would go on with a full stop, which no line opens with.
 ATTENDANCE_SUBTITLE = compile_rule(r"(?:出席并讲话|出席并致辞|并发表讲话|主持会议|出席会议)\s*$")
