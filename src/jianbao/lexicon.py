@@ -90,7 +90,7 @@ def _word_set(kind: str, keeps_tag: Callable[[str], bool]) -> frozenset[str]:
     try:
         # One word a line: reading and splitting text is quicker than
         # unpickling a set of strings.
-        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+        return frozenset(cache.read_text(encoding="utf-8").split("\n")) - {""}
     except (OSError, UnicodeDecodeError):
         pass
     words = frozenset(

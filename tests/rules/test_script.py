@@ -98,7 +98,7 @@ def test_an_unreadable_conversion_cache_is_rebuilt(tmp_path, monkeypatch) -> Non
     try:
         path = script._conversions_path()
         path.parent.mkdir(parents=True)
-        path.write_bytes(b"not a pickle")
+        path.write_bytes(b"not json \xff")
         assert script._convert("江州报社", "s2t") == "江州報社"
     finally:
         script._stored_conversions.cache_clear()

@@ -25,7 +25,7 @@ True
 from __future__ import annotations
 
 import atexit
-import pickle
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -262,13 +262,14 @@ STORED_VERSION = 1
 
 
 def _conversions_path() -> Path:
-    from importlib.metadata import PackageNotFoundError, version
+    """Named for the installed OpenCC (found without importing it, which
+    would cost what the cache saves), so another release converts anew."""
+    import importlib.util
 
-    try:
-        stamp = version("opencc")
-    except PackageNotFoundError:  # pragma: no cover - opencc is a dependency
-        stamp = "unknown"
-    return cache_dir() / f"conversions-{stamp}-v{STORED_VERSION}.pickle"
+    spec = importlib.util.find_spec("opencc")
+    origin = Path(spec.origin) if spec is not None and spec.origin else None
+    stamp = f"{origin.stat().st_size}-{int(origin.stat().st_mtime)}" if origin is not None and origin.exists() else "none"
+    return cache_dir() / f"conversions-{stamp}-v{STORED_VERSION}.json"
 
 
 @lru_cache(maxsize=1)
@@ -277,11 +278,10 @@ def _stored_conversions() -> dict[str, str]:
     takes longer than compiling the rules or parsing a page, and the rules
     convert the same runs every time."""
     try:
-        with open(_conversions_path(), "rb") as fh:
-            stored = pickle.load(fh)
+        stored = json.loads(_conversions_path().read_text(encoding="utf-8"))
         if isinstance(stored, dict):
             return stored
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+    except (OSError, ValueError):
         pass
     return {}
 
@@ -295,7 +295,7 @@ def _store_conversions() -> None:
     """Write the conversions made so far where the next run finds them (a
     cache: where it cannot be written, the next run converts again)."""
     try:
-        write_atomic(_conversions_path(), pickle.dumps(_stored_conversions(), protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(_conversions_path(), json.dumps(_stored_conversions(), ensure_ascii=False))
     except OSError:
         pass
 
