@@ -173,6 +173,48 @@ def test_a_headline_in_parallel_halves_after_a_sentence_broken_off_is_a_headline
     assert rows[-1].part == HEAD
 
 
+# A paragraph justified by letter-spacing: full lines hold 14 to 16 ems of
+# characters (widths given as the page measures them).
+LETTER_SPACED = [
+    ("江州市城乡规划委员会昨日召开", 13.5),
+    ("全体会议，审议老城改造方案，市", 15.5),
+    ("委副书记、市长、市规委会主任", 15.0),
+    ("王小川主持会议并讲话，要求", 14.0),
+    ("各部门密切配合、倒排工期，确保", 16.0),
+    ("工程按期完工，让居民早日受益，", 15.0),
+    ("同时做好老城风貌保护工作，留住", 15.5),
+    ("城市记忆，守住老街的烟火气，", 14.5),
+    ("市规委会委员和各部门负责人参", 16.0),
+    ("加会议，会议由市规委会秘书处", 15.0),
+    ("组织，副市长李明代表市政府作", 15.5),
+    ("说明，委员们进行了审议，并对", 15.0),
+    ("方案提出了修改完善意见。", 11.5),
+]
+
+
+def rows_measured(spec: list[tuple[str, float]]) -> list[Row]:
+    rows = [Row(text=t, lines=[k]) for k, (t, _) in enumerate(spec)]
+    for row, (_, w) in zip(rows, spec):
+        row.width = w
+    return rows
+
+
+def test_a_line_stopping_on_a_letter_runs_on_into_a_line_short_by_less_than_an_indent() -> None:
+    """"……市规委会主任" / "王小川主持会议……": no paragraph closes on a
+    letter, and where letter-spacing makes full lines vary by an em or two,
+    a line an em and a half short is as likely full as indented."""
+    rows = rows_measured(LETTER_SPACED)
+    label_rows(rows)
+    assert [r.part for r in rows].count(FIRST) == 1
+    # Short by a whole indent, it opens a paragraph whatever came before
+    # (a column's foot cut off mid-sentence, then another text).
+    spec = list(LETTER_SPACED)
+    spec[3] = ("王小川主持会议并讲话，要求", 13.0)
+    rows = rows_measured(spec)
+    label_rows(rows)
+    assert rows[3].part == FIRST
+
+
 def test_a_kicker_naming_who_approved_is_a_headline_after_a_sentence_broken_off() -> None:
     """A column that broke off on a comma (its sentence goes on in another
     column) does not run on into "经市政府批准" printed after it: text goes

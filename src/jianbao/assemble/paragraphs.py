@@ -1481,12 +1481,25 @@ def _viterbi(
             return (*scores[:_HEAD_AT], NEG, *scores[_HEAD_AT + 1 :])
         return scores
 
+    # A paragraph closes on a mark: a line stopping on a letter runs on into
+    # a line short of the column by less than a whole indent, as one stopping
+    # on a comma does.  Papers that justify by letter-spacing fit more or
+    # fewer characters on a full line, so such a line may be full; one short
+    # by a whole indent, or printed with its indent, still opens a paragraph
+    # (a column's foot, cut off, may be followed by another text's opening).
+    half_indent_after_letter = [False] + [
+        is_han(texts[k - 1].rstrip()[-1:] or "a")
+        and not texts[k][:1].isspace()
+        and -INDENT < rows[run[k]].width - measures[run[k]]
+        for k in range(1, len(run))
+    ]
     first = emit(0)
     prev = [start.get(s, NEG) + first[k] for k, s in enumerate(STATES)]
     back: list[list[int]] = [[]]
     for k in range(1, len(run)):
         em = emit(k)
         cont = on[k - 1]
+        half_open = half_indent_after_letter[k]
         cur = [0.0] * _N
         ptr = [_HEAD_AT] * _N
         for s, sources in enumerate(_INTO_AT):
@@ -1495,6 +1508,8 @@ def _viterbi(
                 v = prev[p] + t
                 if not running:
                     v -= cont
+                    if half_open and p == _MID_AT and s in _OPENING_AT:
+                        v -= C_BROKEN_RUN
                 if v > best:
                     best, best_prev = v, p
             cur[s] = best + em[s]
@@ -1512,6 +1527,8 @@ def _viterbi(
 
 _N = len(STATES)
 _HEAD_AT = STATES.index(HEAD)
+_MID_AT = STATES.index(MID)
+_OPENING_AT = (STATES.index(FIRST), STATES.index(SINGLE))
 # _INTO by state position: for each state, (position of the state before, cost, running).
 _INTO_AT = [[(STATES.index(p), t, running) for p, t, running in _INTO[s]] for s in STATES]
 _STARTS = frozenset((classify.DATELINE, classify.JUMP_FROM))
