@@ -577,6 +577,49 @@ def test_a_kicker_over_a_bold_title_heads_both_reports_it_names() -> None:
     assert [p[:6] for p in article.body] == ["本报海滨市1", "本报江州11"]
 
 
+def test_without_bold_type_a_kicker_over_a_title_in_crossed_order_heads_both_reports() -> None:
+    """Extractors that drop faux bold (pypdfium2, pdfminer.six) leave the
+    title plain: there the order tells.  The kicker names the report
+    printed second and the title the one printed first, the order of a
+    kicker over its title; two stacks of texts set side by side come in
+    the order of their texts (next test)."""
+    page = "\n".join(
+        [
+            "离开江州赴友好城市访问",
+            "市长抵达海滨市",
+            "  本报海滨市11月2日电 江州市",
+            "长今天抵达海滨市，开始对友好城",
+            "市的访问。海滨市市长在码头迎候，",
+            "两市将签署港口合作协议。",
+            "  本报江州11月2日电 江州市长今",
+            "天离开江州，前往友好城市访问。",
+            "随行的还有市里几位局长们。",
+        ]
+    )
+    (article,) = parse_texts([page]).pages[0].articles
+    assert (article.kicker, article.title) == ("离开江州赴友好城市访问", "市长抵达海滨市")
+    assert [p[:6] for p in article.body] == ["本报海滨市1", "本报江州11"]
+
+
+def test_two_plain_stacks_in_the_order_of_their_texts_head_one_each() -> None:
+    page = "\n".join(
+        [
+            "江州港吞吐量创新高",
+            "城西湿地公园开园",
+            "  本报江州11月2日电 江州港今",
+            "年货物吞吐量创下新高，集装箱航",
+            "线增加到四十条，港口吞吐量比去",
+            "年增长一成。",
+            "  本报江州11月2日电 城西湿地",
+            "公园今天开园，园内栽种水生植物",
+            "四十多种，湿地公园免费向市民开",
+            "放。",
+        ]
+    )
+    articles = parse_texts([page]).pages[0].articles
+    assert [a.title for a in articles] == ["江州港吞吐量创新高", "城西湿地公园开园"]
+
+
 def test_a_bold_title_under_a_plain_subtitle_is_the_next_headline() -> None:
     """A dash-led subtitle is the lowest line of its stack: a bold title
     printed under it (a photo's, whose picture holds no text) is not part

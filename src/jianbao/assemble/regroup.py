@@ -16,7 +16,10 @@ some evidence only shows between neighbours, and these passes act on it:
 * a kicker printed apart from its title heads the article it names
   (:func:`give_kickers_to_titles`);
 * two datelined reports whose headlines were printed together each take
-  their own (:func:`split_paired_reports`), and a title printed after
+  their own (:func:`split_paired_reports`), unless the headlines are one
+  stack over both (a plain kicker over a bold title, or without bold type
+  a kicker naming the second report over a title naming the first), and
+  a title printed after
   another stack's dash-led subtitle, or a tagged title after a kicker and
   its title, heads the part of the text that turns to it
   (:func:`split_two_stacks`);
@@ -225,7 +228,7 @@ def printed_inside(at: int, seg: Segment, order: dict[int, int]) -> bool:
 PAIRED_MARGIN = 0.15
 
 
-def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+def split_paired_reports(segments: list[Segment], vocab: Vocabulary, heads_lead: bool = False) -> list[Segment]:
     """Two texts set side by side whose headlines an extractor printed
     together above (or below) both, the second opening with a dateline or
     a byline, are two articles, each under its own headlines, not one text
@@ -242,22 +245,26 @@ def split_paired_reports(segments: list[Segment], vocab: Vocabulary) -> list[Seg
     text under such a stack joins it again.  A kicker ending on a dash
     after a headline that is no kicker tops the second stack
     (:func:`second_stack_opening`): the stacks divide there or not at all,
-    whatever a title's words share with the other text."""
+    whatever a title's words share with the other text.  Where the page
+    shows no bold type, the order of the headlines tells a kicker over its
+    title (:func:`_crossed_stack`), unless the extractor printed every
+    headline at its height (``heads_lead``: rows across the page, or boxes
+    sorted by position), which says nothing of the texts' order."""
     out: list[Segment] = []
     for seg in segments:
         prev = out[-1] if out else None
         if prev is not None and _cut_at_dateline(prev, seg):
             joined = make_segment(prev.items + seg.items, prev.score)
             division = _divided_headlines(joined, vocab)
-            if division is not None and _opens(seg, division[0]) and _kicker_over_title(*division[2:]):
+            if division is not None and _opens(seg, division[0]) and _one_stack(division, heads_lead):
                 # One stack over both reports: they are one article.
                 out[-1] = joined
                 continue
-            split = _cut_paired(joined, division)
+            split = _cut_paired(joined, division, heads_lead)
             if split:
                 out[-1:] = split
                 continue
-        out.extend(_cut_paired(seg, _divided_headlines(seg, vocab)) or [seg])
+        out.extend(_cut_paired(seg, _divided_headlines(seg, vocab), heads_lead) or [seg])
     return out
 
 
@@ -369,16 +376,14 @@ def _cut_at_dateline(first: Segment, second: Segment) -> bool:
     )
 
 
-def _cut_paired(seg: Segment, division: tuple[Item, bool, list[list[Item]], list[int]] | None) -> list[Segment] | None:
+def _cut_paired(seg: Segment, division: tuple[Item, bool, list[list[Item]], list[int]] | None, heads_lead: bool = False) -> list[Segment] | None:
     """``seg`` cut in two at a dateline where its headlines divide between
     the two parts (:func:`_divided_headlines`; see
     :func:`split_paired_reports`), or None, also where the headlines are one
     stack over both texts (:func:`_kicker_over_title`)."""
-    if division is None:
+    if division is None or _one_stack(division, heads_lead):
         return None
     start, lead, printed, sides = division
-    if _kicker_over_title(printed, sides):
-        return None
     # The lines that move: a stack over the texts gives the second part its
     # lines, one under them the first part.
     moving = {id(it) for lines, side in zip(printed, sides) if side == (1 if lead else 0) for it in lines}
@@ -410,6 +415,18 @@ def _divided_headlines(seg: Segment, vocab: Vocabulary) -> tuple[Item, bool, lis
     return None
 
 
+def _one_stack(division: tuple[Item, bool, list[list[Item]], list[int]], heads_lead: bool) -> bool:
+    """The divided headlines are one stack over both texts: a plain kicker
+    over a bold title (:func:`_kicker_over_title`), or, where nothing is
+    bold, a stack printed over the texts whose order crosses theirs
+    (:func:`_crossed_stack`)."""
+    _start, lead, printed, sides = division
+    if _kicker_over_title(printed, sides):
+        return True
+    plain = not any(r.bold for lines in printed for it in lines for r in it.rows)
+    return plain and lead and not heads_lead and _crossed_stack(printed, sides)
+
+
 def _kicker_over_title(printed: list[list[Item]], sides: list[int]) -> bool:
     """The headlines that go with one text are plain lines printed right
     over the bold ones that go with the other: a kicker over its title,
@@ -428,6 +445,19 @@ def _kicker_over_title(printed: list[list[Item]], sides: list[int]) -> bool:
         and len(set(sides[:first_bold])) == 1
         and len(set(sides[first_bold:])) == 1
         and sides[0] != sides[first_bold]
+    )
+
+
+def _crossed_stack(printed: list[list[Item]], sides: list[int]) -> bool:
+    """Without bold type to tell a title: two headlines, the first naming
+    the second text and the second the first, the order a kicker over its
+    title takes ("离开江州……" over "……抵达海滨市" over the arrival, then
+    the departure).  Two stacks of two texts set side by side may come in
+    either order, but each has a title and a kicker or subtitle: more than
+    two headlines."""
+    return (
+        sides == [1, 0]
+        and visible_len("".join(it.text for it in printed[1])) >= TITLE_MIN_CHARS
     )
 
 

@@ -86,7 +86,7 @@ def assemble_text(page: Page) -> Page:
     segments = join_signed_sections(segments, vocab)
     segments = join_feature_sections(segments)
     segments = [drop_gaps(seg) for seg in join_headlines_to_headless(segments)]
-    segments = give_bylines_to_their_reports(split_two_stacks(split_paired_reports(segments, vocab), vocab))
+    segments = give_bylines_to_their_reports(split_two_stacks(split_paired_reports(segments, vocab, heads_lead), vocab))
     if heads_lead:
         segments = lead_with_the_stacks_before(segments, vocab)
     articles = [s for s in segments if not s.floating]
