@@ -176,19 +176,19 @@ def test_a_headline_in_parallel_halves_after_a_sentence_broken_off_is_a_headline
 # A paragraph justified by letter-spacing: full lines hold 14 to 16 ems of
 # characters (widths given as the page measures them).
 LETTER_SPACED = [
-    ("江州市城乡规划委员会昨日召开", 13.5),
-    ("全体会议，审议老城改造方案，市", 15.5),
-    ("委副书记、市长、市规委会主任", 15.0),
-    ("王小川主持会议并讲话，要求", 14.0),
-    ("各部门密切配合、倒排工期，确保", 16.0),
-    ("工程按期完工，让居民早日受益，", 15.0),
-    ("同时做好老城风貌保护工作，留住", 15.5),
-    ("城市记忆，守住老街的烟火气，", 14.5),
-    ("市规委会委员和各部门负责人参", 16.0),
-    ("加会议，会议由市规委会秘书处", 15.0),
-    ("组织，副市长李明代表市政府作", 15.5),
-    ("说明，委员们进行了审议，并对", 15.0),
-    ("方案提出了修改完善意见。", 11.5),
+    ("江州老街修缮协调会昨天在", 13.5),
+    ("城南举行，商议老街修缮事宜，区", 15.5),
+    ("里分管城建的副区长、修缮组组长", 15.0),
+    ("赵文远到场听取汇报，并提出", 14.0),
+    ("每段街巷都要定出专人、排出工期，", 16.0),
+    ("让老街坊早日搬回修好的老屋，", 15.0),
+    ("修缮时还要留住青石板和老门楼，", 15.5),
+    ("守住老街的模样与人情味，", 14.5),
+    ("修缮组成员、几个街道办主任，", 16.0),
+    ("也都到会。会议由办公室安排，", 15.0),
+    ("街道代表介绍了摸底情况，", 15.5),
+    ("大家逐段讨论，对修缮计划逐", 15.0),
+    ("项提出补充建议。", 11.5),
 ]
 
 
@@ -200,7 +200,7 @@ def rows_measured(spec: list[tuple[str, float]]) -> list[Row]:
 
 
 def test_a_line_stopping_on_a_letter_runs_on_into_a_line_short_by_less_than_an_indent() -> None:
-    """"……市规委会主任" / "王小川主持会议……": no paragraph closes on a
+    """"……修缮组组长" / "赵文远到场……": no paragraph closes on a
     letter, and where letter-spacing makes full lines vary by an em or two,
     a line an em and a half short is as likely full as indented."""
     rows = rows_measured(LETTER_SPACED)
@@ -209,7 +209,7 @@ def test_a_line_stopping_on_a_letter_runs_on_into_a_line_short_by_less_than_an_i
     # Short by a whole indent, it opens a paragraph whatever came before
     # (a column's foot cut off mid-sentence, then another text).
     spec = list(LETTER_SPACED)
-    spec[3] = ("王小川主持会议并讲话，要求", 13.0)
+    spec[3] = ("赵文远到场听取汇报，并提出", 13.0)
     rows = rows_measured(spec)
     label_rows(rows)
     assert rows[3].part == FIRST
