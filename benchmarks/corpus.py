@@ -85,7 +85,6 @@ from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
 from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
 from jianbao.fileio import write_atomic  # noqa: E402
-from jianbao.rules.script import simplified  # noqa: E402
 
 MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfplumber-layout", "pdftotext-narrow", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "pymupdf-hk", "seed"]
 SPEED_RUNS = 5
@@ -251,8 +250,8 @@ def run_mode(mode: str, shared: Path, out: Path, limit: int, use_subprocess: boo
             outcome = parse_in_process(job, target)
         if mode == "pymupdf-hk" and outcome.pred is not None:
             # Scored against the simplified gold: the parse, in the page's
-            # own characters, is converted back.
-            write_atomic(outcome.pred, simplified(outcome.pred.read_text(encoding="utf-8")))
+            # own characters, is converted back the way the page was made.
+            write_atomic(outcome.pred, from_hong_kong_forms(outcome.pred.read_text(encoding="utf-8")))
         if outcome.error:
             result.errors.append(f"{job.name}: {outcome.error}")
         if outcome.failing_pages is not None:
@@ -262,6 +261,15 @@ def run_mode(mode: str, shared: Path, out: Path, limit: int, use_subprocess: boo
         pairs.append((outcome.pred, job.gold))
     result.report = evaluate_pairs(pairs)
     return result
+
+
+def from_hong_kong_forms(text: str) -> str:
+    """The inverse of the ``s2hk`` conversion that made the ``pymupdf-hk``
+    pages (``hk2s``: a generic ``t2s`` leaves Hong Kong variants such as
+    衞 as they are, which would count as errors of the parse)."""
+    import opencc
+
+    return opencc.OpenCC("hk2s.json").convert(text)
 
 
 # --- speed ----------------------------------------------------------------------------------
