@@ -18,11 +18,10 @@ some evidence only shows between neighbours, and these passes act on it:
 * two datelined reports whose headlines were printed together each take
   their own (:func:`split_paired_reports`), unless the headlines are one
   stack over both (a plain kicker over a bold title, or without bold type
-  a kicker naming the second report over a title naming the first), and
-  a title printed after
-  another stack's dash-led subtitle, or a tagged title after a kicker and
-  its title, heads the part of the text that turns to it
-  (:func:`split_two_stacks`);
+  a kicker naming the second report over a title naming the first), and a
+  title printed after another stack's dash-led subtitle, or a tagged title
+  after a kicker and its title, heads the part of the text that turns to
+  it (:func:`split_two_stacks`);
 * a text with no headline that reads like one article and no other, or
   opens mid-sentence where one article alone breaks off mid-sentence, is
   a part of it printed apart (:func:`join_headless_parts`);
@@ -245,8 +244,8 @@ def split_paired_reports(segments: list[Segment], vocab: Vocabulary, heads_lead:
     text under such a stack joins it again.  A kicker ending on a dash
     after a headline that is no kicker tops the second stack
     (:func:`second_stack_opening`): the stacks divide there or not at all,
-    whatever a title's words share with the other text.  Where the page
-    shows no bold type, the order of the headlines tells a kicker over its
+    whatever a title's words share with the other text.  Where no line of
+    the stack is bold, the order of the headlines tells a kicker over its
     title (:func:`_crossed_stack`), unless the extractor printed every
     headline at its height (``heads_lead``: rows across the page, or boxes
     sorted by position), which says nothing of the texts' order."""
@@ -380,7 +379,7 @@ def _cut_paired(seg: Segment, division: tuple[Item, bool, list[list[Item]], list
     """``seg`` cut in two at a dateline where its headlines divide between
     the two parts (:func:`_divided_headlines`; see
     :func:`split_paired_reports`), or None, also where the headlines are one
-    stack over both texts (:func:`_kicker_over_title`)."""
+    stack over both texts (:func:`_one_stack`)."""
     if division is None or _one_stack(division, heads_lead):
         return None
     start, lead, printed, sides = division
@@ -452,9 +451,10 @@ def _crossed_stack(printed: list[list[Item]], sides: list[int]) -> bool:
     """Without bold type to tell a title: two headlines, the first naming
     the second text and the second the first, the order a kicker over its
     title takes ("离开江州……" over "……抵达海滨市" over the arrival, then
-    the departure).  Two stacks of two texts set side by side may come in
-    either order, but each has a title and a kicker or subtitle: more than
-    two headlines."""
+    the departure).  The stacks of two texts set side by side, printed
+    together in crossed order, come with more lines (a title and its
+    kicker or subtitle each); two single lines crossed are a kicker and
+    its title."""
     return (
         sides == [1, 0]
         and visible_len("".join(it.text for it in printed[1])) >= TITLE_MIN_CHARS
