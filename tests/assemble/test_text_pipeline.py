@@ -554,50 +554,34 @@ def test_one_report_of_two_events_under_one_headline_keeps_its_second_dateline()
     assert len(articles) == 1 and len(articles[0].body) == 2
 
 
-def test_a_kicker_over_a_bold_title_heads_both_reports_it_names() -> None:
+# A departure reported under the arrival's headline: a kicker naming the
+# departure, the title naming the arrival, the arrival's report first.
+KICKER = "离开江州赴友好城市访问"
+TITLE = "市长抵达海滨市"
+ARRIVAL_THEN_DEPARTURE = [
+    "  本报海滨市11月2日电 江州市",
+    "长今天抵达海滨市，开始对友好城",
+    "市的访问。海滨市市长在码头迎候，",
+    "两市将签署港口合作协议。",
+    "  本报江州11月2日电 江州市长今",
+    "天离开江州，前往友好城市访问。",
+    "随行的还有市里几位局长们。",
+]
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_a_kicker_over_its_title_heads_both_reports_they_name(bold: bool) -> None:
     """A plain kicker naming one event ("离开江州……") over a bold title
     naming another ("……抵达……") is one stack over both datelined reports,
-    not two headlines: the departure and the arrival are one article."""
-    page = "\n".join(
-        [
-            "离开江州赴友好城市访问",
-            "市长抵达海滨市",
-            "市长抵达海滨市",
-            "  本报海滨市11月2日电 江州市",
-            "长今天抵达海滨市，开始对友好城",
-            "市的访问。海滨市市长在码头迎候，",
-            "两市将签署港口合作协议。",
-            "  本报江州11月2日电 江州市长今",
-            "天离开江州，前往友好城市访问。",
-            "随行的还有市里几位局长们。",
-        ]
-    )
+    not two headlines: the departure and the arrival are one article.
+    Extractors that drop faux bold (pypdfium2, pdfminer.six) leave the
+    title plain: there the order tells, the kicker naming the report
+    printed second and the title the one printed first; two stacks of
+    texts set side by side come in the order of their texts (next test)."""
+    title = [TITLE, TITLE] if bold else [TITLE]
+    page = "\n".join([KICKER, *title, *ARRIVAL_THEN_DEPARTURE])
     (article,) = parse_texts([page]).pages[0].articles
-    assert (article.kicker, article.title) == ("离开江州赴友好城市访问", "市长抵达海滨市")
-    assert [p[:6] for p in article.body] == ["本报海滨市1", "本报江州11"]
-
-
-def test_without_bold_type_a_kicker_over_a_title_in_crossed_order_heads_both_reports() -> None:
-    """Extractors that drop faux bold (pypdfium2, pdfminer.six) leave the
-    title plain: there the order tells.  The kicker names the report
-    printed second and the title the one printed first, the order of a
-    kicker over its title; two stacks of texts set side by side come in
-    the order of their texts (next test)."""
-    page = "\n".join(
-        [
-            "离开江州赴友好城市访问",
-            "市长抵达海滨市",
-            "  本报海滨市11月2日电 江州市",
-            "长今天抵达海滨市，开始对友好城",
-            "市的访问。海滨市市长在码头迎候，",
-            "两市将签署港口合作协议。",
-            "  本报江州11月2日电 江州市长今",
-            "天离开江州，前往友好城市访问。",
-            "随行的还有市里几位局长们。",
-        ]
-    )
-    (article,) = parse_texts([page]).pages[0].articles
-    assert (article.kicker, article.title) == ("离开江州赴友好城市访问", "市长抵达海滨市")
+    assert (article.kicker, article.title) == (KICKER, TITLE)
     assert [p[:6] for p in article.body] == ["本报海滨市1", "本报江州11"]
 
 
