@@ -79,7 +79,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extractors import DOCUMENT_EXTRACTORS, EXTRACTORS, extracted_pages, traditional_pages, unavailable  # noqa: E402
+from extractors import DOCUMENT_EXTRACTORS, EXTRACTORS, extracted_pages, from_hong_kong_forms, traditional_pages, unavailable  # noqa: E402
 
 from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
@@ -263,15 +263,6 @@ def run_mode(mode: str, shared: Path, out: Path, limit: int, use_subprocess: boo
     return result
 
 
-def from_hong_kong_forms(text: str) -> str:
-    """The inverse of the ``s2hk`` conversion that made the ``pymupdf-hk``
-    pages (``hk2s``: a generic ``t2s`` leaves Hong Kong variants such as
-    衞 as they are, which would count as errors of the parse)."""
-    import opencc
-
-    return opencc.OpenCC("hk2s.json").convert(text)
-
-
 # --- speed ----------------------------------------------------------------------------------
 
 
@@ -294,7 +285,7 @@ def measure_speed(shared: Path, runs: int = SPEED_RUNS) -> tuple[float, int]:
     return statistics.median(rates), pages
 
 
-def measure_command_speed(shared: Path, runs: int = COMMAND_RUNS) -> tuple[float, float, int]:
+def measure_command_speed(shared: Path, runs: int = COMMAND_RUNS) -> tuple[float, float]:
     """Pages per second of the whole ``jianbao parse`` command, start-up
     included: every dev page's PyMuPDF text given to one command, median of
     ``runs``; and the median seconds of one command parsing one page (what
@@ -312,7 +303,7 @@ def measure_command_speed(shared: Path, runs: int = COMMAND_RUNS) -> tuple[float
         timed(inputs[:1])  # the caches the first run of a fresh install writes
         whole = statistics.median(timed(inputs) for _ in range(runs))
         one = statistics.median(timed(inputs[:1]) for _ in range(runs))
-    return len(inputs) / whole, one, len(inputs)
+    return len(inputs) / whole, one
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -422,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         rate, pages = measure_speed(args.shared)
         payload["speed"] = {"pages_per_second": rate, "pages": pages, "runs": SPEED_RUNS}
         print(f"text mode (PyMuPDF text): {rate:.1f} pages/s over {pages} pages, median of {SPEED_RUNS} runs")
-        command_rate, one_page, _ = measure_command_speed(args.shared)
+        command_rate, one_page = measure_command_speed(args.shared)
         payload["speed"].update(command_pages_per_second=command_rate, one_page_command_seconds=one_page)
         print(
             f"whole command, start-up included: {command_rate:.1f} pages/s over {pages} pages; "

@@ -234,6 +234,16 @@ def traditional_pages(pages: list[Path], issue: str, cache: Path = CACHE) -> lis
     return [cached(folder / page.name, page, lambda page=page: convert(page.read_text(encoding="utf-8"))) for page in pages]
 
 
+def from_hong_kong_forms(text: str) -> str:
+    """The inverse of :func:`traditional_pages`' ``s2hk``, for scoring a
+    parse of those pages against the simplified gold (``hk2s``: a generic
+    ``t2s`` leaves Hong Kong variants such as 衞 as they are, which would
+    count as errors of the parse)."""
+    import opencc
+
+    return opencc.OpenCC("hk2s.json").convert(text)
+
+
 def cached(path: Path, pdf: Path, extract: Callable[[], str]) -> Path:
     """``path``, written from ``extract()`` unless it is newer than ``pdf``."""
     if not path.exists() or path.stat().st_mtime < pdf.stat().st_mtime:

@@ -38,6 +38,13 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jianbao"
 
 
+def file_stamp(path: Path) -> str:
+    """Size and modification time of a file a cache is derived from, to name
+    the cache by: another release of the file makes another cache."""
+    stat = path.stat()
+    return f"{stat.st_size}-{int(stat.st_mtime)}"
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO]:
     """A file object whose content appears at ``path`` only when the block

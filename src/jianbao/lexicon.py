@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from jianbao.fileio import atomic_output, cache_dir, write_atomic
+from jianbao.fileio import atomic_output, cache_dir, file_stamp, write_atomic
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,7 +41,7 @@ CACHE_VERSION = 3
 
 
 def _cache_path(source: Path, kind: str = "words") -> Path:
-    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-{MIN_FREQUENCY}-v{CACHE_VERSION}"
+    stamp = f"{file_stamp(source)}-{MIN_FREQUENCY}-v{CACHE_VERSION}"
     return cache_dir() / f"{kind}-{stamp}.txt"
 
 
@@ -160,7 +160,7 @@ def word_key_fits(word: str) -> bool:
 
 
 def _frequency_cache_paths(source: Path) -> tuple[Path, Path]:
-    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-v{CACHE_VERSION}"
+    stamp = f"{file_stamp(source)}-v{CACHE_VERSION}"
     return cache_dir() / f"logprob-keys-{stamp}.npy", cache_dir() / f"logprob-values-{stamp}.npy"
 
 

@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jianbao.fileio import cache_dir, write_atomic
+from jianbao.fileio import cache_dir, file_stamp, write_atomic
 
 # OpenCC's conversions from simplified characters.
 _CONVERSIONS = ("s2t", "s2hk", "s2tw")
@@ -268,7 +268,7 @@ def _conversions_path() -> Path:
 
     spec = importlib.util.find_spec("opencc")
     origin = Path(spec.origin) if spec is not None and spec.origin else None
-    stamp = f"{origin.stat().st_size}-{int(origin.stat().st_mtime)}" if origin is not None and origin.exists() else "none"
+    stamp = file_stamp(origin) if origin is not None and origin.exists() else "none"
     return cache_dir() / f"conversions-{stamp}-v{STORED_VERSION}.json"
 
 
