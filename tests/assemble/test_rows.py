@@ -155,6 +155,22 @@ def test_a_bare_paper_name_at_the_foot_is_furniture() -> None:
     assert [r.text for r in rows] == BODY
 
 
+def test_a_bare_date_other_than_the_pages_is_a_signatures_date_not_furniture() -> None:
+    """A notice signed the day before the issue ends on its date, which an
+    extractor may print alone between blank lines; the page's own date
+    printed so is still furniture."""
+    signed = ["江州日报 2023年10月9日 星期一", *BODY[:7], "江州市人民政府", "2023年10月8日", *BODY[7:]]
+    p = Page(number=9, lines=[Line(text=t, index=i, blank_before=i in (8, 9, 10)) for i, t in enumerate(signed)])
+    rows = prepare_rows(p)
+    assert [f.kind for f in p.furniture] == ["date"] and p.date == "2023-10-09"
+    assert "2023年10月8日" in [r.text for r in rows]
+    own = [*signed[:9], "2023年10月9日", *signed[10:]]
+    p = Page(number=9, lines=[Line(text=t, index=i, blank_before=i in (8, 9, 10)) for i, t in enumerate(own)])
+    rows = prepare_rows(p)
+    assert [(f.kind, f.lines) for f in p.furniture] == [("date", [0]), ("date", [9])]
+    assert "2023年10月9日" not in [r.text for r in rows]
+
+
 # --- faux bold --------------------------------------------------------------------------
 
 

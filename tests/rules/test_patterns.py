@@ -308,6 +308,19 @@ def test_to_int_rejects_non_numerals(numeral: str) -> None:
     assert rules.to_int(numeral) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("江州日报 2023年10月9日 星期一", "2023-10-09"),
+        ("2020-03-05", "2020-03-05"),
+        ("2020.3.5 星期四", "2020-03-05"),
+        ("第3版 经济", None),
+    ],
+)
+def test_iso_date(text: str, iso: str | None) -> None:
+    assert rules.iso_date(text) == iso
+
+
 def test_no_line_start_marks() -> None:
     for mark in "，。、；：！？）》”":
         assert mark in rules.NO_LINE_START

@@ -101,8 +101,8 @@ def read_header(lines: list[Line]) -> HeaderInfo:
             rest = text[m.end():].strip(" " + P.SECTION_SEPARATORS).split()
             if rest and not P.DATE.search(rest[0]):
                 info.section = rest[0]
-        if info.date is None and (m := P.DATE.search(text)):
-            info.date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+        if info.date is None:
+            info.date = P.iso_date(text)
         if info.paper is None:
             name = text.split()[0] if text.split() else ""
             if P.MASTHEAD.match(name):

@@ -139,7 +139,9 @@ def take_furniture(page: Page, lines: list[Line] | None = None) -> list[Line]:
             continue
         near_edge = pos < TOP_LINES or pos >= n - FOOT_LINES or stands_alone(lines, pos)
         text = line.text.strip()
-        if (
+        if is_document_date(page, text):
+            rest.append(line)
+        elif (
             (near_edge and classify.is_furniture(text))
             or classify.is_page_header(text)
             or classify.is_imprint(text)
@@ -167,6 +169,13 @@ def header_over_lines(page: Page, above: list[Line], text: str) -> bool:
         return True
     last = page.furniture[-1].text.split() if page.furniture else []
     return not page.section and len(last) == 1 and bool(rules.BARE_PAGE.match(last[0])) and classify.is_section_name(text)
+
+
+def is_document_date(page: Page, text: str) -> bool:
+    """A bare date ("2019年10月26日") other than the page's own, read from
+    its header above: the date under a decree's or a letter's signature,
+    part of the text, however alone an extractor prints it."""
+    return bool(page.date and rules.CLOSING_DATE.match(text) and rules.iso_date(text) != page.date)
 
 
 def stands_alone(lines: list[Line], pos: int) -> bool:
@@ -208,9 +217,8 @@ def read_header(page: Page, text: str) -> None:
     section = (after.split() or [""])[0]
     if section and not rules.DATE.search(section) and not rules.EDITORS.match(section) and len(section) <= 8:
         page.section = section
-    d = rules.DATE.search(text)
-    if d and not page.date:
-        page.date = f"{int(d['y']):04d}-{int(d['m']):02d}-{int(d['d']):02d}"
+    if not page.date:
+        page.date = rules.iso_date(text)
     head = text.split()[0] if text.split() else ""
     if rules.MASTHEAD.match(head) and not page.paper:
         page.paper = head

@@ -511,6 +511,13 @@ NO_LINE_START = "，。、；：！？）》」』”’…—%"
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+def iso_date(text: str) -> str | None:
+    """The first date printed in ``text`` (:data:`DATE`) as ISO 8601:
+    "2019年10月2日 星期三" → "2019-10-02"; None when there is none."""
+    d = DATE.search(text)
+    return f"{int(d['y']):04d}-{int(d['m']):02d}-{int(d['d']):02d}" if d else None
+
+
 def to_int(numeral: str) -> int | None:
     """Read an Arabic or Chinese numeral: "12" → 12, "十二" → 12, "二十" → 20."""
     s = numeral.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
