@@ -136,3 +136,12 @@ def test_text_set_past_the_page_edge_is_read(tmp_path: Path) -> None:
     doc.close()
     texts = [line.text for line in read_pdf(str(path))[0].lines]
     assert "版面下缘外的图片说明" in texts
+
+
+def test_radical_code_points_in_a_pdfs_spans_read_as_the_characters_they_print() -> None:
+    """A font whose ToUnicode map points 日 and 小 at the Kangxi radicals."""
+    from jianbao.readers.pdf import line_from_spans
+
+    span = {"text": "江州⽇报记者 王⼩明", "bbox": (40, 90, 140, 100), "size": 10.0, "font": "FZSSK", "flags": 0}
+    line = line_from_spans([span], number=1, index=0)
+    assert line is not None and line.text == "江州日报记者 王小明"

@@ -69,6 +69,13 @@ def test_full_width_and_no_break_spaces_become_spaces() -> None:
     assert page.lines[2].blank_before  # a line of full-width spaces is blank
 
 
+def test_radical_code_points_read_as_the_characters_they_print() -> None:
+    """A PDF font that maps 人 and 日 to the Kangxi radicals' code points
+    leaves text no rule or search would match."""
+    page = page_from_text("⼈⺠⽇报\n本报记者 王⼩明")
+    assert [line.text for line in page.lines] == ["人民日报", "本报记者 王小明"]
+
+
 def test_form_feeds_separate_pages_and_line_numbers_run_on(tmp_path: Path) -> None:
     # pdftotext and pdfminer.six end every page of a document with a form
     # feed: a whole issue in one file reads as its pages.

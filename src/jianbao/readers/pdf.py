@@ -25,6 +25,7 @@ import re
 
 from jianbao.errors import InputError
 from jianbao.model import Line, Page
+from jianbao.readers.radicals import fold_radicals
 
 COLLAPSED = "collapsed"
 
@@ -223,7 +224,7 @@ def size_runs(spans: list[dict]) -> list[list[dict]]:
 
 
 def line_from_spans(spans: list[dict], number: int, index: int) -> Line | None:
-    text = "".join(span["text"] for span in spans)
+    text = fold_radicals("".join(span["text"] for span in spans))
     if not text.strip():
         return None
     main = max(spans, key=lambda s: len(s["text"].strip()))

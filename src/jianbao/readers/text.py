@@ -20,6 +20,7 @@ import sys
 from jianbao import rules
 from jianbao.errors import InputError
 from jianbao.model import Line, Page
+from jianbao.readers.radicals import fold_radicals
 
 # Share of control characters (other than tab/CR/LF/FF) above which bytes
 # are binary data, not text.
@@ -216,12 +217,14 @@ def page_from_text(text: str, source: str = "", position: int = 0, first_line: i
     """Split decoded text into lines, keeping blank-line evidence;
     ``first_line`` is the number of the text's first line in its file.
 
-    Full-width and no-break spaces become ordinary spaces; the text itself is
-    otherwise left as printed (normalisation is a later stage).
+    Full-width and no-break spaces become ordinary spaces and radical code
+    points the characters they print (:mod:`jianbao.readers.radicals`); the
+    text itself is otherwise left as printed (normalisation is a later
+    stage).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     # Spaces are replaced over the whole text at once, not line by line.
-    text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
+    text = fold_radicals(text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", ""))
     lines: list[Line] = []
     blank = False
     page = position or 1
