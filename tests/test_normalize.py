@@ -16,6 +16,7 @@ from jianbao.normalize import (
     collapse_faux_bold,
     join_lines,
     merge_offset_copies,
+    printed_spacing,
     punctuation_model,
     split_joined_copies,
     undouble_line,
@@ -324,11 +325,34 @@ def test_clean_spaces_is_idempotent(raw: str) -> None:
     assert clean_spaces(once) == once
 
 
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [
+        ("缅怀先烈丰功伟绩 齐心开创美好未来", "缅怀先烈丰功伟绩 齐心开创美好未来"),  # a headline's two phrases
+        ("本报江州10月8日电 （记者 王芳）", "本报江州10月8日电 （记者 王芳）"),  # after the dateline, before the name
+        ("■ 要抓好秋粮收购", "■ 要抓好秋粮收购"),  # a bullet
+        ("■ 70年来，江州", "■ 70年来，江州"),
+        ("新华社江州10月8日电 10月8日，江州", "新华社江州10月8日电 10月8日，江州"),  # after a dateline
+        ("统筹：黄 超", "统筹：黄 超"),  # a two-character name set the width of three
+        ("20 世纪 50 年代", "20世纪50年代"),  # extraction spaces around digits
+        ("（ 记者 王芳 ）， 江州", "（记者 王芳），江州"),  # inside brackets, before a mark
+        ("江 州 大 桥  建 成 通 车", "江州大桥 建成通车"),  # letter-spaced
+        ("Belt and Road 倡议", "Belt and Road倡议"),
+        ("我为祖国自豪  我为祖国祝福", "我为祖国自豪 我为祖国祝福"),
+    ],
+)
+def test_printed_spacing_keeps_the_papers_own_spaces(raw: str, printed: str) -> None:
+    assert printed_spacing(raw) == printed
+    assert printed_spacing(printed) == printed
+
+
 def test_join_lines_runs_cjk_together_and_spaces_latin_words() -> None:
     assert join_lines(["市农业农村局负责人表", "示，下一步将加快建设"]) == "市农业农村局负责人表示，下一步将加快建设"
     assert join_lines(["Belt and", "Road"]) == "Belt and Road"
     assert join_lines(["well-", "known"]) == "well-known"
-    assert join_lines(["甲 乙", "", "  ", "丙"]) == "甲乙丙"
+    assert join_lines(["甲 乙", "", "  ", "丙"]) == "甲 乙丙"
+    assert join_lines(["20 世纪 50 年代， 江州", "老街"]) == "20世纪50年代，江州老街"
+    assert join_lines(["新华社江州10月8日电", "（记者王芳）江州大桥"]) == "新华社江州10月8日电 （记者王芳）江州大桥"
     assert join_lines([]) == ""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from jianbao import rules
@@ -540,12 +541,63 @@ def _needs_space(left: str, right: str) -> bool:
     return left.isascii() and right.isascii() and left.isalpha() and right.isalpha()
 
 
+# Marks no space is printed after (openers and clause marks, which carry
+# their own spacing) or before (closers and clause marks): a space there is
+# an extraction artefact.
+_NO_SPACE_AFTER = frozenset("（“‘《〈【「『([，。、；：！？")
+_NO_SPACE_BEFORE = frozenset("）”’》〉】」』)]，。、；：！？…")
+# Key points open on a bullet and a space ("■ 70年来……").
+_BULLETS = frozenset("■□●○▲△◆◇★☆")
+
+
+def _keeps_printed_space(left: str, right: str) -> bool:
+    """Whether a space between two printed characters is the paper's own:
+    between Latin words, and between two CJK characters ("缅怀先烈 共创未来",
+    "本报北京10月1日电 记者", "■ 要点", a two-character name set the
+    width of three, "黄 超"), and after a bullet ("■ 70年来"), but not
+    beside a digit or Latin letter in CJK text ("20 世纪", extraction
+    spacing) nor inside brackets or beside a clause mark."""
+    if _needs_space(left, right) or left in _BULLETS:
+        return True
+    if left.isascii() or right.isascii():
+        return False
+    return left not in _NO_SPACE_AFTER and right not in _NO_SPACE_BEFORE
+
+
+def printed_spacing(text: str) -> str:
+    """``text`` with the spaces the paper printed, one for each run, and
+    extraction spaces dropped (:func:`_keeps_printed_space`): the text of an
+    article field.  Rules read :func:`clean_spaces` instead.
+
+    A line set letter-spaced ("江 州 大 桥  建 成 通 车") has its
+    tracking closed; only wider gaps between its words stay.
+
+    >>> printed_spacing("缅怀先烈  共创未来 20 世纪 50 年代（ 记者 王芳 ）")
+    '缅怀先烈 共创未来20世纪50年代（记者 王芳）'
+    >>> printed_spacing("江 州 大 桥  建 成 通 车")
+    '江州大桥 建成通车'
+    """
+    if _LETTER_SPACED.match(text.replace("  ", " ")):
+        text = _WORD_GAP.sub("\n", text.strip()).replace(" ", "").replace("\n", " ")
+    m = rules.DATELINE.match(text)
+    if m and m.group("dateline").endswith("电") and text[m.end() : m.end() + 1].isspace() and text[m.end() :].strip():
+        # The space after a dateline stays whatever follows ("……电 10月1日").
+        return text[: m.end()].strip() + " " + _join_spaced(text[m.end() :], _keeps_printed_space)
+    return _join_spaced(text, _keeps_printed_space)
+
+
 def clean_spaces(text: str) -> str:
     """Drop extraction spaces except between Latin words.
 
     "20 世纪 50 年代" → "20世纪50年代"; "本报讯 （记者" → "本报讯（记者";
     "DI YI SHI XIAN" stays.
     """
+    return _join_spaced(text, _needs_space)
+
+
+def _join_spaced(text: str, keeps: Callable[[str, str], bool]) -> str:
+    """``text`` stripped, each run of spaces kept as one space where
+    ``keeps(left, right)`` of the characters around it, dropped elsewhere."""
     parts = _SPACE_RUN.split(text.strip())
     if len(parts) <= 1:
         return text.strip()
@@ -553,7 +605,7 @@ def clean_spaces(text: str) -> str:
     for part in parts[1:]:
         if not part:
             continue
-        if out and _needs_space(out[-1], part[0]):
+        if out and keeps(out[-1], part[0]):
             out += " " + part
         else:
             out += part
@@ -565,6 +617,8 @@ def clean_spaces(text: str) -> str:
 LETTER_SPACED_SHARE = 0.5
 _LETTER_SPACED = re.compile(r"^\s*\S(?: \S){3,}\s*$")
 _SINGLE_SPACE = re.compile(r"(?<=\S) (?=\S)")
+# Between the words of a letter-spaced line: more than the tracking.
+_WORD_GAP = re.compile(r" {2,}")
 
 
 def close_letter_spacing(lines: list[Line]) -> list[Line]:
@@ -589,16 +643,28 @@ def close_letter_spacing(lines: list[Line]) -> list[Line]:
 def join_lines(texts: list[str]) -> str:
     """Join column-broken lines into running text.
 
-    No space between CJK characters; a space between Latin words broken at a
-    line end ("Belt and" / "Road"); a hyphen at a line end joins the word.
+    No space between CJK characters broken at a line end; a space between
+    Latin words broken there ("Belt and" / "Road"); a hyphen at a line end
+    joins the word.  Inside a line the paper's own spaces stay
+    (:func:`printed_spacing`), and so does the space after a dateline
+    printed on a line of its own ("新华社北京9月30日电" / "（记者……").
     """
     out = ""
+    after_dateline = False
     for raw in texts:
-        text = clean_spaces(raw)
+        text = printed_spacing(raw)
         if not text:
             continue
-        if out and _needs_space(out[-1], text[0]) and not out.endswith("-"):
+        if out and (after_dateline or _needs_space(out[-1], text[0])) and not out.endswith("-"):
             out += " " + text
         else:
             out += text
+        after_dateline = _is_wire_dateline(text)
     return out
+
+
+def _is_wire_dateline(text: str) -> bool:
+    """A line that is a whole dateline ending on 电 ("新华社北京9月30日电"):
+    the text after it is set a space apart, on its line or the next."""
+    m = rules.DATELINE.match(text)
+    return m is not None and m.end() == len(text) and text.endswith("电")

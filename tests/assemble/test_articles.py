@@ -16,11 +16,12 @@ from item_rows import flags, head, row  # noqa: E402
 def test_a_headline_printed_twice_as_one_run_is_titled_once() -> None:
     """Layout text may print a faux-bold title of two phrases as one run
     holding both copies; the title is the phrase once, while the printed
-    line keeps both copies (every printed character stays placed)."""
+    line keeps both copies (every printed character stays placed), and
+    the title keeps the space set between its phrases."""
     doubled = "江州大桥 今日通车江州大桥 今日通车"
     items = build_items([head(doubled, bold=True), row("本报讯 江州大桥今天正式通车，市民可以从桥上步行过江。", SINGLE)])
     article, _ = build_article(make_segment(items, 0.0))
-    assert article.title == "江州大桥今日通车"
+    assert article.title == "江州大桥 今日通车"
     assert article.headline_lines == [doubled]
 
 

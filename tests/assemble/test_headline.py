@@ -199,7 +199,7 @@ def test_a_line_ending_on_a_comma_runs_on() -> None:
 
 def test_two_clauses_of_different_lengths_over_a_line_are_its_kicker() -> None:
     found = stack("落户企业超百家  总投资超过三十亿元", "江州“飞地园区”添活力")
-    assert found == Stack(kicker="落户企业超百家总投资超过三十亿元", title="江州“飞地园区”添活力")
+    assert found == Stack(kicker="落户企业超百家 总投资超过三十亿元", title="江州“飞地园区”添活力")
 
 
 def test_a_line_naming_a_document_issued_is_the_kicker() -> None:
@@ -279,7 +279,7 @@ def test_a_dictionary_word_across_the_break_that_reads_worse_than_the_words_besi
     """"……会议" / "决定……" forms 议决 across the break, but 会议 and 决定
     read better: the subtitle starts a line of its own."""
     found = stack("江州市人大常委会召开第十次主任会议", "决定将条例草案交付表决 王小川主持")
-    assert found == Stack(title="江州市人大常委会召开第十次主任会议", subtitle="决定将条例草案交付表决王小川主持")
+    assert found == Stack(title="江州市人大常委会召开第十次主任会议", subtitle="决定将条例草案交付表决 王小川主持")
 
 
 def test_a_year_in_chinese_numerals_broken_over_two_lines_is_one_title() -> None:
@@ -369,7 +369,7 @@ def test_wrapped_lines_are_joined_before_roles_are_given() -> None:
 
 
 def test_one_line_is_the_title_and_blank_lines_are_dropped() -> None:
-    assert stack("  ", "江州 大桥 建成通车") == Stack(title="江州大桥建成通车")
+    assert stack("  ", "江 州 大 桥 建 成 通 车") == Stack(title="江州大桥建成通车")
 
 
 def test_no_lines_give_an_empty_stack() -> None:

@@ -433,7 +433,7 @@ def test_a_datelined_text_after_a_text_under_two_stacks_takes_the_second_stack()
     articles = parse_texts([page]).pages[0].articles
     assert [(a.title, a.kicker) for a in articles] == [
         ("汛期安全重于泰山", ""),
-        ("筑牢沿江堤防确保安全度汛", "市长检查防汛工作时强调"),
+        ("筑牢沿江堤防 确保安全度汛", "市长检查防汛工作时强调"),
     ]
     assert articles[1].body[0].startswith("本报江州6月3日电")
 

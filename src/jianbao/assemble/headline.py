@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from jianbao.assemble.continuity import word_runs_across
 from jianbao.assemble.paragraphs import WRAP_TAIL_MAX, leaves_open
 from jianbao.lexicon import opens_with_verb
-from jianbao.normalize import clean_spaces, visible_len
+from jianbao.normalize import clean_spaces, printed_spacing, visible_len
 
 # Nor does a headline line end on a comma: the sentence goes on below
 # ("从客流、票房等数据看，" / "市文旅局表示——" is one kicker).
@@ -377,7 +377,7 @@ def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
 
 
 def _join(lines: list[StackLine]) -> str:
-    return " ".join(clean_spaces(line.text) for line in lines)
+    return " ".join(printed_spacing(line.text) for line in lines)
 
 
 def _title_by_emphasis(lines: list[StackLine]) -> tuple[int, int] | None:
