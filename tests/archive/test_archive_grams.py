@@ -45,4 +45,12 @@ def test_search_text_covers_headline_body_captions_and_credits():
     text = search_text(art)
     assert text.title_text == "引\n主\n副"
     assert text.body_text == "正文\n说明"
-    assert "乙摄" in text.meta_text and "本报记者 甲" in text.meta_text
+    assert "乙摄" in text.meta_text and "本报记者甲" in text.meta_text
+
+
+def test_search_text_reads_across_the_spaces_a_paper_sets_between_words():
+    art = Article(id="a", title="江州大桥 今日通车", body=["新华社江州10月8日电 （记者 王芳）大桥通车。"], byline="本报记者 林 风")
+    text = search_text(art)
+    assert text.title_text == "江州大桥今日通车"
+    assert text.body_text == "新华社江州10月8日电（记者王芳）大桥通车。"
+    assert text.meta_text == "本报记者林风"

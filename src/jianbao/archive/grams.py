@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from jianbao.model import Article
+from jianbao.normalize import clean_spaces
 from jianbao.rules.script import folded
 
 #: Shortest term the trigram table can match.
@@ -85,7 +86,14 @@ def meta_text(article: Article) -> str:
 
 
 def search_text(article: Article) -> SearchText:
-    return SearchText(headline_text(article), body_text(article), meta_text(article))
+    """The article's searchable text, spaces between CJK characters dropped
+    (:func:`jianbao.normalize.clean_spaces`): a headline's two phrases or a
+    name set with a space inside read as the text a query spells."""
+    return SearchText(*(_unspaced(t) for t in (headline_text(article), body_text(article), meta_text(article))))
+
+
+def _unspaced(text: str) -> str:
+    return "\n".join(clean_spaces(line) for line in text.split("\n"))
 
 
 #: Runs of characters a term can hold: no whitespace, no control characters.
