@@ -58,6 +58,11 @@ from jianbao import classify
         ("江州市读者 王芳", classify.BYLINE),
         ("小区居民张大爷说，路灯坏了。", classify.TEXT),
         ("记者手记", classify.COLUMN),
+        ("链接", classify.COLUMN),
+        # An opinion column's name over its headline.
+        ("短评", classify.COLUMN),
+        ("评论员文章", classify.COLUMN),
+        ("这篇短评写得好。", classify.TEXT),
         ("相关新闻报道很多。", classify.TEXT),
         ("发布了一条快讯。", classify.TEXT),
         ("本报讯（记者刘吟）3月29日上", classify.DATELINE),
@@ -168,6 +173,25 @@ def test_a_digest_runs_from_its_head_to_its_last_reference() -> None:
     texts = ["今日导读", "全市春耕备耕全面展开", "▶详见第2版", "江州大桥主体结构完工 详见A3版", "本报讯 今天上午", "详见第4版"]
     assert classify.digest_lines(texts) == {0, 1, 2, 3}
     assert classify.digest_lines(["全市春耕备耕全面展开", "详见第2版"]) == set()
+
+
+def test_a_city_papers_digest_names_each_teasers_lettered_page() -> None:
+    texts = ["今日导读", "A3 老城区改造启动", "春季招聘会周六举行 A5", "城东新区首批安置房交付", "本报讯 今天上午"]
+    assert classify.digest_lines(texts) == {0, 1, 2}
+
+@pytest.mark.parametrize(
+    ("text", "editors"),
+    [
+        ("责编：王芳 美编：李明", True),
+        ("本版编辑：孙丽 邮箱：jzwb@example.com", True),
+        ("编辑：王芳 电话：12345678", True),
+        ("编辑部门今天开会", False),
+        ("邮箱：jzwb@example.com", False),
+    ],
+)
+def test_the_page_editors_line(text: str, editors: bool) -> None:
+    assert classify.is_editors_line(text) is editors
+
 
 
 @pytest.mark.parametrize(

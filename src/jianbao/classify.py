@@ -162,7 +162,8 @@ DIGEST_SPAN = 6
 def digest_lines(texts: list[str]) -> set[int]:
     """Positions of a front page's digest: its head ("今日导读") and the
     teasers under it, each closed by the page that prints the story ("详见
-    第2版"), up to the last such reference.  A table of contents, not news:
+    第2版") or led or closed by its lettered page ("A3 老城区改造启动"), up
+    to the last such reference.  A table of contents, not news:
     page furniture.  A dateline or a jump marker ends the search (the news
     has begun).
 
@@ -178,11 +179,19 @@ def digest_lines(texts: list[str]) -> set[int]:
             text = texts[pos].strip()
             if pos - last > DIGEST_SPAN or rules.DATELINE.match(text) or is_jump_to(text):
                 break
-            if rules.REFERENCE.search(text):
+            if rules.REFERENCE.search(text) or names_its_page(text):
                 last = pos
         if last > start:
             found.update(range(start, last + 1))
     return found
+
+
+def names_its_page(text: str) -> bool:
+    """A teaser led or closed by the lettered page that prints the story, as
+    city papers set their digests ("A3 老城区改造启动", "春季招聘会周六举行
+    A5")."""
+    tokens = text.split()
+    return len(tokens) > 1 and bool(rules.BARE_PAGE.match(tokens[0]) or rules.BARE_PAGE.match(tokens[-1]))
 
 
 def weather_lines(texts: list[str]) -> set[int]:
@@ -255,14 +264,16 @@ _SECTION_LETTERS = "ABCD"
 
 
 def is_editors_line(text: str) -> bool:
-    """Who edited the page, on a line of its own: "责编：王芳 美编：李明".
+    """Who edited the page, on a line of its own: "责编：王芳 美编：李明",
+    "本版编辑：孙丽 邮箱：jzwb@example.com".
 
     >>> is_editors_line("责编：王芳 美编：李明"), is_editors_line("责编王芳说，版面今天改了")
     (True, False)
     """
     tokens = text.split()
     return bool(tokens) and bool(rules.EDITORS.match(tokens[0])) and all(
-        rules.EDITORS.match(t) or (rules.EDITORS.match(prev) and rules.NAMES_ONLY.match(t)) for prev, t in zip(tokens, tokens[1:])
+        rules.EDITORS.match(t) or rules.EDITORS_CONTACT.match(t) or (rules.EDITORS.match(prev) and rules.NAMES_ONLY.match(t))
+        for prev, t in zip(tokens, tokens[1:])
     )
 
 

@@ -155,6 +155,14 @@ def test_a_bare_paper_name_at_the_foot_is_furniture() -> None:
     assert [r.text for r in rows] == BODY
 
 
+def test_the_page_editors_line_under_the_header_is_furniture() -> None:
+    """At the head of a city paper's page; at its foot it closes the last
+    text, as the other closing credits do."""
+    p, rows = rows_of(["江州晚报 2025年3月12日 星期三 A2 要闻", "本版编辑：孙丽 邮箱：jzwb@example.com", *BODY])
+    assert [f.kind for f in p.furniture] == ["page_header", "page_header"]
+    assert [r.text for r in rows] == BODY
+
+
 def test_a_bare_date_other_than_the_pages_is_a_signatures_date_not_furniture() -> None:
     """A notice signed the day before the issue ends on its date, which an
     extractor may print alone between blank lines; the page's own date

@@ -415,13 +415,15 @@ PINYIN_COLUMN = compile_rule(r"^\s*[A-Z]{1,6}(?:\s+[A-Z]{1,6}){1,7}\s*$")
 # running text never sets a line that way.
 BRACKETED_COLUMN = compile_rule(r"^\s*[【〖〔]\s*[^【】〖〗〔〕，。；！？]{2,12}\s*[】〗〕]\s*$")
 # The name of a column of briefs, on a line of its own over the first of
-# them ("城事快递", "教育简讯", "财经速递"), or of what a paper sets beside
-# a report ("■相关新闻", "新闻链接", "记者手记"), a bullet before it or
-# not: what the item is, not its headline.  (An editor's "编后语" opens a
+# them ("城事快递", "教育简讯", "财经速递"), of what a paper sets beside
+# a report ("■相关新闻", "新闻链接", "链接", "记者手记"), or of an opinion
+# column over its headline ("短评", "时评", "评论员文章"), a bullet before it
+# or not: what the item is, not its headline.  (An editor's "编后语" opens a
 # body: DOCUMENT_LABEL.)
 COLUMN_NAME = compile_rule(
     rf"^\s*[■□●◆▲★◎▶]?\s*(?:[{CJK}]{{0,6}}(?:快讯|简讯|快递|速递|短波|直通车|扫描|传真|集锦)"
-    r"|相关新闻|相关链接|新闻链接|背景链接|延伸阅读|新闻背景|记者手记|读者来信|来信照登|百姓心声|网友留言)\s*$"
+    r"|相关新闻|相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|新闻背景|记者手记|读者来信|来信照登|百姓心声|网友留言"
+    r"|短评|快评|时评|锐评|微评|评论员文章|编辑部文章)\s*$"
 )
 
 # --- page furniture -------------------------------------------------------------
@@ -455,7 +457,9 @@ FOLIO = compile_rule(r"^[\s\-—–－~～]*(?:第\s*)?\d{1,3}\s*页?[\s\-—–
 # without 版 ("A3 城事") and who edited it ("责编：王芳 美编：李明 校对：张强").
 # Each such line is made only of these tokens (see classify.is_page_header).
 BARE_PAGE = compile_rule(r"^[A-Z]\d{1,2}$")
-EDITORS = compile_rule(rf"^(?:责编|责任编辑|编辑|美编|校对|版式|视觉|审读)[：:]?(?:[{CJK}]{{2,4}})?$")
+EDITORS = compile_rule(rf"^(?:本版)?(?:责编|责任编辑|编辑|美编|校对|版式|视觉|审读)[：:]?(?:[{CJK}]{{2,4}})?$")
+# How to reach the page's editors, beside their names ("邮箱：jzwb@example.com").
+EDITORS_CONTACT = compile_rule(r"^(?:电子)?(?:邮箱|信箱|[Ee]-?[Mm]ail|电话|传真|热线)[：:]\S+$")
 # The paper's imprint, printed beside the masthead or at the foot of the
 # front page: registration numbers, postal code, price, address, how many
 # pages today ("国内统一连续出版物号 CN99-0001", "邮发代号 99-1", "定价：1.00元",
