@@ -328,7 +328,7 @@ def test_clean_spaces_is_idempotent(raw: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "printed"),
     [
-        ("缅怀先烈丰功伟绩 齐心开创美好未来", "缅怀先烈丰功伟绩 齐心开创美好未来"),  # a headline's two phrases
+        ("江城迎新春 灯火映古街", "江城迎新春 灯火映古街"),  # a headline's two phrases
         ("本报江州10月8日电 （记者 王芳）", "本报江州10月8日电 （记者 王芳）"),  # after the dateline, before the name
         ("■ 要抓好秋粮收购", "■ 要抓好秋粮收购"),  # a bullet
         ("■ 70年来，江州", "■ 70年来，江州"),
@@ -338,7 +338,7 @@ def test_clean_spaces_is_idempotent(raw: str) -> None:
         ("（ 记者 王芳 ）， 江州", "（记者 王芳），江州"),  # inside brackets, before a mark
         ("江 州 大 桥  建 成 通 车", "江州大桥 建成通车"),  # letter-spaced
         ("Belt and Road 倡议", "Belt and Road倡议"),
-        ("我为祖国自豪  我为祖国祝福", "我为祖国自豪 我为祖国祝福"),
+        ("老街焕新颜  古巷留乡愁", "老街焕新颜 古巷留乡愁"),
     ],
 )
 def test_printed_spacing_keeps_the_papers_own_spaces(raw: str, printed: str) -> None:

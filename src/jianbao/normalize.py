@@ -552,7 +552,7 @@ _BULLETS = frozenset("■□●○▲△◆◇★☆")
 
 def _keeps_printed_space(left: str, right: str) -> bool:
     """Whether a space between two printed characters is the paper's own:
-    between Latin words, and between two CJK characters ("缅怀先烈 共创未来",
+    between Latin words, and between two CJK characters ("稻浪翻金秋 农机唱丰年",
     "本报北京10月1日电 记者", "■ 要点", a two-character name set the
     width of three, "黄 超"), and after a bullet ("■ 70年来"), but not
     beside a digit or Latin letter in CJK text ("20 世纪", extraction
@@ -572,8 +572,8 @@ def printed_spacing(text: str) -> str:
     A line set letter-spaced ("江 州 大 桥  建 成 通 车") has its
     tracking closed; only wider gaps between its words stay.
 
-    >>> printed_spacing("缅怀先烈  共创未来 20 世纪 50 年代（ 记者 王芳 ）")
-    '缅怀先烈 共创未来20世纪50年代（记者 王芳）'
+    >>> printed_spacing("稻浪翻金秋  农机唱丰年 20 世纪 50 年代（ 记者 王芳 ）")
+    '稻浪翻金秋 农机唱丰年20世纪50年代（记者 王芳）'
     >>> printed_spacing("江 州 大 桥  建 成 通 车")
     '江州大桥 建成通车'
     """
