@@ -17,6 +17,7 @@ from jianbao.assemble.regroup import (
     join_headlines_to_headless,
     lead_with_the_stacks_before,
     opens_a_tag,
+    return_columns_printed_after_the_next,
     second_stack_opening,
     split_paired_reports,
     split_two_stacks,
@@ -487,3 +488,42 @@ def test_second_stack_opening() -> None:
     assert second_stack_opening(printed[2:]) is None
     printed[1][0].kicker_like = True
     assert second_stack_opening(printed) is None
+
+
+HARVEST_REPORT = [
+    *HARVEST.paragraphs[:2],
+    "眼下，东湖镇的稻田里一派繁忙景象，收割机、运粮车往来不停，预计再有十天，全镇万亩稻田就能全部收割完毕，新米月底前上市。",
+]
+LIBRARY_MORE = "图书馆还推出了线上借阅服务，市民在手机上就能预约图书，由快递送书上门，目前已有两万多名读者注册使用。"
+
+
+def _after_the_harvest_report(tail: list[str]) -> list[Segment]:
+    """The library's opening under its title, then the harvest report under
+    its own title with ``tail`` printed after it, after the pass."""
+    def paragraphs(texts: list[str]) -> list[Item]:
+        return [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in texts]
+
+    library = [head("江州图书馆新馆开馆"), *paragraphs(LIBRARY[:1])]
+    harvest = [head(HARVEST.title), *paragraphs(HARVEST_REPORT + tail)]
+    for it in library + harvest:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in library + harvest if it.kind == UNIT)
+    return return_columns_printed_after_the_next([make_segment(library, 0.0), make_segment(harvest, 0.0)], vocab)
+
+
+def test_an_articles_last_columns_printed_after_the_next_text_go_back_to_it() -> None:
+    """A box-order extractor printed the library's last columns after the
+    harvest report beside it: they never speak of the harvest."""
+    library, harvest = _after_the_harvest_report([*LIBRARY[1:], LIBRARY_MORE])
+    assert [u.text for u in library.units] == [*LIBRARY, LIBRARY_MORE]
+    assert [u.text for u in harvest.units] == HARVEST_REPORT
+
+
+def test_a_texts_last_paragraphs_that_speak_of_its_own_headline_stay() -> None:
+    tail = [
+        "东湖镇万亩稻田今年全部种上了优质稻，镇里请来农技人员指导收割，稻田机收率超过九成，比去年提高了十多个百分点。",
+        "种粮大户李德顺说，用上导航收割机以后，万亩稻田的收割时间缩短了一半，明年他还打算再流转五百亩稻田。",
+    ]
+    library, harvest = _after_the_harvest_report(tail)
+    assert [u.text for u in library.units] == LIBRARY[:1]
+    assert [u.text for u in harvest.units] == HARVEST_REPORT + tail

@@ -32,7 +32,9 @@ some evidence only shows between neighbours, and these passes act on it:
   text before (:func:`give_titles_to_continued_parts`);
 * where headlines are printed before their texts, a stack left without
   text heads the text after it when that text ended on a stack that names
-  the next text instead (:func:`lead_with_the_stacks_before`).
+  the next text instead (:func:`lead_with_the_stacks_before`), and an
+  article's last columns printed after the text of the article beside it
+  go back to it (:func:`return_columns_printed_after_the_next`).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, LAST, MID, SINGLE
 from jianbao.assemble.segment import BYLINE, GAP, HEAD, Item, Segment, grams_of, line_over_kicker, make_segment
 from jianbao.normalize import visible_len
-from jianbao.rules import CLOSERS, COLUMN_TAG, KICKER_END, OPENERS, ROLE
+from jianbao.rules import CLOSERS, COLUMN_TAG, KICKER_END, OPENERS, ROLE, ends_on_sentence_mark
 
 
 # A headline line moves to a neighbouring article when it shares this much
@@ -862,3 +864,50 @@ def _stacks_trade_places(stack: Segment, seg: Segment, after: Segment, vocab: Vo
         vocab.similarity(first, own) >= vocab.similarity(first, other) + HEADLESS_MARGIN
         and vocab.similarity(second, other) + HEADLESS_MARGIN >= vocab.similarity(second, own)
     )
+
+
+
+# The last paragraphs of a text go back to the article before when they
+# share this much more of its headline's vocabulary than of the rest of
+# their own text, the rest shares this much more of its own headline's,
+# and they share at most FOREIGN_MAX of their own headline's: they never
+# speak of it.
+TAIL_MARGIN = 0.15
+FOREIGN_MAX = 0.3
+
+
+def return_columns_printed_after_the_next(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+    """An extractor that prints text boxes by their position may print the
+    last columns of an article after the text of the article beside it
+    (pdfminer.six does), where they read as that text's last paragraphs.
+    The paragraphs from where a text stops speaking of its own headline
+    (:func:`change_point`) go back to the end of the article before when
+    they never speak of their own headline, read clearly like the other
+    one's, and follow a finished sentence ("……乌鲁木齐市工信局介绍。" /
+    "值得注意的是，……仿制药……" under a stack on drug procurement).  A
+    report whose last paragraphs only share words with the article before
+    still names its own headline there, and keeps them."""
+    out = list(segments)
+    for k in range(len(out) - 1):
+        before_article, seg = out[k], out[k + 1]
+        theirs = grams_of(it for it in before_article.lead if it.kind == HEAD)
+        ours = grams_of(it for it in seg.lead if it.kind == HEAD)
+        units = seg.units
+        if not ours or not theirs or len(units) < 2 or seg.items[-1] is not units[-1]:
+            continue
+        starts = [j for j in range(1, len(units)) if units[j].rows[0].part in (FIRST, SINGLE)]
+        cut = change_point(units, theirs, ours, vocab, starts)
+        parts = None if cut is None else text_parts(units, cut)
+        if parts is None or not ends_on_sentence_mark(units[cut - 1].text.rstrip().rstrip(CLOSERS)):
+            continue
+        kept, tail = parts
+        if vocab.similarity(ours, tail) > FOREIGN_MAX:
+            continue
+        if vocab.similarity(theirs, tail) < vocab.similarity(theirs, kept) + TAIL_MARGIN:
+            continue
+        if vocab.similarity(ours, kept) < vocab.similarity(ours, tail) + TAIL_MARGIN:
+            continue
+        at = seg.items.index(units[cut])
+        out[k] = make_segment(before_article.items + seg.items[at:], before_article.score)
+        out[k + 1] = make_segment(seg.items[:at], seg.score)
+    return out
