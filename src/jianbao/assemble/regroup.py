@@ -866,7 +866,6 @@ def _stacks_trade_places(stack: Segment, seg: Segment, after: Segment, vocab: Vo
     )
 
 
-
 # The last paragraphs of a text go back to the article before when they
 # share this much more of its headline's vocabulary than of the rest of
 # their own text, the rest shares this much more of its own headline's,
@@ -883,10 +882,11 @@ def return_columns_printed_after_the_next(segments: list[Segment], vocab: Vocabu
     The paragraphs from where a text stops speaking of its own headline
     (:func:`change_point`) go back to the end of the article before when
     they never speak of their own headline, read clearly like the other
-    one's, and follow a finished sentence ("……乌鲁木齐市工信局介绍。" /
-    "值得注意的是，……仿制药……" under a stack on drug procurement).  A
-    report whose last paragraphs only share words with the article before
-    still names its own headline there, and keeps them."""
+    one's, and follow a finished sentence ("……新米月底前上市。" / "图书馆还
+    推出了线上借阅服务……" under the stack of a harvest report, after a
+    library's opening).  A report whose last paragraphs only share words
+    with the article before still names its own headline there, and keeps
+    them."""
     out = list(segments)
     for k in range(len(out) - 1):
         before_article, seg = out[k], out[k + 1]
