@@ -179,6 +179,7 @@ def test_a_city_papers_digest_names_each_teasers_lettered_page() -> None:
     texts = ["今日导读", "A3 老城区改造启动", "春季招聘会周六举行 A5", "城东新区首批安置房交付", "本报讯 今天上午"]
     assert classify.digest_lines(texts) == {0, 1, 2}
 
+
 @pytest.mark.parametrize(
     ("text", "editors"),
     [
