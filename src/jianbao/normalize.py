@@ -579,11 +579,18 @@ def printed_spacing(text: str) -> str:
     """
     if _LETTER_SPACED.match(text.replace("  ", " ")):
         text = _WORD_GAP.sub("\n", text.strip()).replace(" ", "").replace("\n", " ")
-    m = rules.DATELINE.match(text)
-    if m and m.group("dateline").endswith("电") and text[m.end() : m.end() + 1].isspace() and text[m.end() :].strip():
+    end = _wire_dateline_end(text)
+    if end is not None and text[end : end + 1].isspace() and text[end:].strip():
         # The space after a dateline stays whatever follows ("……电 10月1日").
-        return text[: m.end()].strip() + " " + _join_spaced(text[m.end() :], _keeps_printed_space)
+        return text[:end].strip() + " " + _join_spaced(text[end:], _keeps_printed_space)
     return _join_spaced(text, _keeps_printed_space)
+
+
+def _wire_dateline_end(text: str) -> int | None:
+    """Where a dateline ending on 电 that opens ``text`` ends ("新华社北京9月30日电"):
+    the text after it is set a space apart, on its line or the next."""
+    m = rules.DATELINE.match(text)
+    return m.end() if m is not None and m.group("dateline").endswith("电") else None
 
 
 def clean_spaces(text: str) -> str:
@@ -659,12 +666,5 @@ def join_lines(texts: list[str]) -> str:
             out += " " + text
         else:
             out += text
-        after_dateline = _is_wire_dateline(text)
+        after_dateline = _wire_dateline_end(text) == len(text)
     return out
-
-
-def _is_wire_dateline(text: str) -> bool:
-    """A line that is a whole dateline ending on 电 ("新华社北京9月30日电"):
-    the text after it is set a space apart, on its line or the next."""
-    m = rules.DATELINE.match(text)
-    return m is not None and m.end() == len(text) and text.endswith("电")

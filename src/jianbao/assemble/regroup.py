@@ -309,13 +309,21 @@ def _split_two_stacks(seg: Segment, vocab: Vocabulary) -> list[Segment] | None:
     parts = None if cut is None else text_parts(units, cut)
     if parts is None:
         return None
-    before, after = parts
-    if vocab.similarity(second, after) < vocab.similarity(second, before) + STACKS_MARGIN:
-        return None
-    if vocab.similarity(first, before) < vocab.similarity(first, after) + STACKS_MARGIN:
+    if not each_reads_like_its_own(vocab, first, second, parts, STACKS_MARGIN):
         return None
     moving = {id(it) for lines in printed[sub + 1 :] for it in lines}
     return _cut_at(seg, units[cut], moving, lead=True)
+
+
+def each_reads_like_its_own(vocab: Vocabulary, first: set[str], second: set[str], parts: tuple[set[str], set[str]], margin: float) -> bool:
+    """Whether headline ``first`` shares at least ``margin`` more of its
+    vocabulary with the first of the two ``parts`` of a text than with the
+    second, and headline ``second`` with the second than with the first."""
+    before, after = parts
+    return (
+        vocab.similarity(first, before) >= vocab.similarity(first, after) + margin
+        and vocab.similarity(second, after) >= vocab.similarity(second, before) + margin
+    )
 
 
 def _before_second_title(printed: list[list[Item]]) -> int | None:
@@ -900,12 +908,7 @@ def return_columns_printed_after_the_next(segments: list[Segment], vocab: Vocabu
         parts = None if cut is None else text_parts(units, cut)
         if parts is None or not ends_on_sentence_mark(units[cut - 1].text.rstrip().rstrip(CLOSERS)):
             continue
-        kept, tail = parts
-        if vocab.similarity(ours, tail) > FOREIGN_MAX:
-            continue
-        if vocab.similarity(theirs, tail) < vocab.similarity(theirs, kept) + TAIL_MARGIN:
-            continue
-        if vocab.similarity(ours, kept) < vocab.similarity(ours, tail) + TAIL_MARGIN:
+        if vocab.similarity(ours, parts[1]) > FOREIGN_MAX or not each_reads_like_its_own(vocab, ours, theirs, parts, TAIL_MARGIN):
             continue
         at = seg.items.index(units[cut])
         out[k] = make_segment(before_article.items + seg.items[at:], before_article.score)
