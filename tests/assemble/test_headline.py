@@ -154,6 +154,17 @@ def test_a_last_line_naming_who_presided_is_the_subtitle() -> None:
     assert stack("全市经济工作会议召开", "王建国主持") == Stack(title="全市经济工作会议召开", subtitle="王建国主持")
 
 
+def test_a_kicker_printed_under_its_title_goes_back_on_top() -> None:
+    # Text boxes printed in their own order: the kicker's box came last.
+    found = stack("老街为何留住了人？（城市更新观察①）", "改造三年游客翻番——")
+    assert found == Stack(kicker="改造三年游客翻番——", title="老街为何留住了人？（城市更新观察①）")
+
+
+def test_a_dash_ending_an_earlier_line_leaves_the_order_alone() -> None:
+    found = stack("老人们的心里话——", "江州大桥建成通车", "两岸往来——")
+    assert found.kicker == "老人们的心里话——"
+
+
 def test_kicker_and_subtitle_cues_together_leave_the_title_between() -> None:
     found = stack("老人们的心里话——", "江州大桥建成通车", "王建国出席")
     assert found == Stack(kicker="老人们的心里话——", title="江州大桥建成通车", subtitle="王建国出席")

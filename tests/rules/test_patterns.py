@@ -663,3 +663,13 @@ def test_a_name_in_brackets_alone_is_a_column_tag_unless_it_names_the_source() -
     assert not rules.is_tag_alone("（本报记者 王芳）")
     assert not rules.is_tag_alone("（2024年3月5日）")  # a date under a title
     assert not rules.is_tag_alone("老街故事（江州观察）")
+
+
+@pytest.mark.parametrize("text", ["老人们的心里话——", "改造三年游客翻番—", "江州大桥建成通车-- "])
+def test_kicker_dash(text: str) -> None:
+    assert rules.KICKER_DASH.search(text)
+
+
+@pytest.mark.parametrize("text", ["——记江州老街的守护人", "江州大桥建成通车", "市委书记在调研时强调"])
+def test_no_kicker_dash(text: str) -> None:
+    assert not rules.KICKER_DASH.search(text)

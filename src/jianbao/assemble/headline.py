@@ -62,6 +62,7 @@ from jianbao.rules import (
     COLUMN_TAG,
     DANGLING,
     DOCUMENT_TITLE,
+    KICKER_DASH,
     KICKER_END,
     LEADER_LINE,
     PARALLEL_HALVES,
@@ -362,7 +363,7 @@ _HAN_DIGITS = frozenset("〇零一二三四五六七八九十")
 
 def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
     """Give each headline line its role; see the module docstring."""
-    logical = [line for line in join_wrapped(lines, measure) if clean_spaces(line.text)]
+    logical = kicker_on_top([line for line in join_wrapped(lines, measure) if clean_spaces(line.text)])
     if not logical:
         return Stack()
     title_span = _title_by_emphasis(logical)
@@ -374,6 +375,18 @@ def split_stack(lines: list[StackLine], measure: float | None = None) -> Stack:
         title=_join(logical[start:end]),
         subtitle=_join(logical[end:]),
     )
+
+
+def kicker_on_top(lines: list[StackLine]) -> list[StackLine]:
+    """The lines with a kicker printed last moved over the rest: a line
+    ending on a dash leads into the title under it ("江州老街今天开街——"),
+    and no title or subtitle ends so; an extractor printing text boxes in
+    its own order may print the kicker's box under the title's."""
+    if len(lines) < 2 or not KICKER_DASH.search(lines[-1].text):
+        return lines
+    if any(KICKER_DASH.search(line.text) for line in lines[:-1]):
+        return lines
+    return [lines[-1], *lines[:-1]]
 
 
 def _join(lines: list[StackLine]) -> str:

@@ -217,6 +217,9 @@ APPROVAL_KICKER = compile_rule(r"^\s*经[^，。、；：,;:“”（）()]{1,16
 # text would go on with a full stop, which no line opens with.
 ATTENDANCE_SUBTITLE = compile_rule(r"(?:出席并讲话|出席并致辞|并发表讲话|主持会议|出席会议)\s*$")
 KICKER_START = compile_rule(r"^\s*就")
+# The dash a kicker ends on, leading into the title under it ("……表白——"):
+# a subtitle opens on its dash, a title never ends on one.
+KICKER_DASH = compile_rule(r"(?:——|—|－－|--)\s*$")
 # Frames a headline opens on one line and closes on the next, so that the
 # two printed lines are one title: "关于……的决定" (a document's name),
 # "向……致贺信" (a message to someone), "出席……仪式" (an occasion attended),
