@@ -9,6 +9,7 @@ from typing import Callable
 from jianbao.assemble.lexical import Vocabulary
 from jianbao.assemble.paragraphs import FIRST, LAST, MID, SINGLE
 from jianbao.assemble.regroup import (
+    give_dates_to_documents,
     give_heads_to_headless,
     give_stacks_to_the_texts_they_name,
     give_kickers_to_titles,
@@ -283,6 +284,26 @@ def test_a_kicker_naming_no_article_stays_apart() -> None:
     left, (_other, titled) = kicker_case("省长李华在湖州调研时强调")
     assert len(left) == 1
     assert [it.text for it in titled.lead] == ["三座污水处理厂同日开工"]
+
+
+def test_a_documents_date_printed_apart_goes_under_the_title_of_the_undated_document() -> None:
+    """A text-box extractor printed the opinion's date after the greeting
+    letter's text: it goes under the opinion's title, not the letter's
+    (a letter is dated under its signature)."""
+    letter = make_segment([head("市长向江州国际茶叶博览会致贺信"), unit("本报讯 江州国际茶叶博览会今天开幕，市长致贺信。")], 0.0)
+    opinion = make_segment([head("江州市关于推进老街保护利用的意见"), unit("老街是城市的记忆。为做好老街保护利用工作，提出如下意见。")], 0.0)
+    date = make_segment([head("（二〇二四年三月五日）")], 0.0)
+    assert give_dates_to_documents([date], [letter, opinion]) == []
+    assert [it.text for it in opinion.lead] == ["江州市关于推进老街保护利用的意见", "（二〇二四年三月五日）"]
+    assert [it.text for it in opinion.items][:2] == ["江州市关于推进老街保护利用的意见", "（二〇二四年三月五日）"]
+
+
+def test_a_documents_date_stays_apart_where_two_documents_could_take_it() -> None:
+    first = make_segment([head("江州市关于推进老街保护利用的意见"), unit("老街是城市的记忆。")], 0.0)
+    second = make_segment([head("江州市人民政府关于表彰先进集体的决定"), unit("一年来，全市涌现出一批先进集体。")], 0.0)
+    date = make_segment([head("（2024年3月5日）")], 0.0)
+    assert len(give_dates_to_documents([date], [first, second])) == 1
+    assert [it.text for it in first.lead] == ["江州市关于推进老街保护利用的意见"]
 
 
 def test_a_kicker_printed_inside_its_articles_text_goes_over_its_title() -> None:

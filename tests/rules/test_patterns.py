@@ -673,3 +673,13 @@ def test_kicker_dash(text: str) -> None:
 @pytest.mark.parametrize("text", ["——记江州老街的守护人", "江州大桥建成通车", "市委书记在调研时强调"])
 def test_no_kicker_dash(text: str) -> None:
     assert not rules.KICKER_DASH.search(text)
+
+
+@pytest.mark.parametrize("text", ["江州市关于推进老街保护利用的意见", "在江州建市七十周年大会上的讲话", "江州市人民政府关于表彰先进集体的决定"])
+def test_dated_document_title(text: str) -> None:
+    assert rules.DATED_DOCUMENT_TITLE.search(text)
+
+
+@pytest.mark.parametrize("text", ["市长向江州国际茶叶博览会致贺信", "江州老街今天开街", "市长致贺电"])
+def test_not_a_dated_document_title(text: str) -> None:
+    assert not rules.DATED_DOCUMENT_TITLE.search(text)

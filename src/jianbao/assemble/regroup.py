@@ -14,7 +14,9 @@ some evidence only shows between neighbours, and these passes act on it:
   after a text without one is that text's trailing headline
   (:func:`join_headlines_to_headless`);
 * a kicker printed apart from its title heads the article it names
-  (:func:`give_kickers_to_titles`);
+  (:func:`give_kickers_to_titles`), and a document's date printed apart
+  goes under the title of the one document without one
+  (:func:`give_dates_to_documents`);
 * two datelined reports whose headlines were printed together each take
   their own (:func:`split_paired_reports`), unless the headlines are one
   stack over both (a plain kicker over a bold title, or without bold type
@@ -46,7 +48,7 @@ from jianbao.assemble.lexical import Vocabulary, grams
 from jianbao.assemble.paragraphs import FIRST, LAST, MID, SINGLE
 from jianbao.assemble.segment import BYLINE, GAP, HEAD, Item, Segment, grams_of, line_over_kicker, make_segment
 from jianbao.normalize import visible_len
-from jianbao.rules import CLOSERS, COLUMN_TAG, KICKER_END, OPENERS, ROLE, ends_on_sentence_mark
+from jianbao.rules import CLOSERS, COLUMN_TAG, DATED_DOCUMENT_TITLE, DOCUMENT_DATE, KICKER_END, OPENERS, ROLE, ends_on_sentence_mark
 
 
 # A headline line moves to a neighbouring article when it shares this much
@@ -197,6 +199,44 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
         for it in heads:
             _move_head(it, seg, target, order)
     return left
+
+
+def give_dates_to_documents(floating: list[Segment], articles: list[Segment]) -> list[Segment]:
+    """A document's date printed on its own ("（二〇一九年十月二十日）")
+    goes under the title of the one article on the page whose title names
+    a dated document (意见, 决定, 讲话…, :data:`DATED_DOCUMENT_TITLE`) and
+    carries no date: the date a decision
+    or a speech was adopted is printed under its title, but an extractor
+    printing text boxes in its own order may print it anywhere.  Returns
+    the floating stacks left."""
+    left: list[Segment] = []
+    for seg in floating:
+        if len(seg.items) != 1 or seg.items[0].kind != HEAD or not DOCUMENT_DATE.match(seg.items[0].text):
+            left.append(seg)
+            continue
+        documents = [a for a in articles if _names_an_undated_document(a)]
+        if len(documents) != 1:
+            left.append(seg)
+            continue
+        _put_under_stack(seg.items[0], documents[0])
+    return left
+
+
+def _stack_heads(seg: Segment) -> list[Item]:
+    stack = seg.lead if any(it.kind == HEAD for it in seg.lead) else seg.trail
+    return [it for it in stack if it.kind == HEAD]
+
+
+def _names_an_undated_document(seg: Segment) -> bool:
+    heads = _stack_heads(seg)
+    return bool(heads) and bool(DATED_DOCUMENT_TITLE.search(heads[-1].text)) and not any(DOCUMENT_DATE.match(it.text) for it in heads)
+
+
+def _put_under_stack(item: Item, target: Segment) -> None:
+    """``item`` right under the last line of ``target``'s stack."""
+    last = _stack_heads(target)[-1]
+    for seq in (target.lead if last in target.lead else target.trail, target.items):
+        seq.insert(seq.index(last) + 1, item)
 
 
 def _put_over_stack(heads: list[Item], target: Segment) -> None:

@@ -28,6 +28,7 @@ from jianbao.assemble.regroup import (
     give_bylines_to_their_reports,
     give_heads_to_headless,
     give_stacks_to_the_texts_they_name,
+    give_dates_to_documents,
     give_kickers_to_titles,
     give_titles_to_continued_parts,
     join_headless_parts,
@@ -104,6 +105,7 @@ def assemble_text(page: Page) -> Page:
     floating.extend(cut_heads_past_subtitles(articles))
     floating.extend(place_interrupting_heads(interrupting, articles, vocab, order))
     floating = give_kickers_to_titles(floating, articles, vocab, order)
+    floating = give_dates_to_documents(floating, articles)
     built = [build_article(seg) for seg in articles]
     photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
     for head_seg, caption in photos:
