@@ -619,6 +619,9 @@ def test_the_lines_alone_over_a_subtitle_a_date_or_a_texts_opening_are_a_headlin
     # A dateline opens the text under its headline, even one as wide as a column.
     dated = as_lines(["江州老街早市换新颜", "本报江州5月1日电 今年 乡亲们都笑了", "稻子长得好"])
     assert headline_lines(dated, [9.0]) == 1
+    # So does a dateline broken off inside its date at the line's end.
+    broken = as_lines(["江州老街早市换新颜", "市长作出批示", "本报江州5月1", "日电 今年 乡亲们都笑了", "稻子长得好"])
+    assert headline_lines(broken, [9.0]) == 2
     # Only at the head of the block, over lines printed alone.
     rows = as_lines(["今年雨水匀稻子长得好 乡亲们都笑了", "——江州便民市场见闻", "稻子长得好"])
     assert headline_lines(rows, [10.0]) == 0

@@ -351,7 +351,7 @@ def marked_stack(block: list[Line], measures: list[float], by_rows: bool = False
         return marker
     for k, line in enumerate(head):
         text = line.text.strip()
-        if JUMP_FROM_TOKEN.match(text) or DATELINE.match(text):
+        if JUMP_FROM_TOKEN.match(text) or DATELINE.match(text) or breaks_off_dateline(text):
             return k
         parts = merged_parts(text, measures)
         if len(parts) > 1:
