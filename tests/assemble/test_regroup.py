@@ -11,6 +11,7 @@ from jianbao.assemble.paragraphs import FIRST, LAST, MID, SINGLE
 from jianbao.assemble.regroup import (
     give_dates_to_documents,
     give_heads_to_headless,
+    give_stacks_to_headless_texts,
     give_stacks_to_the_texts_they_name,
     give_kickers_to_titles,
     give_titles_to_continued_parts,
@@ -284,6 +285,32 @@ def test_a_kicker_naming_no_article_stays_apart() -> None:
     left, (_other, titled) = kicker_case("省长李华在湖州调研时强调")
     assert len(left) == 1
     assert [it.text for it in titled.lead] == ["三座污水处理厂同日开工"]
+
+
+def headless_case(*stack_lines: str) -> tuple[list[Segment], list[Segment]]:
+    """A page where a text lost its stack: the stack and its byline were
+    printed apart, over another article's headline."""
+    stack = make_segment([head(stack_lines[0]), *(head(t) for t in stack_lines[1:]), byline("本报记者 王平")], 0.0)
+    headless = make_segment([unit("说起江州老街，人们都知道是条老商街。城市更新让老街再出发，老字号回来了，游客也多了。")], 0.0)
+    other = make_segment([head("江州青石河大桥合龙"), unit("本报讯 青石河大桥今天合龙，两岸乡亲盼来通途。")], 0.0)
+    items = [it for seg in (stack, headless, other) for it in seg.items]
+    for it in items:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in items if it.kind == UNIT)
+    return give_stacks_to_headless_texts([stack], [headless, other], vocab)
+
+
+def test_a_stack_left_without_text_heads_the_headless_text_it_names() -> None:
+    articles, left = headless_case("江州老街再出发（城市更新·江州篇）")
+    assert left == []
+    assert [it.text for it in articles[0].lead] == ["江州老街再出发（城市更新·江州篇）", "本报记者 王平"]
+    assert [it.text for it in articles[1].lead] == ["江州青石河大桥合龙"]
+
+
+def test_a_stack_naming_no_headless_text_stays_apart() -> None:
+    articles, left = headless_case("湖州港口吞吐量创新高")
+    assert len(left) == 1
+    assert articles[0].lead == []
 
 
 def test_a_documents_date_printed_apart_goes_under_the_title_of_the_undated_document() -> None:

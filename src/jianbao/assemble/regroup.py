@@ -26,7 +26,9 @@ some evidence only shows between neighbours, and these passes act on it:
   it (:func:`split_two_stacks`);
 * a text with no headline that reads like one article and no other, or
   opens mid-sentence where one article alone breaks off mid-sentence, is
-  a part of it printed apart (:func:`join_headless_parts`);
+  a part of it printed apart (:func:`join_headless_parts`), and a stack
+  left without text at the end heads the headless text it names
+  (:func:`give_stacks_to_headless_texts`);
 * a byline printed after a text's trailing headline signs that text when
   its dateline credits the same reporters
   (:func:`give_bylines_to_their_reports`), and a part continued from
@@ -741,6 +743,35 @@ def join_headless_parts(segments: list[Segment], vocab: Vocabulary) -> list[Segm
         out[out.index(target)] = _joined_part(target, seg)
         out.remove(seg)
     return out
+
+
+def give_stacks_to_headless_texts(stacks: list[Segment], articles: list[Segment], vocab: Vocabulary) -> tuple[list[Segment], list[Segment]]:
+    """A headline stack left without text (no photo took it either) heads
+    the text printed without any headline that it names, clearly better
+    than any other such text: every article has a headline, and an
+    extractor printing text boxes in its own order may print a stack
+    (with its byline) far from its text.  A part continued from another
+    page is left alone.  Returns (articles, stacks left)."""
+    out = list(articles)
+    left: list[Segment] = []
+    for stack in stacks:
+        heads = [it for it in stack.items if it.kind == HEAD]
+        headless = [a for a in out if a.units and not _has_headline(a) and not a.units[0].from_jump]
+        target = _the_text_it_names(grams_of(heads), headless, vocab) if heads else None
+        if target is None:
+            left.append(stack)
+            continue
+        out[out.index(target)] = make_segment([*stack.items, *target.items], target.score)
+    return out, left
+
+
+def _the_text_it_names(heads: set[str], texts: list[Segment], vocab: Vocabulary) -> Segment | None:
+    ranked = sorted(((vocab.similarity(heads, grams_of(t.units)), k) for k, t in enumerate(texts)), reverse=True)
+    if not ranked:
+        return None
+    best, k = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    return texts[k] if best >= HEADLESS_JOIN_MIN and best - second >= HEADLESS_JOIN_MARGIN else None
 
 
 def _the_article_it_reads_like(part: Segment, articles: list[Segment], vocab: Vocabulary) -> Segment | None:

@@ -27,6 +27,7 @@ from jianbao.assemble.regroup import (
     change_point,
     give_bylines_to_their_reports,
     give_heads_to_headless,
+    give_stacks_to_headless_texts,
     give_stacks_to_the_texts_they_name,
     give_dates_to_documents,
     give_kickers_to_titles,
@@ -106,8 +107,9 @@ def assemble_text(page: Page) -> Page:
     floating.extend(place_interrupting_heads(interrupting, articles, vocab, order))
     floating = give_kickers_to_titles(floating, articles, vocab, order)
     floating = give_dates_to_documents(floating, articles)
-    built = [build_article(seg) for seg in articles]
     photos, leftover_heads, loose_captions = pair_photos(floating, captions, items, vocab)
+    articles, leftover_heads = give_stacks_to_headless_texts(leftover_heads, articles, vocab)
+    built = [build_article(seg) for seg in articles]
     for head_seg, caption in photos:
         built.append((build_photo(head_seg, caption), [*head_seg.items, caption]))
     attach_captions(loose_captions, built, items, vocab)
