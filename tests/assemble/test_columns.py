@@ -718,6 +718,28 @@ def test_headline_printed_between_interleaved_rows_keeps_the_columns_whole() -> 
         assert squeeze(column) in text
 
 
+def test_a_wide_caption_printed_among_the_rows_of_the_columns_beside_it_cuts_no_column() -> None:
+    """A caption under a picture beside two columns spans several columns;
+    its lines share the rows of the columns beside it, so the extractor
+    prints them among those rows.  Text that wide is no headline cutting
+    the columns: each column still comes back whole."""
+    flow = flow_lines(ct.HARVEST.paragraphs + EXTRA)
+    columns = columns_of(flow, 2)
+    rows = printed_rows(columns)
+    caption = [
+        "本报江州5月1日电 江州青石河大桥今天合龙，两岸乡亲盼了多年的通途就要建成，大桥全长三公里，",
+        "设计时速八十公里，预计年底通车，通车后两岸往来只需十分钟。图为大桥合龙现场。",
+    ]
+    at = len(rows) // 2
+    printed = [line for row in rows[:at] for line in row]
+    for extra, row in zip(caption, rows[at:]):
+        printed += [*row, extra]
+    printed += [line for row in rows[at + len(caption) :] for line in row]
+    text = squeeze([line.text for line in restore_column_order(as_lines(printed))])
+    for column in columns:
+        assert squeeze(column) in text
+
+
 def test_a_page_printed_row_by_row_links_a_column_only_to_the_next_printed_line() -> None:
     """Some extractors print each row of the page across all its columns as
     one line: a column's next line is on the very next printed line, never

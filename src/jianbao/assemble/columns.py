@@ -38,7 +38,8 @@ This stage undoes that before assembly:
    successors tend to lie the same distance ahead (the same columns run
    side by side row after row); a headline on a line of its own between
    two lines speaks against linking them (the columns under it belong to
-   another article), and a byline is no column's line at all, nor is a
+   another article; a line of running text as wide as several columns,
+   a caption beside them, does not), and a byline is no column's line at all, nor is a
    line above the rows (alone, or beside the top of a column on the
    block's first line) that running text could not print (one stopping
    short of the column edge on a letter, closed by a column tag, or set in
@@ -158,6 +159,7 @@ MID_SENTENCE_HEADING = -3.0  # ... or with a headline line
 HEADING_INTO_PARAGRAPH = -3.0  # a headline line goes on with a line inside a paragraph (rows)
 HEADING_MIN_CHARS = 2  # a headline line runs longer than this (characters)
 HEADLINE_BETWEEN = -1.0  # a headline alone on its line lies between the two lines
+SPANNING = 2.0  # a line of text this many times the widest column line spans columns
 # Text evidence the chosen successors must gain over the printed order
 # before a block is reordered (about two words running across breaks).
 REORDER_GAIN = 4.0
@@ -789,7 +791,11 @@ def successor_scores(pieces: list[Piece], measures: list[float], by_rows: bool =
     valid &= ~heads_the_rows(pieces, texts, alone, measures, by_rows)[:, None]
     # A headline printed on a line of its own usually cuts the columns: the
     # lines under it belong to another article, unless the text runs on.
-    barrier = np.cumsum(foreign & ~empty & alone)
+    # A line of running text as wide as several columns (a caption under
+    # a picture beside the columns, its lines printed among their rows)
+    # cuts nothing.
+    spanning = np.array([p.width > SPANNING * widest and not TEXT_MARKS.isdisjoint(t) for p, t in zip(pieces, texts)])
+    barrier = np.cumsum(foreign & ~empty & alone & ~spanning)
     across = barrier[j - 1] != barrier[:, None]
     if by_rows:
         row = np.cumsum([k == 0 or pieces[k - 1].line is not p.line for k, p in enumerate(pieces)])
