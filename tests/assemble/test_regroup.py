@@ -20,6 +20,7 @@ from jianbao.assemble.regroup import (
     lead_with_the_stacks_before,
     opens_a_tag,
     return_columns_printed_after_the_next,
+    return_paragraphs_printed_under_the_next,
     second_stack_opening,
     split_paired_reports,
     split_two_stacks,
@@ -575,3 +576,34 @@ def test_a_texts_last_paragraphs_that_speak_of_its_own_headline_stay() -> None:
     library, harvest = _after_the_harvest_report(tail)
     assert [u.text for u in library.units] == LIBRARY[:1]
     assert [u.text for u in harvest.units] == HARVEST_REPORT + tail
+
+
+def _under_the_harvest_title(opening: list[str]) -> list[Segment]:
+    """The library's report under its title, then ``opening`` and the
+    harvest report under the harvest's title, after the pass."""
+    def paragraphs(texts: list[str]) -> list[Item]:
+        return [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in texts]
+
+    library = [head("江州图书馆新馆开馆"), *paragraphs(LIBRARY)]
+    harvest = [head(HARVEST.title), *paragraphs(opening + HARVEST_REPORT)]
+    for it in library + harvest:
+        index_grams(it)
+    vocab = Vocabulary(it.grams for it in library + harvest if it.kind == UNIT)
+    return return_paragraphs_printed_under_the_next([make_segment(library, 0.0), make_segment(harvest, 0.0)], vocab)
+
+
+def test_an_articles_last_paragraph_printed_under_the_next_headline_goes_back_to_it() -> None:
+    """A row-order extractor printed the foot of the library's last column
+    after the harvest's title: it never speaks of the harvest."""
+    foot = "新馆开馆后，图书馆还推出了线上借阅服务，市民在手机上就能预约图书馆的图书，由快递送书上门。"
+    library, harvest = _under_the_harvest_title([foot])
+    assert [u.text for u in library.units] == [*LIBRARY, foot]
+    assert [u.text for u in harvest.units] == HARVEST_REPORT
+    assert [it.text for it in harvest.lead] == [HARVEST.title]
+
+
+def test_an_opening_that_speaks_of_its_own_headline_stays() -> None:
+    opening = ["东湖镇万亩稻田今年全部种上了优质稻，图书馆的农技书籍帮了大忙，镇里请来农技人员指导收割。"]
+    library, harvest = _under_the_harvest_title(opening)
+    assert [u.text for u in library.units] == LIBRARY
+    assert [u.text for u in harvest.units] == opening + HARVEST_REPORT

@@ -38,7 +38,9 @@ some evidence only shows between neighbours, and these passes act on it:
   text heads the text after it when that text ended on a stack that names
   the next text instead (:func:`lead_with_the_stacks_before`), and an
   article's last columns printed after the text of the article beside it
-  go back to it (:func:`return_columns_printed_after_the_next`).
+  go back to it (:func:`return_columns_printed_after_the_next`), as do
+  its last paragraphs printed under the next article's headline
+  (:func:`return_paragraphs_printed_under_the_next`).
 """
 
 from __future__ import annotations
@@ -985,3 +987,49 @@ def return_columns_printed_after_the_next(segments: list[Segment], vocab: Vocabu
         out[k] = make_segment(before_article.items + seg.items[at:], before_article.score)
         out[k + 1] = make_segment(seg.items[:at], seg.score)
     return out
+
+
+# A text's opening paragraphs that go back to the article before make up at
+# least this many characters: a paragraph of a sentence or two, enough for
+# the headlines' words to show.
+OPENING_MIN_CHARS = 40
+
+
+def return_paragraphs_printed_under_the_next(segments: list[Segment], vocab: Vocabulary) -> list[Segment]:
+    """An extractor printing the rows of side-by-side columns may print the
+    last paragraphs of an article's last column after the headline of the
+    article beside it, where they read as that text's opening.  The
+    paragraphs before the point where a text starts speaking of its own
+    headline (:func:`change_point`) go back to the end of the article
+    before when that article ends a sentence, they open on no dateline,
+    end a sentence, never speak of their own headline and read clearly
+    like the other one's ("王明表示，……" under the stack of a harvest
+    report, after the report of 王明's visit).  The rest, at least
+    :data:`PART_MIN_CHARS` long, stays under its headline."""
+    out = list(segments)
+    for k in range(len(out) - 1):
+        before_article, seg = out[k], out[k + 1]
+        theirs = grams_of(it for it in before_article.lead if it.kind == HEAD)
+        ours = grams_of(it for it in seg.lead if it.kind == HEAD)
+        units = seg.units
+        if not ours or not theirs or len(units) < 2 or units[0].hard_start or not _ends_on_its_text(before_article):
+            continue
+        starts = [j for j in range(1, len(units)) if units[j].rows[0].part in (FIRST, SINGLE)]
+        cut = change_point(units, ours, theirs, vocab, starts)
+        if cut is None or not ends_on_sentence_mark(units[cut - 1].text.rstrip().rstrip(CLOSERS)):
+            continue
+        if sum(u.chars for u in units[:cut]) < OPENING_MIN_CHARS or sum(u.chars for u in units[cut:]) < PART_MIN_CHARS:
+            continue
+        parts = grams_of(units[:cut]), grams_of(units[cut:])
+        if vocab.similarity(ours, parts[0]) > FOREIGN_MAX or not each_reads_like_its_own(vocab, theirs, ours, parts, TAIL_MARGIN):
+            continue
+        first, at = seg.items.index(units[0]), seg.items.index(units[cut])
+        out[k] = make_segment(before_article.items + seg.items[first:at], before_article.score)
+        out[k + 1] = make_segment(seg.items[:first] + seg.items[at:], seg.score)
+    return out
+
+
+def _ends_on_its_text(seg: Segment) -> bool:
+    """The article's last item is its text, ending a sentence."""
+    units = seg.units
+    return bool(units) and seg.items[-1] is units[-1] and ends_on_sentence_mark(units[-1].text.rstrip().rstrip(CLOSERS))

@@ -37,6 +37,7 @@ from jianbao.assemble.regroup import (
     lead_with_the_stacks_before,
     printed_inside,
     return_columns_printed_after_the_next,
+    return_paragraphs_printed_under_the_next,
     split_paired_reports,
     split_two_stacks,
     text_parts,
@@ -92,7 +93,7 @@ def assemble_text(page: Page) -> Page:
     segments = give_bylines_to_their_reports(split_two_stacks(split_paired_reports(segments, vocab, heads_lead), vocab))
     if heads_lead:
         segments = lead_with_the_stacks_before(segments, vocab)
-        segments = return_columns_printed_after_the_next(segments, vocab)
+        segments = return_columns_printed_after_the_next(return_paragraphs_printed_under_the_next(segments, vocab), vocab)
     articles = [s for s in segments if not s.floating]
     # Where each item was printed.  The gaps are dropped, so segments hold
     # the page's own items, set-apart headlines too once placed.
