@@ -153,6 +153,21 @@ def test_a_title_line_over_its_subtitle_stays_in_its_stack() -> None:
     assert untangled([before, after])[1][:3] == ["携手奋进，共创江州", "美好未来", subtitle.text]
 
 
+def test_a_line_as_long_as_the_title_printed_over_its_subtitle_goes_to_the_text_it_names() -> None:
+    """Two stacks printed on the same rows: the meeting's title landed
+    between the bridge's title and its subtitle.  It is no wrapped end of
+    the title over it (it is as long), and it names the meeting."""
+    subtitle = head("——两岸乡亲盼来通途", strong=False)
+    subtitle.subtitle_like = True
+    bridge = make_segment(
+        [head("江州青石河大桥今天合龙通车"), head("市长会见友好城市代表团", strong=False), subtitle, unit("本报讯 青石河大桥今天合龙，两岸乡亲盼了多年的通途就要建成。")], 0.0
+    )
+    meeting = make_segment([head("宾主就友好城市合作交换意见", strong=False), unit("市长今天会见友好城市代表团，双方就友好城市合作交换意见，代表团团长感谢市长会见。")], 0.0)
+    bridge_items, meeting_items = untangled([bridge, meeting])
+    assert bridge_items[:2] == ["江州青石河大桥今天合龙通车", subtitle.text]
+    assert meeting_items[:2] == ["市长会见友好城市代表团", "宾主就友好城市合作交换意见"]
+
+
 def test_a_photo_storys_short_text_before_its_caption_takes_the_headline_after_it() -> None:
     """A photo story prints a few lines of text, "图为……" and the credit,
     then its headline: the headline heads the text too.  A long text

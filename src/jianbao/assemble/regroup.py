@@ -82,7 +82,7 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                 wrapped = it.wraps_previous or (n + 1 < len(heads) and heads[n + 1].wraps_previous)
                 if wrapped:
                     continue  # one printed line of a longer one stays with it
-                if n + 1 < len(heads) and heads[n + 1].subtitle_like and not it.subtitle_like:
+                if n + 1 < len(heads) and heads[n + 1].subtitle_like and not it.subtitle_like and _may_end_title(heads, n):
                     continue  # the line over a subtitle ends that subtitle's title
                 if n + 1 < len(heads) and opens_a_tag(heads[n + 1].text) and not opens_a_tag(it.text):
                     continue  # the line over a column tag's line starts the title it closes
@@ -104,6 +104,15 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
                     and not _kicker_left_alone(it, segments[best_k], order)
                 ):
                     _move_head(it, seg, segments[best_k], order)
+
+
+def _may_end_title(heads: list[Item], n: int) -> bool:
+    """Line ``n`` may be the end of the title over it: the first line of the
+    stack, or at most half as long as the line above (a title's wrapped
+    end, "携手前行，共创两国关系" / "美好未来").  A line about as long as
+    the title over it, printed between that title and its subtitle, is a
+    line of its own: a headline beside them, printed on their rows."""
+    return n == 0 or 2 * visible_len(heads[n].text) <= visible_len(heads[n - 1].text)
 
 
 def ends_subtitle(above: Item, line: Item) -> bool:
