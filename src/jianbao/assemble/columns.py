@@ -39,12 +39,12 @@ This stage undoes that before assembly:
    side by side row after row); a headline on a line of its own between
    two lines speaks against linking them (the columns under it belong to
    another article; a line of running text as wide as several columns,
-   a caption beside them, does not), and a byline is no column's line at all, nor is a
-   line above the rows (alone, or beside the top of a column on the
-   block's first line) that running text could not print (one stopping
-   short of the column edge on a letter, closed by a column tag, or set in
-   two phrases: a headline), nor does a sentence broken off go on with a
-   headline line.  Where most lines of a page hold pieces of
+   a caption beside them, does not), and a byline is no column's line at
+   all, nor is a line above the rows (alone, or beside the top of a
+   column on the block's first line) that running text could not print
+   (one stopping short of the column edge on a letter, closed by a column
+   tag, or set in two phrases: a headline), nor does a sentence broken
+   off go on with a headline line.  Where most lines of a page hold pieces of
    several columns, the extractor printed every row across the page as
    one line (pdfplumber does), and a column's next line is on the next
    printed line; there a line of its own that ends in a letter, not a

@@ -218,10 +218,9 @@ def give_dates_to_documents(floating: list[Segment], articles: list[Segment]) ->
     """A document's date printed on its own ("（二〇一九年十月二十日）")
     goes under the title of the one article on the page whose title names
     a dated document (意见, 决定, 讲话…, :data:`DATED_DOCUMENT_TITLE`) and
-    carries no date: the date a decision
-    or a speech was adopted is printed under its title, but an extractor
-    printing text boxes in its own order may print it anywhere.  Returns
-    the floating stacks left."""
+    carries no date: the date a decision or a speech was adopted is
+    printed under its title, but an extractor printing text boxes in its
+    own order may print it anywhere.  Returns the floating stacks left."""
     left: list[Segment] = []
     for seg in floating:
         if len(seg.items) != 1 or seg.items[0].kind != HEAD or not DOCUMENT_DATE.match(seg.items[0].text):
@@ -768,7 +767,7 @@ def give_stacks_to_headless_texts(stacks: list[Segment], articles: list[Segment]
     for stack in stacks:
         heads = [it for it in stack.items if it.kind == HEAD]
         headless = [a for a in out if a.units and not _has_headline(a) and not a.units[0].from_jump]
-        target = _the_text_it_names(grams_of(heads), headless, vocab) if heads else None
+        target = _the_one_it_names(grams_of(heads), headless, vocab) if heads else None
         if target is None:
             left.append(stack)
             continue
@@ -776,8 +775,10 @@ def give_stacks_to_headless_texts(stacks: list[Segment], articles: list[Segment]
     return out, left
 
 
-def _the_text_it_names(heads: set[str], texts: list[Segment], vocab: Vocabulary) -> Segment | None:
-    ranked = sorted(((vocab.similarity(heads, grams_of(t.units)), k) for k, t in enumerate(texts)), reverse=True)
+def _the_one_it_names(grams: set[str], texts: list[Segment], vocab: Vocabulary) -> Segment | None:
+    """The text whose vocabulary ``grams`` share clearly more of than any
+    other's (:data:`HEADLESS_JOIN_MIN`, :data:`HEADLESS_JOIN_MARGIN`)."""
+    ranked = sorted(((vocab.similarity(grams, grams_of(t.units)), k) for k, t in enumerate(texts)), reverse=True)
     if not ranked:
         return None
     best, k = ranked[0]
@@ -786,13 +787,7 @@ def _the_text_it_names(heads: set[str], texts: list[Segment], vocab: Vocabulary)
 
 
 def _the_article_it_reads_like(part: Segment, articles: list[Segment], vocab: Vocabulary) -> Segment | None:
-    grams = grams_of(part.units)
-    ranked = sorted(((vocab.similarity(grams, grams_of(a.units)), k) for k, a in enumerate(articles)), reverse=True)
-    if not ranked:
-        return None
-    best, k = ranked[0]
-    second = ranked[1][0] if len(ranked) > 1 else 0.0
-    return articles[k] if best >= HEADLESS_JOIN_MIN and best - second >= HEADLESS_JOIN_MARGIN else None
+    return _the_one_it_names(grams_of(part.units), articles, vocab)
 
 
 def _the_sentence_it_finishes(part: Segment, articles: list[Segment]) -> Segment | None:

@@ -26,11 +26,11 @@ from jianbao.assemble.photos import attach_captions, index_caption_similarity, p
 from jianbao.assemble.regroup import (
     change_point,
     give_bylines_to_their_reports,
+    give_dates_to_documents,
     give_heads_to_headless,
+    give_kickers_to_titles,
     give_stacks_to_headless_texts,
     give_stacks_to_the_texts_they_name,
-    give_dates_to_documents,
-    give_kickers_to_titles,
     give_titles_to_continued_parts,
     join_headless_parts,
     join_headlines_to_headless,

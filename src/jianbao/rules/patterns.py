@@ -373,12 +373,13 @@ EDITORS_ANNOUNCEMENT = compile_rule(r"(?:从即日起|自即日起|本期起|今
 # A headline naming a document printed in full under it: a statement, a
 # decision, a notice, a law, a speech ("……联合声明", "……的决定", "……条例").
 # Such a title opens a text of its own; no intertitle names a document.
-DOCUMENT_TITLE = compile_rule(r"(?:声明|决定|决议|意见|通知|通告|公告|公报|条例|办法|规定|纲要|命令|讲话|致辞|贺信|贺电)\s*$")
+DOCUMENTS_DATED_UNDER_TITLE = "声明|决定|决议|意见|通知|通告|公告|公报|条例|办法|规定|纲要|命令|讲话|致辞"
+DOCUMENT_TITLE = compile_rule(rf"(?:{DOCUMENTS_DATED_UNDER_TITLE}|贺信|贺电)\s*$")
 
 # A title naming a document printed with its date in brackets under it: a
 # decision, an opinion, a law, a speech ("……的意见" / "（2024年3月5日）").  A
 # letter or telegram (贺信, 贺电) is dated under its signature instead.
-DATED_DOCUMENT_TITLE = compile_rule(r"(?:声明|决定|决议|意见|通知|通告|公告|公报|条例|办法|规定|纲要|命令|讲话|致辞)\s*$")
+DATED_DOCUMENT_TITLE = compile_rule(rf"(?:{DOCUMENTS_DATED_UNDER_TITLE})\s*$")
 
 # The date an official document, speech or decision was adopted, printed in
 # brackets on a line of its own under its title ("（2024年3月5日）",
