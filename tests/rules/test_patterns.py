@@ -675,7 +675,7 @@ def test_no_kicker_dash(text: str) -> None:
     assert not rules.KICKER_DASH.search(text)
 
 
-@pytest.mark.parametrize("text", ["江州市关于推进老街保护利用的意见", "在江州建市七十周年大会上的讲话", "江州市人民政府关于表彰先进集体的决定"])
+@pytest.mark.parametrize("text", ["江州市关于推进老街保护利用的意见", "在江州建市七十周年座谈会上的讲话", "江州市人民政府关于表彰先进集体的决定"])
 def test_dated_document_title(text: str) -> None:
     assert rules.DATED_DOCUMENT_TITLE.search(text)
 

@@ -109,7 +109,7 @@ def untangle_heads(segments: list[Segment], vocab: Vocabulary, order: dict[int, 
 def _may_end_title(heads: list[Item], n: int) -> bool:
     """Line ``n`` may be the end of the title over it: the first line of the
     stack, or at most half as long as the line above (a title's wrapped
-    end, "携手前行，共创两国关系" / "美好未来").  A line about as long as
+    end, "携手奋进，共创江州" / "美好未来").  A line about as long as
     the title over it, printed between that title and its subtitle, is a
     line of its own: a headline beside them, printed on their rows."""
     return n == 0 or 2 * visible_len(heads[n].text) <= visible_len(heads[n - 1].text)
@@ -215,7 +215,7 @@ def give_kickers_to_titles(floating: list[Segment], articles: list[Segment], voc
 
 
 def give_dates_to_documents(floating: list[Segment], articles: list[Segment]) -> list[Segment]:
-    """A document's date printed on its own ("（二〇一九年十月二十日）")
+    """A document's date printed on its own ("（二〇二四年三月五日）")
     goes under the title of the one article on the page whose title names
     a dated document (意见, 决定, 讲话…, :data:`DATED_DOCUMENT_TITLE`) and
     carries no date: the date a decision or a speech was adopted is
