@@ -975,13 +975,11 @@ def return_columns_printed_after_the_next(segments: list[Segment], vocab: Vocabu
     out = list(segments)
     for k in range(len(out) - 1):
         before_article, seg = out[k], out[k + 1]
-        theirs = grams_of(it for it in before_article.lead if it.kind == HEAD)
-        ours = grams_of(it for it in seg.lead if it.kind == HEAD)
+        theirs, ours = _lead_stack_grams(before_article), _lead_stack_grams(seg)
         units = seg.units
         if not ours or not theirs or len(units) < 2 or seg.items[-1] is not units[-1]:
             continue
-        starts = [j for j in range(1, len(units)) if units[j].rows[0].part in (FIRST, SINGLE)]
-        cut = change_point(units, theirs, ours, vocab, starts)
+        cut = change_point(units, theirs, ours, vocab, _paragraph_starts(units))
         parts = None if cut is None else text_parts(units, cut)
         if parts is None or not ends_on_sentence_mark(units[cut - 1].text.rstrip().rstrip(CLOSERS)):
             continue
@@ -1013,13 +1011,11 @@ def return_paragraphs_printed_under_the_next(segments: list[Segment], vocab: Voc
     out = list(segments)
     for k in range(len(out) - 1):
         before_article, seg = out[k], out[k + 1]
-        theirs = grams_of(it for it in before_article.lead if it.kind == HEAD)
-        ours = grams_of(it for it in seg.lead if it.kind == HEAD)
+        theirs, ours = _lead_stack_grams(before_article), _lead_stack_grams(seg)
         units = seg.units
         if not ours or not theirs or len(units) < 2 or units[0].hard_start or not _ends_on_its_text(before_article):
             continue
-        starts = [j for j in range(1, len(units)) if units[j].rows[0].part in (FIRST, SINGLE)]
-        cut = change_point(units, ours, theirs, vocab, starts)
+        cut = change_point(units, ours, theirs, vocab, _paragraph_starts(units))
         if cut is None or not ends_on_sentence_mark(units[cut - 1].text.rstrip().rstrip(CLOSERS)):
             continue
         if sum(u.chars for u in units[:cut]) < OPENING_MIN_CHARS or sum(u.chars for u in units[cut:]) < PART_MIN_CHARS:
@@ -1031,6 +1027,16 @@ def return_paragraphs_printed_under_the_next(segments: list[Segment], vocab: Voc
         out[k] = make_segment(before_article.items + seg.items[first:at], before_article.score)
         out[k + 1] = make_segment(seg.items[:first] + seg.items[at:], seg.score)
     return out
+
+
+def _lead_stack_grams(seg: Segment) -> set[str]:
+    """The vocabulary of the headline lines over ``seg``'s text."""
+    return grams_of(it for it in seg.lead if it.kind == HEAD)
+
+
+def _paragraph_starts(units: list[Item]) -> list[int]:
+    """The units after the first that open a paragraph: where a text may be cut."""
+    return [j for j in range(1, len(units)) if units[j].rows[0].part in (FIRST, SINGLE)]
 
 
 def _ends_on_its_text(seg: Segment) -> bool:
