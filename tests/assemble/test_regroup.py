@@ -561,18 +561,24 @@ HARVEST_REPORT = [
 LIBRARY_MORE = "图书馆还推出了线上借阅服务，市民在手机上就能预约图书，由快递送书上门，目前已有两万多名读者注册使用。"
 
 
-def _after_the_harvest_report(tail: list[str]) -> list[Segment]:
-    """The library's opening under its title, then the harvest report under
-    its own title with ``tail`` printed after it, after the pass."""
+def _library_then_harvest(library_text: list[str], harvest_text: list[str], step: Callable[[list[Segment], Vocabulary], list[Segment]]) -> list[Segment]:
+    """The library's report under its title, then the harvest's under its
+    own, one paragraph per unit, after the regrouping ``step``."""
     def paragraphs(texts: list[str]) -> list[Item]:
         return [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in texts]
 
-    library = [head("江州图书馆新馆开馆"), *paragraphs(LIBRARY[:1])]
-    harvest = [head(HARVEST.title), *paragraphs(HARVEST_REPORT + tail)]
+    library = [head("江州图书馆新馆开馆"), *paragraphs(library_text)]
+    harvest = [head(HARVEST.title), *paragraphs(harvest_text)]
     for it in library + harvest:
         index_grams(it)
     vocab = Vocabulary(it.grams for it in library + harvest if it.kind == UNIT)
-    return return_columns_printed_after_the_next([make_segment(library, 0.0), make_segment(harvest, 0.0)], vocab)
+    return step([make_segment(library, 0.0), make_segment(harvest, 0.0)], vocab)
+
+
+def _after_the_harvest_report(tail: list[str]) -> list[Segment]:
+    """The library's opening under its title, then the harvest report under
+    its own title with ``tail`` printed after it, after the pass."""
+    return _library_then_harvest(LIBRARY[:1], HARVEST_REPORT + tail, return_columns_printed_after_the_next)
 
 
 def test_an_articles_last_columns_printed_after_the_next_text_go_back_to_it() -> None:
@@ -596,15 +602,7 @@ def test_a_texts_last_paragraphs_that_speak_of_its_own_headline_stay() -> None:
 def _under_the_harvest_title(opening: list[str]) -> list[Segment]:
     """The library's report under its title, then ``opening`` and the
     harvest report under the harvest's title, after the pass."""
-    def paragraphs(texts: list[str]) -> list[Item]:
-        return [Item(kind=UNIT, rows=[Row(text=t, lines=[0], part=FIRST)]) for t in texts]
-
-    library = [head("江州图书馆新馆开馆"), *paragraphs(LIBRARY)]
-    harvest = [head(HARVEST.title), *paragraphs(opening + HARVEST_REPORT)]
-    for it in library + harvest:
-        index_grams(it)
-    vocab = Vocabulary(it.grams for it in library + harvest if it.kind == UNIT)
-    return return_paragraphs_printed_under_the_next([make_segment(library, 0.0), make_segment(harvest, 0.0)], vocab)
+    return _library_then_harvest(LIBRARY, opening + HARVEST_REPORT, return_paragraphs_printed_under_the_next)
 
 
 def test_an_articles_last_paragraph_printed_under_the_next_headline_goes_back_to_it() -> None:
