@@ -403,6 +403,18 @@ def test_text_box_carrying_a_broken_sentence_on_follows_it() -> None:
     assert restored == ["江州日报", *BOX_ONE, *BOX_CONTINUATION, *BOX_NEW_PARAGRAPH]
 
 
+def test_a_headline_a_sentence_runs_on_past_is_marked_printed_inside_it() -> None:
+    """The extractor printed another article's title between a box that
+    breaks off a sentence and the box that carries it on."""
+    title = "江州青石河大桥今天合龙"
+    order = column_order(boxes(BOX_ONE, [title], BOX_CONTINUATION))
+    texts = [line.text for line in order.lines]
+    assert texts[: 1 + len(BOX_ONE) + len(BOX_CONTINUATION)] == ["江州日报", *BOX_ONE, *BOX_CONTINUATION]
+    assert [line.text for line in order.lines if line.index in order.inside_sentences] == [title]
+    # Boxes in reading order mark nothing.
+    assert column_order(boxes(BOX_ONE, BOX_CONTINUATION, [title])).inside_sentences == frozenset()
+
+
 def test_text_boxes_in_reading_order_pass_unchanged() -> None:
     lines = boxes(BOX_ONE, BOX_CONTINUATION, BOX_NEW_PARAGRAPH)
     assert restore_column_order(lines) is lines

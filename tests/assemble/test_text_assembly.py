@@ -65,6 +65,26 @@ def test_a_headline_after_a_finished_paragraph_is_not_set_apart() -> None:
     assert interrupting_heads(items) == []
 
 
+def test_a_headline_the_column_order_found_printed_inside_a_sentence_is_set_apart() -> None:
+    """Where the column stage carried a sentence on past a headline, the
+    headline lands between paragraphs, where an intertitle would stand; it
+    is still set apart."""
+    title = head("北山茶园迎来采摘季")
+    title.inside_sentence = True
+    items = build_items(
+        [
+            row("街巷路面和地下管网一并更", MID, width=14.0),
+            row("新。", LAST, width=2.0),
+            title,
+            row("老街风貌也将得到保护，居民", FIRST, width=12.0),
+            row("出行更加便捷。", LAST, width=7.0),
+        ]
+    )
+    assert [[it.text for it in run] for run in interrupting_heads(items)] == [["北山茶园迎来采摘季"]]
+    title.inside_sentence = False
+    assert interrupting_heads(build_items([row("新。", LAST, width=2.0), title, row("出行更加便捷。", SINGLE, width=7.0)])) == []
+
+
 def test_a_line_taken_for_a_headline_that_reads_on_with_the_sentence_stays() -> None:
     # The line stops inside a clause: running text the labels mistook.
     items = _interrupted(head("组成十五个方队、三十二个"))

@@ -218,6 +218,9 @@ class ColumnOrder:
 
     lines: list[Line]
     interleaved: bool = False
+    # Source indices of headline lines printed inside a sentence that runs
+    # on past them (:func:`headlines_skipped`).
+    inside_sentences: frozenset[int] = frozenset()
 
 
 def restore_column_order(lines: list[Line]) -> list[Line]:
@@ -245,8 +248,8 @@ def column_order(lines: list[Line]) -> ColumnOrder:
         chains = block_chains(block, measures, by_rows) if check else [whole_lines(block)]
         interleaved = interleaved or not in_printed_order(chains)
         units.extend(chains)
-    units = link_units(units, measures)
-    return ColumnOrder(rebuild_lines([p for unit in units for p in unit], lines), interleaved)
+    units, inside = link_units(units, measures)
+    return ColumnOrder(rebuild_lines([p for unit in units for p in unit], lines), interleaved, inside)
 
 
 def in_printed_order(units: list[list[Piece]]) -> bool:
@@ -956,21 +959,48 @@ def runs_on_text(text: str) -> bool:
     return True
 
 
-def link_units(units: list[list[Piece]], measures: list[float]) -> list[list[Piece]]:
+def link_units(units: list[list[Piece]], measures: list[float]) -> tuple[list[list[Piece]], frozenset[int]]:
     """Units (column stretches, blocks) reordered so that a unit whose last
     line is a full column line stopping mid-sentence is followed by the unit
     that carries its sentence on, where the text says so clearly (see
-    :func:`unit_links`); the rest keep their order."""
+    :func:`unit_links`); the rest keep their order.  Also the source lines
+    of the headlines such a sentence runs on past (:func:`headlines_skipped`)."""
     if len(units) < 2:
-        return units
+        return units, frozenset()
     nxt = unit_links(units, measures)
     order = column_under_level_columns(units, nxt, measures)
     if order:
         units = [units[k] for k in order]
         nxt = unit_links(units, measures)
     if all(j == i + 1 for i, j in nxt.items()):
-        return units
-    return relink(units, nxt, measures)
+        return units, frozenset()
+    return relink(units, nxt, measures), headlines_skipped(units, nxt)
+
+
+# A block of headline lines that a sentence runs on past has at most this
+# many lines.
+SKIPPED_HEADLINE_LINES = 3
+
+
+def headlines_skipped(units: list[list[Piece]], nxt: dict[int, int]) -> frozenset[int]:
+    """Source lines of the headlines printed between a sentence broken off
+    and the unit that carries it on: short units with no clause or
+    sentence mark.  A sentence never runs on over a headline, so the
+    extractor printed the headline where its box fell among the lines of
+    another text (poppler orders blocks by position), and it is no
+    intertitle of that text.
+
+    >>> line = lambda text, k: Piece(text, Line(text, k), 0, 12.0)
+    >>> units = [[line("老街改造今天完工，圆了多", 1)], [line("江州大桥合龙", 2)], [line("年街坊的心愿。", 3)]]
+    >>> sorted(headlines_skipped(units, {0: 2}))
+    [2]
+    """
+    skipped: set[int] = set()
+    for i, j in nxt.items():
+        for k in range(i + 1, j):
+            if len(units[k]) <= SKIPPED_HEADLINE_LINES and not is_running_text(units[k]):
+                skipped.update(p.line.index for p in units[k])
+    return frozenset(skipped)
 
 
 def unit_links(units: list[list[Piece]], measures: list[float]) -> dict[int, int]:

@@ -56,6 +56,7 @@ class Row:
     width: float = field(default=0.0)
     measure: float = 0.0  # the column measure around the row (set by paragraphs)
     hint: str = ""  # what the page layout says of the line (model.HINT_HEAD / HINT_BODY)
+    inside_sentence: bool = False  # a headline line printed inside a sentence of another text
 
 
 def prepare_rows(page: Page) -> list[Row]:
@@ -64,19 +65,22 @@ def prepare_rows(page: Page) -> list[Row]:
     lines = close_letter_spacing(page.lines)
     layout = layout_reading_order(lines)
     body_lines = take_furniture(page, lines if layout is None else layout)
+    inside: frozenset[int] = frozenset()
     if layout is None:
         order = column_order(body_lines)
         if order.interleaved:
             page.warnings.append(REORDERED)
         elif [line.index for line in order.lines] != [line.index for line in body_lines]:
             page.warnings.append(BOXES_REORDERED)
-        body_lines = order.lines
+        body_lines, inside = order.lines, order.inside_sentences
     kept, _bold, removed = collapse_faux_bold(body_lines)
     page.collapsed.extend(removed)
     rows: list[Row] = []
     for line in kept:
         rows.extend(split_line(line))
     rows = split_wrapped_tails(rows)
+    for row in rows:
+        row.inside_sentence = bool(row.lines) and all(i in inside for i in row.lines)
     mark_split_bylines(rows)
     mark_column_names(rows)
     mark_split_datelines(rows)

@@ -169,7 +169,10 @@ def interrupting_heads(items: list[Item]) -> list[list[Item]]:
     opening line).  A sentence never runs on over a headline or an
     intertitle, so the extractor printed the headline where its box fell
     among the lines of a column (poppler sorts a block's lines by height);
-    it heads whichever article it names, not the text around it."""
+    it heads whichever article it names, not the text around it.  So does a
+    run whose lines the column stage found printed inside a sentence that
+    it carried on past them (``Row.inside_sentence``): moved, that sentence
+    now ends before the run."""
     runs: list[list[Item]] = []
     k = 0
     while k < len(items):
@@ -180,7 +183,9 @@ def interrupting_heads(items: list[Item]) -> list[list[Item]]:
         while end < len(items) and items[end].kind == HEAD_ITEM:
             end += 1
         run = items[k:end]
-        if 0 < k < end < len(items) and sentence_runs_across(items[k - 1], items[end]):
+        if all(row.inside_sentence for it in run for row in it.rows):
+            runs.append(run)
+        elif 0 < k < end < len(items) and sentence_runs_across(items[k - 1], items[end]):
             if not reads_on_with(run, items[k - 1], items[end]):
                 runs.append(run)
         k = end
