@@ -56,7 +56,8 @@ Examples::
     python benchmarks/corpus.py --speed                  # pages/s in process and as a command
     python benchmarks/corpus.py --mode pymupdf --json figures.json
 
-``--details`` lists every issue's article F1, worst first; rescore one issue
+``--details`` lists every issue's article F1, worst first, and counts the missed articles by
+what their nearest prediction holds (see ``jianbao.evaluate.diagnose``); rescore one issue
 with ``jianbao eval OUT/<mode>/<issue>.json <shared>/corpus/dev/<issue>/gold.json --details``
 to see its unmatched articles and wrong headlines.
 """
@@ -83,7 +84,7 @@ from extractors import DOCUMENT_EXTRACTORS, EXTRACTORS, extracted_pages, from_ho
 
 from jianbao.conservation import check_page  # noqa: E402
 from jianbao.errors import InputError  # noqa: E402
-from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score  # noqa: E402
+from jianbao.evaluate import METRIC_LABELS, evaluate_pairs, fmt_score, missed_causes  # noqa: E402
 from jianbao.fileio import write_atomic  # noqa: E402
 
 MODES = ["gold", "pymupdf", "pdftotext", "pdf", "pdfminer", "pypdfium2", "pypdf", "pypdf-layout", "pdftotext-layout", "pdftotext-raw", "pymupdf-sorted", "pdfplumber", "pdfplumber-layout", "pdftotext-narrow", "pdfjs", "pdfbox", "pdfbox-sorted", "pdftotext-issue", "pymupdf-hk", "seed"]
@@ -366,6 +367,8 @@ def format_issue_details(results: list[ModeResult]) -> str:
             out.append(f"  {fmt_score(f['metrics']['article_f1'])}  {c['matched']:>3}/{c['gold_articles']:<3} gold {c['pred_articles']:>3} pred  {pred}")
         for error in r.errors:
             out.append(f"  failed: {error}")
+        if summary := missed_causes(r.report):
+            out.append(f"  {summary}")
     return "\n".join(out)
 
 

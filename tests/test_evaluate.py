@@ -9,6 +9,7 @@ import pytest
 
 from jianbao.errors import InputError
 from jianbao.evaluate import (
+    diagnose,
     evaluate_data,
     evaluate_paths,
     format_details,
@@ -283,6 +284,29 @@ def test_problems_list_unmatched_and_wrong_headlines():
     assert page1["headline_errors"][0]["pred"] == "金秋时节好收成｜错误标题｜亩产提高一成"
     details = format_details(report)
     assert "missed gold g2" in details and "错误标题" in details
+
+
+@pytest.mark.parametrize(
+    ("nearest", "cause"),
+    [
+        (HARVEST_2 + HARVEST, "order"),  # the two paragraphs read in the wrong sequence
+        (HARVEST + HARVEST_2 + BRIDGE, "more"),  # another article's text run in
+        (HARVEST, "less"),  # the second paragraph went elsewhere
+        (HARVEST + BRIDGE, "mixed"),
+    ],
+)
+def test_diagnose_says_what_the_nearest_prediction_did_with_the_text(nearest, cause):
+    assert diagnose(HARVEST + HARVEST_2, nearest) == cause
+
+
+def test_details_count_the_causes_of_missed_articles():
+    gold = issue((1, [article("g1", [HARVEST, HARVEST_2, BRIDGE, BRIDGE_2])]))
+    pred = issue((1, [article("p1", [HARVEST, HARVEST_2, BRIDGE_2, BRIDGE])]))
+    report = evaluate_data(pred, gold)
+    assert report["problems"][0]["unmatched_gold"][0]["cause"] == "order"
+    details = format_details(report)
+    assert "missed gold articles 1, the nearest prediction holding: its text in another order 1" in details
+    assert "holding its text in another order)" in details
 
 
 def test_table_lists_every_metric():

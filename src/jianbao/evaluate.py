@@ -32,6 +32,7 @@ deciding which files exist (see :func:`pair_folders`).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterable
@@ -47,6 +48,17 @@ MATCH_THRESHOLD = 0.9
 # Unmatched items are reported with their most similar counterpart when it
 # is at least this similar; below it the number says nothing useful.
 DIAGNOSIS_FLOOR = 0.3
+# An unmatched article and its nearest counterpart hold the same characters
+# when at most this share of the article's length differs either way.
+SAME_TEXT_SHARE = 0.05
+# What a missed gold article's nearest prediction did with its text
+# (:func:`diagnose`), as --details words it.
+CAUSES = {
+    "order": "its text in another order",
+    "more": "its text and another's",
+    "less": "part of its text",
+    "mixed": "part of its text and another's",
+}
 
 METRIC_LABELS = [
     ("article_f1", "article F1"),
@@ -488,19 +500,40 @@ def report_unmatched(
 
 
 def unmatched_entry(article: ArticleView, others: list[ArticleView]) -> dict[str, Any]:
-    best, best_id = 0.0, None
+    best, nearest_article = 0.0, None
     for other in others:
         s = similarity(article.content, other.content, DIAGNOSIS_FLOOR)
         if s > best:
-            best, best_id = s, other.id
+            best, nearest_article = s, other
     return {
         "id": article.id,
         "headline": stack(article),
         "chars": len(article.content),
         "start": article.content[:30],
-        "best_similarity": round(best, 3) if best_id is not None else None,
-        "best_id": best_id,
+        "best_similarity": round(best, 3) if nearest_article is not None else None,
+        "best_id": nearest_article.id if nearest_article is not None else None,
+        "cause": diagnose(article.content, nearest_article.content) if nearest_article is not None else None,
     }
+
+
+def diagnose(text: str, nearest: str) -> str:
+    """What the nearest counterpart of an unmatched article holds, by the
+    characters the two share (:data:`CAUSES`): ``order`` when they hold the
+    same characters (the text, out of order: columns or text boxes read in
+    the wrong sequence), ``more`` when it holds all of them and others
+    (another article's text run in), ``less`` when it holds only some
+    (part of the text went elsewhere), ``mixed`` when both.
+
+    >>> diagnose("老街改造今天完工。街坊们很高兴。", "街坊们很高兴。老街改造今天完工。")
+    'order'
+    >>> diagnose("老街改造今天完工。", "老街改造今天完工。大桥合龙。")
+    'more'
+    """
+    mine, theirs = Counter(text), Counter(nearest)
+    least = SAME_TEXT_SHARE * max(1, len(text))
+    lacks = sum((mine - theirs).values()) > least
+    adds = sum((theirs - mine).values()) > least
+    return {(False, False): "order", (False, True): "more", (True, False): "less"}.get((lacks, adds), "mixed")
 
 
 def stack(a: ArticleView) -> str:
@@ -685,10 +718,12 @@ def format_details(report: dict[str, Any]) -> str:
             c = f["counts"]
             out.append(f"  {fmt_score(f['metrics']['article_f1'])}  {c['matched']}/{c['gold_articles']} gold, {c['pred_articles']} pred  {f['gold']}")
         out.append("")
+    if summary := missed_causes(report):
+        out += [summary, ""]
     for page in report["problems"]:
         out.append(f"{page['gold_file']} page {page['page']}:")
         for item in page["unmatched_gold"]:
-            out.append(f"  missed gold {item['id']} [{item['headline']}] {item['chars']} chars {nearest(item)}")
+            out.append(f"  missed gold {item['id']} [{item['headline']}] {item['chars']} chars {nearest(item, gold=True)}")
         for item in page["unmatched_pred"]:
             out.append(f"  extra pred {item['id']} [{item['headline']}] {item['chars']} chars «{item['start']}» {nearest(item)}")
         for item in page["headline_errors"]:
@@ -703,7 +738,19 @@ def format_details(report: dict[str, Any]) -> str:
     return "\n".join(out) if out else "no problems"
 
 
-def nearest(item: dict[str, Any]) -> str:
+def missed_causes(report: dict[str, Any]) -> str:
+    """One line counting the missed gold articles by what their nearest
+    prediction holds (:func:`diagnose`); "" when none was missed."""
+    causes = Counter(item.get("cause") for page in report["problems"] for item in page["unmatched_gold"])
+    if not causes:
+        return ""
+    found = [f"{words} {causes[c]}" for c, words in CAUSES.items() if causes[c]]
+    found += [f"nothing similar {causes[None]}"] if causes[None] else []
+    return f"missed gold articles {sum(causes.values())}, the nearest prediction holding: " + ", ".join(found)
+
+
+def nearest(item: dict[str, Any], gold: bool = False) -> str:
     if item["best_id"] is None:
         return f"(nothing ≥ {DIAGNOSIS_FLOOR} similar)"
-    return f"(nearest {item['best_id']} at {item['best_similarity']})"
+    cause = f", holding {CAUSES[item['cause']]}" if gold and item.get("cause") else ""
+    return f"(nearest {item['best_id']} at {item['best_similarity']}{cause})"
