@@ -981,7 +981,7 @@ def return_columns_printed_after_the_next(segments: list[Segment], vocab: Vocabu
             continue
         cut = change_point(units, theirs, ours, vocab, _paragraph_starts(units))
         parts = None if cut is None else text_parts(units, cut)
-        if parts is None or not ends_on_sentence_mark(units[cut - 1].text.rstrip().rstrip(CLOSERS)):
+        if parts is None or not _finishes_a_sentence(units[cut - 1]):
             continue
         if vocab.similarity(ours, parts[1]) > FOREIGN_MAX or not each_reads_like_its_own(vocab, ours, theirs, parts, TAIL_MARGIN):
             continue
@@ -1016,7 +1016,7 @@ def return_paragraphs_printed_under_the_next(segments: list[Segment], vocab: Voc
         if not ours or not theirs or len(units) < 2 or units[0].hard_start or not _ends_on_its_text(before_article):
             continue
         cut = change_point(units, ours, theirs, vocab, _paragraph_starts(units))
-        if cut is None or not ends_on_sentence_mark(units[cut - 1].text.rstrip().rstrip(CLOSERS)):
+        if cut is None or not _finishes_a_sentence(units[cut - 1]):
             continue
         if sum(u.chars for u in units[:cut]) < OPENING_MIN_CHARS or sum(u.chars for u in units[cut:]) < PART_MIN_CHARS:
             continue
@@ -1042,4 +1042,9 @@ def _paragraph_starts(units: list[Item]) -> list[int]:
 def _ends_on_its_text(seg: Segment) -> bool:
     """The article's last item is its text, ending a sentence."""
     units = seg.units
-    return bool(units) and seg.items[-1] is units[-1] and ends_on_sentence_mark(units[-1].text.rstrip().rstrip(CLOSERS))
+    return bool(units) and seg.items[-1] is units[-1] and _finishes_a_sentence(units[-1])
+
+
+def _finishes_a_sentence(unit: Item) -> bool:
+    """The unit's text ends a sentence, a closing quote or bracket after the mark aside."""
+    return ends_on_sentence_mark(unit.text.rstrip().rstrip(CLOSERS))
